@@ -1,0 +1,9 @@
+/**
+ * The subcommands of `ai-handoff`. Each module registers its commands on the
+ * program; main.ts only wires them together.
+ */
+import type { Command } from 'commander';
+
+export type Registrar = (program: Command) => void;
+
+export const registrars: readonly Registrar[] = [];

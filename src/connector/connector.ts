@@ -1,0 +1,95 @@
+/**
+ * The connector interface: what the hand-off flow needs from an ITSM, in the
+ * ITSM's neutral terms. `connectors/servicenow/` implements it over the Table
+ * API. The flow never builds queries or URLs itself.
+ */
+import type { FilterCondition, TableMapping } from '../mapping/mapping-schema.js';
+
+/** A record as the ITSM returns it: every value a string, dot-walked keys as sent. */
+export type RawRecord = Readonly<Record<string, string>>;
+
+/** Keyset position: the last record seen, ordered by (updatedOn, sysId). */
+export interface Watermark {
+  /** ServiceNow `sys_updated_on`, UTC `YYYY-MM-DD HH:mm:ss`. */
+  readonly updatedOn: string;
+  readonly sysId: string;
+}
+
+export interface PullPage {
+  readonly records: readonly RawRecord[];
+  /** The watermark after this page (the last record's), or the previous one for an empty page. */
+  readonly watermark: Watermark | null;
+}
+
+export interface PullOptions {
+  /** Rows per request; default from the connector's config. */
+  readonly pageSize?: number;
+  readonly signal?: AbortSignal;
+}
+
+/** One work-note entry from the ticket's journal. */
+export interface JournalEntry {
+  readonly sysId: string;
+  readonly value: string;
+  /** user_name of the author (the integration user for our own notes). */
+  readonly createdBy: string;
+  /** UTC `YYYY-MM-DD HH:mm:ss`. */
+  readonly createdOn: string;
+}
+
+/** One audited change of one field. */
+export interface FieldChange {
+  readonly field: string;
+  readonly oldValue: string;
+  readonly newValue: string;
+  /** user_name of whoever made the change. */
+  readonly user: string;
+  /** UTC `YYYY-MM-DD HH:mm:ss`. */
+  readonly createdOn: string;
+}
+
+export interface UserRecord {
+  readonly sysId: string;
+  readonly userName: string;
+  readonly name: string;
+  readonly active: boolean;
+}
+
+export interface Connector {
+  /** Stable id of the instance (its host), used to key watermarks and locks. */
+  readonly instanceId: string;
+
+  /** Active records of the mapped table changed after `since`, page by page, by keyset. */
+  pull(mapping: TableMapping, since: Watermark | null, options?: PullOptions): AsyncIterable<PullPage>;
+
+  /** One record with the mapping's fields, or null if it does not exist or is hidden. */
+  get(mapping: TableMapping, sysId: string): Promise<RawRecord | null>;
+
+  /** Records of a mapped table matching all conditions (for related tickets), newest first. */
+  list(mapping: TableMapping, conditions: readonly FilterCondition[], limit: number): Promise<RawRecord[]>;
+
+  /** Reads any record of a non-ticket table the connector may read (the CI record, a user). */
+  getRecord(table: string, sysId: string, fields: readonly string[]): Promise<RawRecord | null>;
+
+  /**
+   * Writes to a ticket. The body goes through `guardWrite` before anything is
+   * sent; a refused field throws WRITE_FORBIDDEN_FIELD and nothing is sent.
+   * Returns the record as updated.
+   */
+  write(mapping: TableMapping, sysId: string, body: Readonly<Record<string, unknown>>): Promise<RawRecord>;
+
+  /** The ticket's work notes, oldest first. */
+  workNotes(mapping: TableMapping, sysId: string): Promise<JournalEntry[]>;
+
+  /** Audited changes of one field of one record, newest first. */
+  fieldChanges(mapping: TableMapping, sysId: string, field: string): Promise<FieldChange[]>;
+
+  /** A user by sys_id or user_name. */
+  user(by: { readonly sysId: string } | { readonly userName: string }): Promise<UserRecord | null>;
+
+  /** sys_ids of the active members of a group. */
+  groupMembers(groupSysId: string): Promise<string[]>;
+
+  /** Field names a table has on the instance (sys_dictionary, including inherited ones). */
+  tableFields(table: string): Promise<Set<string>>;
+}

@@ -1,0 +1,31 @@
+/**
+ * The scope of one operation on one ticket: exactly what the operator sees
+ * before confirming. Its digest binds the confirmation: a request carrying a
+ * digest that no longer matches the current scope is refused as stale.
+ */
+import { z } from 'zod';
+import { digestOf } from '../util/canonical-json.js';
+import { ApprovalNeed } from './decision.js';
+import { BlockedAction, ExecutionClassId, OutputKind, SourceKind } from './operation.js';
+import { TicketRef } from './ticket.js';
+
+export const SCOPE_DIGEST = /^[0-9a-f]{32}$/;
+
+export const Scope = z.strictObject({
+  policyVersion: z.string().min(1),
+  ticket: TicketRef,
+  operation: z.string().min(1),
+  class: ExecutionClassId,
+  sources: z.array(SourceKind).min(1),
+  outputKind: OutputKind,
+  expectedOutput: z.string().min(1),
+  stopConditions: z.array(z.string().min(1)).min(1),
+  blockedActions: z.array(BlockedAction).min(1),
+  approval: ApprovalNeed,
+});
+export type Scope = z.infer<typeof Scope>;
+
+/** Stable digest of a scope: canonical JSON, so key order and formatting never change it. */
+export function scopeDigest(scope: Scope): string {
+  return digestOf(scope);
+}

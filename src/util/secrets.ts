@@ -1,0 +1,64 @@
+/**
+ * Known secret values, scrubbed from every string that leaves the process
+ * through our sinks (log lines, error messages, audit events, notes).
+ *
+ * Why a process-wide set rather than an injected dependency: a secret must be
+ * scrubbed on every path that builds text, including errors raised deep inside
+ * a library callback that has no logger in reach. Path-based redaction alone
+ * misses a secret inside a message or under a differently cased header
+ * (../shared/reference/llm-security.md, "Secrets in our own sinks"); scrubbing
+ * by value does not.
+ */
+const known = new Set<string>();
+
+/** Minimum length worth scrubbing: shorter values would mangle ordinary text. */
+const MIN_SECRET_LENGTH = 4;
+
+/** Registers a secret value (password, client secret, token, API key). */
+export function registerSecret(value: string | undefined | null): void {
+  if (typeof value !== 'string') return;
+  const trimmed = value.trim();
+  if (trimmed.length < MIN_SECRET_LENGTH) return;
+  known.add(trimmed);
+  // The same secret often travels encoded: basic auth, URL and form encoding.
+  known.add(encodeURIComponent(trimmed));
+  known.add(Buffer.from(trimmed).toString('base64'));
+}
+
+/** Registers the basic-auth pair so its encoded header value is scrubbed too. */
+export function registerBasicCredentials(user: string, password: string): void {
+  registerSecret(password);
+  registerSecret(Buffer.from(`${user}:${password}`).toString('base64'));
+}
+
+/** For tests: forget every registered secret. */
+export function clearSecretsForTest(): void {
+  known.clear();
+}
+
+const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/)([^/@\s:]+)(?::[^/@\s]*)?@/gi;
+const AUTH_HEADER = /\b(authorization|x-sn-apikey|api-key|proxy-authorization)(["']?\s*[:=]\s*["']?)(basic|bearer)?\s*[^\s"',}]+/gi;
+const BEARER = /\bbearer\s+[a-z0-9._~+/=-]{8,}/gi;
+
+/**
+ * Returns `text` with every known secret, URL userinfo, authorization header
+ * value and bearer token replaced by `[REDACTED]`.
+ */
+export function scrub(text: string): string {
+  let out = text;
+  for (const secret of known) {
+    if (out.includes(secret)) out = out.split(secret).join('[REDACTED]');
+  }
+  return out
+    .replace(URL_USERINFO, '$1[REDACTED]@')
+    .replace(AUTH_HEADER, '$1$2[REDACTED]')
+    .replace(BEARER, 'Bearer [REDACTED]');
+}
+
+/** Deep-scrubs any JSON-able value by scrubbing its serialised form. */
+export function scrubValue<T>(value: T): T {
+  if (value === undefined) return value;
+  const json = JSON.stringify(value);
+  if (json === undefined) return value;
+  return JSON.parse(scrub(json)) as T;
+}
