@@ -1,0 +1,35 @@
+/**
+ * The fields a mapping reads from the ITSM: what the connector asks for in
+ * `sysparm_fields` (dot-walked where the mapping needs them) and what
+ * `mappings check` verifies against the instance.
+ */
+import type { TableMapping } from './mapping-schema.js';
+
+/** Every field the mapping reads, sorted, without duplicates. Always includes sys_id and sys_updated_on. */
+export function readFields(mapping: TableMapping): string[] {
+  const names = new Set<string>(['sys_id', 'sys_updated_on']);
+  for (const value of Object.values(mapping.fields)) if (value !== undefined) names.add(value);
+  const sev = mapping.severity;
+  if (sev.from === 'priority') names.add(sev.field);
+  else {
+    names.add(sev.impact);
+    names.add(sev.urgency);
+  }
+  if (mapping.dataClass.field !== undefined) names.add(mapping.dataClass.field);
+  if (mapping.aiTier !== undefined) names.add(mapping.aiTier.field);
+  for (const sources of Object.values(mapping.approvers)) {
+    for (const source of sources ?? []) {
+      names.add('user' in source ? source.user : source.group);
+      if (source.name !== undefined) names.add(source.name);
+    }
+  }
+  const { ai } = mapping;
+  for (const field of [ai.panel, ai.status, ai.request, ai.review, ai.requestedBy, ai.reviewedBy]) if (field !== undefined) names.add(field);
+  for (const condition of mapping.active) names.add(condition.field);
+  return [...names].sort();
+}
+
+/** Fields a query may name: the table's own fields the mapping reads (not dot-walked). */
+export function queryableFields(mapping: TableMapping): Set<string> {
+  return new Set(readFields(mapping).filter((f) => !f.includes('.')));
+}
