@@ -9,6 +9,7 @@
  *   (a restart must not fail a hand-off mid-flow), bounded by a command timeout.
  */
 import { Redis, type RedisOptions } from 'ioredis';
+import { HandoffError } from '../errors.js';
 
 export type RedisRole = 'worker' | 'producer' | 'store';
 
@@ -27,4 +28,24 @@ export function createRedis(url: string, role: RedisRole, extra: RedisOptions = 
   // would print each as unhandled. The worker logs connection state itself.
   redis.on('error', () => undefined);
   return redis;
+}
+
+/**
+ * A connection for a one-shot command (the CLI): connects now and fails fast
+ * with a clear message when Redis cannot be reached.
+ */
+export async function connectOnce(url: string): Promise<Redis> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null, connectTimeout: 3_000, connectionName: 'ai-handoff-cli' });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    return redis;
+  } catch (cause) {
+    redis.disconnect();
+    throw new HandoffError('REDIS_UNAVAILABLE', `cannot reach Redis at ${url}`, {
+      cause,
+      retryable: false,
+      remedy: 'start the product (npm start) or set REDIS_URL / --redis-url to the Redis the worker uses',
+    });
+  }
 }
