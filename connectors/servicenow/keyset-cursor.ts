@@ -11,6 +11,12 @@
  *   filter ^ t>=W ^ t>W ^OR sys_id>ID ^ ORDERBY t ^ ORDERBY sys_id
  * (t >= W rules out older rows; of the rows at exactly W, only sys_id > ID
  * passes the OR). A watermark with an empty sys_id means "from W on": t>=W.
+ *
+ * The watermark a page reports (the position to resume from) is held back
+ * behind rows younger than `settledBefore`: ServiceNow stamps sys_updated_on
+ * when a transaction starts, so a row can become visible after later ones.
+ * Such rows are reported at (settledBefore, SETTLED_SYS_ID) and read again by
+ * the next pull; the pull itself carries on from the exact last row.
  */
 import type { PullPage, RawRecord, Watermark } from '../../src/connector/connector.js';
 import { HandoffError } from '../../src/errors.js';
@@ -32,7 +38,17 @@ export interface KeysetSpec {
   readonly timeField?: TimeField;
   readonly pageSize: number;
   readonly signal?: AbortSignal;
+  /** UTC `YYYY-MM-DD HH:mm:ss`: reported watermarks never pass rows at or after this time. */
+  readonly settledBefore?: string;
 }
+
+/**
+ * The sys_id of a held-back watermark: sorts before every sys_id the platform
+ * generates (32 hex digits, never all zero), so (W, SETTLED_SYS_ID) means
+ * "every row from W on", and any store that keeps (date-time, sys_id) pairs
+ * can keep it.
+ */
+export const SETTLED_SYS_ID = '0'.repeat(32);
 
 /** ServiceNow's raw date-time: UTC `YYYY-MM-DD HH:mm:ss`. */
 export const DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
@@ -70,9 +86,15 @@ export async function* keysetPages(client: TableClient, spec: KeysetSpec, since:
       }
       cursor = position;
     }
-    yield { records, watermark: cursor };
+    yield { records, watermark: settle(cursor, spec.settledBefore) };
     if (records.length < spec.pageSize) return;
   }
+}
+
+/** The position to report for `cursor`: itself, or a point before `settledBefore` when the cursor is younger. */
+export function settle(cursor: Watermark | null, settledBefore: string | undefined): Watermark | null {
+  if (cursor === null || settledBefore === undefined || cursor.updatedOn < settledBefore) return cursor;
+  return { updatedOn: settledBefore, sysId: SETTLED_SYS_ID };
 }
 
 /** Orders watermarks: by time, then sys_id; an empty sys_id sorts before every row at that time. */

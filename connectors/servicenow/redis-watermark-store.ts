@@ -1,7 +1,7 @@
 /**
  * A `WatermarkStore` on Redis (ioredis), so a worker restarted or replaced
  * carries on from where the last one stopped. One string key per instance and
- * table, `<prefix>:watermark:<instance>:<table>`, holding
+ * table, `<prefix>:keyset:<instance>:<table>`, holding
  * `YYYY-MM-DD HH:mm:ss|<sys_id>`. Raw date-times are fixed-width and sys_ids
  * lower-case hex, so byte order is watermark order, and a Lua script moves the
  * value forward only (Redis compares strings byte-wise), atomically, whoever
@@ -28,7 +28,7 @@ return 0
 `;
 
 export function createRedisWatermarkStore({ redis, prefix = 'ai-handoff' }: RedisWatermarkStoreOptions): WatermarkStore {
-  const key = (instanceId: string, table: string): string => `${prefix}:watermark:${instanceId}:${table}`;
+  const key = (instanceId: string, table: string): string => `${prefix}:keyset:${instanceId}:${table}`;
   const fail = (cause: unknown, what: string): HandoffError =>
     new HandoffError('REDIS_UNAVAILABLE', `cannot ${what} the ServiceNow watermark in Redis`, { cause, remedy: 'check that Redis is reachable' });
 

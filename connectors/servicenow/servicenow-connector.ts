@@ -51,7 +51,7 @@ export interface SyncOptions {
 export interface SyncResult {
   readonly pages: number;
   readonly records: number;
-  /** The watermark stored at the end (settled: see `ServiceNowConfig.settleSeconds`). */
+  /** The watermark stored at the end (held back behind young changes: see `ServiceNowConfig.settleSeconds`). */
   readonly stored: Watermark | null;
 }
 
@@ -60,9 +60,10 @@ export interface ServiceNowConnector extends Connector {
   readonly watermarks: WatermarkStore;
   /**
    * Pulls every change since the stored watermark and hands each page to
-   * `handle`; the stored watermark moves only after `handle` resolves, and
-   * never past changes younger than `settleSeconds` (they are read again next
-   * time, so `handle` must be idempotent).
+   * `handle`; the stored watermark moves to the page's watermark only after
+   * `handle` resolves. Page watermarks never pass changes younger than
+   * `settleSeconds` (they are read again next time, so `handle` must be
+   * idempotent).
    */
   sync(mapping: TableMapping, handle: (page: PullPage) => Promise<void>, options?: SyncOptions): Promise<SyncResult>;
   /** The table's fields with their types and references (sys_dictionary), cached. */
@@ -97,6 +98,8 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
         allowed: queryableFields(mapping),
         pageSize: pullOptions.pageSize ?? config.pageSize,
         ...(pullOptions.signal === undefined ? {} : { signal: pullOptions.signal }),
+        // Changes younger than this may still have uncommitted neighbours at the same or earlier times.
+        settledBefore: utcDateTime(now() - config.settleSeconds * 1000),
       },
       since,
     );
@@ -113,8 +116,6 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
 
     async sync(mapping, handle, syncOptions = {}) {
       const since = await watermarks.get(instanceId, mapping.table);
-      // Changes newer than this may still have uncommitted neighbours at the same or earlier times.
-      const settled: Watermark = { updatedOn: utcDateTime(now() - config.settleSeconds * 1000), sysId: '' };
       let pages = 0;
       let records = 0;
       let stored = since;
@@ -122,9 +123,8 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
         await handle(page);
         pages += 1;
         records += page.records.length;
-        if (page.watermark === null) continue;
-        const next = compareWatermarks(page.watermark, settled) < 0 ? page.watermark : settled;
-        if (stored === null || compareWatermarks(next, stored) > 0) {
+        const next = page.watermark;
+        if (next !== null && (stored === null || compareWatermarks(next, stored) > 0)) {
           await watermarks.advance(instanceId, mapping.table, next);
           stored = next;
         }

@@ -29,7 +29,13 @@ export interface WatermarkStore {
 
 export interface PullPage {
   readonly records: readonly RawRecord[];
-  /** The watermark after this page (the last record's), or the previous one for an empty page. */
+  /**
+   * Where to resume after this page: the last record's position, or the
+   * previous one for an empty page. A connector may report an earlier point
+   * for records too young to be sure no earlier change is still committing
+   * (ServiceNow: `settleSeconds`); those records are then read again by the
+   * next pull, so consumers must handle a record twice harmlessly.
+   */
   readonly watermark: Watermark | null;
 }
 

@@ -27,7 +27,7 @@ describe('Redis watermark store (real Redis)', () => {
     const restarted = createRedisWatermarkStore({ redis, prefix });
     expect(await restarted.get('acme.service-now.com', 'incident')).toEqual({ updatedOn: '2025-01-01 10:00:00', sysId: ID(5) });
     expect(await restarted.get('acme.service-now.com', 'sc_request')).toBeNull();
-    expect(await redis.get(`${prefix}:watermark:acme.service-now.com:incident`)).toBe(`2025-01-01 10:00:00|${ID(5)}`);
+    expect(await redis.get(`${prefix}:keyset:acme.service-now.com:incident`)).toBe(`2025-01-01 10:00:00|${ID(5)}`);
 
     await restarted.advance('acme.service-now.com', 'incident', { updatedOn: '2025-01-01 10:00:00', sysId: ID(6) });
     expect(await first.get('acme.service-now.com', 'incident')).toEqual({ updatedOn: '2025-01-01 10:00:00', sysId: ID(6) });
@@ -40,7 +40,7 @@ describe('Redis watermark store (real Redis)', () => {
     const redis = connect();
     const store = createRedisWatermarkStore({ redis, prefix });
     await expect(store.advance('i', 'incident', { updatedOn: 'yesterday', sysId: ID(1) })).rejects.toMatchObject({ code: 'INPUT_INVALID' });
-    await redis.set(`${prefix}:watermark:i:incident`, 'garbage');
+    await redis.set(`${prefix}:keyset:i:incident`, 'garbage');
     await expect(store.get('i', 'incident')).rejects.toMatchObject({ code: 'INPUT_INVALID' });
   });
 });

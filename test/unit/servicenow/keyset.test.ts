@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PullPage } from '../../../src/connector/connector.js';
+import { SETTLED_SYS_ID } from '../../../connectors/servicenow/keyset-cursor.js';
 import { createMemoryWatermarkStore } from '../../../connectors/servicenow/watermark-store.js';
 import { evaluate, serveTable, type Row } from './fake-table.js';
 import { harness, instance, mapping, SYS } from './helpers.js';
@@ -133,15 +134,31 @@ describe('sync with a watermark store', () => {
     const table = serveTable('incident', () => rows);
     const { connector } = harness({ settleSeconds: 60 }, { now: () => now });
     const first = await connector.sync(incident, () => Promise.resolve());
-    expect(first.stored).toEqual({ updatedOn: '2025-01-01 09:59:00', sysId: '' });
+    expect(first.stored).toEqual({ updatedOn: '2025-01-01 09:59:00', sysId: SETTLED_SYS_ID });
     table.queries.length = 0;
     const seen: string[] = [];
     await connector.sync(incident, (page) => {
       seen.push(...page.records.map((r) => r.sys_id!));
       return Promise.resolve();
     });
-    expect(table.queries).toEqual(['active=true^sys_updated_on>=2025-01-01 09:59:00^ORDERBYsys_updated_on^ORDERBYsys_id']);
+    expect(table.queries).toEqual([`active=true^sys_updated_on>=2025-01-01 09:59:00^sys_updated_on>2025-01-01 09:59:00^ORsys_id>${SETTLED_SYS_ID}^ORDERBYsys_updated_on^ORDERBYsys_id`]);
     expect(seen).toEqual([SYS(2)]);
+  });
+});
+
+describe('pull page watermarks', () => {
+  it('report the exact last row for settled rows and hold back for young ones, while the pull itself moves on', async () => {
+    const now = Date.parse('2025-01-01T10:00:00Z');
+    const rows = [row(1, T1), row(2, T3), row(3, '2025-01-01 09:59:10'), row(4, '2025-01-01 09:59:50')];
+    const table = serveTable('incident', () => rows);
+    const { connector } = harness({ settleSeconds: 30, pageSize: 2 }, { now: () => now });
+    const pages = await pullAll(connector.pull(incident, null));
+    expect(pages.map((p) => p.watermark)).toEqual([
+      { updatedOn: T3, sysId: SYS(2) },
+      { updatedOn: '2025-01-01 09:59:30', sysId: SETTLED_SYS_ID },
+      { updatedOn: '2025-01-01 09:59:30', sysId: SETTLED_SYS_ID },
+    ]);
+    expect(table.queries[2]).toContain(`sys_id>${SYS(4)}`);
   });
 });
 
