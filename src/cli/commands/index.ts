@@ -4,7 +4,8 @@
  */
 import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
+import { registerMappings } from './mappings.js';
 
 export type Registrar = (program: Command) => void;
 
-export const registrars: readonly Registrar[] = [registerAudit];
+export const registrars: readonly Registrar[] = [registerAudit, registerMappings];
