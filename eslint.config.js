@@ -2,6 +2,7 @@
 // rules that guard this project's habits (no floating promises in workers, no
 // stray console in library code: the logger scrubs secrets, console does not).
 import js from '@eslint/js';
+import * as espree from 'espree';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -33,6 +34,26 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // Plain ES5 scripts that run unchanged in browsers, on the ServiceNow
+    // instance and in Node (connectors/servicenow/shared): parsed as ES5, so
+    // any later syntax fails the lint instead of an old engine.
+    files: ['connectors/servicenow/shared/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      parser: espree,
+      ecmaVersion: 5,
+      sourceType: 'script',
+      globals: { window: 'readonly', module: 'readonly' },
+    },
+    rules: {
+      ...tseslint.configs.disableTypeChecked.rules,
+      '@typescript-eslint/consistent-type-imports': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { vars: 'local', caughtErrorsIgnorePattern: '^_' }],
+      'no-var': 'off',
+      strict: 'off',
     },
   },
 );
