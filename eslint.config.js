@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'connectors/servicenow/app/**', '.data/**', 'eslint.config.js', 'bin/**', 'connectors/servicenow/sandbox/page/**'],
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'connectors/servicenow/app/*', '!connectors/servicenow/app/src', 'connectors/servicenow/app/src/*', '!connectors/servicenow/app/src/scripts', '.data/**', 'eslint.config.js', 'bin/**', 'connectors/servicenow/sandbox/page/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -38,9 +38,9 @@ export default tseslint.config(
   },
   {
     // Plain ES5 scripts that run unchanged in browsers, on the ServiceNow
-    // instance and in Node (connectors/servicenow/shared): parsed as ES5, so
-    // any later syntax fails the lint instead of an old engine.
-    files: ['connectors/servicenow/shared/**/*.js'],
+    // instance and in Node (the shared scope-review module, the app's
+    // scripts): parsed as ES5, so later syntax fails the lint, not an old engine.
+    files: ['connectors/servicenow/shared/**/*.js', 'connectors/servicenow/app/src/scripts/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       parser: espree,
@@ -55,5 +55,18 @@ export default tseslint.config(
       'no-var': 'off',
       strict: 'off',
     },
+  },
+  {
+    // The ServiceNow app's scripts: what the instance and the browser provide.
+    files: ['connectors/servicenow/app/src/scripts/**/*.js'],
+    languageOptions: {
+      globals: {
+        gs: 'readonly', GlideRecord: 'readonly', GlideRecordSecure: 'readonly', Class: 'readonly', global: 'readonly',
+        current: 'readonly', previous: 'readonly', x_aih: 'readonly', AiHandoffScopeReview: 'readonly', AiHandoffServer: 'readonly',
+        document: 'readonly', g_form: 'readonly', GlideAjax: 'readonly', GlideModal: 'readonly', ScriptLoader: 'readonly',
+      },
+    },
+    // Each script include defines the global named after it.
+    rules: { 'no-redeclare': ['error', { builtinGlobals: false }] },
   },
 );
