@@ -22,10 +22,10 @@ import { scanForForbiddenWrites } from './support/write-scan.js';
 const TABLES = ['incident', 'rm_enhancement', 'sc_req_item', 'sc_request', 'sn_si_incident'];
 const ROLE = { agent: 'x_aih.agent', reviewer: 'x_aih.reviewer', integration: 'x_aih.integration' };
 const BUTTONS = [
-  { name: 'Assign To AI Operation', action: 'x_aih_assign', role: ROLE.agent, onclick: "return aihOpenDialog('assign', '')", condition: 'new x_aih.AiHandoffServer().canAssign(current)' },
-  { name: 'Accept AI draft', action: 'x_aih_accept', role: ROLE.reviewer, onclick: "return aihOpenDialog('review', 'accept')", condition: 'new x_aih.AiHandoffServer().canReview(current)' },
-  { name: 'Reject AI draft', action: 'x_aih_reject', role: ROLE.reviewer, onclick: "return aihOpenDialog('review', 'reject')", condition: 'new x_aih.AiHandoffServer().canReview(current)' },
-  { name: 'Escalate AI draft', action: 'x_aih_escalate', role: ROLE.reviewer, onclick: "return aihOpenDialog('review', 'escalate')", condition: 'new x_aih.AiHandoffServer().canReview(current)' },
+  { name: 'Assign To AI Operation', action: 'x_aih_assign', role: ROLE.agent, onclick: "aihOpenDialog('assign', '')", condition: 'new x_aih.AiHandoffServer().canAssign(current)' },
+  { name: 'Accept AI draft', action: 'x_aih_accept', role: ROLE.reviewer, onclick: "aihOpenDialog('review', 'accept')", condition: 'new x_aih.AiHandoffServer().canReview(current)' },
+  { name: 'Reject AI draft', action: 'x_aih_reject', role: ROLE.reviewer, onclick: "aihOpenDialog('review', 'reject')", condition: 'new x_aih.AiHandoffServer().canReview(current)' },
+  { name: 'Escalate AI draft', action: 'x_aih_escalate', role: ROLE.reviewer, onclick: "aihOpenDialog('review', 'escalate')", condition: 'new x_aih.AiHandoffServer().canReview(current)' },
 ];
 
 let app: BuiltApp;

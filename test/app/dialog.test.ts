@@ -14,8 +14,8 @@ import type { FakePlatform } from './support/fake-platform.js';
 import { HANDOFF_AWAITING, INC_SYS_ID, incidentPanel, operation } from './support/panels.js';
 import { TABLE, ticketOnPlatform } from './support/ticket-fixture.js';
 
-const ASSIGN = "return aihOpenDialog('assign', '')";
-const ACCEPT = "return aihOpenDialog('review', 'accept')";
+const ASSIGN = "aihOpenDialog('assign', '')";
+const ACCEPT = "aihOpenDialog('review', 'accept')";
 
 let browser: Browser;
 

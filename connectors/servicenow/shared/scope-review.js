@@ -190,7 +190,7 @@ var AiHandoffScopeReview = (function () {
   /** { panel } when the panel is usable, else { problem: { kind, message, remedy } }. */
   function readPanel(input) {
     var panel = input;
-    if (input === undefined || input === null || (isText(input) && input.replace(/\s+/g, '') === '')) {
+    if (input === undefined || input === null || (isText(input) && /^\s*$/.test(input))) {
       return {
         problem: {
           kind: 'info',

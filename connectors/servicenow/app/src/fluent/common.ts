@@ -14,10 +14,10 @@ export const ASSIGN_CONDITION = 'new x_aih.AiHandoffServer().canAssign(current)'
 /** Accept / Reject / Escalate show when a hand-off awaits review by this user (its approver, not its requester). */
 export const REVIEW_CONDITION = 'new x_aih.AiHandoffServer().canReview(current)'
 
-export const ASSIGN_CLIENT = { isClient: true, isUi16Compatible: true, onClick: "return aihOpenDialog('assign', '')" }
-export const ACCEPT_CLIENT = { isClient: true, isUi16Compatible: true, onClick: "return aihOpenDialog('review', 'accept')" }
-export const REJECT_CLIENT = { isClient: true, isUi16Compatible: true, onClick: "return aihOpenDialog('review', 'reject')" }
-export const ESCALATE_CLIENT = { isClient: true, isUi16Compatible: true, onClick: "return aihOpenDialog('review', 'escalate')" }
+export const ASSIGN_CLIENT = { isClient: true, isUi16Compatible: true, onClick: "aihOpenDialog('assign', '')" }
+export const ACCEPT_CLIENT = { isClient: true, isUi16Compatible: true, onClick: "aihOpenDialog('review', 'accept')" }
+export const REJECT_CLIENT = { isClient: true, isUi16Compatible: true, onClick: "aihOpenDialog('review', 'reject')" }
+export const ESCALATE_CLIENT = { isClient: true, isUi16Compatible: true, onClick: "aihOpenDialog('review', 'escalate')" }
 
 export const FORM_BUTTON = { showButton: true, showContextMenu: false, showLink: false }
 
