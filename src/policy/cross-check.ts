@@ -7,7 +7,7 @@
 import { EXECUTION_CLASS_IDS, type ExecutionClass, type Operation } from '../domain/operation.js';
 import { checkCoverageProblems } from './compile.js';
 import type { Condition, PolicyFile } from './policy-schema.js';
-import { PLACEHOLDERS } from './policy-schema.js';
+import { PLACEHOLDERS, RULE_ID } from './policy-schema.js';
 import { unknownPlaceholders } from './template.js';
 
 export function crossCheck(file: PolicyFile, classes: readonly ExecutionClass[], operations: readonly Operation[]): string[] {
@@ -65,7 +65,9 @@ function checkRules(file: PolicyFile, operations: readonly Operation[]): string[
   for (const [id, rule] of Object.entries(file.rules)) {
     const at = `policy.yaml: rules.${id}`;
     const prefix = id.split('.')[0];
-    if (prefix !== rule.effect) problems.push(`${at}: the id starts with '${prefix}.' but effect is ${rule.effect}: make them agree`);
+    if (!RULE_ID.test(id)) {
+      problems.push(`${at}: a rule id starts with permit., forbid. or advise. and continues in lowercase words joined by dots, e.g. forbid.data-class.restricted`);
+    } else if (prefix !== rule.effect) problems.push(`${at}: the id starts with '${prefix}.' but effect is ${rule.effect}: make them agree`);
     if (rule.effect === 'permit') permits++;
     if (rule.check !== undefined && rule.when !== undefined) problems.push(`${at}: has both check and when: a rule has one or the other`);
     if (rule.check === undefined && rule.when === undefined) problems.push(`${at}: has neither check nor when: say when the rule applies`);

@@ -32,7 +32,7 @@ export interface VerbSpec {
   readonly category: IntentCategory;
   /** Verb forms, `|`-separated; a form may be two words. */
   readonly forms: string;
-  /** When set, one of these words must follow within four words ("run the script", not "run a comparison"). */
+  /** When set, one of these words must follow within five words ("run the script", not "run a comparison"). */
   readonly object?: string;
   /** When set, the very next word must be one of these ("email the vendor", not "email from the vendor"). */
   readonly next?: string;
@@ -100,7 +100,7 @@ export const GERMAN_SEPARABLE: readonly (readonly [IntentCategory, string, strin
 
 /** Words skipped before a clause's verb: politeness, sequencing, addressing the AI. */
 export const LEAD_WORDS =
-  'please|pls|plz|kindly|just|now|then|also|and|immediately|hey|ok|okay|ai|so|bitte|jetzt|sofort|dann|und|auch|por favor|ahora|luego|tambien|y|svp|s il vous plait|maintenant|puis|ensuite|aussi|et';
+  'please|pls|plz|kindly|just|now|then|also|and|immediately|hey|ok|okay|ai|so|auto|automatically|bitte|jetzt|sofort|dann|und|auch|por favor|ahora|luego|tambien|y|svp|s il vous plait|maintenant|puis|ensuite|aussi|et';
 
 /** Request frames before the verb: "can you", "I want you to", "veuillez", "puedes". */
 export const FRAMES = [

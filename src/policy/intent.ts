@@ -37,8 +37,8 @@ export interface IntentCheck {
   readonly invisibleCharacters: number;
 }
 
-/** How many words after the verb may hold its object ("close the P1 incident ticket"). */
-const OBJECT_WINDOW = 4;
+/** How many words after the verb may hold its object ("mark the checklist items as validated"). */
+const OBJECT_WINDOW = 5;
 const PHRASE_WORDS = 6;
 
 const PREFIX = new RegExp(`^(?:(?:${LEAD_WORDS}) )*(?:(?:${FRAMES.join('|')}) )?(?:(?:${LEAD_WORDS}) )*`);
