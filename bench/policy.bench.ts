@@ -5,11 +5,12 @@
  * tickets per second, so policy is never what slows a sync.
  *
  * The machine is shared (2 cores, other helpers' test runs), so three rates
- * are reported: the fastest batch of BATCH tickets (the min-time reading, as
- * Python's timeit recommends: contention only ever slows a batch down, so the
- * fastest is the closest to what one free core does), the average per second
- * of this process's CPU time, and the plain wall-clock average. The target is
- * checked against the fastest batch; the others show how much contention cost.
+ * are reported: the best case (each batch of BATCH tickets timed on every
+ * pass over the mix, its fastest repetition kept, and the mix's tickets over
+ * the sum of those times: the min-time reading Python's timeit recommends,
+ * since contention only ever slows a batch down), the average per second of
+ * this process's CPU time, and the plain wall-clock average. The target is
+ * checked against the best case; the others show how much contention cost.
  */
 import { hash } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
@@ -21,13 +22,13 @@ import { buildPanel, createPolicyContext, decideTicket, loadPolicy } from '../sr
 import { atLeast, info, type Bench, type BenchResult } from './harness.js';
 import { ticketMix } from './ticket-mix.js';
 
-const MIX_SIZE = 5_000;
+const MIX_SIZE = 2_000;
 /** How long each measured loop runs, in CPU milliseconds. */
-const RUN_MS = 2_000;
+const RUN_MS = 3_000;
 const TARGET_PANELS_PER_SECOND = 20_000;
 
-/** Tickets per timed batch: long enough for the timer (milliseconds), short enough to find quiet moments. */
-const BATCH = 250;
+/** Tickets per timed batch: about a millisecond, shorter than a scheduler slice, so some batches run uninterrupted. */
+const BATCH = 25;
 
 interface Rate {
   readonly fastestBatch: number;
@@ -38,24 +39,28 @@ interface Rate {
 
 function measure(work: (i: number) => unknown, size: number): Rate {
   for (let i = 0; i < size; i++) work(i); // warm-up: one pass over the mix
+  const batches = Math.floor(size / BATCH);
+  // For each batch of the mix, its fastest repetition: the whole mix at the best
+  // speed seen, without favouring batches that happen to hold cheap tickets.
+  const fastest = new Array<number>(batches).fill(Number.POSITIVE_INFINITY);
   const cpu0 = process.cpuUsage();
   const wall0 = process.hrtime.bigint();
   let iterations = 0;
   let cpuMs = 0;
-  let fastestNs = Number.POSITIVE_INFINITY;
   while (cpuMs < RUN_MS) {
-    for (let start = 0; start + BATCH <= size; start += BATCH) {
+    for (let b = 0; b < batches; b++) {
       const t0 = process.hrtime.bigint();
-      for (let i = start; i < start + BATCH; i++) work(i);
-      fastestNs = Math.min(fastestNs, Number(process.hrtime.bigint() - t0));
+      for (let i = b * BATCH; i < (b + 1) * BATCH; i++) work(i);
+      fastest[b] = Math.min(fastest[b]!, Number(process.hrtime.bigint() - t0));
     }
-    iterations += size - (size % BATCH);
+    iterations += batches * BATCH;
     const used = process.cpuUsage(cpu0);
     cpuMs = (used.user + used.system) / 1000;
   }
   const wallMs = Number(process.hrtime.bigint() - wall0) / 1e6;
+  const bestNs = fastest.reduce((sum, ns) => sum + ns, 0);
   return {
-    fastestBatch: Math.round((BATCH / fastestNs) * 1e9),
+    fastestBatch: Math.round(((batches * BATCH) / bestNs) * 1e9),
     perCpuSecond: Math.round((iterations / cpuMs) * 1000),
     perWallSecond: Math.round((iterations / wallMs) * 1000),
     iterations,
@@ -110,12 +115,12 @@ export const policyBench: Bench = {
     return Promise.resolve({
       bench: 'policy',
       figures: [
-        atLeast('full panels on one core (fastest batch)', panels.fastestBatch, 'tickets/s', TARGET_PANELS_PER_SECOND),
-        info('decisions on one core, in full panels (fastest batch)', Math.round(panels.fastestBatch * decisionsPerTicket), 'decisions/s'),
+        atLeast('full panels on one core (best case over the mix)', panels.fastestBatch, 'tickets/s', TARGET_PANELS_PER_SECOND),
+        info('decisions on one core, in full panels (best case)', Math.round(panels.fastestBatch * decisionsPerTicket), 'decisions/s'),
         info('full panels per CPU-second (average)', panels.perCpuSecond, 'tickets/s'),
         info('full panels per wall-clock second (average, shared machine)', panels.perWallSecond, 'tickets/s'),
-        info('decideTicket without sealing a panel (fastest batch)', decided.fastestBatch, 'tickets/s'),
-        info('records mapped to tickets (fastest batch)', mapped.fastestBatch, 'records/s'),
+        info('decideTicket without sealing a panel (best case)', decided.fastestBatch, 'tickets/s'),
+        info('records mapped to tickets (best case)', mapped.fastestBatch, 'records/s'),
         info('operations decided per ticket (mix average)', Math.round(decisionsPerTicket * 100) / 100, 'decisions'),
         info('SHA-256 throughput before / after the panels (how much core the run got)', Math.min(calibrationBefore, calibrationAfter), 'MB/s'),
         info('policy load, validate and compile', Math.round(loadMs * 10) / 10, 'ms'),
