@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * JSON with object keys sorted at every depth and no whitespace, so that equal
@@ -22,9 +22,13 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-/** Hex SHA-256 of a string. */
+/**
+ * Hex SHA-256 of a string (UTF-8). The one-shot `crypto.hash` (Node 20.12+)
+ * skips the Hash object: about twice as fast for the short texts digested per
+ * scope and panel, same bytes out.
+ */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /** Length of the digests the product shows and binds to: 128 bits of SHA-256. */

@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
 import { registerMappings } from './mappings.js';
+import { registerPolicy } from './policy.js';
 
 export type Registrar = (program: Command) => void;
 
-export const registrars: readonly Registrar[] = [registerAudit, registerMappings];
+export const registrars: readonly Registrar[] = [registerPolicy, registerMappings, registerAudit];

@@ -1,0 +1,20 @@
+/**
+ * The runtime config: one zod schema composed of sections, each defined in its
+ * own module. To add a section (worker, provider, approval timeout...), define
+ * its strict schema in src/config/<section>.ts and add one line to
+ * `RUNTIME_CONFIG_SECTIONS`; the loader, the error messages and the type follow.
+ * A section that may be left out of the file gives its schema a `.default(...)`.
+ */
+import { z } from 'zod';
+import { Groups } from './groups.js';
+import { Paths } from './paths.js';
+import { Switches } from './switches.js';
+
+export const RUNTIME_CONFIG_SECTIONS = {
+  paths: Paths,
+  switches: Switches.default({ ai: true, operations: {}, groups: {} }),
+  groups: Groups,
+} as const;
+
+export const RuntimeConfig = z.strictObject(RUNTIME_CONFIG_SECTIONS);
+export type RuntimeConfig = z.infer<typeof RuntimeConfig>;
