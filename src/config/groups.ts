@@ -11,6 +11,11 @@ export const GroupSetting = z.strictObject({
   enabled: z.boolean(),
   /** What the group is cleared for (config/policy/policy.yaml `tiers`). */
   tier: AiTier,
+  /**
+   * Shadow mode: the whole flow runs and the would-be note is recorded in the
+   * audit, but no note is written to the ticket. Default false.
+   */
+  shadow: z.boolean().optional(),
 });
 export type GroupSetting = z.infer<typeof GroupSetting>;
 

@@ -29,6 +29,8 @@ export interface ResolvedGroup {
   readonly tierIndex: number;
   readonly switchedOff: boolean;
   readonly budget: BudgetState;
+  /** The group runs in shadow mode: notes go to the audit, not the ticket. */
+  readonly shadow: boolean;
 }
 
 export interface PolicyContext {
@@ -98,6 +100,7 @@ export function createPolicyContext(input: PolicyContextInput): PolicyContext {
         tierIndex: tierIndex(setting.tier),
         switchedOff: offGroupIds.has(ref.id) || (name !== undefined && offGroupNames.has(name)),
         budget: budgetIds.get(ref.id) ?? (name === undefined ? undefined : budgetNames.get(name)) ?? 'ok',
+        shadow: setting.shadow ?? false,
       };
     },
   });
