@@ -1,0 +1,125 @@
+/**
+ * The checkable things in a sentence: URLs, e-mail addresses, IP addresses,
+ * host names, numbers (dates and times are numbers here) and names
+ * (capitalised words). The guard requires each to appear in the sources a
+ * statement cites; an invented name, date, amount or link is how a
+ * hallucination or an injected instruction shows.
+ */
+import { comparable } from './unicode.js';
+
+export type EntityKind = 'url' | 'email' | 'ip' | 'host' | 'id' | 'number' | 'name';
+
+export interface Entity {
+  readonly kind: EntityKind;
+  readonly value: string;
+}
+
+const URL = /\b(?:https?|hxxps?|ftp|file|javascript|data|vbscript):[^\s"'<>()\][{}]+|\bwww\.[^\s"'<>()\][{}]+/gi;
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const IPV4 = /\b(?:\d{1,3}\.){3}\d{1,3}\b/g;
+const IPV6 = /(?<![\p{L}\p{N}:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\p{L}\p{N}:])/giu;
+const HOST = /\b(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+\p{L}{2,24}\b/gu;
+/** Tokens mixing letters and digits: ticket numbers (INC0002041), node names, versions. */
+const IDENT = /(?<![\p{L}\p{N}])(?=[\p{L}\p{N}_-]*\p{L})(?=[\p{L}\p{N}_-]*\p{N})[\p{L}\p{N}][\p{L}\p{N}_-]*[\p{L}\p{N}](?![\p{L}\p{N}])/gu;
+const NUMBER = /\d+(?:[.,:/-]\d+)*/g;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_.-]*[\p{L}\p{N}]|[\p{L}\p{N}]/gu;
+/** Source ids (`S1`, `[S12]`) and mask placeholders are our own tokens, not entities. */
+const OWN_TOKENS = /\[?\bS\d{1,3}\b\]?|\[masked-[a-z_]+-\d+\]/g;
+
+/** Capitalised words that need no source: the pronoun, and generic ITSM and network acronyms. */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set([
+  'I', 'AI', 'CI', 'CMDB', 'ITSM', 'SLA', 'UTC', 'GMT', 'ID', 'IT', 'OK', 'FYI', 'TBD', 'ETA', 'N/A', 'NA',
+  'IP', 'URL', 'DNS', 'CPU', 'RAM', 'OS', 'API', 'SSO', 'MFA', 'VPN', 'LAN', 'WAN', 'HTTP', 'HTTPS', 'TLS', 'SSL', 'PDF', 'CSV',
+]);
+
+/** Titlecase words that commonly open a sentence and are never names on their own. */
+const STARTERS = new Set(['the', 'this', 'that', 'these', 'those', 'a', 'an', 'in', 'on', 'at', 'for', 'from', 'to', 'of', 'by', 'with', 'no', 'not', 'it', 'its', 'there', 'per', 'and', 'but', 'or', 'if', 'when', 'before', 'after', 'since', 'until', 'both', 'each', 'all', 'some', 'any', 'one', 'related', 'work', 'ticket', 'request', 'reminder', 'baseline', 'current', 'confirm', 'check', 'record', 'identify', 'name', 'define', 'choose', 'schedule', 'ask', 'review', 'note']);
+
+export function extractEntities(text: string): Entity[] {
+  const out: Entity[] = [];
+  let rest = text.replace(OWN_TOKENS, ' ');
+  const take = (pattern: RegExp, kind: EntityKind, clean: (v: string) => string = (v) => v): void => {
+    rest = rest.replace(pattern, (match) => {
+      const value = clean(match);
+      if (value !== '') out.push({ kind, value });
+      return ' ';
+    });
+  };
+  take(URL, 'url', trimPunctuation);
+  take(EMAIL, 'email');
+  take(IPV4, 'ip');
+  rest = rest.replace(IPV6, (match) => {
+    if (/[a-f]/i.test(match) || match.includes('::')) {
+      out.push({ kind: 'ip', value: match });
+      return ' ';
+    }
+    return match;
+  });
+  take(HOST, 'host');
+  take(IDENT, 'id');
+  take(NUMBER, 'number');
+  for (const name of names(rest)) out.push({ kind: 'name', value: name });
+  return out;
+}
+
+/** Phrases of capitalised words; a lone titlecase word opening a sentence is not a name. */
+function names(text: string): string[] {
+  const phrases: string[] = [];
+  let words: string[] = [];
+  let opensSentence = false;
+  let lastEnd = -1;
+  const flush = (): void => {
+    const lone = words.length === 1 && opensSentence && TITLECASE.test(words[0] ?? '');
+    if (words.length > 0 && !lone) phrases.push(words.join(' '));
+    words = [];
+  };
+  for (const match of text.matchAll(WORD)) {
+    const word = match[0];
+    const at = match.index;
+    const startsSentence = isSentenceStart(text, at);
+    const adjacent = lastEnd >= 0 && /^[ \t]+$/.test(text.slice(lastEnd, at));
+    lastEnd = at + word.length;
+    const capital = /\p{Lu}/u.test(word) && !GENERIC_WORDS.has(word);
+    if (!capital || (startsSentence && TITLECASE.test(word) && STARTERS.has(word.toLowerCase()))) {
+      flush();
+      continue;
+    }
+    if (!adjacent || startsSentence) {
+      flush();
+      opensSentence = startsSentence;
+    }
+    words.push(word);
+  }
+  flush();
+  return phrases;
+}
+
+const TITLECASE = /^\p{Lu}[\p{Ll}\p{M}'’-]*$/u;
+
+function isSentenceStart(text: string, at: number): boolean {
+  const before = text.slice(0, at).replace(/["'“‘([\s]+$/u, '');
+  return before === '' || /[.!?:;\n]$/.test(before);
+}
+
+function trimPunctuation(value: string): string {
+  return value.replace(/[.,;:!?]+$/, '');
+}
+
+/** Whether an entity appears in a comparable corpus (see `comparable`). */
+export function entityIn(entity: Entity, corpus: string): boolean {
+  const needle = comparable(entity.value);
+  if (needle === '') return true;
+  switch (entity.kind) {
+    case 'number':
+      return new RegExp(`(?<!\\d)${escapeRegex(needle)}(?!\\d)`).test(corpus);
+    case 'id':
+    case 'name':
+      return needle.split(' ').every((word) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(word)}(?![\\p{L}\\p{N}])`, 'u').test(corpus));
+    default:
+      return corpus.includes(needle);
+  }
+}
+
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
