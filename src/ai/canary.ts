@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { base32 } from '../domain/ids.js';
-import { comparable } from './text/unicode.js';
+import { sanitise } from './text/unicode.js';
 
 const PREFIX = 'cnry';
 
@@ -20,10 +20,16 @@ export function newCanary(): string {
  * Whether the canary's random part appears in the text, also when spaced,
  * cased, split by punctuation or hidden with invisible characters.
  */
-export function canaryIn(text: string, canary: string): boolean {
+/** The canary's random part, lowercase: what must never appear. */
+export function canaryCore(canary: string): string {
   const core = canary.toLowerCase().replace(/[^a-z0-9]/g, '');
-  if (core.length < 8) return false;
-  const random = core.startsWith(PREFIX) ? core.slice(PREFIX.length) : core;
-  const squashed = comparable(text).replace(/[^a-z0-9]/g, '');
+  return core.startsWith(PREFIX) ? core.slice(PREFIX.length) : core;
+}
+
+export function canaryIn(text: string, canary: string): boolean {
+  const random = canaryCore(canary);
+  if (random.length < 8) return false;
+  if (text.toLowerCase().includes(random)) return true;
+  const squashed = sanitise(text).text.toLowerCase().replace(/[^a-z0-9]/g, '');
   return squashed.includes(random);
 }

@@ -9,9 +9,11 @@
  * to a model service.
  */
 import type { BlockedAction, OutputKind } from '../domain/operation.js';
-import { HandoffError } from '../errors.js';
+import type { Logger } from '../util/log.js';
 import { createBuiltinProvider } from './builtin/provider.js';
 import type { ProviderConfig } from './config.js';
+import { createAzureOpenAiProvider } from './providers/azure-openai.js';
+import { createOpenAiCompatibleProvider } from './providers/openai-compatible.js';
 import type { ApproverRole, TicketType } from '../domain/ticket.js';
 import type { RawOutput } from './guard/types.js';
 import type { SourceSet } from './sources.js';
@@ -78,14 +80,18 @@ export interface Provider {
 export interface ProviderDeps {
   /** Where secrets named by the config are read (also `<NAME>_FILE`); default process.env. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly log?: Logger;
 }
 
-/** The provider the config names. */
-export function createProvider(config: ProviderConfig, _deps: ProviderDeps = {}): Provider {
+/** The provider the config names. Secrets are read (and registered for scrubbing) here, at start-up. */
+export function createProvider(config: ProviderConfig, deps: ProviderDeps = {}): Provider {
+  const shared = { ...(deps.env === undefined ? {} : { env: deps.env }), ...(deps.log === undefined ? {} : { log: deps.log }) };
   switch (config.kind) {
     case 'builtin':
       return createBuiltinProvider();
-    default:
-      throw new HandoffError('CONFIG_INVALID', `AI provider '${config.kind}' is not available in this build`, { remedy: 'use provider kind builtin' });
+    case 'azure-openai':
+      return createAzureOpenAiProvider(config, shared);
+    case 'openai-compatible':
+      return createOpenAiCompatibleProvider(config, shared);
   }
 }

@@ -10,6 +10,9 @@
  *   masked sources the provider saw; nothing is unmasked.
  * - A fresh canary per call goes into the prompt; the guard rejects an
  *   output that carries it.
+ * - With a budget, an external call for a group whose budget is spent is
+ *   refused (AI_BUDGET_EXCEEDED) before anything leaves; every call's tokens
+ *   and cost are recorded per hand-off and per group.
  * - Provider failures throw HandoffError (AI_PROVIDER_*); a guard rejection
  *   is returned, and `rejectionError` turns it into the error to fail the
  *   job with.
@@ -17,6 +20,7 @@
 import { HandoffError } from '../errors.js';
 import { digestOf } from '../util/canonical-json.js';
 import type { Logger } from '../util/log.js';
+import type { Budget, BudgetStatus } from './budget.js';
 import { newCanary as defaultCanary } from './canary.js';
 import type { AiConfig } from './config.js';
 import { guardOutput } from './guard/guard.js';
@@ -31,6 +35,8 @@ import { sanitise } from './text/unicode.js';
 export interface RunDeps {
   readonly provider: Provider;
   readonly config: AiConfig;
+  /** Accounting and caps; without it nothing is counted or capped. */
+  readonly budget?: Budget;
   readonly log?: Logger;
   /** Canary source; tests pass a fixed one. */
   readonly newCanary?: () => string;
@@ -44,6 +50,8 @@ export interface RunRequest {
   /** The operator's note from the request (untrusted). */
   readonly note: string | null;
   readonly approval: ProviderInput['approval'];
+  /** The ticket's assignment group, for per-group accounting and caps; null when unknown. */
+  readonly group?: string | null;
 }
 
 export interface RunOutcome {
@@ -58,6 +66,10 @@ export interface RunOutcome {
   readonly usage: Usage;
   readonly provider: string;
   readonly model: string;
+  /** Cost of this call in the price currency; 0 and `priced: false` when the model has no price. */
+  readonly cost: { readonly amount: number; readonly priced: boolean };
+  /** The group's budget after this call; null without a budget or a group. */
+  readonly budget: BudgetStatus | null;
 }
 
 export async function runOperation(deps: RunDeps, request: RunRequest, options: { signal?: AbortSignal } = {}): Promise<RunOutcome> {
@@ -67,11 +79,15 @@ export async function runOperation(deps: RunDeps, request: RunRequest, options: 
   const note = request.note === null ? null : masker.mask(sanitise(request.note).text);
   const canary = (deps.newCanary ?? defaultCanary)();
   const maxOutputTokens = config.tokens.perOperation[request.operation.id] ?? config.tokens.maxOutputTokens;
+  const group = request.group ?? null;
+  // Only calls that spend tokens are capped; the built-in provider costs nothing.
+  if (deps.budget !== undefined && group !== null && provider.kind === 'external') await deps.budget.assertAvailable(group);
 
   const result = await provider.generate(
     { operation: request.operation, ticket: request.ticket, sources, note, canary, maxOutputTokens, approval: request.approval },
     options.signal === undefined ? {} : { signal: options.signal },
   );
+  const recorded = deps.budget === undefined ? null : await deps.budget.record({ handoffId: request.handoffId, group, model: result.model in config.prices ? result.model : provider.model, usage: result.usage });
   const verdict = guardOutput(result.output, { kind: request.operation.outputKind, sources, canary, maxRemovedFraction: config.guard.maxRemovedFraction });
   const masking = masker.record();
   const instructionSources = sources.sources.filter((s) => addressesTheAi(s.fields.map((f) => f.value).join('\n'))).map((s) => s.id);
@@ -98,6 +114,8 @@ export async function runOperation(deps: RunDeps, request: RunRequest, options: 
     usage: result.usage,
     provider: result.provider,
     model: result.model,
+    cost: { amount: recorded?.cost ?? 0, priced: recorded?.priced ?? false },
+    budget: recorded?.status ?? null,
   };
 }
 

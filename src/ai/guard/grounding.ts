@@ -17,7 +17,7 @@ export interface Corpus {
 
 export function corpusOf(set: SourceSet): Corpus {
   const texts = new Map(set.sources.map((s) => [s.id, comparable(sourceText(s))]));
-  const all = comparable([set.ticket.number, ...Object.values(SOURCE_KIND_LABELS), ...set.requested, ...set.sources.map(sourceText)].join('\n'));
+  const all = [comparable([set.ticket.number, ...Object.values(SOURCE_KIND_LABELS), ...set.requested].join('\n')), ...texts.values()].join(' ');
   return { of: (id) => texts.get(id), all };
 }
 

@@ -5,23 +5,26 @@
  * (../shared/reference/llm-security.md, "Reject on failure; never repair").
  */
 import { CHECKLIST_STATUSES, OUTPUT_LIMITS } from '../output-schema.js';
-import { canaryIn } from '../canary.js';
+import { canaryCore, canaryIn } from '../canary.js';
 import type { RawOutput, Rejection } from './types.js';
 
 export type Parsed = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly rejected: Rejection };
 
 export function parseRaw(raw: RawOutput, canary: string): Parsed {
   const text = raw.text;
-  if (canaryIn(text, canary)) return reject('canary', 'the output contains the canary string: the model followed or leaked the untrusted data block');
+  // The raw text as sent (also catches a canary in text that is not JSON); decoded strings are checked below.
+  const core = canaryCore(canary);
+  if (core.length >= 8 && text.toLowerCase().includes(core)) return reject('canary', 'the output contains the canary string: the model followed or leaked the untrusted data block');
   if (text.length > OUTPUT_LIMITS.rawChars) return reject('oversize', `the output is ${text.length} characters; the limit is ${OUTPUT_LIMITS.rawChars}`);
   if (raw.truncated) return reject('truncated', 'the provider stopped at its token limit (finish_reason "length"); a cut-off output is never used');
   const trimmed = text.trim();
   if (trimmed === '') return reject('not_json', 'the output is empty');
-  if (!trimmed.startsWith('{')) return reject('not_json', 'the output does not start with a JSON object (prose or a code fence before it)');
+  if (!trimmed.startsWith('{')) return canaryIn(trimmed, canary) ? reject('canary', 'the output contains the canary string') : reject('not_json', 'the output does not start with a JSON object (prose or a code fence before it)');
   let value: unknown;
   try {
     value = JSON.parse(trimmed);
   } catch (error) {
+    if (canaryIn(trimmed, canary)) return reject('canary', 'the output contains the canary string');
     const message = error instanceof Error ? error.message : '';
     const at = /at position (\d+)/.exec(message);
     const atEnd = at !== null && Number(at[1]) >= trimmed.length - 1;
@@ -30,10 +33,9 @@ export function parseRaw(raw: RawOutput, canary: string): Parsed {
     }
     return reject('not_json', 'the output is not one JSON object (malformed JSON, or text after it)');
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return reject('not_json', 'the output is JSON but not an object');
-  for (const s of strings(value)) {
-    if (canaryIn(s, canary)) return reject('canary', 'a JSON string in the output contains the canary string');
-  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return canaryIn(trimmed, canary) ? reject('canary', 'the output contains the canary string') : reject('not_json', 'the output is JSON but not an object');
+  // JSON escapes (\u0063…) hide a canary from the raw text; the decoded strings cannot.
+  if (canaryIn(strings(value).join('\n'), canary)) return reject('canary', 'a JSON string in the output contains the canary string');
   const validated = validatedChecklist(value, []);
   if (validated !== null) return { ok: false, rejected: validated };
   return { ok: true, value };
@@ -66,15 +68,22 @@ function validatedChecklist(node: unknown, path: (string | number)[]): Rejection
   return null;
 }
 
-function* strings(node: unknown): Generator<string> {
-  if (typeof node === 'string') yield node;
-  else if (Array.isArray(node)) for (const child of node) yield* strings(child);
-  else if (node !== null && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      yield key;
-      yield* strings(value);
+/** Every string in a JSON value, keys included, depth first. */
+function strings(root: unknown): string[] {
+  const out: string[] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === 'string') out.push(node);
+    else if (Array.isArray(node)) stack.push(...(node as unknown[]));
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        out.push(key);
+        stack.push(value);
+      }
     }
   }
+  return out;
 }
 
 export function pathText(path: readonly (string | number)[]): string {

@@ -56,6 +56,8 @@ export function neutraliseWithFlags(input: string, options: NeutraliseOptions = 
   const clean = sanitise(input);
   flags.invisible = clean.invisible;
   let text = clean.text;
+  // Nothing that could be markup, a link or a marker: the common case, returned as is.
+  if (!/[[\]<>:&]/.test(text)) return { text, flags };
 
   // Repeat until stable: removing one construct can assemble another ("[co[code]de]").
   for (let round = 0; round < 8; round += 1) {

@@ -64,6 +64,8 @@ export function extractEntities(text: string): Entity[] {
 
 /** Phrases of capitalised words; a lone titlecase word opening a sentence is not a name. */
 function names(text: string): string[] {
+  // No capital letter after the first character: no name (the common case for plain sentences).
+  if (!/\p{Lu}/u.test(text.slice(1))) return [];
   const phrases: string[] = [];
   let words: string[] = [];
   let opensSentence = false;
@@ -97,8 +99,11 @@ function names(text: string): string[] {
 const TITLECASE = /^\p{Lu}[\p{Ll}\p{M}'’-]*$/u;
 
 function isSentenceStart(text: string, at: number): boolean {
-  const before = text.slice(0, at).replace(/["'“‘([\s]+$/u, '');
-  return before === '' || /[.!?:;\n]$/.test(before);
+  // Only the few characters before the word matter (quotes, brackets, spaces, then the punctuation).
+  const window = text.slice(Math.max(0, at - 16), at);
+  if (at > 16 && /^[ \t"'“‘([]*$/u.test(window)) return false;
+  const before = window.replace(/["'“‘([ \t]+$/u, '');
+  return (before === '' && at <= 16) || /[.!?:;\n]$/.test(before);
 }
 
 function trimPunctuation(value: string): string {
@@ -111,15 +116,22 @@ export function entityIn(entity: Entity, corpus: string): boolean {
   if (needle === '') return true;
   switch (entity.kind) {
     case 'number':
-      return new RegExp(`(?<!\\d)${escapeRegex(needle)}(?!\\d)`).test(corpus);
+      return bounded(corpus, needle, DIGIT);
     case 'id':
     case 'name':
-      return needle.split(' ').every((word) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(word)}(?![\\p{L}\\p{N}])`, 'u').test(corpus));
+      return needle.split(' ').every((word) => bounded(corpus, word, WORD_CHAR));
     default:
       return corpus.includes(needle);
   }
 }
 
-export function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const DIGIT = /\d/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether `needle` occurs in `corpus` with no `inside` character right before or after it. */
+function bounded(corpus: string, needle: string, inside: RegExp): boolean {
+  for (let at = corpus.indexOf(needle); at >= 0; at = corpus.indexOf(needle, at + 1)) {
+    if (!inside.test(corpus.charAt(at - 1)) && !inside.test(corpus.charAt(at + needle.length))) return true;
+  }
+  return false;
 }

@@ -41,9 +41,14 @@ export interface Sanitised {
   readonly hidden: string;
 }
 
+/** Printable ASCII, tab and line feed: nothing to normalise or strip (the common case, checked first). */
+const PLAIN = /^[\x20-\x7E\t\n]*$/;
+
 /** NFKC-normalises, unifies line breaks, strips invisible characters and counts them. */
 export function sanitise(input: string): Sanitised {
-  const hidden = decodeTagText(input);
+  if (PLAIN.test(input)) return { text: input, invisible: 0, hidden: '' };
+  // Tag characters are astral: their UTF-16 form starts with the high surrogate U+DB40.
+  const hidden = input.includes('\uDB40') ? decodeTagText(input) : '';
   const normalised = input.replace(/\r\n?/g, '\n').normalize('NFKC');
   let invisible = 0;
   const text = normalised.replace(INVISIBLE, () => {
@@ -81,8 +86,9 @@ export function decodeTagText(input: string): string {
  * quotes and dashes unified, defanged links restored, whitespace collapsed.
  */
 export function comparable(input: string): string {
-  return sanitise(input)
-    .text.toLowerCase()
+  const text = sanitise(input).text.toLowerCase();
+  if (PLAIN.test(text)) return text.replace(/\bhxxp(s?):\/\//g, 'http$1://').replace(/\[\.\]/g, '.').replace(/\s+/g, ' ').trim();
+  return text
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')

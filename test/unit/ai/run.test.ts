@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAiConfig } from '../../../src/ai/config.js';
 import { createBuiltinProvider } from '../../../src/ai/builtin/provider.js';
 import type { GenerateResult, Provider, ProviderInput } from '../../../src/ai/provider.js';
-import { renderNote } from '../../../src/ai/render/note.js';
+import { noteFrom } from './support/note-from.js';
 import { rejectionError, runOperation, type RunRequest } from '../../../src/ai/run.js';
 import { buildSourceSet } from '../../../src/ai/source-set.js';
 import { isHandoffError } from '../../../src/errors.js';
@@ -48,19 +48,7 @@ describe('runOperation', () => {
     expect(outcome.masking.counts).toEqual({ password: 1 });
     expect(outcome.flags.instructionSources).toEqual(['S1']);
     if (!outcome.verdict.ok) return;
-    const note = renderNote({
-      handoffId: `ho_${'a'.repeat(26)}`,
-      operation: { id: 'approval-reminder', title: 'Prepare approval reminder' },
-      requester: { name: 'Nora Brandt', userName: 'nora.brandt' },
-      approval: { required: true, role: 'requester_manager', approver: { name: 'Morgan Lee', id: 'm' } },
-      policyVersion: 'v',
-      scopeDigest: 'd',
-      provider: { name: outcome.provider, model: outcome.model },
-      sources: outcome.sources,
-      output: outcome.verdict.output,
-      removed: outcome.verdict.removed,
-      flags: outcome.flags,
-    });
+    const note = noteFrom(outcome);
     expect(note).not.toContain('Winter2025!x');
     expect(note).toContain('[masked-password-1]');
     // Built-in: personal data stays (it never left), secrets do not.
