@@ -29,6 +29,8 @@ interface Rule {
   readonly accept?: (value: string) => boolean;
   /** A keyword rule: group 2 is the separator, group 3 the value. */
   readonly keyword?: boolean;
+  /** A cheap test the text must pass before the rule's pattern runs. */
+  readonly hint?: RegExp;
 }
 
 /**
@@ -42,18 +44,19 @@ const keywordSecret = (value: string, separator: string | undefined): boolean =>
 
 /** Order matters: whole blocks and URLs first, so their parts are not masked twice. */
 const RULES: readonly Rule[] = [
-  { kind: 'private_key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g, group: 0 },
-  { kind: 'connection_string', pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s@/]+@[^\s"'<>]+/gi, group: 0 },
-  { kind: 'connection_string', pattern: /\b(?:server|data source|host)=[^;\n]+;[^\n]*?(?:password|pwd)=[^;\n]+;?/gi, group: 0 },
-  { kind: 'token', pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\b/g, group: 0 },
-  { kind: 'token', pattern: /\b(bearer\s+)([A-Za-z0-9._~+/=-]{12,})/gi, group: 2 },
-  { kind: 'api_key', pattern: /\b(?:sk-(?:proj-)?[A-Za-z0-9_-]{16,}|AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|xox[abprs]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{30,}|glpat-[A-Za-z0-9_-]{16,})\b/g, group: 0 },
-  { kind: 'api_key', pattern: KEYWORD_VALUE('api[ _-]?key|apikey|x-api-key|subscription[ _-]?key|client[ _-]?secret|secret[ _-]?key|access[ _-]?key'), group: 3, keyword: true },
-  { kind: 'token', pattern: KEYWORD_VALUE('token|access[ _-]?token|refresh[ _-]?token|session[ _-]?id|sas'), group: 3, keyword: true },
-  { kind: 'password', pattern: KEYWORD_VALUE('password|passwd|pwd|passcode|kennwort|passwort|mot de passe|contraseña|senha|parola d[ei] accesso'), group: 3, keyword: true },
-  { kind: 'email', pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu, group: 0 },
+  { kind: 'private_key', hint: /PRIVATE KEY/, pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g, group: 0 },
+  { kind: 'connection_string', hint: /:\/\/[^\s/]*@/, pattern: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:[^\s@/]+@[^\s"'<>]+/gi, group: 0 },
+  { kind: 'connection_string', hint: /pwd|password/i, pattern: /\b(?:server|data source|host)=[^;\n]+;[^\n]*?(?:password|pwd)=[^;\n]+;?/gi, group: 0 },
+  { kind: 'token', hint: /eyJ/, pattern: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\b/g, group: 0 },
+  { kind: 'token', hint: /bearer/i, pattern: /\b(bearer\s+)([A-Za-z0-9._~+/=-]{12,})/gi, group: 2 },
+  { kind: 'api_key', hint: /sk-|AKIA|gh[pousr]_|xox|AIza|glpat-/, pattern: /\b(?:sk-(?:proj-)?[A-Za-z0-9_-]{16,}|AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|xox[abprs]-[A-Za-z0-9-]{10,}|AIza[0-9A-Za-z_-]{30,}|glpat-[A-Za-z0-9_-]{16,})\b/g, group: 0 },
+  { kind: 'api_key', hint: /key|secret/i, pattern: KEYWORD_VALUE('api[ _-]?key|apikey|x-api-key|subscription[ _-]?key|client[ _-]?secret|secret[ _-]?key|access[ _-]?key'), group: 3, keyword: true },
+  { kind: 'token', hint: /token|session|sas/i, pattern: KEYWORD_VALUE('token|access[ _-]?token|refresh[ _-]?token|session[ _-]?id|sas'), group: 3, keyword: true },
+  { kind: 'password', hint: /pass|pwd|kennwort|mot de passe|contrase|senha|parola/i, pattern: KEYWORD_VALUE('password|passwd|pwd|passcode|kennwort|passwort|mot de passe|contraseña|senha|parola d[ei] accesso'), group: 3, keyword: true },
+  { kind: 'email', hint: /@/, pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu, group: 0 },
   {
     kind: 'phone',
+    hint: /\d[\d\s().-]{6,}\d/,
     pattern: /(?<![\p{L}\p{N}.:/-])(?:\+|00|\()?\d[\d\s().-]{6,}\d(?![\p{L}\p{N}]|[.:/-]\d)/gu,
     group: 0,
     accept: isPhone,
@@ -94,7 +97,7 @@ export function createMasker(kinds: readonly MaskKind[]): Masker {
     mask(text: string): string {
       let out = text;
       for (const rule of RULES) {
-        if (!wanted.has(rule.kind)) continue;
+        if (!wanted.has(rule.kind) || (rule.hint !== undefined && !rule.hint.test(out))) continue;
         out = out.replace(rule.pattern, (...args: unknown[]) => {
           const match = args[0] as string;
           const groups = args.slice(1, -2) as (string | undefined)[];

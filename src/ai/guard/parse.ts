@@ -47,22 +47,26 @@ const DONE_KEYS = new Set(['validated', 'done', 'checked', 'complete', 'complete
 /** A checklist item marked validated in any spelling, before the schema would call it just "invalid". */
 function validatedChecklist(node: unknown, path: (string | number)[]): Rejection | null {
   if (Array.isArray(node)) {
-    for (const [i, child] of node.entries()) {
-      const found = validatedChecklist(child, [...path, i]);
+    for (let i = 0; i < node.length; i += 1) {
+      path.push(i);
+      const found = validatedChecklist(node[i], path);
+      path.pop();
       if (found !== null) return found;
     }
     return null;
   }
   if (node === null || typeof node !== 'object') return null;
   for (const [key, value] of Object.entries(node)) {
-    const here = [...path, key];
+    path.push(key);
+    let found: Rejection | null = null;
     if (DONE_KEYS.has(key.toLowerCase()) && value !== false && value !== null && value !== 0 && value !== '') {
-      return { kind: 'validated_checklist', reason: `"${key}" marks something as done; only a person validates`, path: pathText(here) };
+      found = { kind: 'validated_checklist', reason: `"${key}" marks something as done; only a person validates`, path: pathText(path) };
+    } else if (key === 'status' && typeof value === 'string' && !(CHECKLIST_STATUSES as readonly string[]).includes(value) && DONE_WORDS.test(value)) {
+      found = { kind: 'validated_checklist', reason: `a checklist status of "${value.slice(0, 40)}"; items may only be to_validate or not_started`, path: pathText(path) };
+    } else if (value !== null && typeof value === 'object') {
+      found = validatedChecklist(value, path);
     }
-    if (key === 'status' && typeof value === 'string' && !(CHECKLIST_STATUSES as readonly string[]).includes(value) && DONE_WORDS.test(value)) {
-      return { kind: 'validated_checklist', reason: `a checklist status of "${value.slice(0, 40)}"; items may only be to_validate or not_started`, path: pathText(here) };
-    }
-    const found = validatedChecklist(value, here);
+    path.pop();
     if (found !== null) return found;
   }
   return null;

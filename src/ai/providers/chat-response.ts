@@ -39,7 +39,8 @@ export function parseAnswer(provider: string, body: unknown): ParsedAnswer {
   }
   const finish = typeof choice.finish_reason === 'string' ? choice.finish_reason : null;
   const message = obj(choice.message);
-  const filtered = filteredCategories(choice.content_filter_results);
+  const promptResults = Array.isArray(root.prompt_filter_results) ? (root.prompt_filter_results as unknown[]) : [];
+  const filtered = [...filteredCategories(choice.content_filter_results), ...promptResults.flatMap((r) => filteredCategories(obj(r)?.content_filter_results))];
   if (finish === 'content_filter' || filtered.length > 0) {
     throw refused(provider, 'the content filter withheld the completion (finish_reason "content_filter")', { finishReason: finish, categories: filtered });
   }

@@ -45,19 +45,25 @@ export function extractEntities(text: string): Entity[] {
       return ' ';
     });
   };
-  take(URL, 'url', trimPunctuation);
-  take(EMAIL, 'email');
-  take(IPV4, 'ip');
-  rest = rest.replace(IPV6, (match) => {
-    if (/[a-f]/i.test(match) || match.includes('::')) {
-      out.push({ kind: 'ip', value: match });
-      return ' ';
-    }
-    return match;
-  });
-  take(HOST, 'host');
-  take(IDENT, 'id');
-  take(NUMBER, 'number');
+  // Each pattern only runs when the character it needs is there (most sentences have few of them).
+  if (rest.includes(':') || rest.includes('www.')) take(URL, 'url', trimPunctuation);
+  if (rest.includes('@')) take(EMAIL, 'email');
+  const digits = /\d/.test(rest);
+  if (digits && rest.includes('.')) take(IPV4, 'ip');
+  if (rest.includes(':')) {
+    rest = rest.replace(IPV6, (match) => {
+      if (/[a-f]/i.test(match) || match.includes('::')) {
+        out.push({ kind: 'ip', value: match });
+        return ' ';
+      }
+      return match;
+    });
+  }
+  if (rest.includes('.')) take(HOST, 'host');
+  if (digits) {
+    take(IDENT, 'id');
+    take(NUMBER, 'number');
+  }
   for (const name of names(rest)) out.push({ kind: 'name', value: name });
   return out;
 }

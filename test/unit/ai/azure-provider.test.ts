@@ -95,6 +95,12 @@ describe('Azure OpenAI provider', () => {
     const error = await failure(createAzureOpenAiProvider(azure(), { env }).generate(seedInput));
     expect(error.code).toBe('AI_PROVIDER_REFUSED');
     expect(error.details).toMatchObject({ finishReason: 'content_filter', categories: ['violence'] });
+
+    const promptFlagged = completion('azure-chat-completion.json', seedAnswer);
+    ((promptFlagged.prompt_filter_results as { content_filter_results: Record<string, unknown> }[])[0]!.content_filter_results).jailbreak = { filtered: true, detected: true };
+    nock(ENDPOINT).post(PATH).query(true).reply(200, promptFlagged);
+    const flagged = await failure(createAzureOpenAiProvider(azure(), { env }).generate(seedInput));
+    expect(flagged.details).toMatchObject({ categories: ['jailbreak'] });
   });
 
   it('returns malformed, prose-wrapped and truncated answers for the guard to reject', async () => {
