@@ -12,7 +12,8 @@ import { contradictionsOf, gapsOf, sections, type Ctx } from './context.js';
 import { factsOf, type Fact } from './facts.js';
 
 const RESOLVED_FIELDS = new Set(['close_code', 'close_notes', 'resolved_at', 'closed_at', 'resolution', 'resolution_notes', 'resolved_by']);
-const RESOLVED_STATE = /^(?:resolved|closed|closed complete|6|7|3)$/i;
+/** Display values, or incident's raw 6 (Resolved) and 7 (Closed); raw 3 is On Hold for incidents, so it is not here. */
+const RESOLVED_STATE = /^(?:resolved|closed|closed complete|closed incomplete|6|7)$/i;
 /** Facts that identify a record rather than describe it: never "differences". */
 const IDENTITY = /^(?:number|sys id|short description|description|opened|opened at|created|updated|sys updated on|caller|caller id|assigned to)$/;
 

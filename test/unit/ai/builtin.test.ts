@@ -62,6 +62,16 @@ describe('built-in grounded provider', () => {
     for (const d of differences) expect(d.sources).toEqual(['S1', 'S4']);
   });
 
+  it('takes resolved or closed tickets as a baseline, never an on-hold one', async () => {
+    const { isResolved } = await import('../../../src/ai/builtin/comparison.js');
+    const record = (fields: { name: string; value: string }[]) => buildSourceSet({ requested: ['ticket_fields'], ticket: { number: 'INC1', table: 'incident', sysId: 's', fields } }).sources[0]!;
+    expect(isResolved(record([{ name: 'state', value: '6' }]))).toBe(true);
+    expect(isResolved(record([{ name: 'incident_state', value: 'Closed' }]))).toBe(true);
+    expect(isResolved(record([{ name: 'close_notes', value: 'Replaced the card.' }]))).toBe(true);
+    expect(isResolved(record([{ name: 'state', value: '3' }]))).toBe(false);
+    expect(isResolved(record([{ name: 'state', value: 'In Progress' }]))).toBe(false);
+  });
+
   it('says there is no baseline when no resolved ticket on the CI exists', () => {
     const open = { ...INC_2041, relatedByCi: (INC_2041.relatedByCi ?? []).map((r) => ({ ...r, fields: r.fields.filter((f) => f.name === 'short_description') })) };
     const output = composeOutput(inputFor(open, ALL_KINDS, SEED[1][2]));
