@@ -1,0 +1,45 @@
+/**
+ * The usage store on Redis: one hash per group and period, one per
+ * hand-off, incremented atomically in a MULTI so parallel workers never lose
+ * an update. Group names are URI-encoded in keys (they hold spaces).
+ */
+import type { Redis } from 'ioredis';
+import { ZERO, type UsageStore, type UsageTotals } from './budget.js';
+
+const FIELDS = ['promptTokens', 'completionTokens', 'costMicros', 'calls'] as const;
+/** How long a hand-off's usage is kept, in seconds (for the audit and reports). */
+const HANDOFF_TTL_SECONDS = 400 * 24 * 3600;
+
+export function createRedisUsageStore(redis: Redis, options: { readonly prefix: string }): UsageStore {
+  const groupKey = (group: string, period: string) => `${options.prefix}:ai:usage:group:${encodeURIComponent(group)}:${period}`;
+  const handoffKey = (id: string) => `${options.prefix}:ai:usage:handoff:${id}`;
+
+  const add = async (key: string, delta: UsageTotals, ttl: number): Promise<UsageTotals> => {
+    const multi = redis.multi();
+    for (const field of FIELDS) multi.hincrby(key, field, delta[field]);
+    multi.expire(key, ttl);
+    const results = await multi.exec();
+    if (results === null) throw new Error(`usage update of ${key} was aborted`);
+    const values = results.slice(0, FIELDS.length).map(([error, value]) => {
+      if (error !== null) throw error;
+      return Number(value);
+    });
+    return totalsFrom(values);
+  };
+  const read = async (key: string): Promise<UsageTotals> => {
+    const values = await redis.hmget(key, ...FIELDS);
+    return values.every((v) => v === null) ? ZERO : totalsFrom(values.map((v) => Number(v ?? 0)));
+  };
+
+  return {
+    addGroup: (group, period, delta, ttl) => add(groupKey(group, period), delta, ttl),
+    group: (group, period) => read(groupKey(group, period)),
+    addHandoff: (id, delta) => add(handoffKey(id), delta, HANDOFF_TTL_SECONDS),
+    handoff: (id) => read(handoffKey(id)),
+  };
+}
+
+function totalsFrom(values: readonly number[]): UsageTotals {
+  const [promptTokens = 0, completionTokens = 0, costMicros = 0, calls = 0] = values;
+  return { promptTokens, completionTokens, costMicros, calls };
+}

@@ -1,0 +1,67 @@
+/**
+ * What every built-in composition starts from: the sources sorted by kind,
+ * a size budget, and the gaps and contradictions every output reports.
+ */
+import type { ProviderInput } from '../provider.js';
+import type { Gap, Section, Statement } from '../output-schema.js';
+import { SOURCE_KIND_LABELS, sourcesOfKind, type Source } from '../sources.js';
+import { Budget } from './compose.js';
+import { contradictionsIn } from './facts.js';
+
+export interface Ctx {
+  readonly input: ProviderInput;
+  readonly budget: Budget;
+  readonly number: string;
+  readonly ticket: Source | undefined;
+  readonly notes: readonly Source[];
+  readonly related: readonly Source[];
+  readonly ci: Source | undefined;
+}
+
+export function contextOf(input: ProviderInput): Ctx {
+  const set = input.sources;
+  return {
+    input,
+    budget: new Budget(),
+    number: set.ticket.number,
+    ticket: sourcesOfKind(set, 'ticket_fields')[0],
+    notes: sourcesOfKind(set, 'work_notes'),
+    related: set.sources.filter((s) => s.kind.startsWith('related_')),
+    ci: sourcesOfKind(set, 'ci_record')[0],
+  };
+}
+
+/** Gaps: every requested source that is missing or cut, in words, plus what the composition adds. */
+export function gapsOf(ctx: Ctx, extra: readonly Gap[] = []): Gap[] {
+  const gaps: Gap[] = ctx.input.sources.gaps.map((g) => ({ kind: g.kind, text: gapText(g.reason, SOURCE_KIND_LABELS[g.kind], g.kind !== 'ci_record') }));
+  if (ctx.budget.exhausted) gaps.push({ kind: 'other', text: 'The output reached its size limit; not every field or note is quoted.' });
+  return [...gaps, ...extra].slice(0, 12);
+}
+
+function gapText(reason: string, what: string, plural: boolean): string {
+  const [were, are, them] = plural ? ['were', 'are', 'them'] : ['was', 'is', 'it'];
+  switch (reason) {
+    case 'none_found':
+      return `No ${what} ${were} found; this output does not cover ${them}.`;
+    case 'empty':
+      return `The ${what} ${are} empty; this output does not cover ${them}.`;
+    case 'unreadable':
+      return `The ${what} could not be read; this output does not cover ${them}.`;
+    default:
+      return `The ${what} ${were} cut to the size limits; this output covers only part of ${them}.`;
+  }
+}
+
+/** Contradictions among the ticket's own fields and work notes. */
+export function contradictionsOf(ctx: Ctx) {
+  return contradictionsIn([...(ctx.ticket === undefined ? [] : [ctx.ticket]), ...ctx.notes]);
+}
+
+/** Drops empty sections and caps statements per section. */
+export function sections<H extends string>(entries: readonly (readonly [H, readonly (Statement | null)[]])[]): { heading: H; statements: Statement[] }[] {
+  return entries
+    .map(([heading, statements]) => ({ heading, statements: statements.filter((s): s is Statement => s !== null).slice(0, 25) }))
+    .filter((s) => s.statements.length > 0);
+}
+
+export type { Section };

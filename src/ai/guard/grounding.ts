@@ -1,0 +1,37 @@
+/**
+ * Grounding: every name, number, address, link and date in a provider's own
+ * words must appear in the sources it cites; every quote must appear word for
+ * word in its source. The comparison form (`comparable`) forgives case,
+ * typography and whitespace, never content.
+ */
+import { SOURCE_KIND_LABELS, sourceText, type SourceSet } from '../sources.js';
+import { entityIn, extractEntities } from '../text/entities.js';
+import { comparable } from '../text/unicode.js';
+
+export interface Corpus {
+  /** Comparable text of one source; undefined for an unknown id. */
+  of(id: string): string | undefined;
+  /** Comparable text of every source, the ticket number and the source kinds' names. */
+  readonly all: string;
+}
+
+export function corpusOf(set: SourceSet): Corpus {
+  const texts = new Map(set.sources.map((s) => [s.id, comparable(sourceText(s))]));
+  const all = [comparable([set.ticket.number, ...Object.values(SOURCE_KIND_LABELS), ...set.requested].join('\n')), ...texts.values()].join(' ');
+  return { of: (id) => texts.get(id), all };
+}
+
+/** The first entity in `text` found in none of the cited texts, described for the audit; null when all are grounded. */
+export function ungroundedEntity(text: string, cited: readonly string[]): string | null {
+  for (const entity of extractEntities(text)) {
+    if (!cited.some((corpus) => entityIn(entity, corpus))) return `${entity.kind} "${entity.value.slice(0, 60)}"`;
+  }
+  return null;
+}
+
+/** Whether a quote appears verbatim (in comparable form) in the source text. */
+export function quotedIn(quote: string, corpus: string | undefined): boolean {
+  if (corpus === undefined) return false;
+  const needle = comparable(quote);
+  return needle !== '' && corpus.includes(needle);
+}
