@@ -27,8 +27,12 @@ import { readGroupMembers, readUser } from './people.js';
 import { createTableClient } from './table-client.js';
 import { createMemoryWatermarkStore } from './watermark-store.js';
 
-/** Non-ticket tables the connector reads (besides the mapped ticket tables). */
-export const SYSTEM_TABLES: readonly string[] = ['sys_journal_field', 'sys_audit', 'sys_user', 'sys_user_group', 'sys_user_grmember', 'sys_dictionary'];
+/**
+ * Non-ticket tables the connector reads (besides the mapped ticket tables).
+ * `cmdb_ci` is read for the configuration-item source of a hand-off; the app's
+ * integration role grants that read (docs/servicenow-app.md).
+ */
+export const SYSTEM_TABLES: readonly string[] = ['sys_journal_field', 'sys_audit', 'sys_user', 'sys_user_group', 'sys_user_grmember', 'sys_dictionary', 'cmdb_ci'];
 /** The ticket tables of the default mappings. */
 export const TICKET_TABLES: readonly string[] = ['incident', 'sc_req_item', 'sc_request', 'sn_si_incident', 'rm_enhancement'];
 

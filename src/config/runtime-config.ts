@@ -6,14 +6,18 @@
  * A section that may be left out of the file gives its schema a `.default(...)`.
  */
 import { z } from 'zod';
+import { AiConfig } from '../ai/config.js';
 import { Groups } from './groups.js';
 import { Paths } from './paths.js';
 import { Switches } from './switches.js';
+import { Worker } from './worker.js';
 
 export const RUNTIME_CONFIG_SECTIONS = {
   paths: Paths,
   switches: Switches.default({ ai: true, operations: {}, groups: {} }),
   groups: Groups,
+  worker: Worker.prefault({}),
+  ai: AiConfig.prefault({}),
 } as const;
 
 export const RuntimeConfig = z.strictObject(RUNTIME_CONFIG_SECTIONS);

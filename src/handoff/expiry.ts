@@ -6,6 +6,7 @@
 import type { MappingSet } from '../mapping/load-mappings.js';
 import { handoffEvent } from './audit-helpers.js';
 import type { FlowDeps } from './flow-deps.js';
+import { writtenByUs } from './journal-trust.js';
 
 export async function expireOverdue(deps: FlowDeps, mappings: MappingSet): Promise<number> {
   const now = deps.now();
@@ -23,10 +24,9 @@ export async function expireOverdue(deps: FlowDeps, mappings: MappingSet): Promi
     });
     if (!changed) continue;
     await deps.ledger.append(handoffEvent('expired', updated, [{ role: 'system', userName: deps.settings.integrationUser }], { details: { reviewDueAt: handoff.reviewDueAt } }));
-    const key = `expired-${id}`;
     const journal = await deps.connector.workNotes(mapping, updated.ticket.sysId);
     const alsoWrite: Record<string, string> = {};
-    if (!updated.shadow && !journal.some((e) => deps.notes.hasMarker(e.value, key))) {
+    if (!updated.shadow && !journal.some((e) => writtenByUs(deps, e) && deps.notes.hasReviewMarker(e.value, id, 'expired'))) {
       alsoWrite[mapping.ai.workNotes] = deps.notes.reviewNote({ handoff: updated, decision: 'expired', by: null, comment: null });
     }
     await deps.panels.refreshById(mapping, updated.ticket.sysId, { alsoWrite });

@@ -24,6 +24,11 @@ export interface FlowSettings {
   readonly reviewWindowMs: number;
   /** user_name of the integration user: it can never be a requester or reviewer. */
   readonly integrationUser: string;
+  /**
+   * Display name of the integration user, for journals read through the
+   * display-value fallback (which names authors by display name).
+   */
+  readonly integrationUserDisplayName?: string;
 }
 
 /** Named points where a test can make the process die (SIGKILL) to prove crash safety. */

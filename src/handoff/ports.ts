@@ -62,14 +62,16 @@ export interface Executor {
 export interface ReviewNoteInput {
   readonly handoff: Handoff;
   readonly decision: 'accept' | 'reject' | 'escalate' | 'expired';
-  readonly by: string | null;
+  /** Who decided; null for an expiry. */
+  readonly by: { readonly userName: string; readonly name: string | null } | null;
   readonly comment: string | null;
 }
 
-/** Renders the short attributed notes the flow writes besides the AI's own. */
+/** Renders the short attributed notes the flow writes besides the AI's own, and finds their markers. */
 export interface NoteRenderer {
   reviewNote(input: ReviewNoteInput): string;
-  /** The marker that makes a note idempotent, and a finder for it in journal text. */
-  marker(key: string): string;
-  hasMarker(text: string, key: string): boolean;
+  /** Whether journal text carries the marker of the hand-off's AI note. */
+  hasHandoffMarker(text: string, handoffId: string): boolean;
+  /** Whether journal text carries the marker of a review (or expiry) note of the hand-off. */
+  hasReviewMarker(text: string, handoffId: string, decision: ReviewNoteInput['decision']): boolean;
 }

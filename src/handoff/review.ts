@@ -18,6 +18,7 @@ import { digestOf } from '../util/canonical-json.js';
 import { handoffEvent } from './audit-helpers.js';
 import type { FlowDeps } from './flow-deps.js';
 import { whoSet } from './identity.js';
+import { writtenByUs } from './journal-trust.js';
 
 export type ReviewOutcome =
   | { readonly kind: 'nothing' }
@@ -123,11 +124,10 @@ function roleWords(role: string | null): string {
 async function recordNote(deps: FlowDeps, mapping: TableMapping, handoff: Handoff): Promise<void> {
   const review = handoff.review;
   if (!review) return;
-  const key = `review-${handoff.id}`;
   const journal = await deps.connector.workNotes(mapping, handoff.ticket.sysId);
   const alsoWrite: Record<string, string> = { [mapping.ai.review]: '' };
-  if (!journal.some((e) => deps.notes.hasMarker(e.value, key))) {
-    alsoWrite[mapping.ai.workNotes] = deps.notes.reviewNote({ handoff, decision: review.decision, by: review.by.name ?? review.by.userName, comment: review.comment ?? null });
+  if (!journal.some((e) => writtenByUs(deps, e) && deps.notes.hasReviewMarker(e.value, handoff.id, review.decision))) {
+    alsoWrite[mapping.ai.workNotes] = deps.notes.reviewNote({ handoff, decision: review.decision, by: { userName: review.by.userName, name: review.by.name ?? null }, comment: review.comment ?? null });
   }
   await deps.notices.clear(mapping.table, handoff.ticket.sysId);
   await deps.panels.refreshById(mapping, handoff.ticket.sysId, { alsoWrite });

@@ -12,6 +12,7 @@ import { acquireLease } from '../queue/lease.js';
 import { digestOf } from '../util/canonical-json.js';
 import { handoffEvent } from './audit-helpers.js';
 import type { FlowDeps } from './flow-deps.js';
+import { writtenByUs } from './journal-trust.js';
 
 export type WriteBackOutcome = 'skipped' | 'written' | 'already-written' | 'shadowed';
 
@@ -37,7 +38,7 @@ export async function writeBack(deps: FlowDeps, mapping: TableMapping, handoffId
       outcome = 'shadowed';
     } else {
       const journal = await deps.connector.workNotes(mapping, handoff.ticket.sysId);
-      if (journal.some((entry) => deps.notes.hasMarker(entry.value, handoff.id))) {
+      if (journal.some((entry) => writtenByUs(deps, entry) && deps.notes.hasHandoffMarker(entry.value, handoff.id))) {
         outcome = 'already-written';
       } else {
         deps.fault('before-note-write');

@@ -6,7 +6,8 @@ import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
 import { registerMappings } from './mappings.js';
 import { registerPolicy } from './policy.js';
+import { registerWorker } from './worker.js';
 
 export type Registrar = (program: Command) => void;
 
-export const registrars: readonly Registrar[] = [registerPolicy, registerMappings, registerAudit];
+export const registrars: readonly Registrar[] = [registerPolicy, registerMappings, registerWorker, registerAudit];

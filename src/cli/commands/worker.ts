@@ -1,0 +1,95 @@
+/**
+ * `ai-handoff worker`: runs the connector worker against any
+ * ServiceNow-compatible instance, configured from the environment:
+ * SN_INSTANCE_URL and credentials (docs/servicenow-connector.md), REDIS_URL,
+ * SYNC_INTERVAL_MS, and AI_HANDOFF_CONFIG for the runtime config (default
+ * config/sandbox.yaml). Stops gracefully on SIGTERM and SIGINT.
+ */
+import type { Command } from 'commander';
+import { createServiceNowConnector } from '../../../connectors/servicenow/servicenow-connector.js';
+import { serviceNowConfigFromEnv } from '../../../connectors/servicenow/env-config.js';
+import { loadRuntimeConfig } from '../../config/load-runtime-config.js';
+import { HandoffError } from '../../errors.js';
+import { startWiredWorker, type WiredWorker } from '../../queue/wiring.js';
+import { createLogger, type Logger } from '../../util/log.js';
+import { faultFromEnv } from './fault.js';
+
+export interface WorkerEnvSettings {
+  readonly redisUrl: string;
+  readonly syncIntervalMs: number | undefined;
+  readonly prefix: string | undefined;
+  readonly integrationUser: string;
+}
+
+/** Reads the worker's own variables, with errors that name the variable and the fix. */
+export function workerEnv(env: Readonly<Record<string, string | undefined>>, authUser: string | undefined): WorkerEnvSettings {
+  const redisUrl = env.REDIS_URL?.trim();
+  if (!redisUrl) {
+    throw new HandoffError('CONFIG_INVALID', 'REDIS_URL is not set', { remedy: 'set REDIS_URL to a Redis 7 with maxmemory-policy noeviction and appendonly yes, e.g. redis://127.0.0.1:6379' });
+  }
+  let syncIntervalMs: number | undefined;
+  if (env.SYNC_INTERVAL_MS !== undefined && env.SYNC_INTERVAL_MS.trim() !== '') {
+    syncIntervalMs = Number(env.SYNC_INTERVAL_MS);
+    if (!Number.isInteger(syncIntervalMs) || syncIntervalMs < 200) {
+      throw new HandoffError('CONFIG_INVALID', `SYNC_INTERVAL_MS is '${env.SYNC_INTERVAL_MS}'`, { remedy: 'set SYNC_INTERVAL_MS to whole milliseconds, at least 200 (e.g. 2000)' });
+    }
+  }
+  const integrationUser = env.SN_INTEGRATION_USER?.trim() || authUser;
+  if (!integrationUser) {
+    throw new HandoffError('CONFIG_INVALID', 'the integration user name is unknown (token authentication carries none)', {
+      remedy: 'set SN_INTEGRATION_USER to the user_name the instance runs the integration as',
+    });
+  }
+  const prefix = env.AI_HANDOFF_PREFIX?.trim() || undefined;
+  return { redisUrl, syncIntervalMs, prefix, integrationUser };
+}
+
+/** Stops the worker on SIGTERM/SIGINT; a second signal exits at once. */
+export function stopOnSignals(stop: () => Promise<void>, log: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    let stopping = false;
+    const handler = (signal: NodeJS.Signals): void => {
+      if (stopping) process.exit(130);
+      stopping = true;
+      log.info('stopping', { signal });
+      stop().then(resolve, (error: unknown) => {
+        log.error('shutdown failed', { error });
+        resolve();
+      });
+    };
+    process.once('SIGTERM', handler);
+    process.once('SIGINT', handler);
+  });
+}
+
+export function registerWorker(program: Command): void {
+  program
+    .command('worker')
+    .description('run the connector worker: keep panels current, take requests and reviews, run and write hand-offs')
+    .option('--config <file>', 'runtime config file (default: AI_HANDOFF_CONFIG or config/sandbox.yaml)')
+    .option('--log-level <level>', 'debug, info, warn or error', 'info')
+    .action(async (opts: { config?: string; logLevel: string }) => {
+      const log = createLogger({ level: opts.logLevel as 'info' });
+      const loaded = loadRuntimeConfig(opts.config ? { file: opts.config } : {});
+      const snConfig = serviceNowConfigFromEnv(process.env);
+      const authUser = 'username' in snConfig.auth ? snConfig.auth.username : undefined;
+      const env = workerEnv(process.env, authUser);
+      const connector = createServiceNowConnector({ config: snConfig, log });
+      const worker: WiredWorker = await startWiredWorker({
+        config: loaded.config,
+        connector,
+        redisUrl: env.redisUrl,
+        integrationUser: env.integrationUser,
+        log,
+        ...(env.syncIntervalMs === undefined ? {} : { syncIntervalMs: env.syncIntervalMs }),
+        ...(env.prefix === undefined ? {} : { prefix: env.prefix }),
+        fault: faultFromEnv(process.env, log),
+      });
+      log.info('worker started', { instance: connector.instanceId, config: loaded.file, prefix: worker.prefix, policyVersion: worker.policy.version });
+      await stopOnSignals(async () => {
+        await worker.close(15_000);
+        connector.close();
+      }, log);
+      log.info('worker stopped');
+    });
+}

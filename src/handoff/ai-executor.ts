@@ -1,0 +1,95 @@
+/**
+ * The AI side behind the flow's Executor port: gather the allowed sources,
+ * run the provider and the output guard (src/ai runOperation), and render the
+ * work note from the validated structure with our own attribution header and
+ * the hand-off's marker. Raw model text never becomes the note.
+ */
+import type { Connector } from '../connector/connector.js';
+import { buildSourceSet, renderNote, runOperation, type Budget, type Provider } from '../ai/index.js';
+import type { AiConfig } from '../ai/config.js';
+import { digestOf } from '../util/canonical-json.js';
+import type { Logger } from '../util/log.js';
+import { gatherSources } from './gather.js';
+import type { Executor } from './ports.js';
+
+export interface AiExecutorOptions {
+  readonly connector: Connector;
+  readonly provider: Provider;
+  readonly config: AiConfig;
+  readonly budget?: Budget;
+  readonly log?: Logger;
+  /** Operation titles by id, for the note. */
+  readonly titles: ReadonlyMap<string, string>;
+}
+
+export function createAiExecutor(options: AiExecutorOptions): Executor {
+  const { connector, provider, config } = options;
+  return {
+    async execute({ handoff, ticket, record, mapping }) {
+      const gathered = await gatherSources(connector, mapping, ticket, record, handoff.scope.sources);
+      const sources = buildSourceSet(gathered);
+      const inputDigest = digestOf({ scope: handoff.scopeDigest, sources });
+      const title = options.titles.get(handoff.operation) ?? handoff.operation;
+      const outcome = await runOperation(
+        { provider, config, ...(options.budget ? { budget: options.budget } : {}), ...(options.log ? { log: options.log } : {}) },
+        {
+          handoffId: handoff.id,
+          operation: {
+            id: handoff.operation,
+            title,
+            outputKind: handoff.scope.outputKind,
+            expectedOutput: handoff.scope.expectedOutput,
+            stopConditions: handoff.scope.stopConditions,
+            blockedActions: handoff.scope.blockedActions,
+          },
+          ticket: { number: ticket.number, type: ticket.type, table: mapping.table },
+          sources,
+          note: handoff.note,
+          approval: { required: handoff.approval.required, role: handoff.approval.role },
+          group: ticket.owner.group?.name ?? ticket.owner.group?.id ?? null,
+        },
+      );
+      const audit = {
+        masked: outcome.masking.counts,
+        promptTokens: outcome.usage.promptTokens,
+        completionTokens: outcome.usage.completionTokens,
+        cost: outcome.cost.amount,
+        removed: outcome.verdict.removed.map((r) => r.reason),
+        gaps: sources.gaps.map((g) => `${g.kind}:${g.reason}`),
+      };
+      if (!outcome.verdict.ok) {
+        return { ok: false, kind: outcome.verdict.rejected.kind, reason: outcome.verdict.rejected.reason, inputDigest, audit };
+      }
+      const approver = handoff.approval.approver;
+      const note = renderNote({
+        handoffId: handoff.id,
+        operation: { id: handoff.operation, title },
+        requester: { name: handoff.requester.name ?? null, userName: handoff.requester.userName },
+        approval: {
+          required: handoff.approval.required,
+          role: handoff.approval.role,
+          approver: approver === null ? null : { name: approver.name ?? null, id: approver.id },
+        },
+        policyVersion: handoff.policyVersion,
+        scopeDigest: handoff.scopeDigest,
+        provider: { name: outcome.provider, model: outcome.model },
+        sources: outcome.sources,
+        output: outcome.verdict.output,
+        removed: outcome.verdict.removed,
+        flags: outcome.flags,
+        allowedHosts: config.links.allowedHosts,
+      });
+      return {
+        ok: true,
+        note,
+        outputDigest: outcome.outputDigest ?? digestOf(outcome.verdict.output),
+        inputDigest,
+        provider: outcome.provider,
+        model: outcome.model,
+        sourceCount: outcome.sources.sources.length,
+        removedStatements: outcome.verdict.removed.length,
+        audit,
+      };
+    },
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * Gathers, through the connector, only the sources the hand-off's scope
+ * allows: the ticket's mapped fields, its work notes (people's, not the AI's
+ * own notes), related tickets by configuration item, caller or group, and the
+ * configuration item record. A kind the integration user may not read becomes
+ * an "unreadable" gap, never a failure: the provider then says the sources
+ * are incomplete.
+ */
+import type { Connector, RawRecord } from '../connector/connector.js';
+import type { SourceKind } from '../domain/operation.js';
+import type { Ticket } from '../domain/ticket.js';
+import { isHandoffError } from '../errors.js';
+import type { FilterCondition, TableMapping } from '../mapping/mapping-schema.js';
+import type { Gathered, GatheredField, GatheredRecord } from '../ai/index.js';
+import { findMarker, findReviewMarkers } from '../ai/index.js';
+
+/** Related tickets read per kind. */
+export const RELATED_LIMIT = 5;
+
+/** The CI record's fields read (dot-walked through the integration role's cmdb_ci read right). */
+export const CI_FIELDS = ['name', 'sys_class_name', 'operational_status', 'short_description', 'owned_by.name', 'managed_by.name', 'support_group.name', 'location.name'] as const;
+
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  number: 'Number',
+  title: 'Short description',
+  description: 'Description',
+  state: 'State',
+  groupName: 'Assignment group',
+  assigneeName: 'Assigned to',
+  configurationItemName: 'Configuration item',
+  callerName: 'Caller',
+  updatedAt: 'Updated',
+};
+
+/** The mapped fields shown to the AI, with their labels; reference ids are left out (names stand for them). */
+export function ticketFields(mapping: TableMapping, record: RawRecord): GatheredField[] {
+  const out: GatheredField[] = [];
+  for (const [key, label] of Object.entries(FIELD_LABELS)) {
+    const field = mapping.fields[key as keyof TableMapping['fields']];
+    if (field === undefined) continue;
+    const value = record[field] ?? '';
+    if (value !== '') out.push({ name: field, label, value });
+  }
+  const severityField = mapping.severity.from === 'priority' ? mapping.severity.field : mapping.severity.impact;
+  const priority = record[severityField] ?? '';
+  if (priority !== '') out.push({ name: severityField, label: mapping.severity.from === 'priority' ? 'Priority' : 'Impact', value: priority });
+  return out;
+}
+
+function asGathered(mapping: TableMapping, record: RawRecord): GatheredRecord {
+  return {
+    number: record[mapping.fields.number] ?? '',
+    table: mapping.table,
+    sysId: record.sys_id ?? '',
+    fields: ticketFields(mapping, record),
+    ...(record.sys_updated_on ? { updatedAt: record.sys_updated_on } : {}),
+  };
+}
+
+/** The AI's own notes (and the flow's review notes) are never sources for the AI. */
+function isOurNote(text: string): boolean {
+  return findMarker(text) !== null || findReviewMarkers(text).length > 0;
+}
+
+export async function gatherSources(connector: Connector, mapping: TableMapping, ticket: Ticket, record: RawRecord, requested: readonly SourceKind[]): Promise<Gathered> {
+  const wants = (kind: SourceKind): boolean => requested.includes(kind);
+  const unreadable: { kind: SourceKind; detail: string }[] = [];
+  const attempt = async <T>(kind: SourceKind, read: () => Promise<T>, empty: T): Promise<T> => {
+    try {
+      return await read();
+    } catch (error) {
+      if (isHandoffError(error) && (error.code === 'SN_FORBIDDEN' || error.code === 'SN_NOT_FOUND' || error.code === 'INPUT_INVALID')) {
+        unreadable.push({ kind, detail: `${error.code}: the integration user could not read these` });
+        return empty;
+      }
+      throw error;
+    }
+  };
+  const sysId = ticket.ref.sysId;
+  const related = async (kind: SourceKind, field: string | undefined, id: string | undefined): Promise<GatheredRecord[]> => {
+    if (!wants(kind) || field === undefined || id === undefined || id === '') return [];
+    const conditions: FilterCondition[] = [
+      { field, op: '=', value: id },
+      { field: 'sys_id', op: '!=', value: sysId },
+    ];
+    const rows = await attempt(kind, () => connector.list(mapping, conditions, RELATED_LIMIT), []);
+    return rows.map((r) => asGathered(mapping, r));
+  };
+
+  const workNotes = wants('work_notes') ? (await attempt('work_notes', () => connector.workNotes(mapping, sysId), [])).filter((n) => !isOurNote(n.value)) : [];
+  const ciId = ticket.configurationItem?.id;
+  const ciRecord = wants('ci_record') && ciId ? await attempt('ci_record', () => connector.getRecord('cmdb_ci', ciId, [...CI_FIELDS, 'sys_id']), null) : null;
+
+  return {
+    requested,
+    ticket: asGathered(mapping, record),
+    workNotes,
+    relatedByCi: await related('related_by_ci', mapping.fields.configurationItem, ciId),
+    relatedByCaller: await related('related_by_caller', mapping.fields.caller, ticket.caller?.id),
+    relatedByGroup: await related('related_by_group', mapping.fields.group, ticket.owner.group?.id),
+    ci:
+      ciRecord === null
+        ? null
+        : {
+            name: ciRecord.name ?? ticket.configurationItem?.name ?? ciId ?? '',
+            table: 'cmdb_ci',
+            sysId: ciId ?? '',
+            fields: CI_FIELDS.filter((f) => (ciRecord[f] ?? '') !== '').map((f) => ({ name: f, value: ciRecord[f] ?? '' })),
+          },
+    unreadable,
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * The flow's NoteRenderer port on src/ai's renderers and markers: the short
+ * attributed notes for a review decision or an expiry, and the marker checks
+ * that make every note idempotent.
+ */
+import { findMarker, findReviewMarkers, renderReviewNote } from '../ai/index.js';
+import type { NoteRenderer } from './ports.js';
+
+export interface NotePortOptions {
+  readonly allowedHosts: readonly string[];
+  /** The review window, in hours, quoted in expiry notes. */
+  readonly reviewWindowHours: number;
+  /** Operation titles by id. */
+  readonly titles: ReadonlyMap<string, string>;
+}
+
+export function createNotePort(options: NotePortOptions): NoteRenderer {
+  return {
+    reviewNote({ handoff, decision, by, comment }) {
+      return renderReviewNote({
+        handoffId: handoff.id,
+        operation: { id: handoff.operation, title: options.titles.get(handoff.operation) ?? handoff.operation },
+        outcome: decision,
+        reviewer: by === null ? null : { name: by.name, userName: by.userName },
+        role: handoff.approval.required ? handoff.approval.role : null,
+        comment,
+        policyVersion: handoff.policyVersion,
+        outputDigest: handoff.output?.outputDigest ?? 'none',
+        ...(decision === 'expired' ? { expiredAfterHours: options.reviewWindowHours } : {}),
+        allowedHosts: options.allowedHosts,
+      });
+    },
+    hasHandoffMarker: (text, handoffId) => findMarker(text) === handoffId,
+    hasReviewMarker: (text, handoffId, decision) => findReviewMarkers(text).some((m) => m.handoffId === handoffId && m.outcome === decision),
+  };
+}

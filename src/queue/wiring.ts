@@ -1,0 +1,101 @@
+/**
+ * Builds a running worker from the runtime config and a connector: loads the
+ * policy and mappings, the AI provider and budgets, and wires the flow's ports
+ * to the real modules. The `worker` and `start` commands and the integration
+ * tests all start the product through here, so they run the same thing.
+ */
+import { createBudget, createProvider, createRedisUsageStore, type BudgetState as AiBudgetState } from '../ai/index.js';
+import type { Connector } from '../connector/connector.js';
+import type { RuntimeConfig } from '../config/runtime-config.js';
+import { createAiExecutor } from '../handoff/ai-executor.js';
+import type { FaultPoint } from '../handoff/flow-deps.js';
+import { createNotePort } from '../handoff/note-port.js';
+import { createPolicyPort } from '../handoff/policy-port.js';
+import type { PanelPolicy } from '../handoff/ports.js';
+import type { SyncStats } from '../handoff/sync.js';
+import { loadMappings } from '../mapping/load-mappings.js';
+import { loadPolicy, type BudgetState } from '../policy/index.js';
+import type { Logger } from '../util/log.js';
+import { createRedis } from './redis-connection.js';
+import { startWorkerRuntime, type RunningWorker } from './worker-runtime.js';
+
+export interface WorkerWiringOptions {
+  readonly config: RuntimeConfig;
+  readonly connector: Connector;
+  readonly redisUrl: string;
+  /** user_name of the integration user (SN_USERNAME, or SN_INTEGRATION_USER for token auth). */
+  readonly integrationUser: string;
+  readonly log: Logger;
+  /** Overrides config.worker.syncIntervalMs (SYNC_INTERVAL_MS). */
+  readonly syncIntervalMs?: number;
+  /** Overrides config.worker.prefix (AI_HANDOFF_PREFIX). */
+  readonly prefix?: string;
+  /** Environment for provider secrets; default process.env. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly now?: () => Date;
+  readonly fault?: (point: FaultPoint) => void;
+  readonly onSync?: (stats: SyncStats) => void;
+}
+
+export interface WiredWorker extends RunningWorker {
+  readonly policy: PanelPolicy;
+  readonly prefix: string;
+}
+
+export async function startWiredWorker(options: WorkerWiringOptions): Promise<WiredWorker> {
+  const { config, connector, log } = options;
+  const policy = loadPolicy(config.paths.policy);
+  const mappings = loadMappings(config.paths.mappings);
+  const prefix = options.prefix ?? config.worker.prefix;
+  const provider = createProvider(config.ai.provider, { ...(options.env ? { env: options.env } : {}), log });
+
+  const budgetRedis = createRedis(options.redisUrl, 'store');
+  const budget = createBudget({ store: createRedisUsageStore(budgetRedis, { prefix }), config: config.ai });
+  const budgetGroups = [...new Set([...Object.keys(config.ai.budgets.groups), ...Object.keys(config.groups).filter((g) => g !== 'default')])];
+  const budgets = async (): Promise<Record<string, BudgetState>> => {
+    const out: Record<string, BudgetState> = {};
+    for (const group of budgetGroups) {
+      const state: AiBudgetState = (await budget.status(group)).state;
+      if (state !== 'ok') out[group] = state;
+    }
+    return out;
+  };
+
+  const panelPolicy = createPolicyPort({ policy, config, providerKind: provider.kind, budgets });
+  const titles = new Map(policy.operations.map((op) => [op.id, op.title]));
+  const executor = createAiExecutor({ connector, provider, config: config.ai, budget, log, titles });
+  const notes = createNotePort({ allowedHosts: config.ai.links.allowedHosts, reviewWindowHours: config.worker.reviewWindowHours, titles });
+  const integration = await connector.user({ userName: options.integrationUser });
+
+  const running = await startWorkerRuntime({
+    redisUrl: options.redisUrl,
+    prefix,
+    mappings,
+    ...(config.worker.tables ? { tables: config.worker.tables } : {}),
+    connector,
+    policy: panelPolicy,
+    executor,
+    notes,
+    settings: {
+      reviewWindowMs: config.worker.reviewWindowHours * 3_600_000,
+      integrationUser: options.integrationUser,
+      ...(integration ? { integrationUserDisplayName: integration.name } : {}),
+    },
+    syncIntervalMs: options.syncIntervalMs ?? config.worker.syncIntervalMs,
+    concurrency: config.worker.concurrency,
+    redisSafety: config.worker.redis,
+    log,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.fault ? { fault: options.fault } : {}),
+    ...(options.onSync ? { onSync: options.onSync } : {}),
+  });
+  return {
+    ...running,
+    policy: panelPolicy,
+    prefix,
+    async close(deadlineMs) {
+      await running.close(deadlineMs);
+      await budgetRedis.quit().catch(() => budgetRedis.disconnect());
+    },
+  };
+}
