@@ -1,4 +1,5 @@
 import type { Bench } from './harness.js';
+import { sandboxBench } from './sandbox.bench.js';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const benches: readonly Bench[] = [];
+export const benches: readonly Bench[] = [sandboxBench];

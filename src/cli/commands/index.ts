@@ -3,7 +3,8 @@
  * program; main.ts only wires them together.
  */
 import type { Command } from 'commander';
+import { registerSandbox } from './sandbox.js';
 
 export type Registrar = (program: Command) => void;
 
-export const registrars: readonly Registrar[] = [];
+export const registrars: readonly Registrar[] = [registerSandbox];
