@@ -9,13 +9,14 @@ import type { AddressInfo } from 'node:net';
 import { silentLogger, type Logger } from '../../../src/util/log.js';
 import { describeCause } from '../../../src/errors.js';
 import { createAcl, type Acl, type AclOverrides } from './acl.js';
-import { createCredentials } from './auth/credentials.js';
+import { createCredentials, type Credentials } from './auth/credentials.js';
 import { createDirectory, type Directory } from './auth/directory.js';
 import { createIdentify } from './auth/identify.js';
 import { createSessions, type Sessions } from './auth/sessions.js';
 import { createTokens, type Tokens } from './auth/tokens.js';
 import { createFaults, type FaultRule, type Faults } from './faults.js';
 import { dispatch, type ExtraRoute } from './http/dispatch.js';
+import { pageRoutes } from './http/page-routes.js';
 import { failure } from './http/reply.js';
 import { send } from './http/send.js';
 import { loadFile, watchAndSave, type Persistence } from './persist.js';
@@ -52,13 +53,16 @@ export interface SandboxOptions {
   readonly control?: boolean;
   /** Most write-log entries kept; default 100,000. */
   readonly writeLogCap?: number;
-  /** Extra HTTP routes (the ticket page mounts itself here). */
+  /** Serve the ticket page (/tickets, /ticket/<number>, /login.do); default true. */
+  readonly page?: boolean;
+  /** Extra HTTP routes, tried after the Table API and the page. */
   readonly routes?: readonly ((ctx: SandboxParts) => ExtraRoute)[];
 }
 
 /** The parts extra routes may use. */
 export interface SandboxParts {
   readonly store: Store;
+  readonly credentials: Credentials;
   readonly records: Records;
   readonly directory: Directory;
   readonly sessions: Sessions;
@@ -109,7 +113,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     if (!loaded) await persistence.flush();
   }
 
-  const parts: SandboxParts = { store, records, directory, sessions, acl, log };
+  const parts: SandboxParts = { store, credentials, records, directory, sessions, acl, log };
   const ctx = {
     table: { store, records, acl, display: createDisplayValues(store) },
     oauth: { credentials, tokens, directory },
@@ -120,7 +124,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     writeLog,
     clock,
     log,
-    extraRoutes: (options.routes ?? []).map((make) => make(parts)),
+    extraRoutes: [...(options.page === false ? [] : [pageRoutes]), ...(options.routes ?? [])].map((make) => make(parts)),
   };
 
   const server: Server = createServer((req, res) => {

@@ -62,6 +62,7 @@ export function registerSandbox(program: Command): void {
       if (sandbox.seeded === undefined) console.log(`state loaded from ${flags.persist ?? ''}`);
       else if (sandbox.seeded.generated) console.log(`generated ${sandbox.seeded.generated.count.toLocaleString('en-US')} tickets (${sandbox.seeded.generated.active.toLocaleString('en-US')} active)`);
       console.log(`Table API: ${sandbox.url}/api/now/table/incident   OAuth: ${sandbox.url}/oauth_token.do (client ${OAUTH_CLIENT_ID} / ${OAUTH_CLIENT_SECRET})`);
+      console.log(`Ticket pages: ${sandbox.url}/tickets  (act as anyone below through the user switcher)`);
       if (flags.control === true) console.log(`control endpoint: ${sandbox.url}/sandbox/control`);
       console.log(`\nSeeded users (every person's password is '${PERSON_PASSWORD}'):\n${usersTable()}\n`);
       console.log('Ctrl-C stops it.');
