@@ -10,10 +10,10 @@ const TICKETS = 100_000;
 const PAGE = 1000;
 const TABLES = ['incident', 'sc_request', 'sc_req_item', 'sn_si_incident', 'rm_enhancement'];
 const FIELDS = [
-  'sys_id', 'sys_updated_on', 'number', 'short_description', 'description', 'state', 'active', 'priority', 'u_data_classification',
+  'sys_id', 'sys_updated_on', 'number', 'short_description', 'description', 'state', 'active', 'priority',
   'assignment_group', 'assignment_group.name', 'assignment_group.manager', 'assignment_group.manager.name', 'assigned_to', 'assigned_to.name',
-  'cmdb_ci', 'cmdb_ci.name', 'u_ai_panel', 'u_ai_status', 'u_ai_request', 'u_ai_review', 'u_ai_requested_by', 'u_ai_reviewed_by',
-].join(',');
+  'cmdb_ci', 'cmdb_ci.name',
+];
 const AUTH = `Basic ${Buffer.from('svc.aihandoff:integration-sandbox').toString('base64')}`;
 
 export const sandboxBench: Bench = {
@@ -24,6 +24,7 @@ export const sandboxBench: Bench = {
     const sb = await createSandbox({ seed: { tickets: TICKETS } });
     const seedMs = performance.now() - started;
     const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+    const fields = [...FIELDS, ...(Object.values(sb.appFields) as string[])].join(',');
     try {
       let rows = 0;
       let calls = 0;
@@ -34,7 +35,7 @@ export const sandboxBench: Bench = {
           const q = last
             ? `active=true^sys_updated_on>${last.sys_updated_on}^NQactive=true^sys_updated_on=${last.sys_updated_on}^sys_id>${last.sys_id}^ORDERBYsys_updated_on^ORDERBYsys_id`
             : 'active=true^ORDERBYsys_updated_on^ORDERBYsys_id';
-          const params = new URLSearchParams({ sysparm_query: q, sysparm_fields: FIELDS, sysparm_limit: String(PAGE), sysparm_no_count: 'true', sysparm_exclude_reference_link: 'true' });
+          const params = new URLSearchParams({ sysparm_query: q, sysparm_fields: fields, sysparm_limit: String(PAGE), sysparm_no_count: 'true', sysparm_exclude_reference_link: 'true' });
           const res = await fetch(`${sb.url}/api/now/table/${table}?${params.toString()}`, { headers: { authorization: AUTH } });
           const page = ((await res.json()) as { result: { sys_updated_on: string; sys_id: string }[] }).result;
           calls++;

@@ -5,8 +5,11 @@
  * task's).
  *
  * What a denial looks like follows the instance: a list the user may not read
- * answers 200 with no rows (integrations reading sys_journal_field without
- * the right see exactly that), a single record answers 404, a write 403.
+ * answers 200 with no rows (ACLs filter rows rather than fail the query;
+ * integrations reading sys_journal_field without the right see exactly that),
+ * a single record answers 404, a write 403. Some table-level blocks answer a
+ * list with 403 instead; `listDenial: 'forbidden'` imitates that, so clients
+ * can be tested against both.
  */
 import { z } from 'zod';
 import type { Schema } from './schema/registry.js';
@@ -15,6 +18,8 @@ export const TableAcl = z.strictObject({
   read: z.array(z.string().min(1)),
   write: z.array(z.string().min(1)),
   create: z.array(z.string().min(1)),
+  /** How a list read that the rule denies answers: 200 with no rows (default) or 403. */
+  listDenial: z.enum(['empty', 'forbidden']).optional(),
 });
 export type TableAcl = z.infer<typeof TableAcl>;
 
@@ -24,7 +29,7 @@ export type TableAclPatch = z.infer<typeof TableAclPatch>;
 export const AclOverrides = z.record(z.string().regex(/^[a-z][a-z0-9_]*$/), TableAclPatch);
 export type AclOverrides = z.infer<typeof AclOverrides>;
 
-export type AclOperation = keyof TableAcl;
+export type AclOperation = 'read' | 'write' | 'create';
 
 const TICKET_READERS = ['itil', 'x_aih.agent', 'x_aih.reviewer', 'x_aih.integration'];
 const ANYONE = ['*'];
@@ -51,6 +56,8 @@ export interface Acl {
   allows(table: string, operation: AclOperation, roles: ReadonlySet<string>): boolean;
   /** Replaces parts of one table's rule (e.g. `{ read: ['admin'] }` to hide sys_audit from the integration user). */
   set(table: string, rule: TableAclPatch): void;
+  /** How a denied list read answers on this table. */
+  listDenial(table: string): 'empty' | 'forbidden';
   rules(): Record<string, TableAcl>;
 }
 
@@ -58,7 +65,8 @@ export function createAcl(schema: Schema, overrides: AclOverrides = {}): Acl {
   const rules = new Map<string, TableAcl>(Object.entries(DEFAULT_ACL));
   const set = (table: string, rule: TableAclPatch): void => {
     const base = ruleFor(table) ?? { read: ADMIN_ONLY, write: ADMIN_ONLY, create: ADMIN_ONLY };
-    rules.set(table, { read: rule.read ?? base.read, write: rule.write ?? base.write, create: rule.create ?? base.create });
+    const listDenial = rule.listDenial ?? base.listDenial;
+    rules.set(table, { read: rule.read ?? base.read, write: rule.write ?? base.write, create: rule.create ?? base.create, ...(listDenial === undefined ? {} : { listDenial }) });
   };
   const ruleFor = (table: string): TableAcl | undefined => {
     for (const name of schema.table(table)?.lineage ?? [table]) {
@@ -75,6 +83,7 @@ export function createAcl(schema: Schema, overrides: AclOverrides = {}): Acl {
       return allowed.some((role) => role === '*' || roles.has(role));
     },
     set,
+    listDenial: (table) => ruleFor(table)?.listDenial ?? 'empty',
     rules: () => Object.fromEntries(rules),
   };
 }

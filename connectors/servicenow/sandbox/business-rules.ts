@@ -6,9 +6,10 @@
  *   ../shared/reference/servicenow.md "Tables");
  * - a closing state makes the task inactive and stamps closed_at/closed_by;
  *   incident Resolved stamps resolved_at/resolved_by; incident_state mirrors state;
- * - the app's stamp rule (issue 6): when the request or review field is set,
- *   the acting user's sys_id goes into the requested-by / reviewed-by field,
- *   server-side, whatever the body said;
+ * - the app's stamp rule (issue 6): when the request or review field is set
+ *   to a new non-empty value, the acting user's sys_id goes into the
+ *   requested-by / reviewed-by field, server-side, whatever the body said;
+ *   clearing the field leaves the stamp;
  * - the incident data policy: Resolved or Closed needs a resolution code and
  *   resolution notes.
  */
@@ -21,12 +22,15 @@ export interface Actor {
   readonly name: string;
 }
 
-/** Fields a server-side rule sets; a value for them in a request body is ignored. */
-export const STAMPS: Readonly<Record<string, string>> = {
-  u_ai_request: 'u_ai_requested_by',
-  u_ai_review: 'u_ai_reviewed_by',
-};
-export const STAMP_FIELDS: ReadonlySet<string> = new Set(Object.values(STAMPS));
+/** The app's stamps on a table: [field set by a person, field stamped with who set it]. */
+export function stampsOf(table: TableDef): readonly (readonly [string, string])[] {
+  return table.app === undefined ? [] : [[table.app.request, table.app.requestedBy], [table.app.review, table.app.reviewedBy]];
+}
+
+/** Whether a server-side rule owns this field; a value for it in a request body is ignored. */
+export function isStampField(table: TableDef, field: string): boolean {
+  return table.app !== undefined && (field === table.app.requestedBy || field === table.app.reviewedBy);
+}
 
 const PRIORITY_MATRIX: Readonly<Record<string, string>> = {
   '1/1': '1', '1/2': '2', '1/3': '3',
@@ -65,8 +69,8 @@ export function applyRules(table: TableDef, before: Readonly<RowValues>, changes
       changes.resolved_by = actor.sysId;
     }
   }
-  for (const [field, stamp] of Object.entries(STAMPS)) {
-    if (field in changes && changes[field] !== '' && table.field.has(stamp)) changes[stamp] = actor.sysId;
+  for (const [field, stamp] of stampsOf(table)) {
+    if (field in changes && changes[field] !== '') changes[stamp] = actor.sysId;
   }
 }
 

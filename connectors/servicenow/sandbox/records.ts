@@ -7,7 +7,7 @@
  * `JOURNAL FIELD ADDITION`, as an instance records them).
  */
 import { randomBytes } from 'node:crypto';
-import { applyRules, dataPolicyViolations, STAMP_FIELDS, type Actor } from './business-rules.js';
+import { applyRules, dataPolicyViolations, isStampField, type Actor } from './business-rules.js';
 import { JOURNAL_TYPES, type FieldDef, type TableDef } from './schema/types.js';
 import type { RowValues, Store, StoredRow } from './store.js';
 import { glideDateTime, type Clock } from './time.js';
@@ -104,7 +104,7 @@ export function createRecords(deps: RecordsDeps): Records {
     const ignored: string[] = [];
     for (const [key, rawValue] of Object.entries(body)) {
       const field = def.field.get(key);
-      if (!field || field.readOnly || STAMP_FIELDS.has(key)) {
+      if (!field || field.readOnly || isStampField(def, key)) {
         ignored.push(key);
         continue;
       }

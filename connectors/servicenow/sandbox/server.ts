@@ -23,7 +23,9 @@ import { loadFile, watchAndSave, type Persistence } from './persist.js';
 import { createRateLimiter, type RateLimitConfig, type RateLimiter } from './rate-limit.js';
 import { createRecords, type Records } from './records.js';
 import { createDisplayValues } from './render/display.js';
-import { createSchema } from './schema/registry.js';
+import { allTableSpecs, createSchema } from './schema/registry.js';
+import { appFieldsFromMappings, checked, type AppFields } from './schema/app-fields.js';
+import { DEFAULT_MAPPINGS_DIR, loadMappings } from '../../../src/mapping/load-mappings.js';
 import { loadSeed, type SeedOptions, type SeedResult } from './seed/index.js';
 import { createStore, type Store } from './store.js';
 import { systemClock, type Clock } from './time.js';
@@ -55,12 +57,22 @@ export interface SandboxOptions {
   readonly writeLogCap?: number;
   /** Serve the ticket page (/tickets, /ticket/<number>, /login.do); default true. */
   readonly page?: boolean;
+  /**
+   * The field mappings whose AI and data-classification fields the sandbox
+   * installs on the ticket tables (as the app would); default the
+   * repository's mappings/servicenow.
+   */
+  readonly mappingsDir?: string;
+  /** The app's field names, overriding the mappings. */
+  readonly appFields?: AppFields;
   /** Extra HTTP routes, tried after the Table API and the page. */
   readonly routes?: readonly ((ctx: SandboxParts) => ExtraRoute)[];
 }
 
 /** The parts extra routes may use. */
 export interface SandboxParts {
+  /** The app's field names on the ticket tables (from the mappings). */
+  readonly appFields: AppFields;
   readonly store: Store;
   readonly credentials: Credentials;
   readonly records: Records;
@@ -90,7 +102,8 @@ export interface Sandbox extends SandboxParts {
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? silentLogger;
-  const schema = createSchema();
+  const appFields = options.appFields === undefined ? appFieldsFromMappings(loadMappings(options.mappingsDir ?? DEFAULT_MAPPINGS_DIR)) : checked(options.appFields);
+  const schema = createSchema(allTableSpecs(appFields));
   const store = createStore(schema);
   const records = createRecords({ store, clock });
   const credentials = createCredentials();
@@ -113,7 +126,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     if (!loaded) await persistence.flush();
   }
 
-  const parts: SandboxParts = { store, credentials, records, directory, sessions, acl, log };
+  const parts: SandboxParts = { appFields, store, credentials, records, directory, sessions, acl, log };
   const ctx = {
     table: { store, records, acl, display: createDisplayValues(store) },
     oauth: { credentials, tokens, directory },

@@ -4,13 +4,16 @@
  * API, expiry, revocation, and refusals in the instance's words.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
+import { createSandbox, type AppFields, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
 import { AS_ADMIN, basic, call, manualClock, type One } from './client.js';
 
 let sb: Sandbox;
+/** The AI field names this sandbox installed (from the mappings). */
+let F: AppFields;
 const clock = manualClock();
 beforeAll(async () => {
   sb = await createSandbox({ clock: clock.now, seed: false });
+  F = sb.appFields;
 });
 afterAll(async () => {
   await sb.close();
@@ -34,7 +37,7 @@ const DENIED = { error: 'server_error', error_description: 'access_denied' };
 /** Who the instance credits a write made with these credentials to. */
 async function writerOf(authorization: string): Promise<unknown> {
   const created = await call<One>(sb.url, 'POST', '/api/now/table/incident', basic('alex.rivera', 'sandbox'), { short_description: 'for a bearer test' });
-  const patched = await call<One>(sb.url, 'PATCH', `/api/now/table/incident/${created.json.result.sys_id as string}`, authorization, { u_ai_status: 'eligible' });
+  const patched = await call<One>(sb.url, 'PATCH', `/api/now/table/incident/${created.json.result.sys_id as string}`, authorization, { [F.status]: 'eligible' });
   return patched.json.result.sys_updated_by;
 }
 const whoAmI = async (authorization: string): Promise<number> => (await call(sb.url, 'GET', '/api/now/table/sys_user?sysparm_limit=1', authorization)).status;

@@ -6,14 +6,17 @@
  */
 import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
+import { createSandbox, type AppFields, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
 import { AS_INTEGRATION, call, manualClock, sysIdOf, type One } from './client.js';
 
 let sb: Sandbox;
+/** The AI field names this sandbox installed (from the mappings). */
+let F: AppFields;
 let inc: string;
 const clock = manualClock(Date.UTC(2025, 2, 3, 9, 59, 0));
 beforeAll(async () => {
   sb = await createSandbox({ clock: clock.now, control: true });
+  F = sb.appFields;
   inc = await sysIdOf(sb.url, 'incident', 'INC0002041');
 });
 afterAll(async () => {
@@ -26,8 +29,8 @@ afterEach(() => {
 });
 
 const get = () => call(sb.url, 'GET', `/api/now/table/incident/${inc}?sysparm_fields=number`, AS_INTEGRATION);
-const patch = (body: unknown) => call<One>(sb.url, 'PATCH', `/api/now/table/incident/${inc}?sysparm_fields=u_ai_status,sys_mod_count`, AS_INTEGRATION, body);
-const status = async (): Promise<string> => (await call<One>(sb.url, 'GET', `/api/now/table/incident/${inc}?sysparm_fields=u_ai_status`, AS_INTEGRATION)).json.result.u_ai_status as string;
+const patch = (body: unknown) => call<One>(sb.url, 'PATCH', `/api/now/table/incident/${inc}?sysparm_fields=${F.status},sys_mod_count`, AS_INTEGRATION, body);
+const status = async (): Promise<string> => (await call<One>(sb.url, 'GET', `/api/now/table/incident/${inc}?sysparm_fields=${F.status}`, AS_INTEGRATION)).json.result[F.status] as string;
 
 /** A raw request that reports a dropped connection instead of throwing. */
 function raw(method: string, path: string, body?: string): Promise<{ dropped: true } | { dropped: false; status: number; text: string }> {
@@ -55,11 +58,11 @@ describe('rate limit', () => {
     expect(ok.headers.get('x-ratelimit-rule')).toMatch(/^[0-9a-f]{32}$/);
     await get();
     await get();
-    const limited = await patch({ u_ai_status: 'queued' });
+    const limited = await patch({ [F.status]: 'queued' });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('60');
     expect(limited.json).toEqual({ error: { message: 'Rate limit exceeded', detail: 'Rate limit of 3 requests per hour for Table API exceeded' }, status: 'failure' });
-    expect(sb.writeLog.entries()).toMatchObject([{ applied: false, status: 429, reason: 'rate limited', fields: ['u_ai_status'] }]);
+    expect(sb.writeLog.entries()).toMatchObject([{ applied: false, status: 429, reason: 'rate limited', fields: [F.status] }]);
     clock.advance(60_000);
     expect((await get()).status).toBe(200);
   });
@@ -110,7 +113,7 @@ describe('faults', () => {
     const answer = await get();
     expect(answer.status).toBe(202);
     expect(answer.text).toBe('');
-    expect((await patch({ u_ai_status: 'none' })).status).toBe(200);
+    expect((await patch({ [F.status]: 'none' })).status).toBe(200);
   });
 
   it('delay: holds the answer', async () => {
@@ -129,24 +132,24 @@ describe('faults', () => {
   });
 
   it('drop before: the connection dies and nothing is applied', async () => {
-    await patch({ u_ai_status: 'none' });
+    await patch({ [F.status]: 'none' });
     sb.writeLog.clear();
     sb.faults.set({ kind: 'drop', when: 'before', method: 'PATCH', count: 1 });
-    const answer = await raw('PATCH', `/api/now/table/incident/${inc}`, JSON.stringify({ u_ai_status: 'running' }));
+    const answer = await raw('PATCH', `/api/now/table/incident/${inc}`, JSON.stringify({ [F.status]: 'running' }));
     expect(answer.dropped).toBe(true);
     expect(await status()).toBe('none');
-    expect(sb.writeLog.entries()).toMatchObject([{ applied: false, status: 0, fields: ['u_ai_status'] }]);
+    expect(sb.writeLog.entries()).toMatchObject([{ applied: false, status: 0, fields: [F.status] }]);
   });
 
   it('drop after: the write is applied, then the connection dies', async () => {
-    await patch({ u_ai_status: 'none' });
+    await patch({ [F.status]: 'none' });
     sb.writeLog.clear();
     sb.faults.set({ kind: 'drop', when: 'after', method: 'PATCH', table: 'incident', count: 1 });
-    const answer = await raw('PATCH', `/api/now/table/incident/${inc}`, JSON.stringify({ u_ai_status: 'running', work_notes: 'note that landed' }));
+    const answer = await raw('PATCH', `/api/now/table/incident/${inc}`, JSON.stringify({ [F.status]: 'running', work_notes: 'note that landed' }));
     expect(answer.dropped).toBe(true);
     expect(await status()).toBe('running');
     const [entry] = sb.writeLog.entries();
-    expect(entry).toMatchObject({ applied: true, status: 0, changed: ['u_ai_status', 'work_notes'] });
+    expect(entry).toMatchObject({ applied: true, status: 0, changed: [F.status, 'work_notes'] });
     expect(entry!.reason).toContain('dropped');
   });
 
@@ -172,9 +175,9 @@ describe('control endpoint', () => {
     await get();
     expect((await get()).status).toBe(429);
     expect((await call(sb.url, 'DELETE', '/sandbox/control/rate-limit', undefined)).status).toBe(200);
-    await patch({ u_ai_status: 'eligible' });
+    await patch({ [F.status]: 'eligible' });
     const writes = await call<{ result: { user: string; fields: string[] }[] }>(sb.url, 'GET', '/sandbox/control/writes?user=svc.aihandoff&applied=true', undefined);
-    expect(writes.json.result.map((w) => w.fields)).toEqual([['u_ai_status']]);
+    expect(writes.json.result.map((w) => w.fields)).toEqual([[F.status]]);
     expect((await call(sb.url, 'PUT', '/sandbox/control/acl/sys_audit', undefined, { read: ['admin'] })).status).toBe(200);
     expect((await call<{ result: unknown[] }>(sb.url, 'GET', '/api/now/table/sys_audit', AS_INTEGRATION)).json.result).toEqual([]);
     await call(sb.url, 'PUT', '/sandbox/control/acl/sys_audit', undefined, { read: ['itil', 'x_aih.integration'] });

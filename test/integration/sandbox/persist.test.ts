@@ -7,8 +7,8 @@ import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox } from '../../../connectors/servicenow/sandbox/index.js';
-import { AS_INTEGRATION, as, call, list, sysIdOf, type One } from './client.js';
+import { createSandbox, type AppFields } from '../../../connectors/servicenow/sandbox/index.js';
+import { AS_INTEGRATION, as, call, list, manualClock, sysIdOf, type One } from './client.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -21,9 +21,11 @@ afterAll(async () => {
 describe('persistence', () => {
   it('saves state atomically and loads it back', async () => {
     const file = join(dir, 'state.jsonl');
-    const first = await createSandbox({ persistFile: file });
+    const clock = manualClock();
+    const first = await createSandbox({ persistFile: file, clock: clock.now });
+    const F: AppFields = first.appFields;
     const inc = await sysIdOf(first.url, 'incident', 'INC0002041');
-    await call(first.url, 'PATCH', `/api/now/table/incident/${inc}`, AS_INTEGRATION, { work_notes: 'survives a restart', u_ai_status: 'queued' });
+    await call(first.url, 'PATCH', `/api/now/table/incident/${inc}`, AS_INTEGRATION, { work_notes: 'survives a restart', [F.status]: 'queued' });
     const created = await call<One>(first.url, 'POST', '/api/now/table/incident', as('alex.rivera'), { short_description: 'made before the restart' });
     await first.close();
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -31,14 +33,15 @@ describe('persistence', () => {
     expect(header).toContain('"format":"ai-handoff-sandbox"');
     expect(header).not.toContain('integration-sandbox');
 
-    const second = await createSandbox({ persistFile: file });
+    clock.advance(3_600_000);
+    const second = await createSandbox({ persistFile: file, clock: clock.now });
     try {
       expect(second.seeded).toBeUndefined();
-      const row = await call<One>(second.url, 'GET', `/api/now/table/incident/${inc}?sysparm_fields=u_ai_status,work_notes&sysparm_display_value=true`, AS_INTEGRATION);
+      const row = await call<One>(second.url, 'GET', `/api/now/table/incident/${inc}?sysparm_fields=${F.status},work_notes&sysparm_display_value=true`, AS_INTEGRATION);
       expect(row.status).toBe(200);
-      expect(row.json.result.u_ai_status).toBe('Queued');
+      expect(row.json.result[F.status]).toBe('Queued');
       expect(row.json.result.work_notes).toContain('survives a restart');
-      const audits = await list(second.url, 'sys_audit', { sysparm_query: `documentkey=${inc}^fieldname=u_ai_status` });
+      const audits = await list(second.url, 'sys_audit', { sysparm_query: `documentkey=${inc}^fieldname=${F.status}` });
       expect(audits.json.result).toHaveLength(1);
       const next = await call<One>(second.url, 'POST', '/api/now/table/incident', as('alex.rivera'), { short_description: 'made after' });
       expect(Number((next.json.result.number as string).slice(3))).toBe(Number((created.json.result.number as string).slice(3)) + 1);

@@ -3,12 +3,16 @@
  * dot-walking, reference links and display values, over real HTTP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
+import { createSandbox, type AppFields, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
+import { loadMappings } from '../../../src/mapping/load-mappings.js';
 import { AS_INTEGRATION, call, list, sysIdOf, type One, type Rows } from './client.js';
 
 let sb: Sandbox;
+/** The AI field names this sandbox installed (from the mappings). */
+let F: AppFields;
 beforeAll(async () => {
   sb = await createSandbox();
+  F = sb.appFields;
 });
 afterAll(async () => {
   await sb.close();
@@ -28,7 +32,7 @@ describe('envelope and errors', () => {
     expect(row!.priority).toBe('2');
     expect(row!.active).toBe('true');
     expect(row!.work_notes).toBe('');
-    expect(row!.u_ai_panel).toBe('');
+    expect(row![F.panel]).toBe('');
   });
 
   it('wraps one record in {"result": {...}}', async () => {
@@ -170,14 +174,32 @@ describe('fields, references and display values', () => {
 });
 
 describe('metadata tables', () => {
-  it('lists every field of a mapped table and of task in sys_dictionary, with reference targets', async () => {
+  it('lists every field of a mapped table, its own and task\'s, in sys_dictionary, with reference targets', async () => {
     const answer = await list(sb.url, 'sys_dictionary', { sysparm_query: 'name=incident^ORname=task', sysparm_fields: 'name,element,internal_type,reference' });
     const rows = answer.json.result as { name: string; element: string; internal_type: string; reference: string }[];
     const find = (table: string, element: string) => rows.find((r) => r.name === table && r.element === element);
     expect(find('incident', 'caller_id')).toEqual({ name: 'incident', element: 'caller_id', internal_type: 'reference', reference: 'sys_user' });
     expect(find('task', 'assignment_group')?.reference).toBe('sys_user_group');
     expect(find('task', 'work_notes')?.internal_type).toBe('journal_input');
-    for (const f of ['u_ai_panel', 'u_ai_status', 'u_ai_request', 'u_ai_review', 'u_ai_requested_by', 'u_ai_reviewed_by', 'u_data_classification']) expect(find('task', f), f).toBeDefined();
+    // The app augments each ticket table, so its fields are listed under the table's own name.
+    for (const f of [F.panel, F.status, F.request, F.review, F.requestedBy, F.reviewedBy, F.dataClass]) expect(find('incident', f), f).toBeDefined();
+    expect(find('incident', F.requestedBy)?.reference).toBe('sys_user');
+    for (const table of ['sc_request', 'sc_req_item', 'sn_si_incident', 'rm_enhancement']) {
+      const more = await list(sb.url, 'sys_dictionary', { sysparm_query: `name=${table}^element=${F.panel}`, sysparm_fields: 'element' });
+      expect(more.json.result, table).toHaveLength(1);
+    }
+  });
+
+  it('installs the AI fields under the names the mappings give', async () => {
+    const m = loadMappings().byTable.get('incident')!;
+    expect(F).toMatchObject({ panel: m.ai.panel, status: m.ai.status, request: m.ai.request, review: m.ai.review, dataClass: m.dataClass.field });
+    const scoped = await createSandbox({ seed: false, page: false, appFields: { panel: 'x_aih_panel', status: 'x_aih_status', request: 'x_aih_request', review: 'x_aih_review', requestedBy: 'x_aih_requested_by', reviewedBy: 'x_aih_reviewed_by', dataClass: 'x_aih_data_classification' } });
+    try {
+      const fields = await list(scoped.url, 'sys_dictionary', { sysparm_query: 'name=incident^elementSTARTSWITHx_aih_', sysparm_fields: 'element' });
+      expect(fields.json.result.map((r) => r.element).sort()).toEqual(['x_aih_data_classification', 'x_aih_panel', 'x_aih_request', 'x_aih_requested_by', 'x_aih_review', 'x_aih_reviewed_by', 'x_aih_status']);
+    } finally {
+      await scoped.close();
+    }
   });
 
   it('says what each table extends in sys_db_object', async () => {

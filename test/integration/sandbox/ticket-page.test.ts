@@ -10,13 +10,15 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newHandoffId } from '../../../src/domain/ids.js';
 import { AiRequest, AiReview } from '../../../src/domain/fields.js';
-import { createSandbox, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
+import { createSandbox, type AppFields, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
 import { AS_ADMIN, AS_INTEGRATION, call, list, sysIdOf, type One } from './client.js';
 import { incidentPanel } from './panels.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let sb: Sandbox;
+/** The AI field names this sandbox installed (from the mappings). */
+let F: AppFields;
 let browser: Browser;
 let page: Page;
 let inc: string;
@@ -26,11 +28,12 @@ let irene: string;
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
   sb = await createSandbox();
+  F = sb.appFields;
   inc = await sysIdOf(sb.url, 'incident', 'INC0002041');
   alex = sb.directory.user('alex.rivera')!.v.sys_id!;
   irene = sb.directory.user('irene.costa')!.v.sys_id!;
   const panel = incidentPanel({ sysId: inc, number: 'INC0002041', commander: { id: irene, name: 'Irene Costa' } });
-  const seeded = await call(sb.url, 'PATCH', `/api/now/table/incident/${inc}`, AS_INTEGRATION, { u_ai_panel: JSON.stringify(panel), u_ai_status: 'eligible' });
+  const seeded = await call(sb.url, 'PATCH', `/api/now/table/incident/${inc}`, AS_INTEGRATION, { [F.panel]: JSON.stringify(panel), [F.status]: 'eligible' });
   expect(seeded.status).toBe(200);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   page = await browser.newPage();
@@ -87,12 +90,12 @@ describe('the ticket page', () => {
     expect(await dialog.isVisible()).toBe(false);
 
     const after = await record();
-    const request = JSON.parse(after.u_ai_request as string) as unknown;
+    const request = JSON.parse(after[F.request] as string) as unknown;
     expect(request).toEqual({ operation: 'gather-diagnostics', scope: 'a1'.repeat(16), note: 'Focus on the upstream circuit.' });
     expect(AiRequest.safeParse(request).success).toBe(true);
-    expect(after.u_ai_requested_by).toBe(alex);
-    const audit = await list(sb.url, 'sys_audit', { sysparm_query: `documentkey=${inc}^fieldname=u_ai_request`, sysparm_fields: 'user,newvalue' }, AS_ADMIN);
-    expect(audit.json.result).toEqual([{ user: 'alex.rivera', newvalue: after.u_ai_request }]);
+    expect(after[F.requestedBy]).toBe(alex);
+    const audit = await list(sb.url, 'sys_audit', { sysparm_query: `documentkey=${inc}^fieldname=${F.request}`, sysparm_fields: 'user,newvalue' }, AS_ADMIN);
+    expect(audit.json.result).toEqual([{ user: 'alex.rivera', newvalue: after[F.request] }]);
   });
 
   it('updates as the worker writes: the note, the status and the hand-off appear without a reload', async () => {
@@ -102,9 +105,9 @@ describe('the ticket page', () => {
     ]);
     await call(sb.url, 'PATCH', `/api/now/table/incident/${inc}`, AS_INTEGRATION, {
       work_notes: 'AI draft (vendor escalation packet), requested by Alex Rivera; approval by Irene Costa required before use.',
-      u_ai_request: '',
-      u_ai_status: 'awaiting_review',
-      u_ai_panel: JSON.stringify(panel),
+      [F.request]: '',
+      [F.status]: 'awaiting_review',
+      [F.panel]: JSON.stringify(panel),
     });
     await expect.poll(() => page.textContent('#work-notes .journal-entry:first-child'), { timeout: 5000 }).toContain('AI draft (vendor escalation packet)');
     expect(await page.textContent('#work-notes .journal-entry:first-child .journal-author')).toBe('AI Handoff Integration');
@@ -121,10 +124,10 @@ describe('the ticket page', () => {
     await expect.poll(() => page.textContent('#page-status')).toContain('Decision recorded: accept');
 
     const after = await record();
-    const review = JSON.parse(after.u_ai_review as string) as unknown;
+    const review = JSON.parse(after[F.review] as string) as unknown;
     expect(review).toEqual({ handoff, decision: 'accept', comment: 'Send after the 14:00 bridge call.' });
     expect(AiReview.safeParse(review).success).toBe(true);
-    expect(after.u_ai_reviewed_by).toBe(irene);
+    expect(after[F.reviewedBy]).toBe(irene);
     expect(after.state).toBe('2');
     expect(after.active).toBe('true');
   });
@@ -132,8 +135,8 @@ describe('the ticket page', () => {
   it('wrote nothing but the request and review fields as the people, through the session', () => {
     const byPeople = sb.writeLog.entries().filter((e) => e.user !== 'svc.aihandoff');
     expect(byPeople.map((e) => [e.user, e.fields, e.applied])).toEqual([
-      ['alex.rivera', ['u_ai_request'], true],
-      ['irene.costa', ['u_ai_review'], true],
+      ['alex.rivera', [F.request], true],
+      ['irene.costa', [F.review], true],
     ]);
   });
 

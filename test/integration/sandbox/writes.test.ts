@@ -6,15 +6,18 @@
  * policy and the ACLs refuse what they should.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
+import { createSandbox, type AppFields, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
 import { AS_ADMIN, AS_INTEGRATION, as, call, list, manualClock, sysIdOf, type One } from './client.js';
 
 let sb: Sandbox;
+/** The AI field names this sandbox installed (from the mappings). */
+let F: AppFields;
 const clock = manualClock();
 let inc: string;
 
 beforeAll(async () => {
   sb = await createSandbox({ clock: clock.now });
+  F = sb.appFields;
   inc = await sysIdOf(sb.url, 'incident', 'INC0002041');
 });
 afterAll(async () => {
@@ -70,31 +73,31 @@ describe('sys fields and field changes', () => {
   it('raises sys_mod_count, stamps sys_updated_on/by, and audits each changed field with old and new values', async () => {
     const before = (await call<One>(sb.url, 'GET', `/api/now/table/incident/${inc}`, AS_INTEGRATION)).json.result;
     clock.advance(5000);
-    const answer = await patch(AS_INTEGRATION, { u_ai_status: 'eligible', u_ai_panel: '{"x":1}' });
+    const answer = await patch(AS_INTEGRATION, { [F.status]: 'eligible', [F.panel]: '{"x":1}' });
     const after = answer.json.result;
     expect(Number(after.sys_mod_count)).toBe(Number(before.sys_mod_count) + 1);
     expect(after.sys_updated_by).toBe('svc.aihandoff');
     expect(after.sys_updated_on).toBe(new Date(clock.now()).toISOString().slice(0, 19).replace('T', ' '));
-    expect((await audit(inc, 'u_ai_status'))[0]).toMatchObject({ oldvalue: '', newvalue: 'eligible', user: 'svc.aihandoff', sys_created_on: after.sys_updated_on });
+    expect((await audit(inc, F.status))[0]).toMatchObject({ oldvalue: '', newvalue: 'eligible', user: 'svc.aihandoff', sys_created_on: after.sys_updated_on });
     // The panel field carries no_audit, as the app installs it.
-    expect(await audit(inc, 'u_ai_panel')).toEqual([]);
+    expect(await audit(inc, F.panel)).toEqual([]);
   });
 
   it('does not count a write that changes nothing', async () => {
     const before = (await patch(AS_INTEGRATION, {})).json.result.sys_mod_count;
-    const same = await patch(AS_INTEGRATION, { u_ai_status: 'eligible' });
+    const same = await patch(AS_INTEGRATION, { [F.status]: 'eligible' });
     expect(same.status).toBe(200);
     expect(same.json.result.sys_mod_count).toBe(before);
   });
 
   it('silently ignores sys_* fields and unknown keys, like the instance', async () => {
     const before = (await call<One>(sb.url, 'GET', `/api/now/table/incident/${inc}`, AS_INTEGRATION)).json.result;
-    const answer = await patch(AS_ADMIN, { sys_created_by: 'mallory', sys_mod_count: '999', sys_id: 'f'.repeat(32), no_such_field: 'x', u_ai_status: 'queued' });
+    const answer = await patch(AS_ADMIN, { sys_created_by: 'mallory', sys_mod_count: '999', sys_id: 'f'.repeat(32), no_such_field: 'x', [F.status]: 'queued' });
     expect(answer.status).toBe(200);
     expect(answer.json.result.sys_created_by).toBe(before.sys_created_by);
     expect(answer.json.result.sys_id).toBe(inc);
     expect(answer.json.result.sys_mod_count).toBe(String(Number(before.sys_mod_count) + 1));
-    expect(answer.json.result.u_ai_status).toBe('queued');
+    expect(answer.json.result[F.status]).toBe('queued');
     expect(answer.json.result).not.toHaveProperty('no_such_field');
   });
 
@@ -106,23 +109,23 @@ describe('sys fields and field changes', () => {
 });
 
 describe('the stamp rule', () => {
-  it('sets u_ai_requested_by to the acting user when u_ai_request is set, ignoring a stamp sent in the body', async () => {
+  it('stamps requested-by with the acting user when the request field is set, ignoring a stamp sent in the body', async () => {
     const alex = sb.directory.user('alex.rivera')!.v.sys_id!;
     const irene = sb.directory.user('irene.costa')!.v.sys_id!;
     const request = JSON.stringify({ operation: 'gather-diagnostics', scope: 'a'.repeat(32) });
-    const answer = await patch(as('alex.rivera'), { u_ai_request: request, u_ai_requested_by: irene });
-    expect(answer.json.result).toMatchObject({ u_ai_request: request, u_ai_requested_by: alex });
-    expect((await audit(inc, 'u_ai_requested_by'))[0]).toMatchObject({ newvalue: alex, user: 'alex.rivera' });
-    expect((await audit(inc, 'u_ai_request'))[0]).toMatchObject({ newvalue: request, user: 'alex.rivera' });
+    const answer = await patch(as('alex.rivera'), { [F.request]: request, [F.requestedBy]: irene });
+    expect(answer.json.result).toMatchObject({ [F.request]: request, [F.requestedBy]: alex });
+    expect((await audit(inc, F.requestedBy))[0]).toMatchObject({ newvalue: alex, user: 'alex.rivera' });
+    expect((await audit(inc, F.request))[0]).toMatchObject({ newvalue: request, user: 'alex.rivera' });
     // The worker clearing the request leaves the stamp alone.
-    const cleared = await patch(AS_INTEGRATION, { u_ai_request: '' });
-    expect(cleared.json.result).toMatchObject({ u_ai_request: '', u_ai_requested_by: alex });
+    const cleared = await patch(AS_INTEGRATION, { [F.request]: '' });
+    expect(cleared.json.result).toMatchObject({ [F.request]: '', [F.requestedBy]: alex });
   });
 
-  it('sets u_ai_reviewed_by when u_ai_review is set', async () => {
+  it('stamps reviewed-by when the review field is set', async () => {
     const irene = sb.directory.user('irene.costa')!.v.sys_id!;
-    const answer = await patch(as('irene.costa'), { u_ai_review: '{"handoff":"ho_x","decision":"accept"}' });
-    expect(answer.json.result.u_ai_reviewed_by).toBe(irene);
+    const answer = await patch(as('irene.costa'), { [F.review]: '{"handoff":"ho_x","decision":"accept"}' });
+    expect(answer.json.result[F.reviewedBy]).toBe(irene);
   });
 });
 
@@ -178,7 +181,7 @@ describe('ACLs', () => {
   });
 
   it('refuses an update the role may not make with 403', async () => {
-    const answer = await patch(as('jordan.miles'), { u_ai_status: 'none' });
+    const answer = await patch(as('jordan.miles'), { [F.status]: 'none' });
     expect(answer.status).toBe(403);
     expect(answer.json).toEqual({ error: { message: 'Operation Failed', detail: 'ACL Exception Update Failed due to security constraints' }, status: 'failure' });
   });
@@ -196,8 +199,13 @@ describe('ACLs', () => {
       // The fallback still works: the journal through the record's display value.
       const shown = await list(sb.url, 'incident', { sysparm_query: `sys_id=${inc}`, sysparm_fields: 'work_notes', sysparm_display_value: 'true' });
       expect(shown.json.result[0]!.work_notes).toContain('second AI note');
+      // Some table-level blocks fail the query instead; the sandbox can answer that way too.
+      sb.acl.set('sys_audit', { listDenial: 'forbidden' });
+      const forbidden = await list(sb.url, 'sys_audit', { sysparm_query: `documentkey=${inc}` });
+      expect(forbidden.status).toBe(403);
+      expect(forbidden.json).toEqual({ error: { message: 'Operation Failed', detail: 'ACL restricts the record retrieval' }, status: 'failure' });
     } finally {
-      sb.acl.set('sys_audit', { read: ['itil', 'x_aih.integration'] });
+      sb.acl.set('sys_audit', { read: ['itil', 'x_aih.integration'], listDenial: 'empty' });
       sb.acl.set('sys_journal_field', { read: ['itil', 'x_aih.agent', 'x_aih.reviewer', 'x_aih.integration'] });
     }
   });

@@ -54,7 +54,7 @@ describe('generator', () => {
     const tickets = stats.count - stats.byTable.sc_request!;
     expect(blocked / tickets).toBeGreaterThan(0.09);
     expect(blocked / tickets).toBeLessThan(0.15);
-    const restricted = TICKET_TABLES.flatMap((t) => [...store.partitions(t)[0]!.rows.values()]).filter((r) => r.v.u_data_classification === 'restricted');
+    const restricted = TICKET_TABLES.flatMap((t) => [...store.partitions(t)[0]!.rows.values()]).filter((r) => r.v[r.table.app!.dataClass] === 'restricted');
     expect(restricted.length).toBeGreaterThan(0);
   });
 

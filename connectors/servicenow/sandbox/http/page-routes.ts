@@ -100,6 +100,10 @@ export function pageRoutes(parts: SandboxParts): ExtraRoute {
         PAGE_HEADERS,
       );
     }
+    if (path === '/sandbox/app-fields' && method === 'GET') {
+      // The page reads and writes the AI fields under the names this instance has.
+      return json(200, { result: parts.appFields }, PAGE_HEADERS);
+    }
     if (path === '/sandbox/people' && method === 'GET') {
       // Who the switcher offers: the seeded people (the sandbox's own cast, not secret).
       return json(200, { result: PEOPLE.map((p) => ({ userName: p.userName, name: p.name, roles: p.roles, cast: p.cast })) }, PAGE_HEADERS);

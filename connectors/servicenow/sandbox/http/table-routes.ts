@@ -82,7 +82,10 @@ export function handleTable(ctx: TableContext, req: TableRequest): TableAnswer {
   });
 
   if (req.method === 'GET' && req.sysId === undefined) {
-    if (!acl.allows(def.name, 'read', roles)) return { reply: json(200, { result: [] }, params.noCount ? {} : { 'X-Total-Count': '0' }) };
+    if (!acl.allows(def.name, 'read', roles)) {
+      if (acl.listDenial(def.name) === 'forbidden') return { reply: failure(403, 'Operation Failed', 'ACL restricts the record retrieval') };
+      return { reply: json(200, { result: [] }, params.noCount ? {} : { 'X-Total-Count': '0' }) };
+    }
     const query = compileQuery(store, def, parseEncodedQuery(params.query));
     const page = runQuery(store.partitions(def.name), query, { offset: params.offset, limit: params.limit, count: !params.noCount });
     const headers: Record<string, string> = { 'Content-Type': JSON_TYPE };

@@ -23,6 +23,12 @@ window.Sandbox = (function () {
     return node;
   }
 
+  /** The names of the AI fields on this instance (the app may install them as u_ai_* or x_aih_*). */
+  async function appFields() {
+    const res = await fetch('/sandbox/app-fields', { headers: { accept: 'application/json' } });
+    return (await res.json()).result;
+  }
+
   async function session() {
     const res = await fetch('/sandbox/session', { credentials: 'same-origin', headers: { accept: 'application/json' } });
     if (res.status !== 200) return null;
@@ -83,5 +89,5 @@ window.Sandbox = (function () {
     }
   }
 
-  return { el, session, api, errorText, renderSwitcher };
+  return { el, session, appFields, api, errorText, renderSwitcher };
 })();

@@ -67,7 +67,7 @@ window.TicketActions = (function () {
         error.textContent = e.message;
         return;
       }
-      const answer = await api(s.session, 'PATCH', `/api/now/table/${s.table}/${s.sysId}`, { u_ai_request: request });
+      const answer = await api(s.session, 'PATCH', `/api/now/table/${s.table}/${s.sysId}`, { [s.ai.request]: request });
       if (answer.status !== 200) {
         error.textContent = `Not sent: ${errorText(answer)}`;
         return;
@@ -110,7 +110,7 @@ window.TicketActions = (function () {
               return;
             }
             const current = state();
-            const answer = await api(current.session, 'PATCH', `/api/now/table/${current.table}/${current.sysId}`, { u_ai_review: review });
+            const answer = await api(current.session, 'PATCH', `/api/now/table/${current.table}/${current.sysId}`, { [current.ai.review]: review });
             if (answer.status !== 200) say(`Not recorded: ${errorText(answer)}`, true);
             else say(`Decision recorded: ${button.dataset.decision} for ${h.title}.`);
           });

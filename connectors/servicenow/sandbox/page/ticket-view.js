@@ -7,7 +7,7 @@ window.TicketView = (function () {
   const COMMON = [
     ['state', 'State'], ['priority', 'Priority'], ['impact', 'Impact'], ['urgency', 'Urgency'],
     ['assignment_group', 'Assignment group'], ['assigned_to', 'Assigned to'], ['cmdb_ci', 'Configuration item'],
-    ['opened_by', 'Opened by'], ['opened_at', 'Opened'], ['u_data_classification', 'Data classification'], ['sys_updated_on', 'Updated'],
+    ['opened_by', 'Opened by'], ['opened_at', 'Opened'], ['sys_updated_on', 'Updated'],
   ];
   const BY_TABLE = {
     incident: [['caller_id', 'Caller'], ['category', 'Category']],
@@ -17,30 +17,31 @@ window.TicketView = (function () {
     rm_enhancement: [['product', 'Product'], ['release', 'Release']],
   };
 
-  function fieldsFor(table) {
-    return [...(BY_TABLE[table] || []), ...COMMON];
+  function fieldsFor(table, ai) {
+    return [...(BY_TABLE[table] || []), ...COMMON, [ai.dataClass, 'Data classification']];
   }
 
   /** The field names to ask for, raw and display (sysparm_display_value=all). */
-  function requestedFields(table) {
-    return ['sys_id', 'number', 'short_description', 'description', 'sys_mod_count', 'work_notes', 'u_ai_panel', 'u_ai_status', ...fieldsFor(table).map(([f]) => f)].join(',');
+  function requestedFields(table, ai) {
+    return ['sys_id', 'number', 'short_description', 'description', 'sys_mod_count', 'work_notes', ai.panel, ai.status, ...fieldsFor(table, ai).map(([f]) => f)].join(',');
   }
 
   const shown = (v) => (v && typeof v === 'object' ? v.display_value : v) || '';
   const raw = (v) => (v && typeof v === 'object' ? v.value : v) || '';
 
-  function renderFields(table, record) {
+  function renderFields(table, ai, record) {
     document.getElementById('ticket-number').textContent = raw(record.number);
     document.getElementById('ticket-title').textContent = shown(record.short_description);
     document.title = `${raw(record.number)} ${shown(record.short_description)} - ServiceNow sandbox`;
     document.getElementById('ticket-description').textContent = shown(record.description);
     const list = document.getElementById('ticket-fields');
     list.replaceChildren();
-    for (const [field, label] of fieldsFor(table)) {
-      list.append(el('div', { class: 'field', id: `field-${field}`, dataset: { value: raw(record[field]) } }, [el('dt', { text: label }), el('dd', { text: shown(record[field]) || '-' })]));
+    for (const [field, label] of fieldsFor(table, ai)) {
+      const id = field === ai.dataClass ? 'field-data-classification' : `field-${field}`;
+      list.append(el('div', { class: 'field', id, dataset: { value: raw(record[field]) } }, [el('dt', { text: label }), el('dd', { text: shown(record[field]) || '-' })]));
     }
-    document.getElementById('ai-status').textContent = shown(record.u_ai_status) || 'None';
-    document.getElementById('ai-status').dataset.value = raw(record.u_ai_status);
+    document.getElementById('ai-status').textContent = shown(record[ai.status]) || 'None';
+    document.getElementById('ai-status').dataset.value = raw(record[ai.status]);
   }
 
   const HEADER = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}) - (.+) \((Work notes|Additional comments)\)$/;

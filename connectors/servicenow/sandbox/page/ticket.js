@@ -6,7 +6,7 @@
 'use strict';
 
 (async function () {
-  const { session, api, errorText, renderSwitcher } = window.Sandbox;
+  const { session, appFields, api, errorText, renderSwitcher } = window.Sandbox;
   const View = window.TicketView;
   const Actions = window.TicketActions;
   const PREFIXES = [['RITM', 'sc_req_item'], ['ENHC', 'rm_enhancement'], ['INC', 'incident'], ['REQ', 'sc_request'], ['SIR', 'sn_si_incident']];
@@ -29,14 +29,15 @@
     return;
   }
 
-  const state = { session: current, user: current.user, table, sysId: null, panelText: '', review: { operations: [], notice: null }, modCount: null };
+  const ai = await appFields();
+  const state = { session: current, user: current.user, ai, table, sysId: null, panelText: '', review: { operations: [], notice: null }, modCount: null };
   const getState = () => state;
   Actions.wireDialog(getState, say);
 
   async function load() {
     const params = new URLSearchParams({
       sysparm_query: `number=${number}`,
-      sysparm_fields: View.requestedFields(table),
+      sysparm_fields: View.requestedFields(table, ai),
       sysparm_display_value: 'all',
       sysparm_exclude_reference_link: 'true',
       sysparm_limit: '1',
@@ -53,7 +54,7 @@
     }
     const modCount = View.raw(record.sys_mod_count);
     if (modCount === state.modCount) return true;
-    const panelText = View.raw(record.u_ai_panel);
+    const panelText = View.raw(record[ai.panel]);
     const panelChanged = state.modCount !== null && panelText !== state.panelText;
     state.modCount = modCount;
     state.sysId = View.raw(record.sys_id);
@@ -65,7 +66,7 @@
     } catch (_) {
       panel = null;
     }
-    View.renderFields(table, record);
+    View.renderFields(table, ai, record);
     View.renderJournal(record);
     View.renderPanel(state.review, panel);
     Actions.renderReviews(getState, say);

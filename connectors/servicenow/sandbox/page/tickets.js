@@ -2,7 +2,7 @@
 'use strict';
 
 (async function () {
-  const { el, session, api, errorText, renderSwitcher } = window.Sandbox;
+  const { el, session, appFields, api, errorText, renderSwitcher } = window.Sandbox;
   const TABLES = [
     ['incident', 'Incidents'],
     ['sc_request', 'Requests'],
@@ -18,10 +18,11 @@
     return;
   }
   const lists = document.getElementById('ticket-lists');
+  const ai = await appFields();
   for (const [table, label] of TABLES) {
     const params = new URLSearchParams({
       sysparm_query: 'active=true^ORDERBYDESCsys_updated_on',
-      sysparm_fields: 'number,short_description,state,priority,assignment_group,u_ai_status',
+      sysparm_fields: `number,short_description,state,priority,assignment_group,${ai.status}`,
       sysparm_display_value: 'true',
       sysparm_exclude_reference_link: 'true',
       sysparm_limit: '100',
@@ -41,7 +42,7 @@
           el('td', { text: r.state }),
           el('td', { text: r.priority }),
           el('td', { text: r.assignment_group }),
-          el('td', { class: 'ai-status', text: r.u_ai_status || 'None' }),
+          el('td', { class: 'ai-status', text: r[ai.status] || 'None' }),
         ]),
       );
       section.append(el('table', { class: 'list' }, [el('caption', { class: 'visually-hidden', text: label }), el('thead', {}, [head]), el('tbody', {}, rows)]));

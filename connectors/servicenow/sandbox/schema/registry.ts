@@ -2,8 +2,9 @@
  * Resolves the table specs into table definitions: inherited fields, dictionary
  * overrides, the sys_* fields every record carries, and the table hierarchy.
  */
+import { DEFAULT_APP_FIELDS, type AppFields } from './app-fields.js';
 import { SYSTEM_TABLES } from './system-tables.js';
-import { TASK_TABLES } from './task-tables.js';
+import { taskTables } from './task-tables.js';
 import type { FieldDef, FieldSpec, TableDef, TableSpec } from './types.js';
 import { JOURNAL_TYPES } from './types.js';
 
@@ -26,9 +27,12 @@ const UPDATED: readonly FieldSpec[] = [
   { name: 'sys_mod_count', label: 'Updates', type: 'integer', readOnly: true, defaultValue: '0' },
 ];
 
-export const ALL_TABLE_SPECS: readonly TableSpec[] = [...TASK_TABLES, ...SYSTEM_TABLES];
+/** Every table the sandbox serves, with the app's fields under the given names. */
+export function allTableSpecs(app: AppFields = DEFAULT_APP_FIELDS): TableSpec[] {
+  return [...taskTables(app), ...SYSTEM_TABLES];
+}
 
-export function createSchema(specs: readonly TableSpec[] = ALL_TABLE_SPECS): Schema {
+export function createSchema(specs: readonly TableSpec[] = allTableSpecs()): Schema {
   const byName = new Map(specs.map((s) => [s.name, s]));
   const lineageOf = (spec: TableSpec): TableSpec[] => {
     const chain: TableSpec[] = [];
@@ -53,6 +57,10 @@ export function createSchema(specs: readonly TableSpec[] = ALL_TABLE_SPECS): Sch
     const root = lineage[lineage.length - 1]!.name;
     for (const field of spec.sysFields === 'full' ? [...CREATED, ...UPDATED] : CREATED) columns.push({ ...field, definedOn: root });
     const field = new Map(columns.map((c) => [c.name, c]));
+    if (field.size !== columns.length) {
+      const repeated = columns.map((c) => c.name).filter((name, i, all) => all.indexOf(name) !== i);
+      throw new Error(`table ${spec.name}: column ${repeated.join(', ')} is defined twice (does an app field name clash with a table field?)`);
+    }
     const displayField = columns.find((c) => c.display)?.name ?? 'sys_id';
     const descendants = specs.filter((s) => s !== spec && lineageOf(s).includes(spec)).map((s) => s.name);
     defs.set(spec.name, {
@@ -68,6 +76,7 @@ export function createSchema(specs: readonly TableSpec[] = ALL_TABLE_SPECS): Sch
       descendants,
       hasFullSysFields: spec.sysFields === 'full',
       closedStates: new Set(spec.closedStates ?? []),
+      app: spec.app,
     });
   }
   return {

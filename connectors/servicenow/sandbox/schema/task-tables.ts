@@ -1,15 +1,13 @@
 /**
- * The ticket tables: `task` and the five tables the product maps. The AI
- * fields and the data classification are defined on `task`, as an installed
- * app would add them once for every task table; sys_dictionary lists them
- * under `task` and clients resolve inheritance through sys_db_object.
+ * The ticket tables: `task` and the five tables the product maps. The app's
+ * fields (the AI fields and the data classification, schema/app-fields.ts) are
+ * added to each of the five, as the app augments each table, so sys_dictionary
+ * lists them under each table's own name.
  */
 import {
-  AI_STATUS_CHOICES,
   APPROVALS,
   CLOSE_CODES,
   CONTACT_TYPES,
-  DATA_CLASSIFICATIONS,
   ENHANCEMENT_STATES,
   IMPACTS,
   INCIDENT_CATEGORIES,
@@ -21,6 +19,7 @@ import {
   TASK_STATES,
   URGENCIES,
 } from './choices.js';
+import { appFieldSpecs, type AppFields } from './app-fields.js';
 import { ref, str, when } from './fields.js';
 import type { TableSpec } from './types.js';
 
@@ -57,15 +56,6 @@ export const TASK: TableSpec = {
     { name: 'work_notes', label: 'Work notes', type: 'journal_input', maxLength: 4000 },
     { name: 'comments', label: 'Additional comments', type: 'journal_input', maxLength: 4000 },
     { name: 'sys_class_name', label: 'Task type', type: 'sys_class_name', maxLength: 80, readOnly: true },
-    { name: 'u_data_classification', label: 'Data classification', type: 'string', choices: DATA_CLASSIFICATIONS },
-    // The AI fields of the field contract (../shared/DESIGN.md). The panel is
-    // rewritten on every policy change; like the app, it is not audited.
-    { name: 'u_ai_panel', label: 'AI panel', type: 'string', maxLength: 65000, noAudit: true },
-    { name: 'u_ai_status', label: 'AI status', type: 'string', maxLength: 40, choices: AI_STATUS_CHOICES },
-    str('u_ai_request', 'AI request', 2000),
-    str('u_ai_review', 'AI review', 4000),
-    ref('u_ai_requested_by', 'AI requested by', 'sys_user'),
-    ref('u_ai_reviewed_by', 'AI reviewed by', 'sys_user'),
   ],
 };
 
@@ -156,4 +146,8 @@ export const RM_ENHANCEMENT: TableSpec = {
   ],
 };
 
-export const TASK_TABLES: readonly TableSpec[] = [TASK, INCIDENT, SC_REQUEST, SC_REQ_ITEM, SN_SI_INCIDENT, RM_ENHANCEMENT];
+/** The task tables with the app's fields installed on the five ticket tables. */
+export function taskTables(app: AppFields): TableSpec[] {
+  const withApp = (spec: TableSpec): TableSpec => ({ ...spec, fields: [...spec.fields, ...appFieldSpecs(app)], app });
+  return [TASK, ...[INCIDENT, SC_REQUEST, SC_REQ_ITEM, SN_SI_INCIDENT, RM_ENHANCEMENT].map(withApp)];
+}
