@@ -15,9 +15,27 @@ export interface Watermark {
   readonly sysId: string;
 }
 
+/**
+ * Where pull positions survive restarts: one watermark per instance and table.
+ * Positions only move forward; `reset` starts a table over.
+ */
+export interface WatermarkStore {
+  get(instanceId: string, table: string): Promise<Watermark | null>;
+  /** Stores `mark` unless a later watermark is stored already. */
+  advance(instanceId: string, table: string, mark: Watermark): Promise<void>;
+  /** Forgets the position: the next pull reads the whole active set again. */
+  reset(instanceId: string, table: string): Promise<void>;
+}
+
 export interface PullPage {
   readonly records: readonly RawRecord[];
-  /** The watermark after this page (the last record's), or the previous one for an empty page. */
+  /**
+   * Where to resume after this page: the last record's position, or the
+   * previous one for an empty page. A connector may report an earlier point
+   * for records too young to be sure no earlier change is still committing
+   * (ServiceNow: `settleSeconds`); those records are then read again by the
+   * next pull, so consumers must handle a record twice harmlessly.
+   */
   readonly watermark: Watermark | null;
 }
 
@@ -35,6 +53,14 @@ export interface JournalEntry {
   readonly createdBy: string;
   /** UTC `YYYY-MM-DD HH:mm:ss`. */
   readonly createdOn: string;
+  /**
+   * Where the entry was read. `display_value` is the fallback for instances
+   * where the journal table is not readable: then `sysId` is empty,
+   * `createdBy` is the author's display name and `createdOn` the date as the
+   * instance formats it for the integration user (see the connector's docs).
+   * Absent means `journal`.
+   */
+  readonly source?: 'journal' | 'display_value';
 }
 
 /** One audited change of one field. */

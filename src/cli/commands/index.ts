@@ -3,8 +3,10 @@
  * program; main.ts only wires them together.
  */
 import type { Command } from 'commander';
+import { registerAudit } from './audit.js';
+import { registerMappings } from './mappings.js';
 import { registerSandbox } from './sandbox.js';
 
 export type Registrar = (program: Command) => void;
 
-export const registrars: readonly Registrar[] = [registerSandbox];
+export const registrars: readonly Registrar[] = [registerAudit, registerMappings, registerSandbox];

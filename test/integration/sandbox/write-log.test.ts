@@ -46,7 +46,7 @@ describe('write log', () => {
   });
 
   it('answers what a user tried to write, and filters', async () => {
-    expect([...sb.writeLog.fieldsWrittenBy('svc.aihandoff')].sort()).toEqual(['bogus', 'short_description', 'state', F.status, 'work_notes']);
+    expect([...sb.writeLog.fieldsWrittenBy('svc.aihandoff')].sort()).toEqual(['bogus', 'short_description', 'state', F.status, 'work_notes'].sort());
     expect(sb.writeLog.entries({ user: 'svc.aihandoff', applied: true })).toHaveLength(1);
     const last = sb.writeLog.lastSeq;
     await call(sb.url, 'PATCH', `/api/now/table/incident/${inc}`, AS_INTEGRATION, { [F.status]: 'accepted' });

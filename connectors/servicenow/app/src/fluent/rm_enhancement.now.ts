@@ -1,0 +1,199 @@
+/**
+ * What the app installs on rm_enhancement besides its fields (fields.now.ts): the four
+ * form buttons, the two before rules and the access rules.
+ */
+import { Acl, BusinessRule, UiAction } from '@servicenow/sdk/core'
+import {
+    ACCEPT_CLIENT,
+    ACCEPT_HINT,
+    ASSIGN_CLIENT,
+    ASSIGN_CONDITION,
+    ASSIGN_HINT,
+    BUTTON_FIELD_DESCRIPTION,
+    ESCALATE_CLIENT,
+    ESCALATE_HINT,
+    FORM_BUTTON,
+    GUARD_DESCRIPTION,
+    NOBODY,
+    READ_DESCRIPTION,
+    REJECT_CLIENT,
+    REJECT_HINT,
+    REVIEW_CONDITION,
+    STAMP_DESCRIPTION,
+    STAMP_FIELD_DESCRIPTION,
+    WORKER_FIELD_DESCRIPTION,
+    WRITE_DESCRIPTION,
+} from './common'
+import { agent, integration, reviewer } from './roles.now'
+
+UiAction({
+    $id: Now.ID['rm_enhancement_assign'],
+    table: 'rm_enhancement',
+    name: 'Assign To AI Operation',
+    actionName: 'x_aih_assign',
+    hint: ASSIGN_HINT,
+    roles: [agent],
+    condition: ASSIGN_CONDITION,
+    showInsert: false,
+    showUpdate: true,
+    form: FORM_BUTTON,
+    client: ASSIGN_CLIENT,
+    script: Now.include('../scripts/client/form-buttons.js'),
+    order: 300,
+})
+
+UiAction({
+    $id: Now.ID['rm_enhancement_accept'],
+    table: 'rm_enhancement',
+    name: 'Accept AI draft',
+    actionName: 'x_aih_accept',
+    hint: ACCEPT_HINT,
+    roles: [reviewer],
+    condition: REVIEW_CONDITION,
+    showInsert: false,
+    showUpdate: true,
+    form: FORM_BUTTON,
+    client: ACCEPT_CLIENT,
+    script: Now.include('../scripts/client/form-buttons.js'),
+    order: 310,
+})
+
+UiAction({
+    $id: Now.ID['rm_enhancement_reject'],
+    table: 'rm_enhancement',
+    name: 'Reject AI draft',
+    actionName: 'x_aih_reject',
+    hint: REJECT_HINT,
+    roles: [reviewer],
+    condition: REVIEW_CONDITION,
+    showInsert: false,
+    showUpdate: true,
+    form: FORM_BUTTON,
+    client: REJECT_CLIENT,
+    script: Now.include('../scripts/client/form-buttons.js'),
+    order: 320,
+})
+
+UiAction({
+    $id: Now.ID['rm_enhancement_escalate'],
+    table: 'rm_enhancement',
+    name: 'Escalate AI draft',
+    actionName: 'x_aih_escalate',
+    hint: ESCALATE_HINT,
+    roles: [reviewer],
+    condition: REVIEW_CONDITION,
+    showInsert: false,
+    showUpdate: true,
+    form: FORM_BUTTON,
+    client: ESCALATE_CLIENT,
+    script: Now.include('../scripts/client/form-buttons.js'),
+    order: 330,
+})
+
+BusinessRule({
+    $id: Now.ID['rm_enhancement_integration_guard'],
+    name: 'AI Handoff: integration writes only AI fields',
+    table: 'rm_enhancement',
+    when: 'before',
+    action: ['insert', 'update'],
+    order: 1,
+    description: GUARD_DESCRIPTION,
+    protectionPolicy: 'read',
+    script: Now.include('../scripts/server/integration-guard-rule.js'),
+})
+
+BusinessRule({
+    $id: Now.ID['rm_enhancement_stamp'],
+    name: 'AI Handoff: stamp requester and reviewer',
+    table: 'rm_enhancement',
+    when: 'before',
+    action: ['insert', 'update'],
+    order: 10000,
+    description: STAMP_DESCRIPTION,
+    protectionPolicy: 'read',
+    script: Now.include('../scripts/server/stamp-rule.js'),
+})
+
+Acl({
+    $id: Now.ID['rm_enhancement_read'],
+    type: 'record',
+    table: 'rm_enhancement',
+    operation: 'read',
+    roles: [integration],
+    description: READ_DESCRIPTION,
+})
+
+Acl({
+    $id: Now.ID['rm_enhancement_write'],
+    type: 'record',
+    table: 'rm_enhancement',
+    operation: 'write',
+    roles: [integration],
+    description: WRITE_DESCRIPTION,
+})
+
+Acl({
+    $id: Now.ID['rm_enhancement_panel_write'],
+    type: 'record',
+    table: 'rm_enhancement',
+    field: 'x_aih_panel',
+    operation: 'write',
+    roles: [integration],
+    adminOverrides: false,
+    description: WORKER_FIELD_DESCRIPTION,
+})
+
+Acl({
+    $id: Now.ID['rm_enhancement_status_write'],
+    type: 'record',
+    table: 'rm_enhancement',
+    field: 'x_aih_status',
+    operation: 'write',
+    roles: [integration],
+    adminOverrides: false,
+    description: WORKER_FIELD_DESCRIPTION,
+})
+
+Acl({
+    $id: Now.ID['rm_enhancement_request_write'],
+    type: 'record',
+    table: 'rm_enhancement',
+    field: 'x_aih_request',
+    operation: 'write',
+    roles: [integration],
+    adminOverrides: false,
+    description: BUTTON_FIELD_DESCRIPTION,
+})
+
+Acl({
+    $id: Now.ID['rm_enhancement_review_write'],
+    type: 'record',
+    table: 'rm_enhancement',
+    field: 'x_aih_review',
+    operation: 'write',
+    roles: [integration],
+    adminOverrides: false,
+    description: BUTTON_FIELD_DESCRIPTION,
+})
+
+Acl({
+    $id: Now.ID['rm_enhancement_requested_by_write'],
+    type: 'record',
+    table: 'rm_enhancement',
+    field: 'x_aih_requested_by',
+    operation: 'write',
+    script: NOBODY,
+    adminOverrides: false,
+    description: STAMP_FIELD_DESCRIPTION,
+})
+
+Acl({
+    $id: Now.ID['rm_enhancement_reviewed_by_write'],
+    type: 'record',
+    table: 'rm_enhancement',
+    field: 'x_aih_reviewed_by',
+    operation: 'write',
+    script: NOBODY,
+    adminOverrides: false,
+    description: STAMP_FIELD_DESCRIPTION,
+})

@@ -1,0 +1,22 @@
+/**
+ * The app's roles. Names follow the scope (`x_aih.<name>`), as the SDK
+ * requires; the sandbox cast and the policy's sandbox config use the same names.
+ */
+import { Role } from '@servicenow/sdk/core'
+
+export const agent = Role({
+    name: 'x_aih.agent',
+    description: 'May use Assign To AI Operation on the tickets the AI Handoff app serves.',
+})
+
+export const reviewer = Role({
+    name: 'x_aih.reviewer',
+    description:
+        "May use Accept / Reject / Escalate AI draft, and only on hand-offs whose resolved approver is this user (or one of the user's groups), never on the user's own requests.",
+})
+
+export const integration = Role({
+    name: 'x_aih.integration',
+    description:
+        'The ai-handoff worker account: reads the ticket tables, their work notes and audit, users, groups, group members, the dictionary and configuration items; writes work notes and the AI fields only. Grant it to the integration account alone: the app refuses any other field change by a holder of this role.',
+})

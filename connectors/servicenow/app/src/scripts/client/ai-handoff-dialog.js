@@ -1,0 +1,248 @@
+/*
+ * AiHandoffDialog (UI script x_aih.AiHandoffDialog): the dialog behind the
+ * four form buttons, in a GlideModal.
+ *
+ * It asks the server for the panel and the acting user (x_aih.AiHandoffAjax
+ * getContext), builds what it shows with the shared module
+ * (window.AiHandoffScopeReview, UI script x_aih.AiHandoffScopeReview), and on
+ * Confirm sends the choice back (submitRequest / submitReview), where the
+ * server checks it again against the panel and writes the field.
+ *
+ * All text goes in with textContent: the panel carries text from tickets and
+ * policy files, which must never become markup.
+ */
+var AiHandoffDialog = (function () {
+    'use strict';
+
+    var BODY_ID = 'x_aih_dialog_body';
+    var TITLES = { assign: 'Assign To AI Operation', accept: 'Accept AI draft', reject: 'Reject AI draft', escalate: 'Escalate AI draft' };
+    var OUTCOMES = {
+        eligible: { text: 'Eligible', className: 'label label-success' },
+        'approval-bound': { text: 'Approval needed before use', className: 'label label-warning' },
+        blocked: { text: 'Blocked', className: 'label label-danger' }
+    };
+    var NOTICE_CLASS = { error: 'alert alert-danger', refused: 'alert alert-warning', info: 'alert alert-info' };
+    var MAX_NOTE_LENGTH = 1000;
+    var MAX_COMMENT_LENGTH = 2000;
+
+    function node(tag, className, text) {
+        var element = document.createElement(tag);
+        if (className) element.className = className;
+        if (text !== undefined) element.textContent = text;
+        return element;
+    }
+
+    function append(parent, child) {
+        parent.appendChild(child);
+        return child;
+    }
+
+    function ajax(method, params, done) {
+        var call = new GlideAjax('x_aih.AiHandoffAjax');
+        call.addParam('sysparm_name', method);
+        for (var key in params) {
+            if (Object.prototype.hasOwnProperty.call(params, key)) call.addParam(key, params[key]);
+        }
+        call.getXMLAnswer(function (answer) {
+            var result;
+            try {
+                result = JSON.parse(answer);
+            } catch (_notJson) {
+                result = { ok: false, message: 'The server gave an answer the dialog cannot read. Reload the form and try again.' };
+            }
+            done(result);
+        });
+    }
+
+    function notice(parent, kind, message, remedy) {
+        var box = append(parent, node('div', 'x-aih-notice ' + (NOTICE_CLASS[kind] || NOTICE_CLASS.info)));
+        box.setAttribute('role', 'alert');
+        append(box, node('p', 'x-aih-message', message));
+        if (remedy) append(box, node('p', 'x-aih-remedy', remedy));
+        return box;
+    }
+
+    function textArea(parent, id, label, maxLength) {
+        var group = append(parent, node('div', 'form-group'));
+        var caption = append(group, node('label', '', label));
+        caption.setAttribute('for', id);
+        var input = append(group, node('textarea', 'form-control'));
+        input.id = id;
+        input.rows = 3;
+        input.maxLength = maxLength;
+        return input;
+    }
+
+    /** Cancel and Confirm; returns the Confirm button, disabled until something is chosen. */
+    function footer(parent, modal, confirmText, onConfirm) {
+        var bar = append(parent, node('div', 'x-aih-buttons text-right'));
+        var cancel = append(bar, node('button', 'btn btn-default', 'Cancel'));
+        cancel.type = 'button';
+        cancel.onclick = function () {
+            modal.destroy();
+        };
+        var confirm = append(bar, node('button', 'btn btn-primary x-aih-confirm', confirmText));
+        confirm.type = 'button';
+        confirm.disabled = true;
+        confirm.onclick = onConfirm;
+        return confirm;
+    }
+
+    function send(method, params, error, confirm, modal) {
+        confirm.disabled = true;
+        ajax(method, params, function (result) {
+            if (result.ok) {
+                modal.destroy();
+                g_form.addInfoMessage(result.message);
+                return;
+            }
+            error.textContent = '';
+            notice(error, 'error', result.message, '');
+            confirm.disabled = false;
+        });
+    }
+
+    function list(parent, className, items) {
+        var ul = append(parent, node('ul', className));
+        for (var i = 0; i < items.length; i++) append(ul, node('li', '', items[i]));
+        if (items.length === 0) append(ul, node('li', 'text-muted', 'None listed'));
+        return ul;
+    }
+
+    function renderOperation(parent, op, onChoose) {
+        var item = append(parent, node('div', 'x-aih-operation' + (op.selectable ? '' : ' x-aih-unavailable')));
+        item.setAttribute('data-operation', op.id);
+        var label = append(item, node('label', 'x-aih-choice'));
+        var radio = append(label, node('input'));
+        radio.type = 'radio';
+        radio.name = 'x_aih_operation';
+        radio.value = op.id;
+        radio.disabled = !op.selectable;
+        radio.onchange = function () {
+            if (radio.checked) onChoose(op);
+        };
+        append(label, node('strong', 'x-aih-title', ' ' + op.title + ' '));
+        append(label, node('span', 'x-aih-outcome ' + OUTCOMES[op.outcome].className, OUTCOMES[op.outcome].text));
+        var sections = append(item, node('dl', 'x-aih-sections'));
+        for (var i = 0; i < op.sections.length; i++) {
+            append(sections, node('dt', '', op.sections[i].label));
+            list(append(sections, node('dd')), 'x-aih-items', op.sections[i].items);
+        }
+        append(item, node('p', 'x-aih-approval', op.approvalText));
+        if (op.reasons.length > 0) {
+            append(item, node('p', 'x-aih-reasons-title', op.outcome === 'blocked' ? 'Blocked because:' : 'Policy notes:'));
+            var reasons = append(item, node('ul', 'x-aih-reasons'));
+            for (var j = 0; j < op.reasons.length; j++) {
+                var reason = append(reasons, node('li'));
+                append(reason, node('span', 'x-aih-reason', op.reasons[j].message));
+                append(reason, node('span', 'x-aih-remedy', ' What would change it: ' + op.reasons[j].remedy));
+            }
+        }
+    }
+
+    function renderAssign(body, modal, options, context) {
+        var review = window.AiHandoffScopeReview.buildScopeReview(context.panel, context.user);
+        if (review.notice) notice(body, review.notice.kind, review.notice.message, review.notice.remedy);
+        if (context.requestPending) {
+            notice(body, 'info', 'A request on this ticket is already waiting for the AI Handoff worker.', 'Wait for the AI status to change before assigning more work.');
+        }
+        var chosen = null;
+        var confirm = null;
+        var operations = append(body, node('div', 'x-aih-operations'));
+        for (var i = 0; i < review.operations.length; i++) {
+            renderOperation(operations, review.operations[i], function (op) {
+                chosen = op;
+                confirm.disabled = context.requestPending;
+            });
+        }
+        var note = textArea(body, 'x_aih_note', 'Note for the AI (optional)', MAX_NOTE_LENGTH);
+        var error = append(body, node('div', 'x-aih-error'));
+        confirm = footer(body, modal, 'Confirm', function () {
+            if (chosen === null) return;
+            error.textContent = '';
+            try {
+                window.AiHandoffScopeReview.buildRequest(chosen.id, chosen.scopeDigest, note.value);
+            } catch (e) {
+                notice(error, 'error', e.message, '');
+                return;
+            }
+            send('submitRequest', {
+                sysparm_table: options.table,
+                sysparm_sys_id: options.sysId,
+                sysparm_operation: chosen.id,
+                sysparm_scope: chosen.scopeDigest,
+                sysparm_note: note.value
+            }, error, confirm, modal);
+        });
+    }
+
+    function renderReview(body, modal, options, context) {
+        var handoffs = window.AiHandoffScopeReview.reviewableHandoffs(context.panel, context.user);
+        var chosen = handoffs.length > 0 ? handoffs[0] : null;
+        if (chosen === null) {
+            notice(body, 'error', 'No AI hand-off on this ticket awaits your review.', 'Only the approver the policy resolved for a hand-off may review it, never the person who requested it.');
+        }
+        if (context.reviewPending) {
+            notice(body, 'info', 'A review on this ticket is already waiting for the AI Handoff worker.', 'Wait for the AI status to change.');
+        }
+        var choices = append(body, node('div', 'x-aih-handoffs'));
+        for (var i = 0; i < handoffs.length; i++) {
+            (function (handoff, first) {
+                var label = append(append(choices, node('div', 'x-aih-handoff')), node('label'));
+                var radio = append(label, node('input'));
+                radio.type = 'radio';
+                radio.name = 'x_aih_handoff';
+                radio.value = handoff.id;
+                radio.checked = first;
+                radio.onchange = function () {
+                    if (radio.checked) chosen = handoff;
+                };
+                append(label, node('strong', '', ' ' + handoff.title + ' '));
+                append(label, node('span', 'text-muted', handoff.approvalText));
+            })(handoffs[i], i === 0);
+        }
+        var comment = textArea(body, 'x_aih_comment', 'Comment (optional)', MAX_COMMENT_LENGTH);
+        var error = append(body, node('div', 'x-aih-error'));
+        var confirm = footer(body, modal, TITLES[options.decision], function () {
+            if (chosen === null) return;
+            error.textContent = '';
+            try {
+                window.AiHandoffScopeReview.buildReview(chosen.id, options.decision, comment.value);
+            } catch (e) {
+                notice(error, 'error', e.message, '');
+                return;
+            }
+            send('submitReview', {
+                sysparm_table: options.table,
+                sysparm_sys_id: options.sysId,
+                sysparm_handoff: chosen.id,
+                sysparm_decision: options.decision,
+                sysparm_comment: comment.value
+            }, error, confirm, modal);
+        });
+        confirm.disabled = chosen === null || context.reviewPending;
+    }
+
+    /** Opens the dialog: options {mode: 'assign' | 'review', decision: 'accept' | 'reject' | 'escalate', table, sysId}. */
+    function open(options) {
+        var modal = new GlideModal('x_aih_handoff_dialog', false, 760);
+        modal.setTitle(options.mode === 'assign' ? TITLES.assign : TITLES[options.decision]);
+        modal.renderWithContent('<div id="' + BODY_ID + '" class="x-aih-dialog"></div>');
+        var body = document.getElementById(BODY_ID);
+        body.textContent = 'Loading the AI panel...';
+        ajax('getContext', { sysparm_table: options.table, sysparm_sys_id: options.sysId }, function (context) {
+            body.textContent = '';
+            if (!context.ok) {
+                notice(body, 'error', context.message, '');
+                return;
+            }
+            if (options.mode === 'assign') renderAssign(body, modal, options, context);
+            else renderReview(body, modal, options, context);
+        });
+        return modal;
+    }
+
+    return { open: open };
+})();
+
+window.AiHandoffDialog = AiHandoffDialog;

@@ -1,0 +1,190 @@
+/**
+ * The one HTTP path to a ServiceNow instance: axios with a timeout on every
+ * call (axios's own plus an AbortSignal deadline, since axios's timeout is a
+ * socket-idle timer), a per-instance concurrency cap, and the retry rules of
+ * retry.ts. It never follows redirects (a redirect is a login page or another
+ * host: credentials must not follow it) and keeps no cookies (an empty 202 on
+ * GET comes from requests queuing on one session: ../shared/reference/
+ * servicenow.md, "Errors"). It returns every final answer, success or not;
+ * turning statuses into errors is the caller's job, except for transient
+ * failures that ran out of attempts.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import { setTimeout as sleepFor } from 'node:timers/promises';
+import axios, { type AxiosInstance } from 'axios';
+import { HandoffError } from '../../src/errors.js';
+import type { Logger } from '../../src/util/log.js';
+import { createLimiter, type Limiter } from './limiter.js';
+import { backoffMs, isTransient, safeToResend, serverHintMs, type AttemptOutcome, type HeaderMap, type RetryPolicy } from './retry.js';
+import { describeCall, detailsOf, statusError, type CallContext } from './sn-errors.js';
+
+/** Injectable clock, randomness and sleep, so tests control back-off exactly. */
+export interface TransportDeps {
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly random?: () => number;
+  readonly now?: () => number;
+}
+
+export interface TransportOptions extends TransportDeps {
+  /** The instance origin, e.g. https://acme.service-now.com. */
+  readonly baseUrl: string;
+  /** Deadline of one attempt, in ms. */
+  readonly timeoutMs: number;
+  /** Calls in flight at once against this instance. */
+  readonly maxConcurrency: number;
+  readonly retry: RetryPolicy;
+  readonly log: Logger;
+}
+
+export interface TransportRequest {
+  readonly method: 'GET' | 'POST' | 'PATCH';
+  /** Path and query string, starting with '/'. */
+  readonly path: string;
+  /** Built before every attempt, so a retried call carries a current token. */
+  readonly headers: () => Promise<Record<string, string>>;
+  readonly body?: string;
+  readonly contentType?: string;
+  /** Whether sending the call twice is harmless; false for work-note appends (retry.ts, safeToResend). */
+  readonly idempotent: boolean;
+  readonly context: CallContext;
+  readonly signal?: AbortSignal;
+}
+
+export interface TransportResponse {
+  readonly status: number;
+  /** Lower-case header names. */
+  readonly headers: HeaderMap;
+  readonly body: string;
+}
+
+export interface Transport {
+  send(request: TransportRequest): Promise<TransportResponse>;
+  readonly limiter: Limiter;
+  /** Closes kept-alive sockets. */
+  close(): void;
+}
+
+/** Largest response body accepted, in bytes: a page of 2,000 tickets with long descriptions fits many times over. */
+const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
+
+type Attempt =
+  | { readonly outcome: AttemptOutcome & { kind: 'response' }; readonly response: TransportResponse }
+  | { readonly outcome: AttemptOutcome & { kind: 'network' }; readonly cause: unknown }
+  | { readonly outcome: AttemptOutcome & { kind: 'timeout' } };
+
+export function createTransport(options: TransportOptions): Transport {
+  const { timeoutMs, retry, log } = options;
+  const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => sleepFor(ms, undefined, signal ? { signal } : {}));
+  const random = options.random ?? Math.random;
+  const now = options.now ?? Date.now;
+  const limiter = createLimiter(options.maxConcurrency);
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: options.maxConcurrency });
+  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: options.maxConcurrency });
+  const client: AxiosInstance = axios.create({
+    baseURL: options.baseUrl,
+    timeout: timeoutMs,
+    maxRedirects: 0,
+    validateStatus: () => true,
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+    maxContentLength: MAX_RESPONSE_BYTES,
+    httpAgent,
+    httpsAgent,
+    transitional: { clarifyTimeoutError: true },
+  });
+
+  const attemptOnce = async (request: TransportRequest, headers: Record<string, string>): Promise<Attempt> => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
+    try {
+      const res = await client.request<unknown>({
+        method: request.method,
+        url: request.path,
+        headers: { Accept: 'application/json', ...(request.body === undefined ? {} : { 'Content-Type': request.contentType ?? 'application/json' }), ...headers },
+        ...(request.body === undefined ? {} : { data: request.body }),
+        signal,
+      });
+      // responseType 'text' with an identity transform: the body is the raw string (or nothing).
+      const body = typeof res.data === 'string' ? res.data : '';
+      const response: TransportResponse = { status: res.status, headers: lowerCaseHeaders(res.headers), body };
+      return { outcome: { kind: 'response', status: res.status, method: request.method, emptyBody: body.trim() === '' }, response };
+    } catch (error) {
+      if (request.signal?.aborted) throw request.signal.reason;
+      const code = errorCode(error);
+      if (deadline.aborted || code === 'ETIMEDOUT' || code === 'ECONNABORTED') return { outcome: { kind: 'timeout' } };
+      return { outcome: { kind: 'network', code }, cause: error };
+    }
+  };
+
+  const failure = (request: TransportRequest, attempt: Attempt, attempts: number, retryAfterMs: number | undefined, ambiguous: boolean): HandoffError => {
+    const { context } = request;
+    const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+    const extra = ambiguous ? { ambiguous: true } : {};
+    const remedyAmbiguous = 'the write may or may not have been applied: check the journal for the note before sending it again';
+    if ('response' in attempt) {
+      const error = statusError(attempt.response.status, context, attempt.response.body, { attempts, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) });
+      if (!ambiguous) return error;
+      return new HandoffError(error.code, error.message, { details: { ...error.details, ...extra }, remedy: remedyAmbiguous });
+    }
+    if (attempt.outcome.kind === 'timeout') {
+      return new HandoffError('SN_TIMEOUT', `ServiceNow ${describeCall(context)} did not answer within ${timeoutMs} ms${tries}`, {
+        details: detailsOf(context, { timeoutMs, ...extra }),
+        remedy: ambiguous ? remedyAmbiguous : 'the instance is slow; raise SN_TIMEOUT_MS or narrow the query',
+      });
+    }
+    const cause = 'cause' in attempt ? attempt.cause : undefined;
+    return new HandoffError('SN_NETWORK', `ServiceNow ${describeCall(context)} failed to connect or was cut off (${attempt.outcome.code})${tries}`, {
+      details: detailsOf(context, { networkCode: attempt.outcome.code, ...extra }),
+      cause,
+      remedy: ambiguous ? remedyAmbiguous : 'check SN_INSTANCE_URL and the network path to the instance',
+    });
+  };
+
+  return {
+    limiter,
+    close() {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+    async send(request) {
+      for (let attempt = 1; ; attempt += 1) {
+        const headers = await request.headers();
+        const result = await limiter.run(() => attemptOnce(request, headers), request.signal);
+        const { outcome } = result;
+        if ('response' in result && !isTransient(outcome)) return result.response;
+        if (!request.idempotent && !safeToResend(outcome)) throw failure(request, result, attempt, undefined, true);
+        const hint = 'response' in result ? serverHintMs(result.response.headers, now()) : undefined;
+        if (hint !== undefined && hint > retry.maxInlineWaitMs) throw failure(request, result, attempt, hint, false);
+        if (attempt >= retry.maxAttempts) throw failure(request, result, attempt, hint, false);
+        const delayMs = hint ?? backoffMs(attempt, retry, random);
+        log.warn('ServiceNow call failed; trying again', {
+          ...detailsOf(request.context, {}),
+          ...(outcome.kind === 'response' ? { status: outcome.status } : outcome.kind === 'network' ? { networkCode: outcome.code } : { timeoutMs }),
+          attempt,
+          delayMs,
+          serverHint: hint !== undefined,
+        });
+        await sleep(delayMs, request.signal);
+      }
+    },
+  };
+}
+
+function errorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && code !== '') return code;
+  const causeCode = ((error as { cause?: unknown } | null)?.cause as { code?: unknown } | undefined)?.code;
+  return typeof causeCode === 'string' && causeCode !== '' ? causeCode : 'UNKNOWN';
+}
+
+function lowerCaseHeaders(headers: unknown): HeaderMap {
+  const out: Record<string, string> = {};
+  if (typeof headers !== 'object' || headers === null) return out;
+  for (const [name, value] of Object.entries(headers as Record<string, unknown>)) {
+    if (typeof value === 'string') out[name.toLowerCase()] = value;
+    else if (typeof value === 'number') out[name.toLowerCase()] = String(value);
+    else if (Array.isArray(value)) out[name.toLowerCase()] = value.map(String).join(', ');
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+/**
+ * Users and group memberships: `sys_user` (by sys_id or user_name) and
+ * `sys_user_grmember` (a group's members), for resolving approvers.
+ */
+import type { UserRecord } from '../../src/connector/connector.js';
+import { encodedQuery } from './encoded-query.js';
+import { allBySysId } from './keyset-cursor.js';
+import type { TableClient } from './table-client.js';
+
+const USER_FIELDS = ['sys_id', 'user_name', 'name', 'active'];
+
+export async function readUser(client: TableClient, by: { readonly sysId: string } | { readonly userName: string }, signal?: AbortSignal): Promise<UserRecord | null> {
+  const withSignal = signal === undefined ? {} : { signal };
+  let row;
+  if ('sysId' in by) {
+    row = await client.get('sys_user', by.sysId, { fields: USER_FIELDS, ...withSignal });
+  } else {
+    const query = encodedQuery('sys_user', ['user_name']).and({ field: 'user_name', op: '=', value: by.userName }).build();
+    [row] = await client.list('sys_user', { query, fields: USER_FIELDS, limit: 1, ...withSignal });
+  }
+  if (row === null || row === undefined) return null;
+  return { sysId: row.sys_id ?? '', userName: row.user_name ?? '', name: row.name ?? '', active: row.active === 'true' };
+}
+
+/**
+ * sys_ids of a group's active members. Whether a member is active is read
+ * through a dot-walked field (`user.active`) and filtered here rather than in
+ * the query, so it works wherever dot-walking in sysparm_fields does.
+ */
+export async function readGroupMembers(client: TableClient, groupSysId: string, pageSize: number, signal?: AbortSignal): Promise<string[]> {
+  const rows = await allBySysId(client, {
+    table: 'sys_user_grmember',
+    fields: ['user', 'user.active'],
+    conditions: [{ field: 'group', op: '=', value: groupSysId }],
+    allowed: ['group'],
+    pageSize,
+    ...(signal === undefined ? {} : { signal }),
+  });
+  const members = new Set<string>();
+  for (const row of rows) if (row.user !== undefined && row.user !== '' && row['user.active'] === 'true') members.add(row.user);
+  return [...members];
+}

@@ -1,0 +1,202 @@
+/**
+ * The ServiceNow connector: the `Connector` interface over the Table API.
+ * Wiring only; each concern lives in its own file (table-client.ts,
+ * keyset-cursor.ts, journal.ts, audit.ts, people.ts, dictionary.ts, auth/).
+ *
+ * Tables read: the mapped ticket tables plus `sys_journal_field`, `sys_audit`,
+ * `sys_user`, `sys_user_group`, `sys_user_grmember` and `sys_dictionary`.
+ * Tables written: the mapped ticket tables, only through the write guard.
+ */
+import type { Connector, PullOptions, PullPage, RawRecord, Watermark, WatermarkStore } from '../../src/connector/connector.js';
+import { guardWrite } from '../../src/connector/write-guard.js';
+import { HandoffError } from '../../src/errors.js';
+import { queryableFields, readFields } from '../../src/mapping/fields.js';
+import type { TableMapping } from '../../src/mapping/mapping-schema.js';
+import type { Logger } from '../../src/util/log.js';
+import { readFieldChanges } from './audit.js';
+import type { AuthProvider } from './auth/auth-provider.js';
+import { createAuth } from './auth/create-auth.js';
+import { instanceIdOf, type ServiceNowConfig } from './config.js';
+import { createDictionaryReader, type Dictionary } from './dictionary.js';
+import { conditionFrom, encodedQuery } from './encoded-query.js';
+import { checkMappingFields, type FieldCheck } from './field-check.js';
+import { createTransport, type TransportDeps } from './http-transport.js';
+import { createJournalReader } from './journal.js';
+import { compareWatermarks, keysetPages } from './keyset-cursor.js';
+import { readGroupMembers, readUser } from './people.js';
+import { createTableClient } from './table-client.js';
+import { createMemoryWatermarkStore } from './watermark-store.js';
+
+/** Non-ticket tables the connector reads (besides the mapped ticket tables). */
+export const SYSTEM_TABLES: readonly string[] = ['sys_journal_field', 'sys_audit', 'sys_user', 'sys_user_group', 'sys_user_grmember', 'sys_dictionary'];
+/** The ticket tables of the default mappings. */
+export const TICKET_TABLES: readonly string[] = ['incident', 'sc_req_item', 'sc_request', 'sn_si_incident', 'rm_enhancement'];
+
+export interface ServiceNowConnectorOptions extends TransportDeps {
+  readonly config: ServiceNowConfig;
+  readonly log: Logger;
+  /** Overrides the auth the config describes. */
+  readonly auth?: AuthProvider;
+  /** Where `sync` keeps its positions; default in memory (lost on restart). */
+  readonly watermarks?: WatermarkStore;
+  /** Table ancestors for sys_dictionary reads; default dictionary.ts's. */
+  readonly tableAncestors?: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface SyncOptions {
+  readonly pageSize?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface SyncResult {
+  readonly pages: number;
+  readonly records: number;
+  /** The watermark stored at the end (held back behind young changes: see `ServiceNowConfig.settleSeconds`). */
+  readonly stored: Watermark | null;
+}
+
+export interface ServiceNowConnector extends Connector {
+  readonly config: ServiceNowConfig;
+  readonly watermarks: WatermarkStore;
+  /**
+   * Pulls every change since the stored watermark and hands each page to
+   * `handle`; the stored watermark moves to the page's watermark only after
+   * `handle` resolves. Page watermarks never pass changes younger than
+   * `settleSeconds` (they are read again next time, so `handle` must be
+   * idempotent).
+   */
+  sync(mapping: TableMapping, handle: (page: PullPage) => Promise<void>, options?: SyncOptions): Promise<SyncResult>;
+  /** The table's fields with their types and references (sys_dictionary), cached. */
+  dictionary(table: string): Promise<Dictionary>;
+  /** Which of the mapping's fields the instance lacks. */
+  checkMapping(mapping: TableMapping): Promise<FieldCheck>;
+  /** Where work notes are read from: `display_value` after sys_journal_field answered 403. */
+  readonly journalSource: 'journal' | 'display_value';
+  /** Closes kept-alive connections. */
+  close(): void;
+}
+
+export function createServiceNowConnector(options: ServiceNowConnectorOptions): ServiceNowConnector {
+  const { config, log } = options;
+  const now = options.now ?? Date.now;
+  const transport = createTransport({ ...options, baseUrl: config.instanceUrl, timeoutMs: config.timeoutMs, maxConcurrency: config.maxConcurrency, retry: config.retry, log });
+  const auth = options.auth ?? createAuth(config.auth, { transport, timeoutMs: config.timeoutMs, log, now });
+  const client = createTableClient({ transport, auth, log });
+  const journal = createJournalReader({ client, pageSize: config.pageSize, log });
+  const dictionary = createDictionaryReader({ client, pageSize: config.pageSize, ...(options.tableAncestors === undefined ? {} : { ancestors: options.tableAncestors }) });
+  const watermarks = options.watermarks ?? createMemoryWatermarkStore();
+  const instanceId = instanceIdOf(config.instanceUrl);
+  const readable = new Set([...SYSTEM_TABLES, ...TICKET_TABLES]);
+
+  async function* pull(mapping: TableMapping, since: Watermark | null, pullOptions: PullOptions = {}): AsyncGenerator<PullPage, void, undefined> {
+    yield* keysetPages(
+      client,
+      {
+        table: mapping.table,
+        fields: readFields(mapping),
+        conditions: mapping.active.map((condition) => conditionFrom(condition, mapping.table)),
+        allowed: queryableFields(mapping),
+        pageSize: pullOptions.pageSize ?? config.pageSize,
+        ...(pullOptions.signal === undefined ? {} : { signal: pullOptions.signal }),
+        // Changes younger than this may still have uncommitted neighbours at the same or earlier times.
+        settledBefore: utcDateTime(now() - config.settleSeconds * 1000),
+      },
+      since,
+    );
+  }
+
+  return {
+    instanceId,
+    config,
+    watermarks,
+    get journalSource() {
+      return journal.source;
+    },
+    pull,
+
+    async sync(mapping, handle, syncOptions = {}) {
+      const since = await watermarks.get(instanceId, mapping.table);
+      let pages = 0;
+      let records = 0;
+      let stored = since;
+      for await (const page of pull(mapping, since, syncOptions)) {
+        await handle(page);
+        pages += 1;
+        records += page.records.length;
+        const next = page.watermark;
+        if (next !== null && (stored === null || compareWatermarks(next, stored) > 0)) {
+          await watermarks.advance(instanceId, mapping.table, next);
+          stored = next;
+        }
+      }
+      log.debug('ServiceNow sync done', { table: mapping.table, pages, records });
+      return { pages, records, stored };
+    },
+
+    async get(mapping, sysId) {
+      return client.get(mapping.table, sysId, { fields: readFields(mapping) });
+    },
+
+    async list(mapping, conditions, limit) {
+      const query = encodedQuery(mapping.table, [...queryableFields(mapping), 'sys_id', 'sys_updated_on'])
+        .andAll(conditions.map((condition) => conditionFrom(condition, mapping.table)))
+        .orderByDesc('sys_updated_on')
+        .build();
+      return client.list(mapping.table, { query, fields: readFields(mapping), limit });
+    },
+
+    async getRecord(table, sysId, fields) {
+      if (!readable.has(table)) {
+        throw new HandoffError('INPUT_INVALID', `the connector does not read table '${table}'`, {
+          details: { table },
+          remedy: `read one of ${[...readable].join(', ')}; reach other records through dot-walked fields in the mapping`,
+        });
+      }
+      return client.get(table, sysId, { fields });
+    },
+
+    async write(mapping, sysId, body): Promise<RawRecord> {
+      // The guard runs first: a refused field throws here and nothing is sent.
+      const guarded = guardWrite(mapping, body);
+      const appendsNote = Object.hasOwn(guarded, mapping.ai.workNotes);
+      return client.patch(mapping.table, sysId, guarded, { fields: readFields(mapping), idempotent: !appendsNote });
+    },
+
+    async workNotes(mapping, sysId) {
+      return journal.workNotes(mapping, sysId);
+    },
+
+    async fieldChanges(mapping, sysId, field) {
+      return readFieldChanges(client, mapping, sysId, field, config.pageSize);
+    },
+
+    async user(by) {
+      return readUser(client, by);
+    },
+
+    async groupMembers(groupSysId) {
+      return readGroupMembers(client, groupSysId, config.pageSize);
+    },
+
+    async tableFields(table) {
+      return new Set((await dictionary.read(table)).keys());
+    },
+
+    async dictionary(table) {
+      return dictionary.read(table);
+    },
+
+    async checkMapping(mapping) {
+      return checkMappingFields(dictionary, mapping);
+    },
+
+    close() {
+      transport.close();
+    },
+  };
+}
+
+/** A time as ServiceNow writes raw date-times: UTC `YYYY-MM-DD HH:mm:ss`. */
+export function utcDateTime(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}

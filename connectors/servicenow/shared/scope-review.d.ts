@@ -1,0 +1,76 @@
+/**
+ * Types for scope-review.js, the one copy of the Assign To AI Operation
+ * dialog's logic (the ServiceNow app's UI script and script include, and the
+ * sandbox's ticket page). Every string is plain text: render with
+ * textContent, never as HTML.
+ */
+
+/** The acting user, as the page or the server knows them. */
+export interface ScopeReviewUser {
+  /** sys_user sys_id. */
+  sysId: string;
+  /** sys_user user_name. */
+  userName: string;
+  /** Role names; `admin` counts as every role, as on the platform. */
+  roles: string[];
+  /** sys_ids of the sys_user_group records the user is a member of. */
+  groups: string[];
+}
+
+export interface ScopeReviewSection {
+  /** "Execution class", "What the AI may read", "Expected output", "Stop conditions", "Blocked actions". */
+  label: string;
+  items: string[];
+}
+
+export interface ScopeReviewOperation {
+  id: string;
+  title: string;
+  outcome: 'eligible' | 'approval-bound' | 'blocked';
+  /** True when this user may assign it now: not blocked, and the user has the agent role. */
+  selectable: boolean;
+  sections: ScopeReviewSection[];
+  /** Whether approval is needed before the output is used, and from whom. */
+  approvalText: string;
+  /** Why (blocked operations always carry at least one) and what would change it. */
+  reasons: { message: string; remedy: string }[];
+  /** The digest the request must carry (buildRequest's second argument). */
+  scopeDigest: string;
+}
+
+export interface ScopeReviewNotice {
+  /** `error`: the panel or the user could not be read; `refused`: the worker refused the last request. */
+  kind: 'error' | 'refused' | 'info';
+  message: string;
+  remedy: string;
+}
+
+export interface ScopeReview {
+  operations: ScopeReviewOperation[];
+  notice: ScopeReviewNotice | null;
+}
+
+export interface ReviewableHandoff {
+  /** The hand-off id (ho_...), buildReview's first argument. */
+  id: string;
+  /** The operation id. */
+  operation: string;
+  /** The operation's title from the panel, or its id when the panel no longer lists it. */
+  title: string;
+  approvalText: string;
+}
+
+/**
+ * The dialog's content. `panel` is the parsed panel JSON or its text; a
+ * missing or malformed panel gives no operations and a notice saying why.
+ */
+export declare function buildScopeReview(panel: unknown, user: ScopeReviewUser | null | undefined): ScopeReview;
+
+/** The request field's JSON, `{"operation","scope","note"}`. Throws an Error naming the bad argument. */
+export declare function buildRequest(operationId: string, scopeDigest: string, note?: string | null): string;
+
+/** Hand-offs awaiting review that this user may review: the resolved approver (or a member of the approver group), never the requester. */
+export declare function reviewableHandoffs(panel: unknown, user: ScopeReviewUser | null | undefined): ReviewableHandoff[];
+
+/** The review field's JSON, `{"handoff","decision","comment"}`. Throws an Error naming the bad argument. */
+export declare function buildReview(handoffId: string, decision: 'accept' | 'reject' | 'escalate', comment?: string | null): string;

@@ -1,0 +1,34 @@
+/**
+ * The `worker` section of the runtime config: how the worker runs, not what
+ * policy allows. Environment variables named in the comments override the
+ * file (src/queue/worker-env.ts).
+ */
+import { z } from 'zod';
+
+export const Worker = z.strictObject({
+  /** Prefix of every Redis key the product writes (queues, hand-offs, audit). Env: AI_HANDOFF_PREFIX. Default "aih". */
+  prefix: z.string().regex(/^[A-Za-z0-9{}_-]+$/, 'use letters, digits, _ - and braces (a Redis Cluster hash tag)').default('aih'),
+  /** Time between sync passes per table, in ms. Env: SYNC_INTERVAL_MS. Default 2000. */
+  syncIntervalMs: z.number().int().min(200).max(3_600_000).default(2_000),
+  /** How long a written draft waits for its review before it expires, in hours. Default 72. */
+  reviewWindowHours: z.number().positive().max(24 * 90).default(72),
+  /** Jobs processed at once per queue in one worker process. */
+  concurrency: z
+    .strictObject({
+      intake: z.number().int().min(1).max(64).default(4),
+      execute: z.number().int().min(1).max(256).default(8),
+      writeback: z.number().int().min(1).max(64).default(4),
+    })
+    .default({ intake: 4, execute: 8, writeback: 4 }),
+  /** Only these tables are synced; default every mapped table. */
+  tables: z.array(z.string().min(1)).min(1).optional(),
+  redis: z
+    .strictObject({
+      /** Run without append-only persistence: throwaway tests only. Default false. */
+      allowNoPersistence: z.boolean().default(false),
+      /** The Redis service disables CONFIG; the operator asserts noeviction and persistence. Default false. */
+      assumeSafeWithoutConfig: z.boolean().default(false),
+    })
+    .default({ allowNoPersistence: false, assumeSafeWithoutConfig: false }),
+});
+export type Worker = z.infer<typeof Worker>;

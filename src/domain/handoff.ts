@@ -1,0 +1,72 @@
+/**
+ * A hand-off: one operator's confirmed request for one operation on one
+ * ticket, from pickup to review. Stored in Redis (src/handoff/handoff-store.ts);
+ * its id is the idempotency key of every job and of the note's marker.
+ */
+import { z } from 'zod';
+import { ApprovalNeed } from './decision.js';
+import { ReviewDecision } from './fields.js';
+import { Scope } from './scope.js';
+import { TicketRef } from './ticket.js';
+
+/** A person as the platform identified them (never as they described themselves). */
+export const Actor = z.strictObject({
+  userName: z.string().min(1),
+  sysId: z.string().min(1).optional(),
+  name: z.string().optional(),
+});
+export type Actor = z.infer<typeof Actor>;
+
+export const HANDOFF_STATUSES = ['queued', 'running', 'awaiting_review', 'accepted', 'rejected', 'escalated', 'expired', 'failed'] as const;
+export const HandoffStatus = z.enum(HANDOFF_STATUSES);
+export type HandoffStatus = z.infer<typeof HandoffStatus>;
+
+/** Statuses after which nothing more happens to a hand-off. */
+export const FINAL_STATUSES: readonly HandoffStatus[] = ['accepted', 'rejected', 'escalated', 'expired', 'failed'];
+
+export const HandoffOutput = z.strictObject({
+  /** Digest of the validated output the note was rendered from. */
+  outputDigest: z.string().min(1),
+  /** Digest of the exact note text (persisted before writing, written byte for byte on retry). */
+  noteDigest: z.string().min(1),
+  provider: z.string().min(1),
+  model: z.string().min(1),
+  sourceCount: z.number().int().nonnegative(),
+  removedStatements: z.number().int().nonnegative(),
+});
+export type HandoffOutput = z.infer<typeof HandoffOutput>;
+
+export const HandoffReview = z.strictObject({
+  decision: ReviewDecision,
+  by: Actor,
+  at: z.string().min(1),
+  comment: z.string().optional(),
+});
+export type HandoffReview = z.infer<typeof HandoffReview>;
+
+export const Handoff = z.strictObject({
+  id: z.string().min(1),
+  ticket: TicketRef,
+  operation: z.string().min(1),
+  scope: Scope,
+  scopeDigest: z.string().min(1),
+  requester: Actor,
+  /** The operator's optional note: untrusted text, shown to the AI as data only. */
+  note: z.string().nullable(),
+  policyVersion: z.string().min(1),
+  status: HandoffStatus,
+  approval: ApprovalNeed,
+  /** ISO 8601. */
+  createdAt: z.string().min(1),
+  updatedAt: z.string().min(1),
+  /** When an awaited review expires (ISO 8601); null until the note is written. */
+  reviewDueAt: z.string().nullable(),
+  output: HandoffOutput.nullable(),
+  /** Set once the note is confirmed in the ticket's journal. */
+  writtenAt: z.string().nullable(),
+  review: HandoffReview.nullable(),
+  failure: z.strictObject({ code: z.string().min(1), message: z.string().min(1) }).nullable(),
+  /** True when the group runs in shadow mode: the note went to the audit, not the ticket. */
+  shadow: z.boolean(),
+});
+export type Handoff = z.infer<typeof Handoff>;

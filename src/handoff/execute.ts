@@ -1,0 +1,94 @@
+/**
+ * Execute: run one queued hand-off. Checks again that the operation is still
+ * allowed with the same scope (a kill switch, a reclassified ticket or a new
+ * approver stops it), runs the executor (gather only the allowed sources,
+ * provider, output guard, render), persists the note before anything is
+ * written, and enqueues the write-back. A rejected output fails the hand-off
+ * closed: nothing is written to the ticket but the status and the reason.
+ */
+import type { Handoff } from '../domain/handoff.js';
+import { HandoffError } from '../errors.js';
+import type { TableMapping } from '../mapping/mapping-schema.js';
+import { digestOf } from '../util/canonical-json.js';
+import { handoffEvent } from './audit-helpers.js';
+import type { FlowDeps } from './flow-deps.js';
+
+export type ExecuteOutcome = 'skipped' | 'executed' | 'rejected' | 'stopped';
+
+export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, handoffId: string): Promise<ExecuteOutcome> {
+  const worker = { role: 'worker' as const, userName: deps.settings.integrationUser };
+  let handoff = await deps.store.get(handoffId);
+  if (!handoff) throw new HandoffError('HANDOFF_NOT_FOUND', `no hand-off ${handoffId}`, { details: { handoff: handoffId } });
+  if (handoff.status !== 'queued' && handoff.status !== 'running') return 'skipped';
+  if (handoff.output !== null) {
+    // Executed before a crash: the note is persisted; only the write-back is left.
+    await deps.queues.writeback(handoff.id);
+    return 'skipped';
+  }
+  if (handoff.status === 'queued') {
+    handoff = await deps.store.update(handoffId, (h) => ({ ...h, status: 'running' }));
+    await deps.panels.refreshById(mapping, handoff.ticket.sysId);
+  }
+
+  const record = await deps.connector.get(mapping, handoff.ticket.sysId);
+  if (!record) return stop(deps, mapping, handoff, 'SN_NOT_FOUND', 'The ticket can no longer be read.');
+  const ticket = deps.policy.toTicket(mapping, record);
+  const panel = await deps.policy.panel(ticket, { handoffs: [], notice: null });
+  const op = panel.operations.find((o) => o.id === handoff.operation);
+  if (!op || op.outcome === 'blocked') {
+    const why = op ? op.reasons.map((r) => r.message).join(' ') : 'the operation is no longer offered for this ticket';
+    return stop(deps, mapping, handoff, 'POLICY_BLOCKED', `Stopped before running: ${why}`);
+  }
+  if (op.scopeDigest !== handoff.scopeDigest) {
+    return stop(deps, mapping, handoff, 'POLICY_STALE_SCOPE', 'Stopped before running: the scope changed after it was confirmed (ticket, policy or approver). Assign it again.');
+  }
+
+  const result = await deps.executor.execute({ handoff, ticket, record, mapping });
+  if (!result.ok) {
+    await deps.ledger.append(handoffEvent('guarded', handoff, [worker], { inputDigest: result.inputDigest, details: { outcome: 'rejected', kind: result.kind, reason: result.reason, ...result.audit } }));
+    await fail(deps, mapping, handoff, 'AI_OUTPUT_REJECTED', `The AI output was rejected (${result.kind}): ${result.reason}. Nothing was written.`);
+    return 'rejected';
+  }
+
+  const note = await deps.store.saveNote(handoff.id, result.note);
+  await deps.ledger.append(
+    handoffEvent('executed', handoff, [worker], {
+      inputDigest: result.inputDigest,
+      outputDigest: result.outputDigest,
+      details: { provider: result.provider, model: result.model, sources: result.sourceCount, ...result.audit },
+    }),
+  );
+  await deps.ledger.append(
+    handoffEvent('guarded', handoff, [worker], {
+      inputDigest: result.outputDigest,
+      outputDigest: digestOf(note),
+      details: { outcome: 'passed', removedStatements: result.removedStatements },
+    }),
+  );
+  await deps.store.update(handoff.id, (h) => ({
+    ...h,
+    output: {
+      outputDigest: result.outputDigest,
+      noteDigest: digestOf(note),
+      provider: result.provider,
+      model: result.model,
+      sourceCount: result.sourceCount,
+      removedStatements: result.removedStatements,
+    },
+  }));
+  await deps.queues.writeback(handoff.id);
+  return 'executed';
+}
+
+async function stop(deps: FlowDeps, mapping: TableMapping, handoff: Handoff, code: string, message: string): Promise<ExecuteOutcome> {
+  await fail(deps, mapping, handoff, code, message);
+  return 'stopped';
+}
+
+/** Marks the hand-off failed with a reason the agent sees in the panel. */
+export async function fail(deps: FlowDeps, mapping: TableMapping, handoff: Handoff, code: string, message: string): Promise<void> {
+  const failed = await deps.store.update(handoff.id, (h) => ({ ...h, status: 'failed', failure: { code, message } }));
+  await deps.ledger.append(handoffEvent('failed', failed, [{ role: 'worker', userName: deps.settings.integrationUser }], { details: { code, reason: message } }));
+  await deps.notices.set(mapping.table, handoff.ticket.sysId, { kind: 'refused', message, remedy: 'See the hand-off in the panel; assign the operation again if it is still needed.', at: deps.now().toISOString() });
+  await deps.panels.refreshById(mapping, handoff.ticket.sysId);
+}

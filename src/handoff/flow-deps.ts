@@ -1,0 +1,49 @@
+/**
+ * Everything the hand-off flow's steps need, passed in by the worker
+ * (src/queue/wiring.ts) or by tests: real or local services, never module
+ * singletons.
+ */
+import type { Redis } from 'ioredis';
+import type { Connector } from '../connector/connector.js';
+import type { Logger } from '../util/log.js';
+import type { AuditLedger } from './audit-ledger.js';
+import type { HandoffStore } from './handoff-store.js';
+import type { NoticeStore } from './notices.js';
+import type { PanelWriter } from './panel-writer.js';
+import type { Executor, NoteRenderer, PanelPolicy } from './ports.js';
+
+export interface FlowQueues {
+  /** Enqueues the execute job of a hand-off (job id derived from the hand-off id). */
+  execute(handoffId: string): Promise<void>;
+  /** Enqueues the write-back job of a hand-off. */
+  writeback(handoffId: string): Promise<void>;
+}
+
+export interface FlowSettings {
+  /** How long an awaited review stays open before it expires, in ms. */
+  readonly reviewWindowMs: number;
+  /** user_name of the integration user: it can never be a requester or reviewer. */
+  readonly integrationUser: string;
+}
+
+/** Named points where a test can make the process die (SIGKILL) to prove crash safety. */
+export type FaultPoint = 'after-note-write' | 'before-note-write' | 'after-handoff-create';
+
+export interface FlowDeps {
+  readonly connector: Connector;
+  readonly store: HandoffStore;
+  readonly ledger: AuditLedger;
+  readonly notices: NoticeStore;
+  readonly panels: PanelWriter;
+  readonly policy: PanelPolicy;
+  readonly executor: Executor;
+  readonly notes: NoteRenderer;
+  readonly queues: FlowQueues;
+  readonly redis: Redis;
+  readonly prefix: string;
+  readonly settings: FlowSettings;
+  readonly now: () => Date;
+  readonly log: Logger;
+  /** Called at each fault point; the worker kills itself there when AI_HANDOFF_FAULT names it. */
+  readonly fault: (point: FaultPoint) => void;
+}

@@ -1,0 +1,142 @@
+/**
+ * Hand-offs in Redis. Each is a hash {json, rev}; every change is a
+ * compare-and-set on `rev` in one Lua script that also keeps the indexes
+ * (by ticket, by status, the one active hand-off per ticket and operation),
+ * so concurrent workers never lose an update or leave an index stale.
+ *
+ * Rule kept here: at most one unfinished hand-off per ticket and operation. A
+ * second request for the same operation while one is queued, running or
+ * awaiting review is a duplicate (a double click, a redelivered pickup).
+ */
+import type { Redis } from 'ioredis';
+import { FINAL_STATUSES, Handoff, type HandoffStatus } from '../domain/handoff.js';
+import { HandoffError } from '../errors.js';
+
+const CREATE_SCRIPT = `
+local existing = redis.call('GET', KEYS[1])
+if existing then return existing end
+redis.call('SET', KEYS[1], ARGV[1])
+redis.call('HSET', KEYS[2], 'json', ARGV[2], 'rev', '1')
+redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
+redis.call('SADD', KEYS[4], ARGV[1])
+return ''
+`;
+
+const UPDATE_SCRIPT = `
+local rev = redis.call('HGET', KEYS[1], 'rev')
+if rev ~= ARGV[1] then return 0 end
+redis.call('HSET', KEYS[1], 'json', ARGV[2], 'rev', tostring(tonumber(rev) + 1))
+if KEYS[2] ~= KEYS[3] then
+  redis.call('SREM', KEYS[2], ARGV[3])
+  redis.call('SADD', KEYS[3], ARGV[3])
+end
+if ARGV[4] == '1' and redis.call('GET', KEYS[4]) == ARGV[3] then redis.call('DEL', KEYS[4]) end
+return 1
+`;
+
+export interface HandoffStoreOptions {
+  readonly redis: Redis;
+  readonly prefix: string;
+  readonly now?: () => Date;
+}
+
+export type CreateResult = { readonly created: true; readonly handoff: Handoff } | { readonly created: false; readonly existingId: string };
+
+export interface HandoffStore {
+  /** Creates the hand-off unless one for the same ticket and operation is unfinished. */
+  create(handoff: Handoff): Promise<CreateResult>;
+  get(id: string): Promise<Handoff | null>;
+  /** Loads, applies `change`, and saves atomically; retries when another writer got there first. */
+  update(id: string, change: (current: Handoff) => Handoff): Promise<Handoff>;
+  /** Newest first. */
+  forTicket(table: string, sysId: string, limit: number): Promise<Handoff[]>;
+  /** Ids of hand-offs in a status (for the sweepers). */
+  idsWithStatus(status: HandoffStatus): Promise<string[]>;
+  /**
+   * Persists the rendered note before writing, once: a retry that rendered
+   * again gets the first text back, so the ticket receives the same bytes.
+   */
+  saveNote(id: string, text: string): Promise<string>;
+  loadNote(id: string): Promise<string | null>;
+}
+
+export function createHandoffStore(options: HandoffStoreOptions): HandoffStore {
+  const { redis, prefix } = options;
+  const now = options.now ?? (() => new Date());
+  const key = (id: string): string => `${prefix}:handoff:${id}`;
+  const noteKey = (id: string): string => `${prefix}:handoff:${id}:note`;
+  const ticketKey = (table: string, sysId: string): string => `${prefix}:handoffs:ticket:${table}:${sysId}`;
+  const statusKey = (status: HandoffStatus): string => `${prefix}:handoffs:status:${status}`;
+  const activeKey = (h: Pick<Handoff, 'ticket' | 'operation'>): string => `${prefix}:handoffs:active:${h.ticket.table}:${h.ticket.sysId}:${h.operation}`;
+
+  const read = async (id: string): Promise<{ handoff: Handoff; rev: string } | null> => {
+    const [json, rev] = await redis.hmget(key(id), 'json', 'rev');
+    if (!json || !rev) return null;
+    return { handoff: Handoff.parse(JSON.parse(json)), rev };
+  };
+
+  return {
+    async create(handoff) {
+      const valid = Handoff.parse(handoff);
+      const existing = (await redis.eval(
+        CREATE_SCRIPT,
+        4,
+        activeKey(valid),
+        key(valid.id),
+        ticketKey(valid.ticket.table, valid.ticket.sysId),
+        statusKey(valid.status),
+        valid.id,
+        JSON.stringify(valid),
+        String(Date.parse(valid.createdAt)),
+      )) as string;
+      return existing === '' ? { created: true, handoff: valid } : { created: false, existingId: existing };
+    },
+
+    async get(id) {
+      return (await read(id))?.handoff ?? null;
+    },
+
+    async update(id, change) {
+      for (let attempt = 0; attempt < 50; attempt++) {
+        const current = await read(id);
+        if (!current) throw new HandoffError('HANDOFF_NOT_FOUND', `no hand-off ${id}`, { details: { handoff: id } });
+        const next = Handoff.parse({ ...change(current.handoff), updatedAt: now().toISOString() });
+        if (next.id !== id) throw new Error('a hand-off update must not change its id');
+        const final = FINAL_STATUSES.includes(next.status) ? '1' : '0';
+        const applied = await redis.eval(
+          UPDATE_SCRIPT,
+          4,
+          key(id),
+          statusKey(current.handoff.status),
+          statusKey(next.status),
+          activeKey(next),
+          current.rev,
+          JSON.stringify(next),
+          id,
+          final,
+        );
+        if (applied === 1) return next;
+      }
+      throw new HandoffError('HANDOFF_STATE_CONFLICT', `hand-off ${id} kept changing under this update`, { details: { handoff: id } });
+    },
+
+    async forTicket(table, sysId, limit) {
+      const ids = await redis.zrevrange(ticketKey(table, sysId), 0, Math.max(0, limit - 1));
+      const out: Handoff[] = [];
+      for (const id of ids) {
+        const h = await read(id);
+        if (h) out.push(h.handoff);
+      }
+      return out;
+    },
+
+    idsWithStatus: (status) => redis.smembers(statusKey(status)),
+
+    async saveNote(id, text) {
+      await redis.set(noteKey(id), text, 'NX');
+      return (await redis.get(noteKey(id))) ?? text;
+    },
+
+    loadNote: (id) => redis.get(noteKey(id)),
+  };
+}

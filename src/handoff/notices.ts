@@ -1,0 +1,35 @@
+/**
+ * The latest notice per ticket (a refused request, a refused review), kept in
+ * Redis so every panel computed for the ticket shows it until it expires or a
+ * new request replaces it. Keeping it out of the ticket means a sync never
+ * recomputes a panel without it and rewrites the field in a loop.
+ */
+import type { Redis } from 'ioredis';
+import { PanelNotice } from '../domain/panel.js';
+
+/** How long a notice stays on the panel, in seconds: one working day. */
+export const NOTICE_TTL_SECONDS = 24 * 60 * 60;
+
+export interface NoticeStore {
+  get(table: string, sysId: string): Promise<PanelNotice | null>;
+  set(table: string, sysId: string, notice: PanelNotice): Promise<void>;
+  clear(table: string, sysId: string): Promise<void>;
+}
+
+export function createNoticeStore(redis: Redis, prefix: string): NoticeStore {
+  const key = (table: string, sysId: string): string => `${prefix}:notice:${table}:${sysId}`;
+  return {
+    async get(table, sysId) {
+      const raw = await redis.get(key(table, sysId));
+      if (raw === null) return null;
+      const parsed = PanelNotice.safeParse(JSON.parse(raw));
+      return parsed.success ? parsed.data : null;
+    },
+    async set(table, sysId, notice) {
+      await redis.set(key(table, sysId), JSON.stringify(PanelNotice.parse(notice)), 'EX', NOTICE_TTL_SECONDS);
+    },
+    async clear(table, sysId) {
+      await redis.del(key(table, sysId));
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * What the hand-off flow needs from the policy and the AI side, as narrow
+ * ports. The worker wires the real modules in (src/queue/wiring.ts); the flow
+ * never reaches past these.
+ */
+import type { Reason } from '../domain/decision.js';
+import type { Handoff } from '../domain/handoff.js';
+import type { Panel, PanelHandoff, PanelNotice } from '../domain/panel.js';
+import type { Ticket } from '../domain/ticket.js';
+import type { RawRecord } from '../connector/connector.js';
+import type { TableMapping } from '../mapping/mapping-schema.js';
+
+export interface PanelPolicy {
+  /** The loaded policy's version (declared version + content digest). */
+  readonly version: string;
+  /** Digest of everything besides the ticket that decides a panel (policy, switches, groups, budgets). */
+  contextDigest(): Promise<string>;
+  /** Maps a raw record to the canonical ticket (RECORD_INVALID when it cannot). */
+  toTicket(mapping: TableMapping, record: RawRecord): Ticket;
+  /** The sealed panel for a ticket, with the hand-offs and notice to show. */
+  panel(ticket: Ticket, extras: { readonly handoffs: readonly PanelHandoff[]; readonly notice: PanelNotice | null }): Promise<Panel>;
+  /** Why the operator's note asks for something the AI may not do, or null. */
+  checkNote(note: string): Reason | null;
+  /** Whether the ticket's group runs in shadow mode (flow runs, nothing written to the ticket). */
+  shadow(ticket: Ticket): boolean;
+}
+
+export interface ExecuteInput {
+  readonly handoff: Handoff;
+  readonly ticket: Ticket;
+  readonly record: RawRecord;
+  readonly mapping: TableMapping;
+}
+
+export type ExecuteResult =
+  | {
+      readonly ok: true;
+      /** The full work-note text, rendered and neutralised, with the hand-off's marker. */
+      readonly note: string;
+      readonly outputDigest: string;
+      readonly inputDigest: string;
+      readonly provider: string;
+      readonly model: string;
+      readonly sourceCount: number;
+      readonly removedStatements: number;
+      /** Small facts for the audit: masking counts, tokens, flags. */
+      readonly audit: Record<string, unknown>;
+    }
+  | {
+      readonly ok: false;
+      readonly kind: string;
+      readonly reason: string;
+      readonly inputDigest: string;
+      readonly audit: Record<string, unknown>;
+    };
+
+/** Gathers the sources the scope allows, runs the provider and the output guard, renders the note. */
+export interface Executor {
+  execute(input: ExecuteInput): Promise<ExecuteResult>;
+}
+
+export interface ReviewNoteInput {
+  readonly handoff: Handoff;
+  readonly decision: 'accept' | 'reject' | 'escalate' | 'expired';
+  readonly by: string | null;
+  readonly comment: string | null;
+}
+
+/** Renders the short attributed notes the flow writes besides the AI's own. */
+export interface NoteRenderer {
+  reviewNote(input: ReviewNoteInput): string;
+  /** The marker that makes a note idempotent, and a finder for it in journal text. */
+  marker(key: string): string;
+  hasMarker(text: string, key: string): boolean;
+}

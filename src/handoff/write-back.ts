@@ -1,0 +1,62 @@
+/**
+ * Write-back: put the persisted note into the ticket's work notes exactly
+ * once. Delivery is at least once (a worker killed after the PATCH and before
+ * the acknowledgement has its job run again), so before writing it looks for
+ * the hand-off's marker in the journal, and a short lease keeps two live
+ * workers from writing at the same time
+ * (../shared/reference/bullmq-redis.md, "Delivery is at least once").
+ */
+import { HandoffError } from '../errors.js';
+import type { TableMapping } from '../mapping/mapping-schema.js';
+import { acquireLease } from '../queue/lease.js';
+import { digestOf } from '../util/canonical-json.js';
+import { handoffEvent } from './audit-helpers.js';
+import type { FlowDeps } from './flow-deps.js';
+
+export type WriteBackOutcome = 'skipped' | 'written' | 'already-written' | 'shadowed';
+
+const WRITE_LEASE_MS = 60_000;
+
+export async function writeBack(deps: FlowDeps, mapping: TableMapping, handoffId: string): Promise<WriteBackOutcome> {
+  const worker = { role: 'worker' as const, userName: deps.settings.integrationUser };
+  const handoff = await deps.store.get(handoffId);
+  if (!handoff) throw new HandoffError('HANDOFF_NOT_FOUND', `no hand-off ${handoffId}`, { details: { handoff: handoffId } });
+  if (handoff.writtenAt !== null || handoff.status !== 'running') {
+    return 'skipped';
+  }
+  const note = await deps.store.loadNote(handoffId);
+  if (note === null || handoff.output === null) {
+    throw new HandoffError('HANDOFF_STATE_CONFLICT', `hand-off ${handoffId} has no persisted note to write`, { details: { handoff: handoffId } });
+  }
+  const lease = await acquireLease(deps.redis, `${deps.prefix}:lease:write:${handoffId}`, WRITE_LEASE_MS);
+  if (!lease) throw new HandoffError('LEASE_HELD', `another worker is writing hand-off ${handoffId}`, { details: { handoff: handoffId } });
+  let outcome: WriteBackOutcome;
+  try {
+    if (handoff.shadow) {
+      await deps.ledger.append(handoffEvent('shadowed', handoff, [worker], { outputDigest: digestOf(note), details: { note } }));
+      outcome = 'shadowed';
+    } else {
+      const journal = await deps.connector.workNotes(mapping, handoff.ticket.sysId);
+      if (journal.some((entry) => deps.notes.hasMarker(entry.value, handoff.id))) {
+        outcome = 'already-written';
+      } else {
+        deps.fault('before-note-write');
+        await deps.connector.write(mapping, handoff.ticket.sysId, { [mapping.ai.workNotes]: note });
+        deps.fault('after-note-write');
+        outcome = 'written';
+      }
+      await deps.ledger.append(handoffEvent('written', handoff, [worker], { outputDigest: digestOf(note), details: { outcome } }));
+    }
+  } finally {
+    await lease.release();
+  }
+  const now = deps.now();
+  await deps.store.update(handoffId, (h) => ({
+    ...h,
+    status: 'awaiting_review',
+    writtenAt: now.toISOString(),
+    reviewDueAt: new Date(now.getTime() + deps.settings.reviewWindowMs).toISOString(),
+  }));
+  await deps.panels.refreshById(mapping, handoff.ticket.sysId);
+  return outcome;
+}

@@ -1,0 +1,44 @@
+/**
+ * Short Redis leases (`SET key owner NX PX ms`): one holder at a time, released
+ * only by its owner. Used where two live workers could act on one job after a
+ * lost BullMQ lock (../shared/reference/bullmq-redis.md, "Delivery is at least
+ * once", point 5) and to keep one sync poller per instance and table.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
+
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
+
+export interface Lease {
+  readonly key: string;
+  readonly owner: string;
+  /** Extends the lease; false if it was lost. */
+  extend(ms: number): Promise<boolean>;
+  release(): Promise<void>;
+}
+
+export async function acquireLease(redis: Redis, key: string, ms: number): Promise<Lease | null> {
+  const owner = randomBytes(12).toString('hex');
+  const ok = await redis.set(key, owner, 'PX', ms, 'NX');
+  if (ok !== 'OK') return null;
+  return {
+    key,
+    owner,
+    extend: async (next) => (await redis.eval(EXTEND, 1, key, owner, String(next))) === 1,
+    release: async () => {
+      await redis.eval(RELEASE, 1, key, owner);
+    },
+  };
+}
+
+/** Runs `fn` under the lease, or returns `undefined` when someone else holds it. */
+export async function withLease<T>(redis: Redis, key: string, ms: number, fn: (lease: Lease) => Promise<T>): Promise<T | undefined> {
+  const lease = await acquireLease(redis, key, ms);
+  if (!lease) return undefined;
+  try {
+    return await fn(lease);
+  } finally {
+    await lease.release();
+  }
+}

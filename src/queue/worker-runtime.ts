@@ -1,0 +1,263 @@
+/**
+ * The worker process's engine: BullMQ queues and workers for sync, intake,
+ * execute, write-back and maintenance on one Redis, wired to the hand-off
+ * flow. Many processes may run it against one instance: BullMQ spreads the
+ * jobs, job schedulers keep one sync schedule per instance and table, and a
+ * lease keeps one sync pass running per instance and table at a time.
+ */
+import { Queue, Worker, type Job, type Processor } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Connector, RawRecord } from '../connector/connector.js';
+import { HandoffError, describeCause, isHandoffError } from '../errors.js';
+import { createAuditLedger, type AuditLedger } from '../handoff/audit-ledger.js';
+import { executeHandoff, fail } from '../handoff/execute.js';
+import { expireOverdue } from '../handoff/expiry.js';
+import type { FaultPoint, FlowDeps, FlowSettings } from '../handoff/flow-deps.js';
+import { createHandoffStore, type HandoffStore } from '../handoff/handoff-store.js';
+import { createNoticeStore } from '../handoff/notices.js';
+import { createPanelWriter } from '../handoff/panel-writer.js';
+import { pickUp } from '../handoff/pickup.js';
+import type { Executor, NoteRenderer, PanelPolicy } from '../handoff/ports.js';
+import { takeReview } from '../handoff/review.js';
+import { createRedisWatermarks, syncTable, type SyncStats } from '../handoff/sync.js';
+import { writeBack } from '../handoff/write-back.js';
+import { mappingFor, type MappingSet } from '../mapping/load-mappings.js';
+import type { Logger } from '../util/log.js';
+import { HANDOFF_BACKOFF, backoffStrategy, mapJobErrors } from './job-errors.js';
+import { acquireLease } from './lease.js';
+import { JOB_OPTIONS, QUEUE_NAMES, executeJobId, intakeJobId, writebackJobId, type HandoffJob, type IntakeJob, type QueueName, type SyncJob } from './queues.js';
+import { createRedis } from './redis-connection.js';
+import { assertRedisSafe, type RedisSafetyOptions } from './redis-safety.js';
+
+export interface WorkerRuntimeOptions {
+  readonly redisUrl: string;
+  /** Key prefix for everything this product keeps in Redis. */
+  readonly prefix: string;
+  readonly mappings: MappingSet;
+  /** Tables to sync; default every mapped table. */
+  readonly tables?: readonly string[];
+  readonly connector: Connector;
+  readonly policy: PanelPolicy;
+  readonly executor: Executor;
+  readonly notes: NoteRenderer;
+  readonly settings: FlowSettings;
+  /** Time between sync passes per table, in ms. */
+  readonly syncIntervalMs: number;
+  /** Jobs processed at once per queue in this process. */
+  readonly concurrency?: Partial<Record<'intake' | 'execute' | 'writeback', number>>;
+  readonly redisSafety?: RedisSafetyOptions;
+  readonly log: Logger;
+  readonly now?: () => Date;
+  readonly fault?: (point: FaultPoint) => void;
+  /** Called after each sync pass (tests and metrics). */
+  readonly onSync?: (stats: SyncStats) => void;
+}
+
+export interface RunningWorker {
+  readonly store: HandoffStore;
+  readonly ledger: AuditLedger;
+  readonly queues: Readonly<Record<QueueName, Queue>>;
+  /** Runs one sync pass of a table now (tests, `ai-handoff worker --once`). */
+  syncNow(table: string): Promise<SyncStats | undefined>;
+  /** Stops taking jobs, waits for running ones up to `deadlineMs`, closes connections. */
+  close(deadlineMs?: number): Promise<void>;
+}
+
+/** How long a sync pass may hold its lease before renewing, in ms. */
+const SYNC_LEASE_MS = 30_000;
+/** How often the maintenance sweep runs (expiry, stuck hand-offs), in ms. */
+const MAINTENANCE_EVERY_MS = 15_000;
+/** A queued hand-off older than this without a live job is re-enqueued, in ms. */
+const STUCK_AFTER_MS = 60_000;
+
+export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise<RunningWorker> {
+  const { prefix, mappings, connector, log } = options;
+  const now = options.now ?? (() => new Date());
+  const redis = createRedis(options.redisUrl, 'store');
+  await assertRedisSafe(redis, options.redisSafety);
+  const workerRedis = createRedis(options.redisUrl, 'worker');
+  const bullPrefix = `${prefix}:q`;
+
+  const queueOf = (name: QueueName): Queue => new Queue(name, { connection: redis, prefix: bullPrefix });
+  const queues = {
+    sync: queueOf(QUEUE_NAMES.sync),
+    intake: queueOf(QUEUE_NAMES.intake),
+    execute: queueOf(QUEUE_NAMES.execute),
+    writeback: queueOf(QUEUE_NAMES.writeback),
+    maintenance: queueOf(QUEUE_NAMES.maintenance),
+  };
+
+  const store = createHandoffStore({ redis, prefix, now });
+  const ledger = createAuditLedger({ redis, prefix, now });
+  const notices = createNoticeStore(redis, prefix);
+  const panels = createPanelWriter({ connector, store, notices, policy: options.policy, redis, prefix });
+  const tableOf = async (handoffId: string): Promise<string> => {
+    const h = await store.get(handoffId);
+    if (!h) throw new HandoffError('HANDOFF_NOT_FOUND', `no hand-off ${handoffId}`);
+    return h.ticket.table;
+  };
+  const deps: FlowDeps = {
+    connector,
+    store,
+    ledger,
+    notices,
+    panels,
+    policy: options.policy,
+    executor: options.executor,
+    notes: options.notes,
+    queues: {
+      execute: async (id) => {
+        await queues.execute.add('execute', { table: await tableOf(id), handoffId: id } satisfies HandoffJob, { ...JOB_OPTIONS.execute, jobId: executeJobId(id) });
+      },
+      writeback: async (id) => {
+        await queues.writeback.add('writeback', { table: await tableOf(id), handoffId: id } satisfies HandoffJob, { ...JOB_OPTIONS.writeback, jobId: writebackJobId(id) });
+      },
+    },
+    redis,
+    prefix,
+    settings: options.settings,
+    now,
+    log,
+    fault: options.fault ?? (() => undefined),
+  };
+
+  const watermarks = createRedisWatermarks(redis, prefix);
+  const addIntake = async (kind: IntakeJob['kind'], table: string, record: RawRecord): Promise<void> => {
+    const mapping = mappingFor(mappings, table);
+    const field = kind === 'pickup' ? mapping.ai.request : mapping.ai.review;
+    await queues.intake.add(kind, { kind, table, sysId: record.sys_id ?? '' } satisfies IntakeJob, { ...JOB_OPTIONS.intake, jobId: intakeJobId(kind, table, record, field) });
+  };
+
+  const runSync = async (table: string): Promise<SyncStats | undefined> => {
+    const mapping = mappingFor(mappings, table);
+    const lease = await acquireLease(redis, `${prefix}:lease:sync:${connector.instanceId}:${table}`, SYNC_LEASE_MS);
+    if (!lease) return undefined;
+    const renew = setInterval(() => void lease.extend(SYNC_LEASE_MS), SYNC_LEASE_MS / 3);
+    try {
+      const stats = await syncTable({ connector, policy: options.policy, panels, watermarks, intake: { pickup: (t, r) => addIntake('pickup', t, r), review: (t, r) => addIntake('review', t, r) }, log }, mapping);
+      options.onSync?.(stats);
+      if (stats.panelsWritten > 0 || stats.requests > 0 || stats.reviews > 0) log.info('sync pass', { ...stats });
+      return stats;
+    } finally {
+      clearInterval(renew);
+      await lease.release();
+    }
+  };
+
+  const isFinal = (job: Job, error: unknown): boolean => !(isHandoffError(error) && error.retryable) || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+
+  /** When a hand-off's job gives up for good, the hand-off fails visibly instead of hanging. */
+  const failHandoffOnFinal = async (job: Job<HandoffJob>, error: unknown): Promise<void> => {
+    if (!isFinal(job, error)) return;
+    const handoff = await store.get(job.data.handoffId);
+    if (!handoff || (handoff.status !== 'queued' && handoff.status !== 'running')) return;
+    const code = isHandoffError(error) ? error.code : 'INTERNAL';
+    await fail(deps, mappingFor(mappings, job.data.table), handoff, code, `The hand-off could not be completed: ${describeCause(error)}`).catch((e: unknown) => log.error('could not mark hand-off failed', { handoff: handoff.id, error: e }));
+  };
+
+  const processors: Record<QueueName, Processor> = {
+    sync: async (job: Job<SyncJob>) => runSync(job.data.table),
+    intake: async (job: Job<IntakeJob>) => {
+      const mapping = mappingFor(mappings, job.data.table);
+      const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const outcome = job.data.kind === 'pickup' ? await pickUp(deps, mapping, job.data.sysId, { finalAttempt }) : await takeReview(deps, mapping, job.data.sysId, { finalAttempt });
+      return outcome.kind;
+    },
+    execute: async (job: Job<HandoffJob>) => {
+      try {
+        return await executeHandoff(deps, mappingFor(mappings, job.data.table), job.data.handoffId);
+      } catch (error) {
+        await failHandoffOnFinal(job, error);
+        throw error;
+      }
+    },
+    writeback: async (job: Job<HandoffJob>) => {
+      try {
+        return await writeBack(deps, mappingFor(mappings, job.data.table), job.data.handoffId);
+      } catch (error) {
+        await failHandoffOnFinal(job, error);
+        throw error;
+      }
+    },
+    maintenance: async () => {
+      const expired = await expireOverdue(deps, mappings);
+      const requeued = await requeueStuck();
+      return { expired, requeued };
+    },
+  };
+
+  /** Re-adds the job of a hand-off recorded but not progressing (Redis lost its job after an OS crash, or a worker died between steps). */
+  const requeueStuck = async (): Promise<number> => {
+    let requeued = 0;
+    const cutoff = now().getTime() - STUCK_AFTER_MS;
+    for (const status of ['queued', 'running'] as const) {
+      for (const id of await store.idsWithStatus(status)) {
+        const h = await store.get(id);
+        if (!h || Date.parse(h.updatedAt) > cutoff) continue;
+        const toWrite = h.output !== null;
+        const queue = toWrite ? queues.writeback : queues.execute;
+        const jobId = toWrite ? writebackJobId(id) : executeJobId(id);
+        const job = await queue.getJob(jobId);
+        const state = job ? await job.getState() : 'missing';
+        if (state === 'failed' && job) {
+          await job.retry();
+          requeued++;
+        } else if (state === 'missing' || state === 'completed' || state === 'unknown') {
+          if (job) await job.remove();
+          await (toWrite ? deps.queues.writeback(id) : deps.queues.execute(id));
+          requeued++;
+        }
+      }
+    }
+    return requeued;
+  };
+
+  const concurrency = { intake: 4, execute: 8, writeback: 4, ...options.concurrency };
+  const workers = (Object.keys(processors) as QueueName[]).map((name) => {
+    const worker = new Worker(name, mapJobErrors(processors[name]), {
+      connection: workerRedis,
+      prefix: bullPrefix,
+      concurrency: name === 'intake' || name === 'execute' || name === 'writeback' ? concurrency[name] : 1,
+      settings: { backoffStrategy: (attempts, type, err) => (type === HANDOFF_BACKOFF ? backoffStrategy(attempts, type, err) : 1_000) },
+    });
+    worker.on('failed', (job, error) => log.warn('job failed', { queue: name, job: job?.id, attempts: job?.attemptsMade, error: describeCause(error) }));
+    worker.on('error', (error) => log.error('worker error', { queue: name, error: describeCause(error) }));
+    return worker;
+  });
+
+  const tables = options.tables ?? [...mappings.byTable.keys()];
+  for (const table of tables) {
+    mappingFor(mappings, table);
+    await queues.sync.upsertJobScheduler(`sync-${sanitize(connector.instanceId)}-${table}`, { every: options.syncIntervalMs }, { name: 'sync', data: { table } satisfies SyncJob, opts: JOB_OPTIONS.sync });
+  }
+  await queues.maintenance.upsertJobScheduler('maintenance', { every: MAINTENANCE_EVERY_MS }, { name: 'maintenance', data: {}, opts: JOB_OPTIONS.maintenance });
+
+  return {
+    store,
+    ledger,
+    queues,
+    syncNow: runSync,
+    async close(deadlineMs = 10_000) {
+      const closing = Promise.all(workers.map((w) => w.close()));
+      const timedOut = await Promise.race([closing.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), deadlineMs).unref())]);
+      if (timedOut) {
+        log.warn('shutdown deadline passed; forcing workers closed', { deadlineMs });
+        await Promise.all(workers.map((w) => w.close(true)));
+      }
+      await Promise.all(Object.values(queues).map((q) => q.close()));
+      await Promise.all([quit(redis), quit(workerRedis)]);
+    },
+  };
+}
+
+function sanitize(id: string): string {
+  return id.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+async function quit(redis: Redis): Promise<void> {
+  try {
+    await redis.quit();
+  } catch {
+    redis.disconnect();
+  }
+}

@@ -1,0 +1,284 @@
+/**
+ * The shared scope-review module (connectors/servicenow/shared/scope-review.js)
+ * over real panels sealed with the worker's own schema: what the dialog shows,
+ * and that what the buttons write is exactly what the worker parses.
+ */
+import { readFileSync } from 'node:fs';
+import { runInNewContext } from 'node:vm';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildRequest, buildReview, buildScopeReview, reviewableHandoffs } from '../../connectors/servicenow/shared/scope-review.js';
+import { APPROVER_ROLES } from '../../src/domain/ticket.js';
+import { AiRequest, AiReview, MAX_COMMENT_LENGTH, MAX_NOTE_LENGTH } from '../../src/domain/fields.js';
+import { BLOCKED_ACTIONS, EXECUTION_CLASS_IDS, OUTPUT_KINDS, SOURCE_KINDS } from '../../src/domain/operation.js';
+import { Panel, sealPanel } from '../../src/domain/panel.js';
+import { AI_STATUSES } from '../../src/domain/status.js';
+import { CAST, GROUPS } from './support/cast.js';
+import { blockedPanel, groupApproverPanel, HANDOFF_AWAITING, handoff, incidentPanel, operation } from './support/panels.js';
+
+const MODULE_PATH = new URL('../../connectors/servicenow/shared/scope-review.js', import.meta.url);
+
+describe('buildScopeReview over a real panel', () => {
+  const review = buildScopeReview(incidentPanel(), CAST.alex);
+
+  it('lists every operation in panel order, blocked ones included and not selectable', () => {
+    expect(review.operations.map((op) => [op.id, op.outcome, op.selectable])).toEqual([
+      ['gather-diagnostics', 'eligible', true],
+      ['compare-baseline', 'eligible', true],
+      ['draft-vendor-escalation', 'approval-bound', true],
+      ['draft-stakeholder-update', 'blocked', false],
+    ]);
+    expect(review.notice).toBeNull();
+  });
+
+  it('shows a blocked operation with its reason and remedy', () => {
+    const blocked = review.operations.find((op) => op.id === 'draft-stakeholder-update')!;
+    expect(blocked.reasons).toEqual([
+      { message: 'Network Operations is cleared for assist-tier AI only; drafting for stakeholders needs standard.', remedy: 'Ask the AI governance board to raise the group to the standard tier.' },
+    ]);
+  });
+
+  it('says what the AI may read, the expected output, the stop conditions and the blocked actions', () => {
+    const op = review.operations.find((o) => o.id === 'compare-baseline')!;
+    const section = (label: string) => op.sections.find((s) => s.label === label)?.items;
+    expect(section('Execution class')).toEqual(['Evidence gathering']);
+    expect(section('What the AI may read')).toEqual([
+      "This ticket's fields (number, title, description, priority, group, configuration item)",
+      "The configuration item's record",
+      'Other tickets on the same configuration item',
+    ]);
+    expect(section('Expected output')).toEqual(['Comparison against the known-good baseline: Comparison of current telemetry against the known-good baseline.']);
+    expect(section('Stop conditions')).toEqual(['Stop when sources are incomplete or contradict each other; say so instead of inferring.']);
+    expect(section('Blocked actions')).toEqual(['No routing or reassignment', 'No failover or service-impacting change', 'No closing or resolving the ticket']);
+    expect(op.scopeDigest).toBe('22222222222222222222222222222222');
+  });
+
+  it('says whether approval is needed and from whom', () => {
+    const byId = new Map(review.operations.map((op) => [op.id, op.approvalText]));
+    expect(byId.get('draft-vendor-escalation')).toBe('Approval required before use by Irene Costa (incident commander).');
+    expect(byId.get('gather-diagnostics')).toBe('No approval needed before use.');
+  });
+
+  it('reads the panel the same from its JSON text as from the parsed object', () => {
+    expect(buildScopeReview(JSON.stringify(incidentPanel()), CAST.alex)).toEqual(review);
+  });
+
+  it('offers nothing to a user without the agent role, and says which role is missing', () => {
+    const seen = buildScopeReview(incidentPanel(), CAST.priya);
+    expect(seen.operations).toHaveLength(4);
+    expect(seen.operations.every((op) => !op.selectable)).toBe(true);
+    expect(seen.notice?.message).toContain('x_aih.agent');
+  });
+
+  it('treats admin as holding every role, as the platform does', () => {
+    expect(buildScopeReview(incidentPanel(), CAST.admin).operations.filter((op) => op.selectable)).toHaveLength(3);
+  });
+
+  it('explains a panel where everything is blocked', () => {
+    const seen = buildScopeReview(blockedPanel(), CAST.alex);
+    expect(seen.operations[0]).toMatchObject({ selectable: false, reasons: [{ message: 'The ticket is classified restricted; AI may not read it.' }] });
+    expect(seen.notice).toMatchObject({ kind: 'info', message: expect.stringContaining('Every AI operation is blocked') });
+  });
+
+  it("passes on the worker's notice about a refused request", () => {
+    const notice = { kind: 'refused' as const, message: 'The scope changed since you opened it.', remedy: 'Review the new scope and confirm again.', at: '2025-11-20T10:00:00.000Z' };
+    expect(buildScopeReview(incidentPanel({ notice }), CAST.alex).notice).toEqual({ kind: 'refused', message: notice.message, remedy: notice.remedy });
+  });
+
+  it('does not offer an approval-bound operation whose approver could not be resolved', () => {
+    const panel = sealPanel({
+      ...incidentPanel(),
+      operations: [operation({ id: 'x', title: 'X', outcome: 'approval-bound', approval: { required: true, role: 'sponsor', approver: null } })],
+    });
+    const [op] = buildScopeReview(panel, CAST.alex).operations;
+    expect(op).toMatchObject({ selectable: false, approvalText: 'Approval required before use by the sponsor, but no approver could be resolved.' });
+    expect(op!.reasons[0]!.message).toContain('no approver could be resolved');
+  });
+});
+
+describe('a missing or malformed panel', () => {
+  it.each([
+    ['missing', undefined],
+    ['null', null],
+    ['empty text', ''],
+    ['blank text', '  \n '],
+  ])('%s: no operations, a notice that the panel is not there yet', (_name, input) => {
+    const review = buildScopeReview(input, CAST.alex);
+    expect(review.operations).toEqual([]);
+    expect(review.notice).toMatchObject({ kind: 'info', message: expect.stringContaining('no AI panel yet') });
+  });
+
+  it.each([
+    ['not JSON', '{"schema":1,', 'not valid JSON'],
+    ['an array', '[]', 'the panel is not a JSON object'],
+    ['another schema', JSON.stringify({ ...incidentPanel(), schema: 2 }), 'schema is 2, but this app reads panel schema 1'],
+    ['a bad digest', JSON.stringify({ ...incidentPanel(), operations: [{ ...incidentPanel().operations[0], scopeDigest: 'nope' }] }), 'operations[0].scopeDigest is not a 32-character scope digest'],
+    ['an unknown source', JSON.stringify({ ...incidentPanel(), operations: [{ ...incidentPanel().operations[0], sources: ['email'] }] }), 'operations[0].sources[0] is not a value this app knows'],
+    ['a repeated operation', JSON.stringify({ ...incidentPanel(), operations: [incidentPanel().operations[0], incidentPanel().operations[0]] }), 'operations[1].id repeats'],
+    ['an unknown status', JSON.stringify({ ...incidentPanel(), handoffs: [{ ...incidentPanel().handoffs[0], status: 'done' }] }), 'handoffs[0].status'],
+  ])('%s: no operations and an error notice saying why', (_name, input, why) => {
+    const review = buildScopeReview(input, CAST.alex);
+    expect(review.operations).toEqual([]);
+    expect(review.notice?.kind).toBe('error');
+    expect(review.notice?.message).toContain(why);
+    expect(reviewableHandoffs(input, CAST.irene)).toEqual([]);
+  });
+
+  it('never throws, whatever JSON the field holds', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.boolean(), (value, asText) => {
+        const review = buildScopeReview(asText ? JSON.stringify(value) : value, CAST.alex);
+        expect(review.operations).toEqual([]);
+        expect(review.notice).not.toBeNull();
+        expect(reviewableHandoffs(value, CAST.irene)).toEqual([]);
+      }),
+    );
+  });
+
+  it('names an unidentified user instead of offering anything', () => {
+    const review = buildScopeReview(incidentPanel(), null);
+    expect(review.operations.every((op) => !op.selectable)).toBe(true);
+    expect(review.notice?.kind).toBe('error');
+  });
+});
+
+describe('every value of the worker schema is one the module can show', () => {
+  const digest = fc.stringMatching(/^[0-9a-f]{32}$/);
+  const party = fc.option(fc.record({ kind: fc.constantFrom('user' as const, 'group' as const), id: fc.string({ minLength: 1 }), name: fc.string() }), { nil: null });
+  const approval = fc.record({ required: fc.boolean(), role: fc.option(fc.constantFrom(...APPROVER_ROLES), { nil: null }), approver: party });
+  const panelBody = fc.record({
+    schema: fc.constant(1 as const),
+    ticket: fc.record({ number: fc.constant('INC0002041'), table: fc.constant('incident'), sysId: fc.constant('x') }),
+    policyVersion: fc.constant('p1'),
+    classification: fc.constantFrom('eligible' as const, 'approval-bound' as const, 'blocked' as const),
+    operations: fc.uniqueArray(
+      fc.record({
+        id: fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/),
+        title: fc.string({ minLength: 1 }),
+        class: fc.constantFrom(...EXECUTION_CLASS_IDS),
+        outcome: fc.constantFrom('eligible' as const, 'approval-bound' as const, 'blocked' as const),
+        approval,
+        scopeDigest: digest,
+        sources: fc.subarray([...SOURCE_KINDS]),
+        outputKind: fc.constantFrom(...OUTPUT_KINDS),
+        expectedOutput: fc.string(),
+        stopConditions: fc.array(fc.string({ minLength: 1 }), { maxLength: 3 }),
+        blockedActions: fc.subarray([...BLOCKED_ACTIONS]),
+        reasons: fc.array(fc.record({ rule: fc.string({ minLength: 1 }), message: fc.string({ minLength: 1 }), remedy: fc.string({ minLength: 1 }) }), { maxLength: 2 }),
+      }),
+      { selector: (op) => op.id, maxLength: 5 },
+    ),
+    blockedActions: fc.subarray([...BLOCKED_ACTIONS]),
+    handoffs: fc.array(
+      fc.record({ id: fc.string({ minLength: 1 }), operation: fc.string({ minLength: 1 }), status: fc.constantFrom(...AI_STATUSES), requestedBy: fc.string({ minLength: 1 }), approval, updatedAt: fc.constant('2025-11-20T10:00:00Z') }),
+      { maxLength: 3 },
+    ),
+    notice: fc.constant(null),
+  });
+
+  it('accepts every panel the worker schema accepts, and never shows an undefined text', () => {
+    fc.assert(
+      fc.property(panelBody, (body) => {
+        const panel = Panel.parse(sealPanel(body));
+        const review = buildScopeReview(JSON.stringify(panel), CAST.alex);
+        expect(review.notice?.kind).not.toBe('error');
+        expect(review.operations.map((op) => op.id)).toEqual(panel.operations.map((op) => op.id));
+        for (const op of review.operations) {
+          if (op.outcome === 'blocked') expect(op.selectable).toBe(false);
+          for (const section of op.sections) for (const item of section.items) expect(typeof item).toBe('string');
+          expect(op.approvalText).not.toContain('undefined');
+        }
+        expect(JSON.stringify(review)).not.toContain('undefined');
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('buildRequest', () => {
+  it('writes exactly operation, scope and note, as the worker parses them', () => {
+    const text = buildRequest('draft-vendor-escalation', '33333333333333333333333333333333', '  check the EU-West tunnel first ');
+    expect(Object.keys(JSON.parse(text) as object)).toEqual(['operation', 'scope', 'note']);
+    expect(AiRequest.parse(JSON.parse(text))).toEqual({ operation: 'draft-vendor-escalation', scope: '33333333333333333333333333333333', note: 'check the EU-West tunnel first' });
+    expect(AiRequest.parse(JSON.parse(buildRequest('gather-diagnostics', '11111111111111111111111111111111')))).toMatchObject({ note: '' });
+  });
+
+  it('produces only requests the worker schema accepts', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 64 }).filter((s) => s.trim() !== ''), fc.stringMatching(/^[0-9a-f]{32}$/), fc.string({ maxLength: MAX_NOTE_LENGTH }), (op, digest, note) => {
+        expect(AiRequest.safeParse(JSON.parse(buildRequest(op, digest, note))).success).toBe(true);
+      }),
+    );
+  });
+
+  it.each([
+    ['an empty operation', () => buildRequest('', '11111111111111111111111111111111'), 'operation must be'],
+    ['a too long operation', () => buildRequest('x'.repeat(65), '11111111111111111111111111111111'), 'operation must be'],
+    ['a stale-looking digest', () => buildRequest('a', '1111'), 'scope must be the 32-character scope digest'],
+    ['a note over the limit', () => buildRequest('a', '11111111111111111111111111111111', 'n'.repeat(MAX_NOTE_LENGTH + 1)), `note is ${MAX_NOTE_LENGTH + 1} characters`],
+  ])('refuses %s, naming the argument', (_name, call, message) => {
+    expect(call).toThrow(message);
+  });
+});
+
+describe('reviewableHandoffs and buildReview', () => {
+  it('offers the awaiting hand-off to its resolved approver, with the approval text', () => {
+    expect(reviewableHandoffs(incidentPanel(), CAST.irene)).toEqual([
+      { id: HANDOFF_AWAITING, operation: 'draft-vendor-escalation', title: 'Draft vendor escalation packet', approvalText: 'Approval required before use by Irene Costa (incident commander).' },
+    ]);
+  });
+
+  it('offers nothing to the requester, another reviewer, or someone without the reviewer role', () => {
+    const requesterWithRole = { ...CAST.alex, roles: ['x_aih.agent', 'x_aih.reviewer'] };
+    expect(reviewableHandoffs(incidentPanel(), requesterWithRole)).toEqual([]);
+    expect(reviewableHandoffs(incidentPanel(), CAST.morgan)).toEqual([]);
+    expect(reviewableHandoffs(incidentPanel(), { ...CAST.irene, roles: ['itil'] })).toEqual([]);
+    expect(reviewableHandoffs(incidentPanel(), { ...CAST.irene, sysId: CAST.alex.sysId })).toEqual([]);
+  });
+
+  it('offers nothing once the hand-off is no longer awaiting review', () => {
+    const panel = incidentPanel({ handoffs: [handoff({ id: HANDOFF_AWAITING, operation: 'draft-vendor-escalation', status: 'accepted' })] });
+    expect(reviewableHandoffs(panel, CAST.irene)).toEqual([]);
+  });
+
+  it('offers a group approval to a member of the group, but not to a member who requested it', () => {
+    const member = { sysId: 'f'.repeat(32), userName: 'am.reviewer', roles: ['x_aih.reviewer'], groups: [GROUPS.accessManagement] };
+    expect(reviewableHandoffs(groupApproverPanel(), member).map((h) => h.approvalText)).toEqual(['Approval required before use by a member of Access Management (requester\'s manager).']);
+    expect(reviewableHandoffs(groupApproverPanel(), { ...member, userName: 'nora.brandt' })).toEqual([]);
+    expect(reviewableHandoffs(groupApproverPanel(), { ...member, groups: [] })).toEqual([]);
+  });
+
+  it('writes exactly handoff, decision and comment, as the worker parses them', () => {
+    for (const decision of ['accept', 'reject', 'escalate'] as const) {
+      const text = buildReview(HANDOFF_AWAITING, decision, ' fine to send ');
+      expect(Object.keys(JSON.parse(text) as object)).toEqual(['handoff', 'decision', 'comment']);
+      expect(AiReview.parse(JSON.parse(text))).toEqual({ handoff: HANDOFF_AWAITING, decision, comment: 'fine to send' });
+    }
+  });
+
+  it.each([
+    ['a made-up hand-off id', () => buildReview('ho_1', 'accept'), 'handoff must be'],
+    ['an unknown decision', () => buildReview(HANDOFF_AWAITING, 'approve' as 'accept'), 'decision must be accept, reject or escalate'],
+    ['a comment over the limit', () => buildReview(HANDOFF_AWAITING, 'reject', 'c'.repeat(MAX_COMMENT_LENGTH + 1)), `comment is ${MAX_COMMENT_LENGTH + 1}`],
+  ])('refuses %s', (_name, call, message) => {
+    expect(call).toThrow(message);
+  });
+});
+
+describe('the module as a script', () => {
+  const source = readFileSync(MODULE_PATH, 'utf8');
+  const names = ['buildRequest', 'buildReview', 'buildScopeReview', 'reviewableHandoffs'];
+
+  it('defines window.AiHandoffScopeReview when loaded by a <script> tag', () => {
+    const window: Record<string, unknown> = {};
+    runInNewContext(source, { window });
+    expect(Object.keys(window.AiHandoffScopeReview as object).sort()).toEqual(names);
+  });
+
+  it('defines one top-level name and nothing else where there is no window or module (the server)', () => {
+    const context: Record<string, unknown> = {};
+    runInNewContext(source, context);
+    expect(Object.keys(context)).toEqual(['AiHandoffScopeReview']);
+    expect(Object.keys(context.AiHandoffScopeReview as object).sort()).toEqual(names);
+  });
+});

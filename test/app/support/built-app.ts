@@ -1,0 +1,93 @@
+/**
+ * Builds the ServiceNow app with its own npm script (`now-sdk build
+ * --frozenKeys`, offline) and reads what the build wrote under dist/app: the
+ * records an install creates on the instance.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { APP_DIR } from './app-files.js';
+import { childrenNamed, parseXml, type XmlElement } from './xml.js';
+
+export interface BuiltRecord {
+  /** The table the record belongs to (sys_dictionary, sys_ui_action, ...). */
+  table: string;
+  /** INSERT_OR_UPDATE, or DELETE for a record the install removes. */
+  action: string;
+  fields: Record<string, string>;
+  /** Attributes of each field element (display_value, name). */
+  fieldAttributes: Record<string, Record<string, string>>;
+  file: string;
+}
+
+export interface BuiltChoice {
+  table: string;
+  element: string;
+  values: string[];
+}
+
+export interface BuiltApp {
+  records: BuiltRecord[];
+  choices: BuiltChoice[];
+  /** Records of one table, optionally filtered by field values. */
+  of(table: string, where?: Record<string, string>): BuiltRecord[];
+}
+
+const run = promisify(execFile);
+
+export async function buildApp(): Promise<BuiltApp> {
+  if (!existsSync(join(APP_DIR, 'node_modules', '@servicenow', 'sdk', 'package.json'))) {
+    throw new Error('The ServiceNow app\'s dependencies are not installed: run `npm ci --prefix connectors/servicenow/app` (the CI script does), then run the tests again.');
+  }
+  try {
+    await run('npm', ['run', '--silent', 'build'], { cwd: APP_DIR, timeout: 240_000, maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const output = error as { stdout?: string; stderr?: string };
+    throw new Error(`now-sdk build failed in connectors/servicenow/app:\n${output.stdout ?? ''}${output.stderr ?? ''}`);
+  }
+  return readBuiltApp(join(APP_DIR, 'dist', 'app'));
+}
+
+function xmlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return xmlFiles(path);
+    return entry.name.endsWith('.xml') ? [path] : [];
+  });
+}
+
+function leafFields(element: XmlElement): Pick<BuiltRecord, 'fields' | 'fieldAttributes'> {
+  const fields: Record<string, string> = {};
+  const fieldAttributes: Record<string, Record<string, string>> = {};
+  for (const child of element.children) {
+    fields[child.name] = child.text;
+    fieldAttributes[child.name] = child.attributes;
+  }
+  return { fields, fieldAttributes };
+}
+
+export function readBuiltApp(dir: string): BuiltApp {
+  const records: BuiltRecord[] = [];
+  const choices: BuiltChoice[] = [];
+  for (const path of xmlFiles(dir)) {
+    const file = relative(dir, path);
+    const top = parseXml(readFileSync(path, 'utf8')).children[0];
+    if (!top || top.name !== 'record_update') continue; // dictionary/*.xml repeats the sys_dictionary records in bootstrap form
+    for (const element of top.children) {
+      if (element.name === 'sys_choice_v2') {
+        const values = childrenNamed(element, 'sys_choice').filter((c) => c.attributes.action === 'INSERT_OR_UPDATE').map((c) => leafFields(c).fields.value ?? '');
+        choices.push({ table: element.attributes.table ?? '', element: element.attributes.field ?? '', values });
+        continue;
+      }
+      records.push({ table: element.name, action: element.attributes.action ?? '', file, ...leafFields(element) });
+    }
+  }
+  return {
+    records,
+    choices,
+    of(table, where = {}) {
+      return records.filter((r) => r.table === table && Object.entries(where).every(([field, value]) => r.fields[field] === value));
+    },
+  };
+}

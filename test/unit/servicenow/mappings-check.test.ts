@@ -1,0 +1,90 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../../src/cli/main.js';
+import { runMappingsCheck } from '../../../src/cli/commands/mappings.js';
+import { serveTable, type Row } from './fake-table.js';
+import { BASE, instance, snError, SYS } from './helpers.js';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  nock.cleanAll();
+  vi.unstubAllEnvs();
+});
+afterAll(() => nock.enableNetConnect());
+
+const env = { SN_INSTANCE_URL: BASE, SN_USERNAME: 'svc.aihandoff', SN_PASSWORD: 'integration-sandbox' };
+
+/** sys_dictionary rows: [table, field, referenced table or ''] */
+function dictionary(entries: ReadonlyArray<readonly [string, string, string]>): Row[] {
+  return entries.map(([name, element, reference], i) => ({
+    sys_id: SYS(1000 + i),
+    name,
+    element,
+    internal_type: reference === '' ? 'string' : 'reference',
+    reference,
+    active: 'true',
+  }));
+}
+
+const INCIDENT: ReadonlyArray<readonly [string, string, string]> = [
+  ['task', 'number', ''], ['task', 'short_description', ''], ['task', 'description', ''], ['task', 'state', ''], ['task', 'active', ''],
+  ['task', 'priority', ''], ['task', 'assignment_group', 'sys_user_group'], ['task', 'assigned_to', 'sys_user'], ['task', 'cmdb_ci', 'cmdb_ci'],
+  ['incident', 'caller_id', 'sys_user'], ['incident', 'x_aih_data_classification', ''],
+  ['incident', 'x_aih_panel', ''], ['incident', 'x_aih_status', ''], ['incident', 'x_aih_request', ''], ['incident', 'x_aih_review', ''],
+  ['incident', 'x_aih_requested_by', 'sys_user'], ['incident', 'x_aih_reviewed_by', 'sys_user'],
+  ['sys_user_group', 'name', ''], ['sys_user_group', 'manager', 'sys_user'], ['sys_user', 'name', ''], ['cmdb_ci', 'name', ''],
+];
+
+function run(rows: Row[]) {
+  serveTable('sys_dictionary', () => rows);
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, done: runMappingsCheck({ tables: ['incident'], env, out: (t) => out.push(t), err: (t) => err.push(t) }) };
+}
+
+describe('ai-handoff mappings check', () => {
+  it('exits 0 when every mapped field, dot-walks included, exists on the instance', async () => {
+    const { out, done } = run(dictionary(INCIDENT));
+    expect(await done).toBe(0);
+    expect(out.join('')).toContain('incident: all 25 fields present');
+  });
+
+  it('exits 1 and names each missing field and why', async () => {
+    const rows = dictionary(INCIDENT.filter(([table, field]) => !(table === 'incident' && field === 'x_aih_panel') && !(table === 'sys_user_group' && field === 'manager')).map(([t, f, r]) => (f === 'cmdb_ci' ? [t, f, ''] as const : [t, f, r] as const)));
+    const { out, done } = run(rows);
+    expect(await done).toBe(1);
+    const report = out.join('');
+    expect(report).toContain('incident: 4 of 25 fields missing');
+    expect(report).toContain("  - x_aih_panel: no field 'x_aih_panel' on incident in sys_dictionary");
+    expect(report).toContain("  - assignment_group.manager: 'assignment_group' refers to sys_user_group, which has no field 'manager'");
+    expect(report).toContain("  - assignment_group.manager.name: 'assignment_group' refers to sys_user_group, which has no field 'manager'");
+    expect(report).toContain("  - cmdb_ci.name: 'cmdb_ci' is not a reference field, so it cannot be dot-walked");
+  });
+
+  it('exits 2 with the error code and fix when the instance refuses the credentials', async () => {
+    instance().get((uri) => uri.startsWith('/api/now/table/sys_dictionary?')).reply(401, snError('User Not Authenticated'));
+    const err: string[] = [];
+    const code = await runMappingsCheck({ tables: ['incident'], env, out: () => undefined, err: (t) => err.push(t) });
+    expect(code).toBe(2);
+    expect(err.join('')).toContain('SN_AUTH_FAILED');
+    expect(err.join('')).toContain('fix:');
+  });
+
+  it('exits 2 naming the variable when the environment is incomplete', async () => {
+    const err: string[] = [];
+    expect(await runMappingsCheck({ env: { SN_USERNAME: 'x' }, out: () => undefined, err: (t) => err.push(t) })).toBe(2);
+    expect(err.join('')).toContain('SN_INSTANCE_URL');
+  });
+
+  it('is registered on the command line and sets the exit code', async () => {
+    for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
+    serveTable('sys_dictionary', () => dictionary(INCIDENT.filter(([, field]) => field !== 'x_aih_status')));
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(await main(['node', 'ai-handoff', 'mappings', 'check', '--table', 'incident'])).toBe(1);
+    } finally {
+      write.mockRestore();
+      process.exitCode = undefined;
+    }
+  });
+});

@@ -1,0 +1,250 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { HandoffError } from '../../../src/errors.js';
+import { harness, instance, mapping, netError, paramsOf, snError, SYS } from './helpers.js';
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+  nock.cleanAll();
+});
+afterAll(() => nock.enableNetConnect());
+
+const incident = mapping('incident');
+const INCIDENT_FIELDS =
+  'active,assigned_to,assigned_to.name,assignment_group,assignment_group.manager,assignment_group.manager.name,assignment_group.name,' +
+  'caller_id,caller_id.name,cmdb_ci,cmdb_ci.name,description,number,priority,short_description,state,sys_id,sys_updated_on,' +
+  'x_aih_data_classification,x_aih_panel,x_aih_request,x_aih_requested_by,x_aih_review,x_aih_reviewed_by,x_aih_status';
+
+async function failure(promise: Promise<unknown>): Promise<HandoffError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof HandoffError) return error;
+    throw error;
+  }
+  throw new Error('expected a HandoffError');
+}
+
+describe('table client: the requests sent', () => {
+  it('pulls with the mapping fields (dot-walks included), raw values, no reference links, no count, keyset order', async () => {
+    const paths: string[] = [];
+    instance()
+      .get((uri) => uri.startsWith('/api/now/table/incident?'))
+      .reply(function () {
+        paths.push(this.req.path);
+        return [200, { result: [] }];
+      });
+    const { connector } = harness();
+    const pages = [];
+    for await (const page of connector.pull(incident, null)) pages.push(page);
+    expect(pages).toEqual([{ records: [], watermark: null }]);
+    expect(paths).toHaveLength(1);
+    expect(paramsOf(paths[0]!)).toEqual([
+      ['sysparm_query', 'active=true^ORDERBYsys_updated_on^ORDERBYsys_id'],
+      ['sysparm_fields', INCIDENT_FIELDS],
+      ['sysparm_limit', '500'],
+      ['sysparm_display_value', 'false'],
+      ['sysparm_exclude_reference_link', 'true'],
+      ['sysparm_no_count', 'true'],
+    ]);
+  });
+
+  it('gets one record by sys_id and PATCHes only the guarded body', async () => {
+    const bodies: unknown[] = [];
+    const paths: string[] = [];
+    instance()
+      .get(`/api/now/table/incident/${SYS(1)}`)
+      .query(true)
+      .reply(function () {
+        paths.push(this.req.path);
+        return [200, { result: { sys_id: SYS(1), number: 'INC0002041' } }];
+      })
+      .patch(`/api/now/table/incident/${SYS(1)}`, (body: unknown) => {
+        bodies.push(body);
+        return true;
+      })
+      .query(true)
+      .reply(function () {
+        paths.push(this.req.path);
+        return [200, { result: { sys_id: SYS(1), x_aih_status: 'queued' } }];
+      });
+    const { connector } = harness();
+    expect(await connector.get(incident, SYS(1))).toEqual({ sys_id: SYS(1), number: 'INC0002041' });
+    expect(await connector.write(incident, SYS(1), { x_aih_status: 'queued' })).toEqual({ sys_id: SYS(1), x_aih_status: 'queued' });
+    expect(bodies).toEqual([{ x_aih_status: 'queued' }]);
+    expect(paramsOf(paths[0]!)).toEqual([
+      ['sysparm_fields', INCIDENT_FIELDS],
+      ['sysparm_display_value', 'false'],
+      ['sysparm_exclude_reference_link', 'true'],
+    ]);
+    expect(paramsOf(paths[1]!)).toEqual(paramsOf(paths[0]!));
+  });
+
+  it('answers null for a 404 on get, and refuses a malformed sys_id before sending', async () => {
+    instance().get(`/api/now/table/incident/${SYS(2)}`).query(true).reply(404, snError('No Record found', "Record doesn't exist or ACL restricts the record retrieval"));
+    const { connector } = harness();
+    expect(await connector.get(incident, SYS(2))).toBeNull();
+    expect((await failure(connector.get(incident, '../sys_user'))).code).toBe('INPUT_INVALID');
+  });
+
+  it('keeps no cookies between calls', async () => {
+    instance().get(`/api/now/table/incident/${SYS(3)}`).query(true).times(2).reply(200, { result: { sys_id: SYS(3) } }, { 'Set-Cookie': 'JSESSIONID=abc123; Path=/' });
+    const { connector } = harness();
+    await connector.get(incident, SYS(3));
+    await connector.get(incident, SYS(3));
+    expect(nock.isDone()).toBe(true);
+  });
+});
+
+describe('table client: answers that are errors', () => {
+  it('treats a 200 carrying an error as an error', async () => {
+    instance().get(`/api/now/table/incident/${SYS(4)}`).query(true).reply(200, snError('Invalid query'));
+    const error = await failure(harness().connector.get(incident, SYS(4)));
+    expect(error.code).toBe('SN_BAD_RESPONSE');
+    expect(error.message).toContain('Invalid query');
+  });
+
+  it('refuses a body that is not JSON, a missing envelope, and a non-string value', async () => {
+    const scope = instance().get(`/api/now/table/incident/${SYS(5)}`).query(true);
+    scope.reply(200, '<html>Instance hibernating</html>', { 'Content-Type': 'text/html' });
+    instance().get(`/api/now/table/incident/${SYS(5)}`).query(true).reply(200, { records: [] });
+    instance().get(`/api/now/table/incident/${SYS(5)}`).query(true).reply(200, { result: { sys_id: SYS(5), assigned_to: { link: 'x', value: 'y' } } });
+    const { connector } = harness();
+    const notJson = await failure(connector.get(incident, SYS(5)));
+    expect([notJson.code, notJson.message]).toEqual(['SN_BAD_RESPONSE', expect.stringContaining('text/html')]);
+    expect((await failure(connector.get(incident, SYS(5)))).message).toContain('no "result" envelope');
+    const notString = await failure(connector.get(incident, SYS(5)));
+    expect(notString.details.field).toBe('assigned_to');
+  });
+
+  it.each([
+    [400, 'SN_BAD_REQUEST', 'Invalid table incidentx'],
+    [401, 'SN_AUTH_FAILED', 'User Not Authenticated'],
+    [403, 'SN_FORBIDDEN', 'Operation Failed'],
+    [404, 'SN_NOT_FOUND', 'No Record found'],
+  ])('does not retry %i (%s) and carries the status, table and ServiceNow message', async (status, code, message) => {
+    instance().patch(`/api/now/table/incident/${SYS(6)}`).query(true).once().reply(status, snError(message, 'some detail'));
+    const { connector, sleeps } = harness();
+    const error = await failure(connector.write(incident, SYS(6), { x_aih_status: 'running' }));
+    expect(error.code).toBe(code);
+    expect(error.retryable).toBe(false);
+    expect(error.details).toMatchObject({ status, table: 'incident', operation: 'patch', snMessage: message, snDetail: 'some detail' });
+    expect(sleeps).toEqual([]);
+    expect(nock.isDone()).toBe(true);
+  });
+});
+
+describe('table client: retries', () => {
+  const path = `/api/now/table/incident/${SYS(7)}`;
+  const ok = { result: { sys_id: SYS(7) } };
+
+  it('honours Retry-After in seconds on 429', async () => {
+    instance().get(path).query(true).reply(429, snError('Rate limit exceeded'), { 'Retry-After': '2' }).get(path).query(true).reply(200, ok);
+    const { connector, sleeps } = harness();
+    expect(await connector.get(incident, SYS(7))).toEqual(ok.result);
+    expect(sleeps).toEqual([2000]);
+  });
+
+  it('honours Retry-After as an HTTP date and X-RateLimit-Reset as UNIX time', async () => {
+    const now = Date.parse('2025-03-01T10:00:00Z');
+    instance()
+      .get(path).query(true).reply(429, snError('Rate limit exceeded'), { 'Retry-After': 'Sat, 01 Mar 2025 10:00:05 GMT' })
+      .get(path).query(true).reply(429, snError('Rate limit of 100 requests per hour for Table API exceeded'), { 'X-RateLimit-Reset': String(now / 1000 + 9), 'X-RateLimit-Limit': '100' })
+      .get(path).query(true).reply(200, ok);
+    const { connector, sleeps } = harness({}, { now: () => now });
+    await connector.get(incident, SYS(7));
+    expect(sleeps).toEqual([5000, 9000]);
+  });
+
+  it('backs off exponentially with jitter on 5xx and gives up after maxAttempts with SN_UNAVAILABLE', async () => {
+    instance().get(path).query(true).times(4).reply(503, snError('Service Unavailable'));
+    const { connector, sleeps } = harness({ retry: { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 10_000 } });
+    const error = await failure(connector.get(incident, SYS(7)));
+    expect(error.code).toBe('SN_UNAVAILABLE');
+    expect(error.retryable).toBe(true);
+    expect(error.message).toContain('after 4 attempts');
+    expect(sleeps).toEqual([50, 100, 200]); // random() = 0.5 of 100, 200, 400
+  });
+
+  it('retries network errors and an empty 202 on GET', async () => {
+    instance()
+      .get(path).query(true).replyWithError(netError('ECONNRESET', 'socket hang up'))
+      .get(path).query(true).reply(202, '')
+      .get(path).query(true).reply(200, ok);
+    const { connector, sleeps } = harness({ retry: { baseDelayMs: 100 } });
+    expect(await connector.get(incident, SYS(7))).toEqual(ok.result);
+    expect(sleeps).toEqual([50, 100]);
+  });
+
+  it('surfaces a long server hint to the queue instead of sleeping on it', async () => {
+    instance().get(path).query(true).reply(429, snError('Rate limit exceeded'), { 'Retry-After': '3600' });
+    const { connector, sleeps } = harness();
+    const error = await failure(connector.get(incident, SYS(7)));
+    expect([error.code, error.retryAfterMs, sleeps]).toEqual(['SN_RATE_LIMITED', 3_600_000, []]);
+  });
+
+  it('times out a slow call (SN_TIMEOUT), retrying it while attempts remain', async () => {
+    instance().get(path).query(true).times(2).delay(2000).reply(200, ok);
+    const { connector, sleeps } = harness({ timeoutMs: 100, retry: { maxAttempts: 2 } });
+    const started = Date.now();
+    const error = await failure(connector.get(incident, SYS(7)));
+    expect(error.code).toBe('SN_TIMEOUT');
+    expect(error.details.timeoutMs).toBe(100);
+    expect(sleeps).toHaveLength(1);
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('does not resend a work-note append after an ambiguous failure, but does after a 429', async () => {
+    instance().patch(path).query(true).once().reply(503, snError('Service Unavailable'));
+    const { connector } = harness();
+    const error = await failure(connector.write(incident, SYS(7), { work_notes: 'AI draft' }));
+    expect([error.code, error.retryable, error.details.ambiguous]).toEqual(['SN_UNAVAILABLE', true, true]);
+    expect(nock.isDone()).toBe(true);
+
+    instance().patch(path).query(true).replyWithError(netError('ECONNRESET', 'socket hang up'));
+    expect((await failure(connector.write(incident, SYS(7), { work_notes: 'AI draft' }))).details.ambiguous).toBe(true);
+
+    instance().patch(path).query(true).reply(429, snError('Rate limit exceeded'), { 'Retry-After': '1' }).patch(path).query(true).reply(200, ok);
+    expect(await connector.write(incident, SYS(7), { work_notes: 'AI draft' })).toEqual(ok.result);
+
+    // An AI-field update is idempotent: a 503 is retried.
+    instance().patch(path).query(true).reply(503, snError('Service Unavailable')).patch(path).query(true).reply(200, ok);
+    expect(await connector.write(incident, SYS(7), { x_aih_status: 'running' })).toEqual(ok.result);
+  });
+});
+
+describe('table client: concurrency', () => {
+  it('keeps at most maxConcurrency calls in flight against the instance', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    instance()
+      .get((uri) => uri.startsWith('/api/now/table/incident/'))
+      .query(true)
+      .times(12)
+      .reply(async function () {
+        const sysId = this.req.path.slice(24, 56);
+        inFlight += 1;
+        peak = Math.max(peak, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        inFlight -= 1;
+        return [200, { result: { sys_id: sysId } }];
+      });
+    const { connector } = harness({ maxConcurrency: 3 });
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => connector.get(incident, SYS(100 + i))));
+    expect(results.map((r) => r?.sys_id)).toEqual(Array.from({ length: 12 }, (_, i) => SYS(100 + i)));
+    expect(peak).toBe(3);
+  });
+
+  it('lets a caller abort a call in flight', async () => {
+    instance().get((uri) => uri.startsWith('/api/now/table/incident?')).delay(1000).reply(200, { result: [] });
+    const { connector, sleeps } = harness();
+    const controller = new AbortController();
+    const pulling = (async () => {
+      for await (const page of connector.pull(incident, null, { signal: controller.signal })) return page;
+      return null;
+    })();
+    setTimeout(() => controller.abort(new Error('stop')), 20);
+    await expect(pulling).rejects.toThrow('stop');
+    expect(sleeps).toEqual([]);
+  });
+});
