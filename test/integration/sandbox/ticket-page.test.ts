@@ -14,7 +14,8 @@ import { createSandbox, type AppFields, type Sandbox } from '../../../connectors
 import { AS_ADMIN, AS_INTEGRATION, call, list, sysIdOf, type One } from './client.js';
 import { incidentPanel } from './panels.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Debian's chromium (`.ci/run` installs it), or CHROMIUM_PATH. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? (['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? '/usr/bin/chromium');
 
 let sb: Sandbox;
 /** The AI field names this sandbox installed (from the mappings). */

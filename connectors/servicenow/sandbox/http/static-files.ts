@@ -24,12 +24,10 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = {
 export const PAGE_DIR = fromRoot('connectors', 'servicenow', 'sandbox', 'page');
 
 /**
- * The scope-review module the ServiceNow app ships (connectors/servicenow/shared/).
- * Until that module is on this branch the page falls back to a development
- * stand-in, and says so on screen (docs/sandbox.md, "The ticket page").
+ * The scope-review module the ServiceNow app ships: the one copy of the
+ * Assign To AI Operation dialog's logic, which the page renders from.
  */
 export const SHARED_SCOPE_REVIEW = fromRoot('connectors', 'servicenow', 'shared', 'scope-review.js');
-export const DEV_SCOPE_REVIEW_FALLBACK = join(PAGE_DIR, 'dev-scope-review-fallback.js');
 
 const FILE_NAME = /^[a-z][a-z0-9-]*\.(html|js|css)$/;
 
@@ -41,12 +39,10 @@ function reply(path: string, headers: Record<string, string> = {}): Reply | unde
 
 export function pageFile(name: string): Reply | undefined {
   if (name === 'scope-review.js') return scopeReviewModule();
-  if (!FILE_NAME.test(name) || name === 'dev-scope-review-fallback.js') return undefined;
+  if (!FILE_NAME.test(name)) return undefined;
   return reply(join(PAGE_DIR, name));
 }
 
 export function scopeReviewModule(): Reply | undefined {
-  return existsSync(SHARED_SCOPE_REVIEW)
-    ? reply(SHARED_SCOPE_REVIEW, { 'X-Scope-Review-Source': 'shared' })
-    : reply(DEV_SCOPE_REVIEW_FALLBACK, { 'X-Scope-Review-Source': 'dev-fallback' });
+  return reply(SHARED_SCOPE_REVIEW);
 }

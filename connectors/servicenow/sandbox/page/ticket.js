@@ -19,7 +19,11 @@
     status.textContent = text;
     status.className = isError ? 'error' : '';
   };
-  if (window.AiHandoffScopeReviewIsDevFallback) document.getElementById('fallback-banner').hidden = false;
+  if (!window.AiHandoffScopeReview) {
+    say('The scope-review module did not load, so no AI operation can be shown.', true);
+    document.getElementById('assign-ai').hidden = true;
+    return;
+  }
 
   const current = await session();
   await renderSwitcher(document.getElementById('user-switcher'), current);
