@@ -3,6 +3,7 @@
  * sandbox cast and tickets (docs/sandbox.md).
  */
 export { createSandbox, type Sandbox, type SandboxOptions, type SandboxParts } from './server.js';
+export { spawnSandbox, type SpawnedSandbox, type SpawnOptions } from './spawn.js';
 export { PEOPLE, TEAMS, ROLES, INTEGRATION_USER, INTEGRATION_PASSWORD, PERSON_PASSWORD, OAUTH_CLIENT_ID, OAUTH_CLIENT_SECRET, type Person } from './seed/cast.js';
 export { ILLUSTRATIVE } from './seed/index.js';
 export { stableSysId } from './prng.js';

@@ -6,9 +6,23 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli/main.js';
+import { spawnSandbox } from '../../../connectors/servicenow/sandbox/index.js';
 import { AS_INTEGRATION, list } from './client.js';
 
 describe('ai-handoff sandbox', () => {
+  it('runs in a child process for benchmarks (spawnSandbox), with the control endpoint when asked', async () => {
+    const child = await spawnSandbox({ tickets: 50, control: true });
+    try {
+      const answer = await list(child.url, 'incident', { sysparm_query: 'number=INC0002041', sysparm_fields: 'number' }, AS_INTEGRATION);
+      expect(answer.json.result).toEqual([{ number: 'INC0002041' }]);
+      expect((await fetch(`${child.url}/sandbox/control`)).status).toBe(200);
+      expect(child.pid).not.toBe(process.pid);
+    } finally {
+      await child.stop();
+    }
+    await expect(fetch(`${child.url}/api/now/table/incident`)).rejects.toThrow();
+  });
+
   it('serves the instance, prints the address and the cast, and stops on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'sandbox', '--port', '0', '--tickets', '200'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
