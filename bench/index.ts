@@ -1,7 +1,8 @@
 import { aiBench } from './ai.bench.js';
 import type { Bench } from './harness.js';
 import { policyBench } from './policy.bench.js';
+import { sandboxBench } from './sandbox.bench.js';
 import { scopeReviewBench } from './scope-review.js';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const benches: readonly Bench[] = [policyBench, scopeReviewBench, aiBench];
+export const benches: readonly Bench[] = [policyBench, scopeReviewBench, aiBench, sandboxBench];

@@ -6,8 +6,9 @@ import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
 import { registerMappings } from './mappings.js';
 import { registerPolicy } from './policy.js';
+import { registerSandbox } from './sandbox.js';
 import { registerWorker } from './worker.js';
 
 export type Registrar = (program: Command) => void;
 
-export const registrars: readonly Registrar[] = [registerPolicy, registerMappings, registerWorker, registerAudit];
+export const registrars: readonly Registrar[] = [registerPolicy, registerMappings, registerSandbox, registerWorker, registerAudit];

@@ -55,7 +55,7 @@ describe('runtime config files', () => {
   });
 
   it('is one composed schema that other sections join', () => {
-    expect(Object.keys(RUNTIME_CONFIG_SECTIONS)).toEqual(['paths', 'switches', 'groups']);
+    expect(Object.keys(RUNTIME_CONFIG_SECTIONS)).toEqual(['paths', 'switches', 'groups', 'worker', 'ai']);
   });
 });
 
@@ -63,7 +63,7 @@ describe('a bad runtime config', () => {
   it('names an unknown key at any depth', () => {
     expect(configError(`${minimal}switches: { ai: true, kill: true }\n`)).toContain("bad.yaml: switches: unknown key 'kill'");
     expect(configError(minimal.replace('tier: none }', 'tier: none, budget: 3 }'))).toContain("groups.default: unknown key 'budget'");
-    expect(configError(`${minimal}worker: {}\n`)).toContain("unknown key 'worker'");
+    expect(configError(`${minimal}workers: {}\n`)).toContain("unknown key 'workers'");
   });
 
   it('requires a default group entry, a known tier, and distinct group names', () => {

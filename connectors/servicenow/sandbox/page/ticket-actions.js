@@ -1,0 +1,124 @@
+/*
+ * The two things a person does on the page: Assign To AI Operation (the scope
+ * review dialog, then Confirm writes the request field) and, for approvers,
+ * Accept / Reject / Escalate (which write the review field). The dialog and
+ * the review buttons are built only from the shared scope-review module's
+ * output, and the JSON written is the module's: exactly what the ServiceNow
+ * app's UI actions write.
+ */
+'use strict';
+
+window.TicketActions = (function () {
+  const { el, api, errorText } = window.Sandbox;
+  const { noticeBox } = window.TicketView;
+  const module = () => window.AiHandoffScopeReview;
+
+  /** Fills the dialog from a scope review; keeps the chosen operation when it is still offered. */
+  function renderDialog(review, changed) {
+    const chosen = document.querySelector('#scope-operations input[name="operation"]:checked');
+    const keep = chosen ? chosen.value : null;
+    const notice = document.getElementById('scope-notice');
+    notice.replaceChildren();
+    if (changed) notice.append(noticeBox({ kind: 'info', message: 'The AI panel changed while this dialog was open; the scope below is the current one.', remedy: 'Review it again before you confirm.' }, 'scope-changed'));
+    if (review.notice) notice.append(noticeBox(review.notice, 'scope-notice-text'));
+    const list = document.getElementById('scope-operations');
+    list.replaceChildren(
+      ...review.operations.map((op) => {
+        const inputId = `op-${op.id}`;
+        const radio = el('input', { type: 'radio', name: 'operation', id: inputId, value: op.id, disabled: !op.selectable, checked: op.selectable && op.id === keep, 'aria-describedby': `${inputId}-details` });
+        return el('li', { class: `scope-op op-${op.outcome}`, dataset: { operation: op.id, outcome: op.outcome, selectable: String(op.selectable) } }, [
+          el('div', { class: 'scope-op-head' }, [radio, el('label', { for: inputId, text: op.title }), el('span', { class: 'badge', text: op.outcome })]),
+          el('div', { id: `${inputId}-details`, class: 'scope-op-details' }, [
+            ...op.sections.map((s) => el('div', { class: 'scope-section' }, [el('h4', { text: s.label }), el('ul', {}, s.items.map((item) => el('li', { text: item })))])),
+            el('p', { class: 'op-approval', text: op.approvalText }),
+            ...op.reasons.map((r) => el('div', { class: 'reason', role: 'note' }, [el('p', { text: r.message }), el('p', { class: 'remedy', text: `Remedy: ${r.remedy}` })])),
+          ]),
+        ]);
+      }),
+    );
+    document.getElementById('scope-confirm').disabled = !review.operations.some((op) => op.selectable);
+  }
+
+  /** Wires the dialog and its buttons once; `state()` returns the current ticket, user and review. */
+  function wireDialog(state, say) {
+    const dialog = document.getElementById('scope-review');
+    const error = document.getElementById('scope-error');
+    document.getElementById('assign-ai').addEventListener('click', () => {
+      const s = state();
+      error.textContent = '';
+      document.getElementById('scope-note').value = '';
+      renderDialog(s.review, false);
+      dialog.showModal();
+    });
+    document.getElementById('scope-cancel').addEventListener('click', () => dialog.close());
+    document.getElementById('scope-form').addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const s = state();
+      const chosen = document.querySelector('#scope-operations input[name="operation"]:checked');
+      const op = chosen && s.review.operations.find((o) => o.id === chosen.value && o.selectable);
+      if (!op) {
+        error.textContent = 'Choose an operation that is not blocked.';
+        return;
+      }
+      let request;
+      try {
+        request = module().buildRequest(op.id, op.scopeDigest, document.getElementById('scope-note').value);
+      } catch (e) {
+        error.textContent = e.message;
+        return;
+      }
+      const answer = await api(s.session, 'PATCH', `/api/now/table/${s.table}/${s.sysId}`, { [s.ai.request]: request });
+      if (answer.status !== 200) {
+        error.textContent = `Not sent: ${errorText(answer)}`;
+        return;
+      }
+      dialog.close();
+      say(`Request sent: ${op.title}. The AI worker picks it up and writes its result to the work notes.`);
+    });
+  }
+
+  /** The approver's buttons for each hand-off this user may review. */
+  function renderReviews(state, say) {
+    const s = state();
+    const items = s.session ? module().reviewableHandoffs(s.panelText, s.user) : [];
+    const section = document.getElementById('reviews');
+    section.hidden = items.length === 0;
+    const list = document.getElementById('review-list');
+    const typed = {};
+    for (const area of list.querySelectorAll('textarea')) typed[area.id] = area.value;
+    list.replaceChildren(
+      ...items.map((h) => {
+        const commentId = `review-comment-${h.id}`;
+        const buttons = ['accept', 'reject', 'escalate'].map((decision) =>
+          el('button', { type: 'button', class: `review-${decision}`, dataset: { decision }, text: decision[0].toUpperCase() + decision.slice(1) }),
+        );
+        const item = el('li', { id: `review-${h.id}`, class: 'review', dataset: { handoff: h.id, operation: h.operation } }, [
+          el('p', { class: 'review-title', text: h.title }),
+          el('p', { class: 'op-approval', text: h.approvalText }),
+          el('label', { for: commentId, text: 'Comment (optional)' }),
+          el('textarea', { id: commentId, rows: 2, maxlength: 2000 }),
+          el('div', { class: 'buttons' }, buttons),
+        ]);
+        item.querySelector('textarea').value = typed[commentId] || '';
+        for (const button of buttons) {
+          button.addEventListener('click', async () => {
+            let review;
+            try {
+              review = module().buildReview(h.id, button.dataset.decision, item.querySelector('textarea').value);
+            } catch (e) {
+              say(e.message, true);
+              return;
+            }
+            const current = state();
+            const answer = await api(current.session, 'PATCH', `/api/now/table/${current.table}/${current.sysId}`, { [current.ai.review]: review });
+            if (answer.status !== 200) say(`Not recorded: ${errorText(answer)}`, true);
+            else say(`Decision recorded: ${button.dataset.decision} for ${h.title}.`);
+          });
+        }
+        return item;
+      }),
+    );
+  }
+
+  return { renderDialog, wireDialog, renderReviews };
+})();

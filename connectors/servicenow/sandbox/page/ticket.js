@@ -1,0 +1,93 @@
+/*
+ * The ticket page: loads the record as the signed-in user, renders it, and
+ * polls it every second so the AI panel, status and work notes update as the
+ * worker writes.
+ */
+'use strict';
+
+(async function () {
+  const { session, appFields, api, errorText, renderSwitcher } = window.Sandbox;
+  const View = window.TicketView;
+  const Actions = window.TicketActions;
+  const PREFIXES = [['RITM', 'sc_req_item'], ['ENHC', 'rm_enhancement'], ['INC', 'incident'], ['REQ', 'sc_request'], ['SIR', 'sn_si_incident']];
+  const POLL_MS = 1000;
+
+  const number = decodeURIComponent(location.pathname.split('/').pop() || '');
+  const table = (PREFIXES.find(([prefix]) => number.startsWith(prefix)) || [])[1];
+  const status = document.getElementById('page-status');
+  const say = (text, isError) => {
+    status.textContent = text;
+    status.className = isError ? 'error' : '';
+  };
+  if (!window.AiHandoffScopeReview) {
+    say('The scope-review module did not load, so no AI operation can be shown.', true);
+    document.getElementById('assign-ai').hidden = true;
+    return;
+  }
+
+  const current = await session();
+  await renderSwitcher(document.getElementById('user-switcher'), current);
+  if (!current || !table) {
+    say(current ? `No ticket table for ${number}.` : 'Choose a person in the user switcher to open this ticket as them.', !!current);
+    document.getElementById('assign-ai').hidden = true;
+    return;
+  }
+
+  const ai = await appFields();
+  const state = { session: current, user: current.user, ai, table, sysId: null, panelText: '', review: { operations: [], notice: null }, modCount: null };
+  const getState = () => state;
+  Actions.wireDialog(getState, say);
+
+  async function load() {
+    const params = new URLSearchParams({
+      sysparm_query: `number=${number}`,
+      sysparm_fields: View.requestedFields(table, ai),
+      sysparm_display_value: 'all',
+      sysparm_exclude_reference_link: 'true',
+      sysparm_limit: '1',
+    });
+    const answer = await api(current, 'GET', `/api/now/table/${table}?${params}`);
+    if (answer.status !== 200) {
+      say(`Cannot read ${number}: ${errorText(answer)}`, true);
+      return false;
+    }
+    const record = answer.json.result[0];
+    if (!record) {
+      say(`${number} does not exist or you may not read it.`, true);
+      return false;
+    }
+    const modCount = View.raw(record.sys_mod_count);
+    if (modCount === state.modCount) return true;
+    const panelText = View.raw(record[ai.panel]);
+    const panelChanged = state.modCount !== null && panelText !== state.panelText;
+    state.modCount = modCount;
+    state.sysId = View.raw(record.sys_id);
+    state.panelText = panelText;
+    state.review = window.AiHandoffScopeReview.buildScopeReview(panelText, current.user);
+    let panel = null;
+    try {
+      panel = panelText ? JSON.parse(panelText) : null;
+    } catch (_) {
+      panel = null;
+    }
+    View.renderFields(table, ai, record);
+    View.renderJournal(record);
+    View.renderPanel(state.review, panel);
+    Actions.renderReviews(getState, say);
+    const dialog = document.getElementById('scope-review');
+    if (dialog.open && panelChanged) Actions.renderDialog(state.review, true);
+    document.body.dataset.modCount = modCount;
+    return true;
+  }
+
+  if (!(await load())) return;
+  const poll = async () => {
+    try {
+      await load();
+    } catch (e) {
+      say(`Refresh failed: ${e.message}`, true);
+    }
+    setTimeout(poll, POLL_MS);
+  };
+  setTimeout(poll, POLL_MS);
+})();

@@ -1,0 +1,181 @@
+/**
+ * `createSandbox`: a local, ServiceNow-compatible instance on node:http
+ * (no framework: a handful of routes, and streaming pages needs the raw
+ * response anyway). Loopback by default. Wires the store, the instance rules,
+ * auth, ACLs, faults, the rate limit, the write log, persistence and the seed.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { silentLogger, type Logger } from '../../../src/util/log.js';
+import { describeCause } from '../../../src/errors.js';
+import { createAcl, type Acl, type AclOverrides } from './acl.js';
+import { createCredentials, type Credentials } from './auth/credentials.js';
+import { createDirectory, type Directory } from './auth/directory.js';
+import { createIdentify } from './auth/identify.js';
+import { createSessions, type Sessions } from './auth/sessions.js';
+import { createTokens, type Tokens } from './auth/tokens.js';
+import { createFaults, type FaultRule, type Faults } from './faults.js';
+import { dispatch, type ExtraRoute } from './http/dispatch.js';
+import { pageRoutes } from './http/page-routes.js';
+import { failure } from './http/reply.js';
+import { send } from './http/send.js';
+import { loadFile, watchAndSave, type Persistence } from './persist.js';
+import { createRateLimiter, type RateLimitConfig, type RateLimiter } from './rate-limit.js';
+import { createRecords, type Records } from './records.js';
+import { createDisplayValues } from './render/display.js';
+import { allTableSpecs, createSchema } from './schema/registry.js';
+import { appFieldsFromMappings, checked, type AppFields } from './schema/app-fields.js';
+import { DEFAULT_MAPPINGS_DIR, loadMappings } from '../../../src/mapping/load-mappings.js';
+import { loadSeed, type SeedOptions, type SeedResult } from './seed/index.js';
+import { createStore, type Store } from './store.js';
+import { systemClock, type Clock } from './time.js';
+import { createWriteLog, type WriteLog } from './write-log.js';
+
+export interface SandboxOptions {
+  /** TCP port; 0 (default) picks a free one. */
+  readonly port?: number;
+  /** Interface to listen on; default 127.0.0.1 (loopback only). */
+  readonly host?: string;
+  /** What to seed on a fresh start; `false`: the metadata and the cast, no tickets. Default: the cast and the hand-written tickets. */
+  readonly seed?: SeedOptions | false;
+  /** Keep state in this file (loaded at start if it exists, saved atomically after changes). Default: memory only. */
+  readonly persistFile?: string;
+  /** A rate-limit rule from the start; default none. */
+  readonly rateLimit?: RateLimitConfig | null;
+  /** Fault rules from the start; default none. */
+  readonly faults?: readonly FaultRule[];
+  /** Seed for fault rules with a `rate`; default 1. */
+  readonly faultSeed?: number;
+  /** ACL changes per table, e.g. `{ sys_audit: { read: ['admin'] } }`. */
+  readonly acl?: AclOverrides;
+  /** Time source (ms since the epoch); default Date.now. */
+  readonly clock?: Clock;
+  readonly log?: Logger;
+  /** Serve the control endpoint under /sandbox/control; default false. */
+  readonly control?: boolean;
+  /** Most write-log entries kept; default 100,000. */
+  readonly writeLogCap?: number;
+  /** Serve the ticket page (/tickets, /ticket/<number>, /login.do); default true. */
+  readonly page?: boolean;
+  /**
+   * The field mappings whose AI and data-classification fields the sandbox
+   * installs on the ticket tables (as the app would); default the
+   * repository's mappings/servicenow.
+   */
+  readonly mappingsDir?: string;
+  /** The app's field names, overriding the mappings. */
+  readonly appFields?: AppFields;
+  /** Extra HTTP routes, tried after the Table API and the page. */
+  readonly routes?: readonly ((ctx: SandboxParts) => ExtraRoute)[];
+}
+
+/** The parts extra routes may use. */
+export interface SandboxParts {
+  /** The app's field names on the ticket tables (from the mappings). */
+  readonly appFields: AppFields;
+  readonly store: Store;
+  readonly credentials: Credentials;
+  readonly records: Records;
+  readonly directory: Directory;
+  readonly sessions: Sessions;
+  readonly acl: Acl;
+  readonly log: Logger;
+}
+
+export interface Sandbox extends SandboxParts {
+  /** Base URL, e.g. http://127.0.0.1:43123 (no trailing slash). */
+  readonly url: string;
+  readonly port: number;
+  readonly host: string;
+  readonly writeLog: WriteLog;
+  readonly faults: Faults;
+  readonly rateLimit: RateLimiter;
+  readonly tokens: Tokens;
+  /** What the seed produced on a fresh start; undefined when state was loaded from the persist file. */
+  readonly seeded: SeedResult | undefined;
+  /** Saves to the persist file now (no-op without one). */
+  flush(): Promise<void>;
+  /** Stops listening, drops open connections, and flushes the persist file. */
+  close(): Promise<void>;
+}
+
+export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? silentLogger;
+  const appFields = options.appFields === undefined ? appFieldsFromMappings(loadMappings(options.mappingsDir ?? DEFAULT_MAPPINGS_DIR)) : checked(options.appFields);
+  const schema = createSchema(allTableSpecs(appFields));
+  const store = createStore(schema);
+  const records = createRecords({ store, clock });
+  const credentials = createCredentials();
+  const tokens = createTokens(clock);
+  const sessions = createSessions(clock);
+  const directory = createDirectory(store);
+  const acl = createAcl(schema, options.acl);
+  const faults = createFaults(options.faults ?? [], options.faultSeed ?? 1);
+  const rateLimit = createRateLimiter(clock, options.rateLimit ?? null);
+  const writeLog = createWriteLog(options.writeLogCap);
+
+  let seeded: SeedResult | undefined;
+  const loaded = options.persistFile === undefined ? false : await loadFile(options.persistFile, store, credentials);
+  if (!loaded) {
+    seeded = loadSeed(store, records, credentials, clock(), options.seed === false ? { handWritten: false } : (options.seed ?? {}));
+  }
+  let persistence: Persistence | undefined;
+  if (options.persistFile !== undefined) {
+    persistence = watchAndSave({ file: options.persistFile, store, credentials, onError: (error) => log.error('sandbox: saving state failed', { error: describeCause(error) }) });
+    if (!loaded) await persistence.flush();
+  }
+
+  const parts: SandboxParts = { appFields, store, credentials, records, directory, sessions, acl, log };
+  const ctx = {
+    table: { store, records, acl, display: createDisplayValues(store) },
+    oauth: { credentials, tokens, directory },
+    control: options.control === true ? { faults, rateLimit, acl, tokens, writeLog } : undefined,
+    identify: createIdentify({ directory, credentials, tokens, sessions }),
+    faults,
+    rateLimit,
+    writeLog,
+    clock,
+    log,
+    extraRoutes: [...(options.page === false ? [] : [pageRoutes]), ...(options.routes ?? [])].map((make) => make(parts)),
+  };
+
+  const server: Server = createServer((req, res) => {
+    dispatch(ctx, req, res).catch((error: unknown) => {
+      log.error('sandbox: request failed', { method: req.method, path: req.url?.split('?')[0], error: describeCause(error) });
+      if (!res.headersSent) void send(res, failure(500, 'Internal Server Error', 'The sandbox failed to handle the request')).catch(() => undefined);
+      else res.destroy();
+    });
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  log.info('sandbox: listening', { url: `http://${urlHost}:${port}` });
+
+  return {
+    ...parts,
+    url: `http://${urlHost}:${port}`,
+    port,
+    host,
+    writeLog,
+    faults,
+    rateLimit,
+    tokens,
+    seeded,
+    flush: async () => persistence?.flush(),
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await persistence?.close();
+    },
+  };
+}

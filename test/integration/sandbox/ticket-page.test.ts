@@ -1,0 +1,163 @@
+/**
+ * The ticket page in real Chromium: sign in through the user switcher, see
+ * the AI panel, open the scope review, confirm, watch the worker's note
+ * arrive, switch to the approver and accept. Every write the page makes is
+ * checked on the instance: exactly the request / review JSON, written and
+ * audited as the signed-in person, and nothing else changed.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newHandoffId } from '../../../src/domain/ids.js';
+import { AiRequest, AiReview } from '../../../src/domain/fields.js';
+import { createSandbox, type AppFields, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
+import { AS_ADMIN, AS_INTEGRATION, call, list, sysIdOf, type One } from './client.js';
+import { incidentPanel } from './panels.js';
+
+/** Debian's chromium (`.ci/run` installs it), or CHROMIUM_PATH. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? (['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? '/usr/bin/chromium');
+
+let sb: Sandbox;
+/** The AI field names this sandbox installed (from the mappings). */
+let F: AppFields;
+let browser: Browser;
+let page: Page;
+let inc: string;
+let alex: string;
+let irene: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium, or set CHROMIUM_PATH`);
+  sb = await createSandbox();
+  F = sb.appFields;
+  inc = await sysIdOf(sb.url, 'incident', 'INC0002041');
+  alex = sb.directory.user('alex.rivera')!.v.sys_id!;
+  irene = sb.directory.user('irene.costa')!.v.sys_id!;
+  const panel = incidentPanel({ sysId: inc, number: 'INC0002041', commander: { id: irene, name: 'Irene Costa' } });
+  const seeded = await call(sb.url, 'PATCH', `/api/now/table/incident/${inc}`, AS_INTEGRATION, { [F.panel]: JSON.stringify(panel), [F.status]: 'eligible' });
+  expect(seeded.status).toBe(200);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await sb?.close();
+});
+
+async function signInAs(userName: string): Promise<void> {
+  await page.selectOption('#user-select', userName);
+  await Promise.all([page.waitForURL(/\/ticket\//), page.click('#switch-user')]);
+  await page.waitForSelector('#ticket-fields .field');
+}
+
+const record = async (): Promise<Record<string, unknown>> => (await call<One>(sb.url, 'GET', `/api/now/table/incident/${inc}?sysparm_exclude_reference_link=true`, AS_ADMIN)).json.result;
+
+describe('the ticket page', () => {
+  it('asks who you are, then shows the ticket as that person', async () => {
+    await page.goto(`${sb.url}/nav_to.do?uri=${encodeURIComponent(`incident.do?sys_id=${inc}`)}`);
+    expect(page.url()).toBe(`${sb.url}/ticket/INC0002041`);
+    await expect.poll(() => page.textContent('#page-status')).toContain('Choose a person');
+    await signInAs('alex.rivera');
+    expect(await page.textContent('#current-user')).toBe('Signed in as Alex Rivera');
+    expect(await page.textContent('#ticket-heading')).toBe('INC0002041 Remote access latency');
+    expect(await page.textContent('#field-caller_id dd')).toBe('Jordan Miles');
+    expect(await page.textContent('#field-state dd')).toBe('In Progress');
+    expect(await page.locator('#work-notes .journal-entry').count()).toBe(5);
+    expect(await page.textContent('#work-notes .journal-entry:first-child .journal-author')).toBe('Alex Rivera');
+  });
+
+  it('shows every operation, the blocked one with its reason and remedy', async () => {
+    const ops = page.locator('#ai-operations > li');
+    await expect.poll(() => ops.count()).toBe(4);
+    const blocked = page.locator('#ai-operations > li[data-operation="execute-failover"]');
+    expect(await blocked.getAttribute('data-outcome')).toBe('blocked');
+    expect(await blocked.textContent()).toContain('AI may not change service state.');
+    expect(await blocked.textContent()).toContain('Ask Network Operations to run the failover runbook.');
+  });
+
+  it('opens the scope review and confirms: the request field gets exactly the UI action JSON, as Alex', async () => {
+    await page.click('#assign-ai');
+    const dialog = page.getByRole('dialog', { name: /scope review/ });
+    await dialog.waitFor();
+    const gather = dialog.locator('li[data-operation="gather-diagnostics"]');
+    for (const label of ['What the AI may read', 'Expected output', 'Stop conditions', 'Blocked actions']) expect(await gather.textContent()).toContain(label);
+    expect(await dialog.locator('#op-execute-failover').isDisabled()).toBe(true);
+    expect(await dialog.locator('li[data-operation="execute-failover"]').textContent()).toContain('Ask Network Operations to run the failover runbook.');
+    expect(await dialog.locator('li[data-operation="draft-vendor-escalation"] .op-approval').textContent()).toContain('Irene Costa');
+    await dialog.getByLabel('Gather diagnostics').check();
+    await page.fill('#scope-note', 'Focus on the upstream circuit.');
+    await page.click('#scope-confirm');
+    await expect.poll(() => page.textContent('#page-status')).toContain('Request sent: Gather diagnostics');
+    expect(await dialog.isVisible()).toBe(false);
+
+    const after = await record();
+    const request = JSON.parse(after[F.request] as string) as unknown;
+    expect(request).toEqual({ operation: 'gather-diagnostics', scope: 'a1'.repeat(16), note: 'Focus on the upstream circuit.' });
+    expect(AiRequest.safeParse(request).success).toBe(true);
+    expect(after[F.requestedBy]).toBe(alex);
+    const audit = await list(sb.url, 'sys_audit', { sysparm_query: `documentkey=${inc}^fieldname=${F.request}`, sysparm_fields: 'user,newvalue' }, AS_ADMIN);
+    expect(audit.json.result).toEqual([{ user: 'alex.rivera', newvalue: after[F.request] }]);
+  });
+
+  it('updates as the worker writes: the note, the status and the hand-off appear without a reload', async () => {
+    const handoff = newHandoffId();
+    const panel = incidentPanel({ sysId: inc, number: 'INC0002041', commander: { id: irene, name: 'Irene Costa' } }, [
+      { id: handoff, operation: 'draft-vendor-escalation', status: 'awaiting_review', requestedBy: alex, approval: { required: true, role: 'incident_commander', approver: { kind: 'user', id: irene, name: 'Irene Costa' } }, updatedAt: new Date().toISOString() },
+    ]);
+    await call(sb.url, 'PATCH', `/api/now/table/incident/${inc}`, AS_INTEGRATION, {
+      work_notes: 'AI draft (vendor escalation packet), requested by Alex Rivera; approval by Irene Costa required before use.',
+      [F.request]: '',
+      [F.status]: 'awaiting_review',
+      [F.panel]: JSON.stringify(panel),
+    });
+    await expect.poll(() => page.textContent('#work-notes .journal-entry:first-child'), { timeout: 5000 }).toContain('AI draft (vendor escalation packet)');
+    expect(await page.textContent('#work-notes .journal-entry:first-child .journal-author')).toBe('AI Handoff Integration');
+    expect(await page.textContent('#ai-status')).toBe('Awaiting review');
+    expect(await page.getAttribute(`#handoff-${handoff}`, 'data-status')).toBe('awaiting_review');
+    // Alex asked for it and holds no reviewer role: no review buttons.
+    expect(await page.isVisible('#reviews')).toBe(false);
+
+    await signInAs('irene.costa');
+    const item = page.locator(`#review-${handoff}`);
+    await item.waitFor();
+    await item.getByLabel('Comment (optional)').fill('Send after the 14:00 bridge call.');
+    await item.getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => page.textContent('#page-status')).toContain('Decision recorded: accept');
+
+    const after = await record();
+    const review = JSON.parse(after[F.review] as string) as unknown;
+    expect(review).toEqual({ handoff, decision: 'accept', comment: 'Send after the 14:00 bridge call.' });
+    expect(AiReview.safeParse(review).success).toBe(true);
+    expect(after[F.reviewedBy]).toBe(irene);
+    expect(after.state).toBe('2');
+    expect(after.active).toBe('true');
+  });
+
+  it('wrote nothing but the request and review fields as the people, through the session', () => {
+    const byPeople = sb.writeLog.entries().filter((e) => e.user !== 'svc.aihandoff');
+    expect(byPeople.map((e) => [e.user, e.fields, e.applied])).toEqual([
+      ['alex.rivera', [F.request], true],
+      ['irene.costa', [F.review], true],
+    ]);
+  });
+
+  it('lists active tickets with links', async () => {
+    await page.goto(`${sb.url}/tickets`);
+    const link = page.getByRole('link', { name: 'SIR0002274' });
+    await link.waitFor();
+    await Promise.all([page.waitForURL(/\/ticket\/SIR0002274$/), link.click()]);
+    await page.waitForSelector('#ticket-fields .field');
+    expect(await page.textContent('#field-state dd')).toBe('Analysis');
+  });
+
+  it('refuses a wrong password, and the session cookie alone does not open the Table API', async () => {
+    await page.fill('#user-password', 'wrong');
+    await Promise.all([page.waitForURL(/login_failed=1/), page.click('#switch-user')]);
+    expect(await page.textContent('#login-failed')).toContain('Sign-in refused');
+    const cookies = await page.context().cookies();
+    const session = cookies.find((c) => c.name === 'JSESSIONID');
+    expect(session?.httpOnly).toBe(true);
+    const withoutToken = await call(sb.url, 'GET', '/api/now/table/incident?sysparm_limit=1', undefined, undefined, { cookie: `JSESSIONID=${session!.value}` });
+    expect(withoutToken.status).toBe(401);
+  });
+});
