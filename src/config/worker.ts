@@ -20,6 +20,14 @@ export const Worker = z.strictObject({
       writeback: z.number().int().min(1).max(64).default(4),
     })
     .default({ intake: 4, execute: 8, writeback: 4 }),
+  /**
+   * How long a job's lock lasts without renewal, in ms (BullMQ lockDuration).
+   * A worker that dies holding a job loses it after this long; another worker
+   * then runs it again (its side effects are idempotent). Default 30000.
+   */
+  lockDurationMs: z.number().int().min(1_000).max(600_000).default(30_000),
+  /** A hand-off that has not moved for this long is re-enqueued by the maintenance sweep, in ms. Default 60000. */
+  stuckAfterMs: z.number().int().min(1_000).max(86_400_000).default(60_000),
   /** Only these tables are synced; default every mapped table. */
   tables: z.array(z.string().min(1)).min(1).optional(),
   redis: z

@@ -4,7 +4,7 @@
  * to the real modules. The `worker` and `start` commands and the integration
  * tests all start the product through here, so they run the same thing.
  */
-import { createBudget, createProvider, createRedisUsageStore, type BudgetState as AiBudgetState } from '../ai/index.js';
+import { createBudget, createProvider, createRedisUsageStore, type BudgetState as AiBudgetState, type Provider } from '../ai/index.js';
 import type { Connector } from '../connector/connector.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 import { createAiExecutor } from '../handoff/ai-executor.js';
@@ -35,6 +35,8 @@ export interface WorkerWiringOptions {
   readonly now?: () => Date;
   readonly fault?: (point: FaultPoint) => void;
   readonly onSync?: (stats: SyncStats) => void;
+  /** A provider instead of the configured one (tests: the obedient stand-in model). */
+  readonly provider?: Provider;
 }
 
 export interface WiredWorker extends RunningWorker {
@@ -47,7 +49,7 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
   const policy = loadPolicy(config.paths.policy);
   const mappings = loadMappings(config.paths.mappings);
   const prefix = options.prefix ?? config.worker.prefix;
-  const provider = createProvider(config.ai.provider, { ...(options.env ? { env: options.env } : {}), log });
+  const provider = options.provider ?? createProvider(config.ai.provider, { ...(options.env ? { env: options.env } : {}), log });
 
   const budgetRedis = createRedis(options.redisUrl, 'store');
   const budget = createBudget({ store: createRedisUsageStore(budgetRedis, { prefix }), config: config.ai });
@@ -84,6 +86,8 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
     syncIntervalMs: options.syncIntervalMs ?? config.worker.syncIntervalMs,
     concurrency: config.worker.concurrency,
     redisSafety: config.worker.redis,
+    lockDurationMs: config.worker.lockDurationMs,
+    stuckAfterMs: config.worker.stuckAfterMs,
     log,
     ...(options.now ? { now: options.now } : {}),
     ...(options.fault ? { fault: options.fault } : {}),

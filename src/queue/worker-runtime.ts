@@ -49,6 +49,10 @@ export interface WorkerRuntimeOptions {
   readonly log: Logger;
   readonly now?: () => Date;
   readonly fault?: (point: FaultPoint) => void;
+  /** BullMQ lock duration, in ms; a dead worker's job is taken over after about this long. Default 30000. */
+  readonly lockDurationMs?: number;
+  /** Re-enqueue hand-offs that have not moved for this long, in ms. Default 60000. */
+  readonly stuckAfterMs?: number;
   /** Called after each sync pass (tests and metrics). */
   readonly onSync?: (stats: SyncStats) => void;
 }
@@ -67,8 +71,6 @@ export interface RunningWorker {
 const SYNC_LEASE_MS = 30_000;
 /** How often the maintenance sweep runs (expiry, stuck hand-offs), in ms. */
 const MAINTENANCE_EVERY_MS = 15_000;
-/** A queued hand-off older than this without a live job is re-enqueued, in ms. */
-const STUCK_AFTER_MS = 60_000;
 
 export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise<RunningWorker> {
   const { prefix, mappings, connector, log } = options;
@@ -189,7 +191,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   /** Re-adds the job of a hand-off recorded but not progressing (Redis lost its job after an OS crash, or a worker died between steps). */
   const requeueStuck = async (): Promise<number> => {
     let requeued = 0;
-    const cutoff = now().getTime() - STUCK_AFTER_MS;
+    const cutoff = now().getTime() - (options.stuckAfterMs ?? 60_000);
     for (const status of ['queued', 'running'] as const) {
       for (const id of await store.idsWithStatus(status)) {
         const h = await store.get(id);
@@ -218,6 +220,12 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
       connection: workerRedis,
       prefix: bullPrefix,
       concurrency: name === 'intake' || name === 'execute' || name === 'writeback' ? concurrency[name] : 1,
+      // BullMQ: a job whose lock is not renewed within lockDuration is stalled and
+      // handed to another worker (docs.bullmq.io, "Stalled jobs"); the stalled
+      // check runs at the same pace so a dead worker's job is taken over promptly.
+      lockDuration: options.lockDurationMs ?? 30_000,
+      stalledInterval: options.lockDurationMs ?? 30_000,
+      maxStalledCount: 2,
       settings: { backoffStrategy: (attempts, type, err) => (type === HANDOFF_BACKOFF ? backoffStrategy(attempts, type, err) : 1_000) },
     });
     worker.on('failed', (job, error) => log.warn('job failed', { queue: name, job: job?.id, attempts: job?.attemptsMade, error: describeCause(error) }));

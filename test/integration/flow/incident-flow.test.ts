@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFlowHarness, type FlowHarness } from '../../support/flow-harness.js';
+
+describe('INC0002041 through the whole flow (sandbox, real Redis, BullMQ, built-in provider)', () => {
+  let h: FlowHarness;
+  beforeAll(async () => {
+    h = await startFlowHarness();
+  });
+  afterAll(() => h.close());
+
+  it('shows the panel, takes the evidence request, writes one attributed note, and records the review', async () => {
+    const before = await h.waitFor('the panel on INC0002041', async () => {
+      const t = await h.ticket('INC0002041');
+      return t.panel ? t : undefined;
+    });
+    expect(before.panel!.classification).toBe('eligible');
+    expect(before.status).toBe('eligible');
+    const stateBefore = before.record.state;
+
+    await h.request('alex.rivera', 'INC0002041', { operation: 'gather-diagnostics' });
+    const written = await h.waitFor('the evidence pack', async () => {
+      const t = await h.ticket('INC0002041');
+      return t.status === 'awaiting_review' ? t : undefined;
+    });
+    const handoff = written.panel!.handoffs[0]!;
+    expect(handoff).toMatchObject({ operation: 'gather-diagnostics', status: 'awaiting_review', requestedBy: 'alex.rivera' });
+    expect(written.record[h.mapping('incident').ai.request]).toBe('');
+
+    const notes = await h.notes('INC0002041');
+    const ours = notes.filter((n) => n.by === 'svc.aihandoff');
+    expect(ours).toHaveLength(1);
+    expect(ours[0]!.value).toContain('alex.rivera');
+    expect(ours[0]!.value).toContain(handoff.id);
+
+    await h.review('alex.rivera', 'INC0002041', { handoff: handoff.id, decision: 'accept' });
+    const accepted = await h.waitFor('the review', async () => {
+      const t = await h.ticket('INC0002041');
+      return t.status === 'accepted' ? t : undefined;
+    });
+    expect(accepted.record[h.mapping('incident').ai.review]).toBe('');
+    expect(accepted.record.state).toBe(stateBefore);
+
+    const fields = h.integrationFields();
+    expect([...fields].every((f) => h.allowedFields().has(f))).toBe(true);
+  });
+});
