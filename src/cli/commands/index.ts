@@ -7,8 +7,9 @@ import { registerAudit } from './audit.js';
 import { registerMappings } from './mappings.js';
 import { registerPolicy } from './policy.js';
 import { registerSandbox } from './sandbox.js';
+import { registerStart } from './start.js';
 import { registerWorker } from './worker.js';
 
 export type Registrar = (program: Command) => void;
 
-export const registrars: readonly Registrar[] = [registerPolicy, registerMappings, registerSandbox, registerWorker, registerAudit];
+export const registrars: readonly Registrar[] = [registerStart, registerWorker, registerSandbox, registerPolicy, registerMappings, registerAudit];

@@ -1,0 +1,110 @@
+/**
+ * `ai-handoff start` (what `npm start` runs): the whole product locally, in
+ * one process:
+ * - Redis: REDIS_URL, else a redis-server of its own (noeviction, AOF) with
+ *   its data in .data/redis;
+ * - the ServiceNow instance: SN_INSTANCE_URL and credentials when set, else
+ *   the sandbox instance, seeded, with its state in .data/sandbox.jsonl;
+ * - the worker with the runtime config (AI_HANDOFF_CONFIG, default
+ *   config/sandbox.yaml) and its provider (the built-in one by default).
+ * It prints where to look, and stops everything on Ctrl-C.
+ */
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { createServiceNowConnector } from '../../../connectors/servicenow/servicenow-connector.js';
+import { parseServiceNowConfig, type ServiceNowConfig } from '../../../connectors/servicenow/config.js';
+import { serviceNowConfigFromEnv } from '../../../connectors/servicenow/env-config.js';
+import { createSandbox, INTEGRATION_PASSWORD, INTEGRATION_USER, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
+import { loadRuntimeConfig } from '../../config/load-runtime-config.js';
+import { HandoffError } from '../../errors.js';
+import { startWiredWorker } from '../../queue/wiring.js';
+import { createLogger } from '../../util/log.js';
+import { fromRoot } from '../../util/paths.js';
+import { startLocalRedis, type LocalRedis } from '../local-redis.js';
+import { faultFromEnv } from './fault.js';
+import { LOCAL_REDIS_PORT } from './redis-target.js';
+import { DEFAULT_SANDBOX_PORT, usersTable } from './sandbox.js';
+import { stopOnSignals, workerEnv } from './worker.js';
+
+interface StartFlags {
+  readonly port: string;
+  readonly tickets: string;
+  readonly data: string;
+  readonly config?: string;
+  readonly logLevel: string;
+  readonly fresh?: boolean;
+}
+
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description('run everything locally: Redis, the sandbox instance (unless SN_INSTANCE_URL is set) and the worker')
+    .option('--port <n>', 'sandbox port', String(DEFAULT_SANDBOX_PORT))
+    .option('--tickets <n>', 'generated tickets to add to the sandbox seed', '0')
+    .option('--data <dir>', 'folder for the local Redis and sandbox state', fromRoot('.data'))
+    .option('--fresh', 'start the sandbox from its seed, ignoring saved state')
+    .option('--config <file>', 'runtime config (default: AI_HANDOFF_CONFIG or config/sandbox.yaml)')
+    .option('--log-level <level>', 'debug, info, warn or error', 'warn')
+    .action(async (flags: StartFlags) => {
+      const log = createLogger({ level: flags.logLevel as 'warn' });
+      const port = Number(flags.port);
+      const tickets = Number(flags.tickets);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new HandoffError('INPUT_INVALID', `--port must be 0 to 65535, got '${flags.port}'`, { remedy: 'pass for example --port 8090' });
+      if (!Number.isInteger(tickets) || tickets < 0) throw new HandoffError('INPUT_INVALID', `--tickets must be a whole number, got '${flags.tickets}'`, { remedy: 'pass for example --tickets 1000' });
+      const loaded = loadRuntimeConfig(flags.config ? { file: flags.config } : {});
+      const data = resolve(flags.data);
+
+      let localRedis: LocalRedis | undefined;
+      const redisUrl = process.env.REDIS_URL?.trim() || (localRedis = await startLocalRedis({ dir: join(data, 'redis'), port: LOCAL_REDIS_PORT })).url;
+
+      let sandbox: Sandbox | undefined;
+      let snConfig: ServiceNowConfig;
+      if (process.env.SN_INSTANCE_URL?.trim()) {
+        snConfig = serviceNowConfigFromEnv(process.env);
+      } else {
+        sandbox = await createSandbox({ port, seed: { tickets }, ...(flags.fresh ? {} : { persistFile: join(data, 'sandbox.jsonl') }), log });
+        snConfig = parseServiceNowConfig({ instanceUrl: sandbox.url, auth: { kind: 'basic', username: INTEGRATION_USER, password: INTEGRATION_PASSWORD } });
+      }
+      const authUser = 'username' in snConfig.auth ? snConfig.auth.username : undefined;
+      const env = workerEnv({ ...process.env, REDIS_URL: redisUrl }, authUser);
+      const connector = createServiceNowConnector({ config: snConfig, log });
+      const worker = await startWiredWorker({
+        config: loaded.config,
+        connector,
+        redisUrl,
+        integrationUser: env.integrationUser,
+        log,
+        ...(env.syncIntervalMs === undefined ? {} : { syncIntervalMs: env.syncIntervalMs }),
+        ...(env.prefix === undefined ? {} : { prefix: env.prefix }),
+        fault: faultFromEnv(process.env, log),
+      });
+
+      const lines = [
+        '',
+        'ai-handoff is running.',
+        `  Redis            ${redisUrl}${localRedis ? `  (local redis-server, data in ${join(data, 'redis')})` : ''}`,
+        `  ServiceNow       ${snConfig.instanceUrl}${sandbox ? '  (the sandbox instance)' : ''}`,
+        `  worker           config ${loaded.file}, policy ${worker.policy.version}, provider ${loaded.config.ai.provider.kind}, sync every ${env.syncIntervalMs ?? loaded.config.worker.syncIntervalMs} ms`,
+      ];
+      if (sandbox) {
+        lines.push(
+          '',
+          `Open ${sandbox.url}/tickets and pick INC0002041. Act as alex.rivera (an agent) to`,
+          'Assign To AI Operation; switch to irene.costa (the incident commander) to accept a draft.',
+          '',
+          `Seeded users (every person's password is 'sandbox'):`,
+          usersTable(),
+        );
+      }
+      lines.push('', `Audit: REDIS_URL=${redisUrl} npx ai-handoff audit verify     Ctrl-C stops everything.`, '');
+      console.log(lines.join('\n'));
+
+      await stopOnSignals(async () => {
+        await worker.close(10_000);
+        connector.close();
+        await sandbox?.close();
+        await localRedis?.stop();
+      }, log);
+      console.log('stopped');
+    });
+}
