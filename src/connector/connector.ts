@@ -72,6 +72,8 @@ export interface FieldChange {
   readonly user: string;
   /** UTC `YYYY-MM-DD HH:mm:ss`. */
   readonly createdOn: string;
+  /** The record's update count at the change (ServiceNow `record_checkpoint`), when known: orders changes within one second. */
+  readonly checkpoint?: number;
 }
 
 export interface UserRecord {

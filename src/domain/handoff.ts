@@ -51,6 +51,8 @@ export const Handoff = z.strictObject({
   scope: Scope,
   scopeDigest: z.string().min(1),
   requester: Actor,
+  /** Which change of the request field created it (src/handoff/identity.ts); null where the platform gives none. */
+  requestKey: z.string().nullable(),
   /** The operator's optional note: untrusted text, shown to the AI as data only. */
   note: z.string().nullable(),
   policyVersion: z.string().min(1),

@@ -12,7 +12,21 @@ import type { TableMapping } from '../mapping/mapping-schema.js';
 
 export type ActionField = 'request' | 'review';
 
+export interface Setter {
+  readonly actor: Actor;
+  /**
+   * Which change set the value (the audit row's record checkpoint and time),
+   * so a redelivered pickup of the same change is told apart from the same
+   * value set again later; null where the platform gives no such key (stamp).
+   */
+  readonly changeKey: string | null;
+}
+
 export async function whoSet(connector: Connector, mapping: TableMapping, record: RawRecord, which: ActionField): Promise<Actor | null> {
+  return (await setterOf(connector, mapping, record, which))?.actor ?? null;
+}
+
+export async function setterOf(connector: Connector, mapping: TableMapping, record: RawRecord, which: ActionField): Promise<Setter | null> {
   const field = mapping.ai[which];
   const value = record[field] ?? '';
   const sysId = record.sys_id ?? '';
@@ -23,12 +37,13 @@ export async function whoSet(connector: Connector, mapping: TableMapping, record
     const stamped = stampField === undefined ? '' : (record[stampField] ?? '');
     if (stamped === '') return null;
     const user = await connector.user({ sysId: stamped });
-    return user ? { userName: user.userName, sysId: user.sysId, name: user.name } : null;
+    return user ? { actor: { userName: user.userName, sysId: user.sysId, name: user.name }, changeKey: null } : null;
   }
 
   const changes = await connector.fieldChanges(mapping, sysId, field);
   const change = changes.find((c) => c.newValue === value);
   if (!change) return null;
   const user = await connector.user({ userName: change.user });
-  return user ? { userName: user.userName, sysId: user.sysId, name: user.name } : { userName: change.user };
+  const actor: Actor = user ? { userName: user.userName, sysId: user.sysId, name: user.name } : { userName: change.user };
+  return { actor, changeKey: `${change.checkpoint ?? ''}@${change.createdOn}` };
 }

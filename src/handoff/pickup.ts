@@ -19,7 +19,7 @@ import type { TableMapping } from '../mapping/mapping-schema.js';
 import { withLease } from '../queue/lease.js';
 import { digestOf } from '../util/canonical-json.js';
 import type { FlowDeps } from './flow-deps.js';
-import { whoSet } from './identity.js';
+import { setterOf } from './identity.js';
 
 export type PickupOutcome =
   | { readonly kind: 'nothing' }
@@ -51,8 +51,9 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
   const refuse = (code: ErrorCode | 'DUPLICATE', message: string, remedy: string, requester: Actor | null, ticket: Ticket | null) =>
     refuseRequest(deps, mapping, record, { code, message, remedy, requester, ticket, value });
 
-  const requester = await whoSet(connector, mapping, record, 'request');
-  if (!requester) {
+  const setter = await setterOf(connector, mapping, record, 'request');
+  const requester = setter?.actor ?? null;
+  if (!requester || !setter) {
     if (!options.finalAttempt) {
       throw new HandoffError('REQUESTER_UNKNOWN', `cannot yet tell who set ${mapping.ai.request} on ${mapping.table} ${sysId}`, { details: { table: mapping.table, sysId } });
     }
@@ -100,7 +101,7 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
 
   const existing = current.find((h) => h.operation === op.id && !['accepted', 'rejected', 'escalated', 'expired', 'failed'].includes(h.status));
   if (existing) {
-    if (existing.scopeDigest === op.scopeDigest && existing.requester.userName === requester.userName) {
+    if (sameRequest(existing, op.scopeDigest, requester, setter.changeKey)) {
       // A redelivered pickup, or a repeated click, after the hand-off was created: finish the pickup once.
       await finishPickup(deps, mapping, record, existing);
       return { kind: 'continued', handoff: existing };
@@ -108,11 +109,11 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
     return refuse('DUPLICATE', `'${op.title}' is already in progress on this ticket (${existing.id}, ${existing.status}).`, 'Wait for it to finish, or review it, before asking again.', requester, ticket);
   }
 
-  const handoff = newHandoff(deps, ticket, op, panel.policyVersion, requester, note);
+  const handoff = newHandoff(deps, ticket, op, panel.policyVersion, requester, note, setter.changeKey);
   const created = await deps.store.create(handoff);
   if (!created.created) {
     const other = await deps.store.get(created.existingId);
-    if (other && other.scopeDigest === op.scopeDigest && other.requester.userName === requester.userName) {
+    if (other && sameRequest(other, op.scopeDigest, requester, setter.changeKey)) {
       await finishPickup(deps, mapping, record, other);
       return { kind: 'continued', handoff: other };
     }
@@ -134,7 +135,16 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
   return { kind: 'queued', handoff };
 }
 
-function newHandoff(deps: FlowDeps, ticket: Ticket, op: PanelOperation, policyVersion: string, requester: Actor, note: string | null): Handoff {
+/**
+ * Whether an unfinished hand-off came from this very request (a redelivered or
+ * repeated pickup of the same change) rather than the same value set again.
+ */
+function sameRequest(existing: Handoff, scope: string, requester: Actor, changeKey: string | null): boolean {
+  if (existing.scopeDigest !== scope || existing.requester.userName !== requester.userName) return false;
+  return existing.requestKey === null || changeKey === null || existing.requestKey === changeKey;
+}
+
+function newHandoff(deps: FlowDeps, ticket: Ticket, op: PanelOperation, policyVersion: string, requester: Actor, note: string | null, requestKey: string | null): Handoff {
   const scope: Scope = {
     policyVersion,
     ticket: ticket.ref,
@@ -159,6 +169,7 @@ function newHandoff(deps: FlowDeps, ticket: Ticket, op: PanelOperation, policyVe
     scope,
     scopeDigest: op.scopeDigest,
     requester,
+    requestKey,
     note,
     policyVersion,
     status: 'queued',

@@ -5,9 +5,13 @@
  */
 import type { TableMapping } from './mapping-schema.js';
 
-/** Every field the mapping reads, sorted, without duplicates. Always includes sys_id and sys_updated_on. */
+/**
+ * Every field the mapping reads, sorted, without duplicates. Always includes
+ * sys_id, sys_updated_on (the keyset) and sys_mod_count (it rises on every
+ * update, so two changes within one second of sys_updated_on still differ).
+ */
 export function readFields(mapping: TableMapping): string[] {
-  const names = new Set<string>(['sys_id', 'sys_updated_on']);
+  const names = new Set<string>(['sys_id', 'sys_updated_on', 'sys_mod_count']);
   for (const value of Object.values(mapping.fields)) if (value !== undefined) names.add(value);
   const sev = mapping.severity;
   if (sev.from === 'priority') names.add(sev.field);

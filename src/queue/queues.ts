@@ -56,10 +56,15 @@ export interface SyncJob {
   readonly table: string;
 }
 
-/** One intake job per ticket state: the same request seen twice (redelivery, a re-pull) is one job. */
+/**
+ * One intake job per change of the ticket: the same request seen twice (a
+ * redelivery, a re-pull of the same version) is one job, while the same value
+ * set again later is a new one. `sys_mod_count` rises on every update, even
+ * two within one second of `sys_updated_on`.
+ */
 export function intakeJobId(kind: IntakeJob['kind'], table: string, record: RawRecord, field: string): string {
-  const stamp = (record.sys_updated_on ?? '').replace(/\D/g, '');
-  return `${kind}-${table}-${record.sys_id ?? ''}-${stamp}-${digestOf(record[field] ?? '').slice(0, 12)}`;
+  const version = record.sys_mod_count ?? (record.sys_updated_on ?? '').replace(/\D/g, '');
+  return `${kind}-${table}-${record.sys_id ?? ''}-${version}-${digestOf(record[field] ?? '').slice(0, 12)}`;
 }
 
 export const executeJobId = (handoffId: string): string => `execute-${handoffId}`;

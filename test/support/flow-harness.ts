@@ -87,7 +87,7 @@ export async function startFlowHarness(options: HarnessOptions = {}): Promise<Fl
   const loaded = loadRuntimeConfig({ file: DEFAULT_CONFIG });
   const config = options.config ? options.config(loaded.config) : loaded.config;
   const connector = createServiceNowConnector({
-    config: parseServiceNowConfig({ instanceUrl: sandbox.url, auth: { kind: 'basic', username: INTEGRATION_USER, password: INTEGRATION_PASSWORD }, settleSeconds: 0 }),
+    config: parseServiceNowConfig({ instanceUrl: sandbox.url, auth: { kind: 'basic', username: INTEGRATION_USER, password: INTEGRATION_PASSWORD } }),
     log: options.log ?? silentLogger,
   });
   const prefix = testPrefix('flow');

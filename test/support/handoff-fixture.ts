@@ -24,6 +24,7 @@ export function queuedHandoff(overrides: Partial<Handoff> = {}): Handoff {
     },
     scopeDigest: '0123456789abcdef0123456789abcdef',
     requester: { userName: 'alex.rivera' },
+    requestKey: null,
     note: null,
     policyVersion: 'test+00000000',
     status: 'queued',
