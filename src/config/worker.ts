@@ -28,6 +28,8 @@ export const Worker = z.strictObject({
   lockDurationMs: z.number().int().min(1_000).max(600_000).default(30_000),
   /** A hand-off that has not moved for this long is re-enqueued by the maintenance sweep, in ms. Default 60000. */
   stuckAfterMs: z.number().int().min(1_000).max(86_400_000).default(60_000),
+  /** How often the maintenance sweep runs (review expiry, stuck hand-offs), in ms. Default 15000. */
+  maintenanceEveryMs: z.number().int().min(500).max(3_600_000).default(15_000),
   /** Only these tables are synced; default every mapped table. */
   tables: z.array(z.string().min(1)).min(1).optional(),
   redis: z

@@ -1,7 +1,9 @@
 /**
  * Expiry: a review that does not come within the configured window expires.
- * Nothing is ever approved by default: the hand-off ends `expired`, a short
- * note says the draft must not be used, and the panel shows it.
+ * Nothing is ever approved by default: the hand-off ends `expired` (first,
+ * atomically, so a late review is refused), then a short note says the draft
+ * must not be used, and the panel shows it. The note is owed until written:
+ * a crash or an unreachable instance only delays it to the next sweep.
  */
 import type { MappingSet } from '../mapping/load-mappings.js';
 import { handoffEvent } from './audit-helpers.js';
@@ -10,12 +12,11 @@ import { writtenByUs } from './journal-trust.js';
 
 export async function expireOverdue(deps: FlowDeps, mappings: MappingSet): Promise<number> {
   const now = deps.now();
+  const owed = `${deps.prefix}:expiry-notes-owed`;
   let expired = 0;
   for (const id of await deps.store.idsWithStatus('awaiting_review')) {
     const handoff = await deps.store.get(id);
     if (!handoff || handoff.reviewDueAt === null || Date.parse(handoff.reviewDueAt) > now.getTime()) continue;
-    const mapping = mappings.byTable.get(handoff.ticket.table);
-    if (!mapping) continue;
     let changed = false;
     const updated = await deps.store.update(id, (h) => {
       if (h.status !== 'awaiting_review') return h;
@@ -23,14 +24,26 @@ export async function expireOverdue(deps: FlowDeps, mappings: MappingSet): Promi
       return { ...h, status: 'expired' };
     });
     if (!changed) continue;
+    await deps.redis.sadd(owed, id);
     await deps.ledger.append(handoffEvent('expired', updated, [{ role: 'system', userName: deps.settings.integrationUser }], { details: { reviewDueAt: handoff.reviewDueAt } }));
-    const journal = await deps.connector.workNotes(mapping, updated.ticket.sysId);
-    const alsoWrite: Record<string, string> = {};
-    if (!updated.shadow && !journal.some((e) => writtenByUs(deps, e) && deps.notes.hasReviewMarker(e.value, id, 'expired'))) {
-      alsoWrite[mapping.ai.workNotes] = deps.notes.reviewNote({ handoff: updated, decision: 'expired', by: null, comment: null });
-    }
-    await deps.panels.refreshById(mapping, updated.ticket.sysId, { alsoWrite });
     expired++;
+  }
+
+  for (const id of await deps.redis.smembers(owed)) {
+    const handoff = await deps.store.get(id);
+    const mapping = handoff ? mappings.byTable.get(handoff.ticket.table) : undefined;
+    if (!handoff || !mapping) {
+      await deps.redis.srem(owed, id);
+      continue;
+    }
+    if (!handoff.shadow) {
+      const journal = await deps.connector.workNotes(mapping, handoff.ticket.sysId);
+      if (!journal.some((e) => writtenByUs(deps, e) && deps.notes.hasReviewMarker(e.value, id, 'expired'))) {
+        await deps.connector.write(mapping, handoff.ticket.sysId, { [mapping.ai.workNotes]: deps.notes.reviewNote({ handoff, decision: 'expired', by: null, comment: null }) });
+      }
+    }
+    await deps.panels.refreshById(mapping, handoff.ticket.sysId);
+    await deps.redis.srem(owed, id);
   }
   return expired;
 }

@@ -22,6 +22,11 @@ export interface FlowQueues {
 export interface FlowSettings {
   /** How long an awaited review stays open before it expires, in ms. */
   readonly reviewWindowMs: number;
+  /**
+   * How long the write-back lease lasts, in ms: as long as a job lock, so a
+   * dead writer's lease lapses when its job is handed to another worker.
+   */
+  readonly writeLeaseMs: number;
   /** user_name of the integration user: it can never be a requester or reviewer. */
   readonly integrationUser: string;
   /**
@@ -49,6 +54,10 @@ export interface FlowDeps {
   readonly settings: FlowSettings;
   readonly now: () => Date;
   readonly log: Logger;
-  /** Called at each fault point; the worker kills itself there when AI_HANDOFF_FAULT names it. */
-  readonly fault: (point: FaultPoint) => void;
+  /**
+   * Called at each fault point; the worker kills itself there when
+   * AI_HANDOFF_FAULT names it. Tests may pass an async hook (crash Redis,
+   * then go on); the flow awaits it.
+   */
+  readonly fault: (point: FaultPoint) => void | Promise<void>;
 }

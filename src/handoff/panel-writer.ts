@@ -22,6 +22,8 @@ import type { PanelPolicy } from './ports.js';
 export const PANEL_HANDOFFS = 5;
 /** How long one panel computation and write may hold the ticket, in ms. */
 const PANEL_LEASE_MS = 15_000;
+/** How long a flow step waits for another writer of the same ticket's panel, in ms. */
+const PANEL_WAIT_MS = 5_000;
 
 export interface PanelWriterDeps {
   readonly connector: Connector;
@@ -88,7 +90,13 @@ export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
 
   const refresh = async (mapping: TableMapping, record: RawRecord, options: RefreshOptions = {}): Promise<RefreshResult> => {
     const sysId = record.sys_id ?? '';
-    const lease = await acquireLease(redis, `${prefix}:lease:panel:${mapping.table}:${sysId}`, PANEL_LEASE_MS);
+    const key = `${prefix}:lease:panel:${mapping.table}:${sysId}`;
+    let lease = await acquireLease(redis, key, PANEL_LEASE_MS);
+    // Another writer holds the ticket only for one compute-and-write; the flow waits it out, a sync pass moves on.
+    for (let waited = 0; !lease && !options.skipIfBusy && waited < PANEL_WAIT_MS; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      lease = await acquireLease(redis, key, PANEL_LEASE_MS);
+    }
     if (!lease) {
       if (options.skipIfBusy) return { written: false, skipped: true, panel: null, ticket: null };
       throw new HandoffError('LEASE_HELD', `another worker is writing the panel of ${mapping.table} ${sysId}`, { details: { table: mapping.table, sysId } });

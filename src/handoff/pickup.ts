@@ -119,7 +119,7 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
     }
     return refuse('DUPLICATE', `'${op.title}' is already in progress on this ticket (${created.existingId}).`, 'Wait for it to finish, or review it, before asking again.', requester, ticket);
   }
-  deps.fault('after-handoff-create');
+  await deps.fault('after-handoff-create');
   const ticketRef = { table: mapping.table, sysId, number: ticket.number };
   await deps.ledger.append({
     type: 'requested',

@@ -16,7 +16,6 @@ import { writtenByUs } from './journal-trust.js';
 
 export type WriteBackOutcome = 'skipped' | 'written' | 'already-written' | 'shadowed';
 
-const WRITE_LEASE_MS = 60_000;
 
 export async function writeBack(deps: FlowDeps, mapping: TableMapping, handoffId: string): Promise<WriteBackOutcome> {
   const worker = { role: 'worker' as const, userName: deps.settings.integrationUser };
@@ -29,8 +28,13 @@ export async function writeBack(deps: FlowDeps, mapping: TableMapping, handoffId
   if (note === null || handoff.output === null) {
     throw new HandoffError('HANDOFF_STATE_CONFLICT', `hand-off ${handoffId} has no persisted note to write`, { details: { handoff: handoffId } });
   }
-  const lease = await acquireLease(deps.redis, `${deps.prefix}:lease:write:${handoffId}`, WRITE_LEASE_MS);
-  if (!lease) throw new HandoffError('LEASE_HELD', `another worker is writing hand-off ${handoffId}`, { details: { handoff: handoffId } });
+  // The lease lasts as long as a job lock: if its holder died, both lapse together.
+  const leaseKey = `${deps.prefix}:lease:write:${handoffId}`;
+  const lease = await acquireLease(deps.redis, leaseKey, deps.settings.writeLeaseMs);
+  if (!lease) {
+    const left = await deps.redis.pttl(leaseKey);
+    throw new HandoffError('LEASE_HELD', `another worker is writing hand-off ${handoffId}`, { details: { handoff: handoffId }, retryAfterMs: Math.max(left, 0) + 100 });
+  }
   let outcome: WriteBackOutcome;
   try {
     if (handoff.shadow) {
@@ -41,9 +45,9 @@ export async function writeBack(deps: FlowDeps, mapping: TableMapping, handoffId
       if (journal.some((entry) => writtenByUs(deps, entry) && deps.notes.hasHandoffMarker(entry.value, handoff.id))) {
         outcome = 'already-written';
       } else {
-        deps.fault('before-note-write');
+        await deps.fault('before-note-write');
         await deps.connector.write(mapping, handoff.ticket.sysId, { [mapping.ai.workNotes]: note });
-        deps.fault('after-note-write');
+        await deps.fault('after-note-write');
         outcome = 'written';
       }
       await deps.ledger.append(handoffEvent('written', handoff, [worker], { outputDigest: digestOf(note), details: { outcome } }));

@@ -33,7 +33,7 @@ export interface WorkerWiringOptions {
   /** Environment for provider secrets; default process.env. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   readonly now?: () => Date;
-  readonly fault?: (point: FaultPoint) => void;
+  readonly fault?: (point: FaultPoint) => void | Promise<void>;
   readonly onSync?: (stats: SyncStats) => void;
   /** A provider instead of the configured one (tests: the obedient stand-in model). */
   readonly provider?: Provider;
@@ -80,6 +80,7 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
     notes,
     settings: {
       reviewWindowMs: config.worker.reviewWindowHours * 3_600_000,
+      writeLeaseMs: config.worker.lockDurationMs,
       integrationUser: options.integrationUser,
       ...(integration ? { integrationUserDisplayName: integration.name } : {}),
     },
@@ -88,6 +89,7 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
     redisSafety: config.worker.redis,
     lockDurationMs: config.worker.lockDurationMs,
     stuckAfterMs: config.worker.stuckAfterMs,
+    maintenanceEveryMs: config.worker.maintenanceEveryMs,
     log,
     ...(options.now ? { now: options.now } : {}),
     ...(options.fault ? { fault: options.fault } : {}),

@@ -48,9 +48,11 @@ export interface WorkerRuntimeOptions {
   readonly redisSafety?: RedisSafetyOptions;
   readonly log: Logger;
   readonly now?: () => Date;
-  readonly fault?: (point: FaultPoint) => void;
+  readonly fault?: (point: FaultPoint) => void | Promise<void>;
   /** BullMQ lock duration, in ms; a dead worker's job is taken over after about this long. Default 30000. */
   readonly lockDurationMs?: number;
+  /** How often the maintenance sweep runs (expiry, stuck hand-offs), in ms. Default 15000. */
+  readonly maintenanceEveryMs?: number;
   /** Re-enqueue hand-offs that have not moved for this long, in ms. Default 60000. */
   readonly stuckAfterMs?: number;
   /** Called after each sync pass (tests and metrics). */
@@ -69,8 +71,6 @@ export interface RunningWorker {
 
 /** How long a sync pass may hold its lease before renewing, in ms. */
 const SYNC_LEASE_MS = 30_000;
-/** How often the maintenance sweep runs (expiry, stuck hand-offs), in ms. */
-const MAINTENANCE_EVERY_MS = 15_000;
 
 export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise<RunningWorker> {
   const { prefix, mappings, connector, log } = options;
@@ -80,7 +80,12 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   const workerRedis = createRedis(options.redisUrl, 'worker');
   const bullPrefix = `${prefix}:q`;
 
-  const queueOf = (name: QueueName): Queue => new Queue(name, { connection: redis, prefix: bullPrefix });
+  const queueOf = (name: QueueName): Queue => {
+    const queue = new Queue(name, { connection: redis, prefix: bullPrefix });
+    // Without a listener BullMQ prints every lost connection; the worker logs them once each.
+    queue.on('error', (error) => log.warn('queue connection error', { queue: name, error: describeCause(error) }));
+    return queue;
+  };
   const queues = {
     sync: queueOf(QUEUE_NAMES.sync),
     intake: queueOf(QUEUE_NAMES.intake),
@@ -238,7 +243,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     mappingFor(mappings, table);
     await queues.sync.upsertJobScheduler(`sync-${sanitize(connector.instanceId)}-${table}`, { every: options.syncIntervalMs }, { name: 'sync', data: { table } satisfies SyncJob, opts: JOB_OPTIONS.sync });
   }
-  await queues.maintenance.upsertJobScheduler('maintenance', { every: MAINTENANCE_EVERY_MS }, { name: 'maintenance', data: {}, opts: JOB_OPTIONS.maintenance });
+  await queues.maintenance.upsertJobScheduler('maintenance', { every: options.maintenanceEveryMs ?? 15_000 }, { name: 'maintenance', data: {}, opts: JOB_OPTIONS.maintenance });
 
   return {
     store,

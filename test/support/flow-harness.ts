@@ -42,7 +42,7 @@ export interface HarnessOptions {
   readonly config?: (config: RuntimeConfig) => RuntimeConfig;
   readonly syncIntervalMs?: number;
   readonly log?: Logger;
-  readonly fault?: (point: FaultPoint) => void;
+  readonly fault?: (point: FaultPoint) => void | Promise<void>;
   /** Start without the worker (tests that run it in a child process). */
   readonly noWorker?: boolean;
   readonly now?: () => Date;
@@ -54,7 +54,10 @@ export interface HarnessOptions {
 export interface FlowHarness {
   readonly sandbox: Sandbox;
   readonly connector: ServiceNowConnector;
+  /** The in-process worker (null until started when `noWorker` was set). */
   readonly worker: WiredWorker | null;
+  /** Starts the in-process worker (after `noWorker`), with config changes. */
+  startWorker(config?: (config: RuntimeConfig) => RuntimeConfig): Promise<WiredWorker>;
   readonly mappings: MappingSet;
   readonly config: RuntimeConfig;
   readonly prefix: string;
@@ -92,10 +95,9 @@ export async function startFlowHarness(options: HarnessOptions = {}): Promise<Fl
   });
   const prefix = testPrefix('flow');
   const syncs: SyncStats[] = [];
-  const worker = options.noWorker
-    ? null
-    : await startWiredWorker({
-        config,
+  const launch = (cfg: RuntimeConfig): Promise<WiredWorker> =>
+    startWiredWorker({
+        config: cfg,
         connector,
         redisUrl: options.redisUrl ?? redisUrl(),
         integrationUser: INTEGRATION_USER,
@@ -107,16 +109,24 @@ export async function startFlowHarness(options: HarnessOptions = {}): Promise<Fl
         ...(options.provider ? { provider: options.provider } : {}),
         onSync: (stats) => syncs.push(stats),
       });
+  let worker: WiredWorker | null = options.noWorker ? null : await launch(config);
 
   const auth = (user: string): string => `Basic ${Buffer.from(`${user}:${user === INTEGRATION_USER ? INTEGRATION_PASSWORD : user === 'admin' ? PERSON_PASSWORD : PERSON_PASSWORD}`).toString('base64')}`;
+  // People's calls wait out the instance's rate limit like a browser would retry; tests limit the integration user.
   const api = async (user: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> => {
-    const res = await fetch(`${sandbox.url}${path}`, {
-      method,
-      headers: { authorization: auth(user), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await res.text();
-    return { status: res.status, json: text === '' ? null : (JSON.parse(text) as unknown) };
+    for (let attempt = 0; ; attempt++) {
+      const res = await fetch(`${sandbox.url}${path}`, {
+        method,
+        headers: { authorization: auth(user), accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await res.text();
+      if (res.status === 429 && attempt < 30) {
+        await new Promise((r) => setTimeout(r, 1_000 * Number(res.headers.get('retry-after') ?? '1')));
+        continue;
+      }
+      return { status: res.status, json: text === '' ? null : (JSON.parse(text) as unknown) };
+    }
   };
 
   const locate = async (number: string): Promise<{ table: string; sysId: string; record: Record<string, string> }> => {
@@ -154,7 +164,14 @@ export async function startFlowHarness(options: HarnessOptions = {}): Promise<Fl
   return {
     sandbox,
     connector,
-    worker,
+    get worker() {
+      return worker;
+    },
+    async startWorker(change) {
+      if (worker) throw new Error('the worker is running already');
+      worker = await launch(change ? change(config) : config);
+      return worker;
+    },
     mappings,
     config,
     prefix,

@@ -33,17 +33,22 @@ export interface RateLimiter {
   /** Counts one call; undefined when no rule is configured. */
   check(user: string): RateDecision | undefined;
   reset(): void;
+  /** How many calls were answered 429, for one user or in all, since the last set(). */
+  limited(user?: string): number;
 }
 
 export function createRateLimiter(clock: Clock, initial: RateLimitConfig | null = null): RateLimiter {
   let config: RateLimitConfig | null = initial === null ? null : RateLimitConfig.parse(initial);
   let counts = new Map<string, number>();
+  let refused = new Map<string, number>();
   let window = -1;
   return {
     set(next) {
       config = next === null ? null : RateLimitConfig.parse(next);
       counts = new Map();
+      refused = new Map();
     },
+    limited: (user) => (user === undefined ? [...refused.values()].reduce((a, b) => a + b, 0) : (refused.get(user) ?? 0)),
     config: () => config,
     reset() {
       counts = new Map();
@@ -68,6 +73,7 @@ export function createRateLimiter(clock: Clock, initial: RateLimitConfig | null 
       };
       if (used <= config.limit) return { allowed: true, headers };
       headers['Retry-After'] = String(Math.max(1, Math.ceil((resetAt - now) / 1000)));
+      refused.set(user, (refused.get(user) ?? 0) + 1);
       return { allowed: false, headers };
     },
   };

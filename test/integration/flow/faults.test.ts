@@ -1,0 +1,100 @@
+/**
+ * The instance misbehaving: rate limits (429 with Retry-After), 5xx bursts,
+ * slow answers, and a connection dropped after a write was applied. Every
+ * hand-off still ends with exactly one note, and nothing is lost.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFlowHarness, type FlowHarness } from '../../support/flow-harness.js';
+import { expectOnlyAllowedWrites, handOff, untilStatus } from '../../support/flow-steps.js';
+
+describe('rate limits and faults from the sandbox', () => {
+  let h: FlowHarness;
+  beforeAll(async () => {
+    h = await startFlowHarness();
+  });
+  afterAll(async () => {
+    expectOnlyAllowedWrites(h);
+    await h.close();
+  });
+
+  const oneNote = async (number: string, handoffId: string): Promise<void> => {
+    const ours = (await h.notes(number)).filter((n) => n.by === 'svc.aihandoff' && n.value.includes(handoffId));
+    expect(ours).toHaveLength(1);
+  };
+
+  it('survives 503 bursts and slow answers on every call of the integration user', async () => {
+    h.sandbox.faults.set([
+      { kind: 'error', status: 503, user: 'svc.aihandoff', rate: 0.2 },
+      { kind: 'delay', delayMs: 150, user: 'svc.aihandoff', rate: 0.2 },
+    ]);
+    try {
+      const handoff = await handOff(h, 'alex.rivera', 'INC0002041', 'gather-diagnostics');
+      await oneNote('INC0002041', handoff.id);
+      expect(h.sandbox.faults.list().some((f) => f.fired > 0)).toBe(true);
+    } finally {
+      h.sandbox.faults.clear();
+    }
+  });
+
+  it('honours 429 Retry-After from an instance rate limit and loses nothing', async () => {
+    h.sandbox.rateLimit.set({ limit: 10, windowMs: 2_000, per: 'user' });
+    try {
+      const handoff = await handOff(h, 'nora.brandt', 'REQ0002188', 'draft-approval-reminder');
+      await oneNote('REQ0002188', handoff.id);
+      expect(h.sandbox.rateLimit.limited('svc.aihandoff')).toBeGreaterThan(0);
+    } finally {
+      h.sandbox.rateLimit.set(null);
+    }
+  });
+
+  it('keeps the audit chain intact', async () => {
+    expect((await h.worker!.ledger.verify()).ok).toBe(true);
+  });
+});
+
+describe('a connection dropped after the note was applied', () => {
+  it('writes one note: the retry finds the marker in the journal', async () => {
+    let armed = false;
+    const h: FlowHarness = await startFlowHarness({
+      fault: (point) => {
+        // Just before the note's PATCH: the instance applies it, then drops the connection.
+        if (point === 'before-note-write' && !armed) {
+          armed = true;
+          h.sandbox.faults.set([{ kind: 'drop', when: 'after', method: 'PATCH', user: 'svc.aihandoff', count: 1 }]);
+        }
+      },
+    });
+    try {
+      await h.waitFor('the panel', async () => (await h.ticket('SIR0002274')).panel);
+      await h.request('alex.rivera', 'SIR0002274', { operation: 'compile-exception-history' });
+      const done = await untilStatus(h, 'SIR0002274', 'awaiting_review', 60_000);
+      const id = done.panel!.handoffs[0]!.id;
+      const dropped = h.sandbox.writeLog.entries().filter((e) => e.status === 0 && e.applied);
+      expect(dropped).toHaveLength(1);
+      expect(dropped[0]!.fields).toEqual(['work_notes']);
+      expect((await h.notes('SIR0002274')).filter((n) => n.by === 'svc.aihandoff' && n.value.includes(id))).toHaveLength(1);
+      expectOnlyAllowedWrites(h);
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
+});
+
+describe('a review that does not come in time', () => {
+  it('expires: nothing is approved by default, a note says the draft must not be used', async () => {
+    const h = await startFlowHarness({ config: (c) => ({ ...c, worker: { ...c.worker, reviewWindowHours: 0.0005, maintenanceEveryMs: 1_000 } }) });
+    try {
+      const handoff = await handOff(h, 'alex.rivera', 'INC0002041', 'draft-status-update');
+      const expired = await untilStatus(h, 'INC0002041', 'expired', 40_000);
+      expect(expired.panel!.handoffs[0]).toMatchObject({ id: handoff.id, status: 'expired' });
+      const last = (await h.notes('INC0002041')).filter((n) => n.by === 'svc.aihandoff').at(-1)!;
+      expect(last.value.toLowerCase()).toContain('expired');
+      await h.review('irene.costa', 'INC0002041', { handoff: handoff.id, decision: 'accept' });
+      await h.waitFor('the late review refused', async () => (await h.ticket('INC0002041')).panel?.notice?.message.includes('not awaiting review'));
+      expect((await h.ticket('INC0002041')).status).toBe('expired');
+      expectOnlyAllowedWrites(h);
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
+});

@@ -1,0 +1,67 @@
+/**
+ * `ai-handoff worker` as a child process (through tsx on the sources), for
+ * tests that kill it: the environment is built here, never inherited whole,
+ * so no secret of the test process leaks into the child.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import type { RuntimeConfig } from '../../src/config/runtime-config.js';
+import { fromRoot } from '../../src/util/paths.js';
+
+export interface WorkerProcess {
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  /** Resolves with the exit code or signal. */
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  stop(): Promise<void>;
+}
+
+export interface WorkerProcessOptions {
+  readonly instanceUrl: string;
+  readonly redisUrl: string;
+  readonly prefix: string;
+  readonly config: RuntimeConfig;
+  readonly fault?: string;
+  readonly syncIntervalMs?: number;
+}
+
+/** Writes the runtime config to a temporary file (paths are absolute already). */
+export function writeConfig(config: RuntimeConfig): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'aih-config-')), 'config.yaml');
+  writeFileSync(file, stringify(config));
+  return file;
+}
+
+export function startWorkerProcess(options: WorkerProcessOptions): WorkerProcess {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    SN_INSTANCE_URL: options.instanceUrl,
+    SN_USERNAME: 'svc.aihandoff',
+    SN_PASSWORD: 'integration-sandbox',
+    REDIS_URL: options.redisUrl,
+    AI_HANDOFF_PREFIX: options.prefix,
+    AI_HANDOFF_CONFIG: writeConfig(options.config),
+    SYNC_INTERVAL_MS: String(options.syncIntervalMs ?? 250),
+    ...(options.fault ? { AI_HANDOFF_FAULT: options.fault } : {}),
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', fromRoot('src', 'cli', 'main.ts'), 'worker', '--log-level', 'warn'], { cwd: fromRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    child,
+    output: () => out,
+    exited,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
