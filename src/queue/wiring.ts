@@ -4,7 +4,8 @@
  * to the real modules. The `worker` and `start` commands and the integration
  * tests all start the product through here, so they run the same thing.
  */
-import { createBudget, createProvider, createRedisUsageStore, type BudgetState as AiBudgetState, type Provider } from '../ai/index.js';
+import type { Redis } from 'ioredis';
+import { createBudget, createProvider, createRedisUsageStore, type Budget, type BudgetState as AiBudgetState, type Provider } from '../ai/index.js';
 import type { Connector } from '../connector/connector.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 import { createAiExecutor } from '../handoff/ai-executor.js';
@@ -44,6 +45,25 @@ export interface WiredWorker extends RunningWorker {
   readonly prefix: string;
 }
 
+/** Reads every known group's budget state (groups with caps, and groups in the config); `ok` groups are left out. */
+export function budgetStates(config: RuntimeConfig, budget: Budget): () => Promise<Record<string, BudgetState>> {
+  const groups = [...new Set([...Object.keys(config.ai.budgets.groups), ...Object.keys(config.groups).filter((g) => g !== 'default')])];
+  return async () => {
+    const out: Record<string, BudgetState> = {};
+    for (const group of groups) {
+      const state: AiBudgetState = (await budget.status(group)).state;
+      if (state !== 'ok') out[group] = state;
+    }
+    return out;
+  };
+}
+
+/** The policy port as the worker builds it, for commands that decide panels without running a worker (report). */
+export function policyPortFor(config: RuntimeConfig, redis: Redis, prefix: string): PanelPolicy {
+  const budget = createBudget({ store: createRedisUsageStore(redis, { prefix }), config: config.ai });
+  return createPolicyPort({ policy: loadPolicy(config.paths.policy), config, providerKind: config.ai.provider.kind === 'builtin' ? 'builtin' : 'external', budgets: budgetStates(config, budget) });
+}
+
 export async function startWiredWorker(options: WorkerWiringOptions): Promise<WiredWorker> {
   const { config, connector, log } = options;
   const policy = loadPolicy(config.paths.policy);
@@ -53,15 +73,7 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
 
   const budgetRedis = createRedis(options.redisUrl, 'store');
   const budget = createBudget({ store: createRedisUsageStore(budgetRedis, { prefix }), config: config.ai });
-  const budgetGroups = [...new Set([...Object.keys(config.ai.budgets.groups), ...Object.keys(config.groups).filter((g) => g !== 'default')])];
-  const budgets = async (): Promise<Record<string, BudgetState>> => {
-    const out: Record<string, BudgetState> = {};
-    for (const group of budgetGroups) {
-      const state: AiBudgetState = (await budget.status(group)).state;
-      if (state !== 'ok') out[group] = state;
-    }
-    return out;
-  };
+  const budgets = budgetStates(config, budget);
 
   const panelPolicy = createPolicyPort({ policy, config, providerKind: provider.kind, budgets });
   const titles = new Map(policy.operations.map((op) => [op.id, op.title]));

@@ -6,10 +6,11 @@ import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
 import { registerMappings } from './mappings.js';
 import { registerPolicy } from './policy.js';
+import { registerReport } from './report.js';
 import { registerSandbox } from './sandbox.js';
 import { registerStart } from './start.js';
 import { registerWorker } from './worker.js';
 
 export type Registrar = (program: Command) => void;
 
-export const registrars: readonly Registrar[] = [registerStart, registerWorker, registerSandbox, registerPolicy, registerMappings, registerAudit];
+export const registrars: readonly Registrar[] = [registerStart, registerWorker, registerSandbox, registerPolicy, registerMappings, registerReport, registerAudit];

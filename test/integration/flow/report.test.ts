@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFlowHarness, type FlowHarness } from '../../support/flow-harness.js';
+import { handOff } from '../../support/flow-steps.js';
+import { redisUrl } from '../../support/redis.js';
+import { runCli } from '../../support/run-cli.js';
+
+describe('ai-handoff report', () => {
+  let h: FlowHarness;
+  beforeAll(async () => {
+    h = await startFlowHarness({ sandbox: { seed: { tickets: 400 } } });
+  });
+  afterAll(() => h.close());
+
+  it("prints the seed's dashboard over active work and the hand-offs by status", async () => {
+    await handOff(h, 'alex.rivera', 'INC0002041', 'gather-diagnostics');
+    const saved = { ...process.env };
+    Object.assign(process.env, { SN_INSTANCE_URL: h.sandbox.url, SN_USERNAME: 'svc.aihandoff', SN_PASSWORD: 'integration-sandbox' });
+    try {
+      const run = await runCli(['report', '--redis-url', redisUrl(), '--prefix', h.prefix, '--json']);
+      expect(run.code).toBe(0);
+      const d = JSON.parse(run.stdout) as { total: { active: number; eligible: number; approvalBound: number; blocked: number }; shares: Record<string, number>; handoffs: Record<string, number> };
+      expect(d.total.active).toBeGreaterThan(200);
+      expect(d.total.eligible + d.total.approvalBound + d.total.blocked).toBe(d.total.active);
+      expect(d.total.eligible).toBeGreaterThan(0);
+      expect(d.total.approvalBound).toBeGreaterThan(0);
+      expect(d.total.blocked).toBeGreaterThan(0);
+      expect(d.handoffs.awaiting_review).toBe(1);
+      console.log(`dashboard over ${d.total.active} active tickets: eligible ${(d.shares.eligible! * 100).toFixed(1)}%, approval-bound ${(d.shares['approval-bound']! * 100).toFixed(1)}%, blocked ${(d.shares.blocked! * 100).toFixed(1)}%`);
+      const text = await runCli(['report', '--redis-url', redisUrl(), '--prefix', h.prefix]);
+      expect(text.stdout).toMatch(/eligible\s+\d+%/);
+      expect(text.stdout).toContain('awaiting_review');
+    } finally {
+      for (const key of ['SN_INSTANCE_URL', 'SN_USERNAME', 'SN_PASSWORD']) if (saved[key] === undefined) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
+  });
+});
