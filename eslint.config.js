@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'connectors/servicenow/app/*', '!connectors/servicenow/app/src', 'connectors/servicenow/app/src/*', '!connectors/servicenow/app/src/scripts', '.data/**', 'eslint.config.js', 'bin/**', 'connectors/servicenow/sandbox/page/**'],
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'connectors/servicenow/app/*', '!connectors/servicenow/app/src', 'connectors/servicenow/app/src/*', '!connectors/servicenow/app/src/scripts', '.data/**', 'eslint.config.js', 'bin/**', 'scripts/**', 'connectors/servicenow/sandbox/page/**'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
