@@ -76,7 +76,7 @@ export function createAiExecutor(options: AiExecutorOptions): Executor {
         sources: outcome.sources,
         output: outcome.verdict.output,
         removed: outcome.verdict.removed,
-        flags: outcome.flags,
+        flags: { ...outcome.flags, shadow: handoff.shadow },
         allowedHosts: config.links.allowedHosts,
       });
       return {

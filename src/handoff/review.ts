@@ -126,7 +126,8 @@ async function recordNote(deps: FlowDeps, mapping: TableMapping, handoff: Handof
   if (!review) return;
   const journal = await deps.connector.workNotes(mapping, handoff.ticket.sysId);
   const alsoWrite: Record<string, string> = { [mapping.ai.review]: '' };
-  if (!journal.some((e) => writtenByUs(deps, e) && deps.notes.hasReviewMarker(e.value, handoff.id, review.decision))) {
+  // Shadow mode writes nothing to the ticket but the AI fields: the decision is in the audit and the status (as expiry.ts does).
+  if (!handoff.shadow && !journal.some((e) => writtenByUs(deps, e) && deps.notes.hasReviewMarker(e.value, handoff.id, review.decision))) {
     alsoWrite[mapping.ai.workNotes] = deps.notes.reviewNote({ handoff, decision: review.decision, by: { userName: review.by.userName, name: review.by.name ?? null }, comment: review.comment ?? null });
   }
   await deps.notices.clear(mapping.table, handoff.ticket.sysId);

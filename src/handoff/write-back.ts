@@ -17,6 +17,10 @@ import { writtenByUs } from './journal-trust.js';
 export type WriteBackOutcome = 'skipped' | 'written' | 'already-written' | 'shadowed';
 
 
+/** What the panel shows for a shadowed hand-off (the group runs in shadow mode). */
+export const SHADOW_NOTICE = 'Shadow mode: the AI draft was recorded in the audit, not written to this ticket.';
+const SHADOW_REMEDY = 'Governance reads shadowed drafts in the audit (`ai-handoff audit export`); a review decision here is recorded in the audit and the status only.';
+
 export async function writeBack(deps: FlowDeps, mapping: TableMapping, handoffId: string): Promise<WriteBackOutcome> {
   const worker = { role: 'worker' as const, userName: deps.settings.integrationUser };
   const handoff = await deps.store.get(handoffId);
@@ -38,7 +42,12 @@ export async function writeBack(deps: FlowDeps, mapping: TableMapping, handoffId
   let outcome: WriteBackOutcome;
   try {
     if (handoff.shadow) {
-      await deps.ledger.append(handoffEvent('shadowed', handoff, [worker], { outputDigest: digestOf(note), details: { note } }));
+      // Shadow mode: the would-be note goes to the audit only (once, also when the job runs again after a crash);
+      // the panel says where it went, so nobody looks for it in the ticket.
+      if (!(await deps.ledger.forHandoff(handoff.id)).some((e) => e.type === 'shadowed')) {
+        await deps.ledger.append(handoffEvent('shadowed', handoff, [worker], { outputDigest: digestOf(note), details: { note } }));
+      }
+      await deps.notices.set(mapping.table, handoff.ticket.sysId, { kind: 'info', message: SHADOW_NOTICE, remedy: SHADOW_REMEDY, at: deps.now().toISOString() });
       outcome = 'shadowed';
     } else {
       const journal = await deps.connector.workNotes(mapping, handoff.ticket.sysId);
