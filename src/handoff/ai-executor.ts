@@ -4,7 +4,7 @@
  * work note from the validated structure with our own attribution header and
  * the hand-off's marker. Raw model text never becomes the note.
  */
-import type { Connector } from '../connector/connector.js';
+import type { Connector, JournalEntry } from '../connector/connector.js';
 import { buildSourceSet, renderNote, runOperation, type Budget, type Provider } from '../ai/index.js';
 import type { AiConfig } from '../ai/config.js';
 import { digestOf } from '../util/canonical-json.js';
@@ -20,13 +20,15 @@ export interface AiExecutorOptions {
   readonly log?: Logger;
   /** Operation titles by id, for the note. */
   readonly titles: ReadonlyMap<string, string>;
+  /** Whether a journal entry is the integration user's own (its AI and review notes are not sources). */
+  readonly ours: (entry: JournalEntry) => boolean;
 }
 
 export function createAiExecutor(options: AiExecutorOptions): Executor {
   const { connector, provider, config } = options;
   return {
     async execute({ handoff, ticket, record, mapping }) {
-      const gathered = await gatherSources(connector, mapping, ticket, record, handoff.scope.sources);
+      const gathered = await gatherSources(connector, mapping, ticket, record, handoff.scope.sources, options.ours);
       const sources = buildSourceSet(gathered);
       const inputDigest = digestOf({ scope: handoff.scopeDigest, sources });
       const title = options.titles.get(handoff.operation) ?? handoff.operation;

@@ -6,7 +6,7 @@
  * an "unreadable" gap, never a failure: the provider then says the sources
  * are incomplete.
  */
-import type { Connector, RawRecord } from '../connector/connector.js';
+import type { Connector, JournalEntry, RawRecord } from '../connector/connector.js';
 import type { SourceKind } from '../domain/operation.js';
 import type { Ticket } from '../domain/ticket.js';
 import { isHandoffError } from '../errors.js';
@@ -57,12 +57,23 @@ function asGathered(mapping: TableMapping, record: RawRecord): GatheredRecord {
   };
 }
 
-/** The AI's own notes (and the flow's review notes) are never sources for the AI. */
-function isOurNote(text: string): boolean {
-  return findMarker(text) !== null || findReviewMarkers(text).length > 0;
+/**
+ * The AI's own notes (and the flow's review notes) are never sources for the
+ * AI. Only the integration user's entries count: a person who types a marker
+ * into a note must not be able to hide that note from the AI.
+ */
+function isOurNote(entry: JournalEntry, ours: (entry: JournalEntry) => boolean): boolean {
+  return ours(entry) && (findMarker(entry.value) !== null || findReviewMarkers(entry.value).length > 0);
 }
 
-export async function gatherSources(connector: Connector, mapping: TableMapping, ticket: Ticket, record: RawRecord, requested: readonly SourceKind[]): Promise<Gathered> {
+export async function gatherSources(
+  connector: Connector,
+  mapping: TableMapping,
+  ticket: Ticket,
+  record: RawRecord,
+  requested: readonly SourceKind[],
+  ours: (entry: JournalEntry) => boolean,
+): Promise<Gathered> {
   const wants = (kind: SourceKind): boolean => requested.includes(kind);
   const unreadable: { kind: SourceKind; detail: string }[] = [];
   const attempt = async <T>(kind: SourceKind, read: () => Promise<T>, empty: T): Promise<T> => {
@@ -87,7 +98,7 @@ export async function gatherSources(connector: Connector, mapping: TableMapping,
     return rows.map((r) => asGathered(mapping, r));
   };
 
-  const workNotes = wants('work_notes') ? (await attempt('work_notes', () => connector.workNotes(mapping, sysId), [])).filter((n) => !isOurNote(n.value)) : [];
+  const workNotes = wants('work_notes') ? (await attempt('work_notes', () => connector.workNotes(mapping, sysId), [])).filter((n) => !isOurNote(n, ours)) : [];
   const ciId = ticket.configurationItem?.id;
   const ciRecord = wants('ci_record') && ciId ? await attempt('ci_record', () => connector.getRecord('cmdb_ci', ciId, [...CI_FIELDS, 'sys_id']), null) : null;
 

@@ -8,6 +8,8 @@
  * execute job enqueued. Anything else clears the field and shows the reason.
  */
 import type { RawRecord } from '../connector/connector.js';
+import { SECRET_MASK_KINDS } from '../ai/config.js';
+import { createMasker } from '../ai/mask.js';
 import { AiRequest } from '../domain/fields.js';
 import type { Actor, Handoff } from '../domain/handoff.js';
 import { newHandoffId } from '../domain/ids.js';
@@ -93,7 +95,8 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
   if (op.scopeDigest !== request.scope) {
     return refuse('POLICY_STALE_SCOPE', `The scope of '${op.title}' changed after you reviewed it; nothing was started.`, 'The panel is refreshed: open Assign To AI Operation again and review the current scope.', requester, ticket);
   }
-  const note = request.note?.trim() ? request.note.trim() : null;
+  // Secrets in the note are masked before anything keeps or quotes it (the hand-off record, a refusal reason).
+  const note = request.note?.trim() ? createMasker(SECRET_MASK_KINDS).mask(request.note.trim()) : null;
   if (note !== null) {
     const problem = policy.checkNote(note);
     if (problem) return refuse('POLICY_BLOCKED', `The note asks for something the AI may not do: ${problem.message}`, problem.remedy, requester, ticket);

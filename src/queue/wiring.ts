@@ -10,6 +10,7 @@ import type { Connector } from '../connector/connector.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 import { createAiExecutor } from '../handoff/ai-executor.js';
 import type { FaultPoint } from '../handoff/flow-deps.js';
+import { writtenByUs } from '../handoff/journal-trust.js';
 import { createNotePort } from '../handoff/note-port.js';
 import { createPolicyPort } from '../handoff/policy-port.js';
 import type { PanelPolicy } from '../handoff/ports.js';
@@ -77,9 +78,15 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
 
   const panelPolicy = createPolicyPort({ policy, config, providerKind: provider.kind, budgets });
   const titles = new Map(policy.operations.map((op) => [op.id, op.title]));
-  const executor = createAiExecutor({ connector, provider, config: config.ai, budget, log, titles });
-  const notes = createNotePort({ allowedHosts: config.ai.links.allowedHosts, reviewWindowHours: config.worker.reviewWindowHours, titles });
   const integration = await connector.user({ userName: options.integrationUser });
+  const settings = {
+    reviewWindowMs: config.worker.reviewWindowHours * 3_600_000,
+    writeLeaseMs: config.worker.lockDurationMs,
+    integrationUser: options.integrationUser,
+    ...(integration ? { integrationUserDisplayName: integration.name } : {}),
+  };
+  const executor = createAiExecutor({ connector, provider, config: config.ai, budget, log, titles, ours: (entry) => writtenByUs({ settings }, entry) });
+  const notes = createNotePort({ allowedHosts: config.ai.links.allowedHosts, reviewWindowHours: config.worker.reviewWindowHours, titles });
 
   const running = await startWorkerRuntime({
     redisUrl: options.redisUrl,
@@ -90,12 +97,7 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
     policy: panelPolicy,
     executor,
     notes,
-    settings: {
-      reviewWindowMs: config.worker.reviewWindowHours * 3_600_000,
-      writeLeaseMs: config.worker.lockDurationMs,
-      integrationUser: options.integrationUser,
-      ...(integration ? { integrationUserDisplayName: integration.name } : {}),
-    },
+    settings,
     syncIntervalMs: options.syncIntervalMs ?? config.worker.syncIntervalMs,
     concurrency: config.worker.concurrency,
     redisSafety: config.worker.redis,
