@@ -1,5 +1,5 @@
 /**
- * People and groups of the sandbox cast (/work/wt/SANDBOX-CAST.md), with fixed
+ * People and groups of the sandbox cast (docs/sandbox.md, "The cast"), with fixed
  * sys_ids, as the app's scripts and the shared dialog module see them.
  */
 import type { ScopeReviewUser } from '../../../connectors/servicenow/shared/scope-review.js';

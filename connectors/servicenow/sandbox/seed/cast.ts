@@ -1,5 +1,5 @@
 /**
- * The sandbox cast: /work/wt/SANDBOX-CAST.md, the contract shared with the
+ * The sandbox cast: docs/sandbox.md, "The cast", the contract shared with the
  * policy's sandbox config, the ServiceNow app and the end-to-end tests. Do
  * not rename. The "extras" after the cast are people the seed's tickets need
  * as callers, analysts and owners; they hold no x_aih role.
@@ -15,9 +15,9 @@ export interface Person {
   readonly groups: readonly string[];
   readonly location: string;
   readonly vip?: boolean;
-  /** Whether the person is one of SANDBOX-CAST.md's cast (false: an extra). */
+  /** Whether the person is one of docs/sandbox.md's cast (false: an extra). */
   readonly cast: boolean;
-  /** The part they play, as SANDBOX-CAST.md says it. */
+  /** The part they play, as docs/sandbox.md says it. */
   readonly part: string;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The seed's four illustrative tickets (SANDBOX-CAST.md, "The seed's four
+ * The seed's four illustrative tickets (docs/sandbox.md, "The seed's four
  * illustrative tickets"), with the work notes their people have written so
  * far: diagnostics, vendor contacts, access justification, exception
  * history, dashboard dependencies. Two statements contradict each other on

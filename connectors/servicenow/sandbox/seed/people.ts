@@ -1,6 +1,6 @@
 /**
  * Seeds the cast: roles, users (with passwords), groups, memberships and
- * managers, exactly as SANDBOX-CAST.md lists them, plus the OAuth client.
+ * managers, exactly as docs/sandbox.md lists them, plus the OAuth client.
  */
 import type { Credentials } from '../auth/credentials.js';
 import {
