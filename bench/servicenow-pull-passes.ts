@@ -3,7 +3,7 @@
  * (bench/servicenow-pull.bench.ts starts it) so its peak RSS is the pull's,
  * not whatever earlier benchmarks left in the parent's heap.
  *
- * Usage: node --import tsx bench/servicenow-pull-passes.ts <sandbox url> <rounds>
+ * Usage: node --import tsx bench/servicenow-pull-passes.ts <sandbox url> <rounds> [<sandbox pid>]
  * Prints one JSON line (PassesReport) on stdout.
  *
  * - connector pass: `sync` of every mapped table through the real connector
@@ -17,6 +17,7 @@
  *   0 warms both up (and captures the URLs) and is reported apart;
  * - after the last connector pass, a resync with no changes on its watermarks.
  */
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { parseServiceNowConfig } from '../connectors/servicenow/config.js';
 import type { ObservedAttempt } from '../connectors/servicenow/http-transport.js';
@@ -38,6 +39,8 @@ export interface Segment {
   readonly peakHeapUsed: number;
   /** CPU time of the pulling process (user + system), in seconds. */
   readonly cpuSeconds: number;
+  /** CPU time of the sandbox process meanwhile, in seconds; -1 when unknown (no pid, no /proc). */
+  readonly serverCpuSeconds: number;
 }
 
 export interface PassResult extends Segment {
@@ -105,13 +108,34 @@ function connect(url: string, observe: (attempt: ObservedAttempt) => void): Serv
 
 const mappings = [...loadMappings().byTable.values()];
 
+/**
+ * CPU seconds (user + system) a process has used, from /proc/<pid>/stat
+ * (fields 14 and 15, in clock ticks of 1/100 s, the Linux default); -1 when
+ * it cannot be read.
+ */
+function processCpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return -1;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return -1;
+  }
+}
+
+let sandboxPid: number | undefined;
+
 async function measured(run: (sample: () => void) => Promise<{ tickets: number; requests: number; bytes: number }>): Promise<Segment> {
+  const serverBefore = processCpuSeconds(sandboxPid);
   const memory = memorySampler();
   const started = performance.now();
   const counts = await run(memory.sample);
   const seconds = (performance.now() - started) / 1000;
   const peak = memory.stop();
-  return { ...counts, seconds, peakRss: peak.rss, peakHeapUsed: peak.heap, cpuSeconds: peak.cpuSeconds };
+  const serverAfter = processCpuSeconds(sandboxPid);
+  const serverCpuSeconds = serverBefore < 0 || serverAfter < 0 ? -1 : serverAfter - serverBefore;
+  return { ...counts, seconds, peakRss: peak.rss, peakHeapUsed: peak.heap, cpuSeconds: peak.cpuSeconds, serverCpuSeconds };
 }
 
 /** A full sync of one table through the connector, each page counted and dropped. */
@@ -156,7 +180,19 @@ function rawTable(agent: http.Agent, base: string, paths: readonly string[], tic
 function sum(kind: PassResult['kind'], round: number, segments: readonly Segment[]): PassResult {
   const add = (pick: (s: Segment) => number): number => segments.reduce((total, s) => total + pick(s), 0);
   const most = (pick: (s: Segment) => number): number => Math.max(...segments.map(pick));
-  return { kind, round, seconds: add((s) => s.seconds), tickets: add((s) => s.tickets), requests: add((s) => s.requests), bytes: add((s) => s.bytes), peakRss: most((s) => s.peakRss), peakHeapUsed: most((s) => s.peakHeapUsed), cpuSeconds: add((s) => s.cpuSeconds) };
+  const server = segments.some((s) => s.serverCpuSeconds < 0) ? -1 : add((s) => s.serverCpuSeconds);
+  return {
+    kind,
+    round,
+    seconds: add((s) => s.seconds),
+    tickets: add((s) => s.tickets),
+    requests: add((s) => s.requests),
+    bytes: add((s) => s.bytes),
+    peakRss: most((s) => s.peakRss),
+    peakHeapUsed: most((s) => s.peakHeapUsed),
+    cpuSeconds: add((s) => s.cpuSeconds),
+    serverCpuSeconds: server,
+  };
 }
 
 interface RoundResult {
@@ -214,8 +250,9 @@ async function expectedCounts(base: string): Promise<Record<string, number>> {
 }
 
 async function main(): Promise<void> {
-  const [base, roundsText] = process.argv.slice(2);
-  if (base === undefined) throw new Error('usage: servicenow-pull-passes.ts <sandbox url> <rounds>');
+  const [base, roundsText, pidText] = process.argv.slice(2);
+  if (base === undefined) throw new Error('usage: servicenow-pull-passes.ts <sandbox url> <rounds> [<sandbox pid>]');
+  sandboxPid = pidText === undefined ? undefined : Number(pidText);
   const rounds = Number(roundsText ?? '5');
   const baselineRss = process.memoryUsage().rss;
   const expected = await expectedCounts(base);
