@@ -19,11 +19,28 @@ import { createLimiter, type Limiter } from './limiter.js';
 import { backoffMs, isTransient, safeToResend, serverHintMs, type AttemptOutcome, type HeaderMap, type RetryPolicy } from './retry.js';
 import { describeCall, detailsOf, statusError, type CallContext } from './sn-errors.js';
 
-/** Injectable clock, randomness and sleep, so tests control back-off exactly. */
+/** Injectable clock, randomness and sleep, so tests control back-off exactly; and an observer of every attempt. */
 export interface TransportDeps {
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly random?: () => number;
   readonly now?: () => number;
+  /**
+   * Told about every HTTP attempt once it ends (retries and token requests
+   * included), for metrics and benchmarks. The path carries the query string,
+   * whose values can be ticket data: count it, never log it.
+   */
+  readonly observe?: (attempt: ObservedAttempt) => void;
+}
+
+export interface ObservedAttempt {
+  readonly method: TransportRequest['method'];
+  /** Path and query string, as sent. */
+  readonly path: string;
+  readonly context: CallContext;
+  /** The HTTP status; 0 when the attempt ended without an answer (network error, timeout). */
+  readonly status: number;
+  /** Wall time of the attempt, in ms, from sending (after any wait for a concurrency slot) to the whole body read. */
+  readonly durationMs: number;
 }
 
 export interface TransportOptions extends TransportDeps {
@@ -150,8 +167,13 @@ export function createTransport(options: TransportOptions): Transport {
     async send(request) {
       for (let attempt = 1; ; attempt += 1) {
         const headers = await request.headers();
-        const result = await limiter.run(() => attemptOnce(request, headers), request.signal);
+        let started = 0;
+        const result = await limiter.run(() => {
+          started = performance.now();
+          return attemptOnce(request, headers);
+        }, request.signal);
         const { outcome } = result;
+        options.observe?.({ method: request.method, path: request.path, context: request.context, status: 'response' in result ? result.response.status : 0, durationMs: performance.now() - started });
         if ('response' in result && !isTransient(outcome)) return result.response;
         if (!request.idempotent && !safeToResend(outcome)) throw failure(request, result, attempt, undefined, true);
         const hint = 'response' in result ? serverHintMs(result.response.headers, now()) : undefined;

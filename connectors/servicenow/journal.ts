@@ -2,28 +2,41 @@
  * A ticket's work notes. The clean source is the `sys_journal_field` table
  * (`element_id` = the record's sys_id, `element` = the journal field, `name` =
  * the table), read oldest first by (sys_created_on, sys_id). Reading it is an
- * elevated right some integration users lack; when ServiceNow answers 403 the
- * connector falls back, for the rest of its life, to the record's display
- * value of the journal field: the whole journal as one string, newest first,
- * each entry headed `<date> - <author display name> (Work notes)`
+ * elevated right some integration users lack. The fallback is the record's
+ * display value of the journal field: the whole journal as one string, newest
+ * first, each entry headed `<date> - <author display name> (Work notes)`
  * (../shared/reference/servicenow.md, "Journal fields").
+ *
+ * How a hidden journal table shows itself: sometimes 403, but usually a
+ * plain `200 {"result": []}`, since ACLs filter rows rather than fail the
+ * query (docs/sandbox.md, ACL `listDenial`). An empty answer is therefore
+ * checked against the display value once: empty there too, the ticket has no
+ * notes; not empty, the journal is read once more (a note may have been
+ * written between the two reads) and, still empty, the table is taken as
+ * hidden. Either way (403, or rows hidden) the reader switches to the display
+ * value for the rest of its life, one reader per instance, and warns once.
+ * Silently reading no notes would let the write-back miss its own marker and
+ * write a note twice.
  *
  * The fallback's limits (docs/servicenow-connector.md): no entry sys_id; the
  * author is a display name, not a user_name; the date is in the integration
  * user's format and time zone; a line in a note's text shaped exactly like a
  * header splits that note; only the English label "(Work notes)" is known.
+ * Text with no header it knows is an error, never "no notes".
  */
 import type { JournalEntry } from '../../src/connector/connector.js';
-import { isHandoffError } from '../../src/errors.js';
+import { HandoffError, isHandoffError } from '../../src/errors.js';
 import type { TableMapping } from '../../src/mapping/mapping-schema.js';
 import type { Logger } from '../../src/util/log.js';
 import { keysetPages } from './keyset-cursor.js';
 import type { TableClient } from './table-client.js';
 
+export type JournalSource = 'journal' | 'display_value';
+
 export interface JournalReader {
   workNotes(mapping: TableMapping, sysId: string, signal?: AbortSignal): Promise<JournalEntry[]>;
-  /** Where notes are read from now: flips to `display_value` after the first 403. */
-  readonly source: 'journal' | 'display_value';
+  /** Where notes are read from now: flips to `display_value` once the journal table proves unreadable. */
+  readonly source: JournalSource;
 }
 
 export interface JournalReaderOptions {
@@ -36,7 +49,7 @@ const JOURNAL_TABLE = 'sys_journal_field';
 const JOURNAL_FIELDS = ['sys_id', 'value', 'sys_created_by', 'sys_created_on'] as const;
 
 export function createJournalReader({ client, pageSize, log }: JournalReaderOptions): JournalReader {
-  let source: 'journal' | 'display_value' = 'journal';
+  let source: JournalSource = 'journal';
 
   const fromJournal = async (mapping: TableMapping, sysId: string, signal?: AbortSignal): Promise<JournalEntry[]> => {
     const entries: JournalEntry[] = [];
@@ -65,10 +78,20 @@ export function createJournalReader({ client, pageSize, log }: JournalReaderOpti
     return entries;
   };
 
-  const fromDisplayValue = async (mapping: TableMapping, sysId: string, signal?: AbortSignal): Promise<JournalEntry[]> => {
+  /** The journal field's display value ('' when the record is missing or hidden). */
+  const displayText = async (mapping: TableMapping, sysId: string, signal?: AbortSignal): Promise<string> => {
     const field = mapping.ai.workNotes;
     const record = await client.get(mapping.table, sysId, { fields: [field], displayValue: true, ...(signal === undefined ? {} : { signal }) });
-    return record === null ? [] : parseJournalText(record[field] ?? '');
+    return record?.[field] ?? '';
+  };
+
+  const hide = (mapping: TableMapping, why: string): void => {
+    if (source === 'display_value') return;
+    source = 'display_value';
+    log.warn(`sys_journal_field is not readable (${why}); reading work notes from the display value from now on`, {
+      table: mapping.table,
+      remedy: 'grant the integration user read on sys_journal_field for exact authors and times (docs/servicenow-connector.md)',
+    });
   };
 
   return {
@@ -77,20 +100,37 @@ export function createJournalReader({ client, pageSize, log }: JournalReaderOpti
     },
     async workNotes(mapping, sysId, signal) {
       if (source === 'journal') {
+        let rows: JournalEntry[];
         try {
-          return await fromJournal(mapping, sysId, signal);
+          rows = await fromJournal(mapping, sysId, signal);
         } catch (error) {
           if (!isHandoffError(error, 'SN_FORBIDDEN')) throw error;
-          source = 'display_value';
-          log.warn('sys_journal_field is not readable; reading work notes from the display value from now on', {
-            table: mapping.table,
-            remedy: 'grant the integration user read on sys_journal_field for exact authors and times (docs/servicenow-connector.md)',
-          });
+          hide(mapping, 'it answered 403');
+          return parseJournal(await displayText(mapping, sysId, signal), mapping.table);
         }
+        if (rows.length > 0) return rows;
+        const text = await displayText(mapping, sysId, signal);
+        if (text.trim() === '') return [];
+        const again = await fromJournal(mapping, sysId, signal);
+        if (again.length > 0) return again;
+        hide(mapping, 'it answered no rows for a ticket whose work notes are not empty');
+        return parseJournal(text, mapping.table);
       }
-      return fromDisplayValue(mapping, sysId, signal);
+      return parseJournal(await displayText(mapping, sysId, signal), mapping.table);
     },
   };
+}
+
+/** `parseJournalText`, refusing text in which no entry header is found (another language, another format). */
+function parseJournal(text: string, table: string): JournalEntry[] {
+  const entries = parseJournalText(text);
+  if (entries.length === 0 && text.trim() !== '') {
+    throw new HandoffError('SN_BAD_RESPONSE', `ServiceNow get on ${table}: the work notes' display value has text but no entry header '<date> - <name> (Work notes)'`, {
+      details: { operation: 'get', table },
+      remedy: 'grant the integration user read on sys_journal_field, or set its language to English so the display value carries the English "(Work notes)" label',
+    });
+  }
+  return entries;
 }
 
 /** `<date> - <author> (Work notes)`, where the date starts with a digit (any instance date format). */

@@ -1,7 +1,8 @@
 /**
  * Keyset paging over a ServiceNow table, ordered by (time, sys_id): never by
  * offset, since rows shift when records change mid-sync (../shared/reference/
- * servicenow.md, "Parameters"). Pages stream: only one is held at a time.
+ * servicenow.md, "Parameters"). Pages stream: the one handed over and the
+ * next one arriving are all that is held.
  *
  * After the watermark (W, ID) the next rows are
  *   filter AND (t > W OR (t = W AND sys_id > ID)).
@@ -17,12 +18,15 @@
  * when a transaction starts, so a row can become visible after later ones.
  * Such rows are reported at (settledBefore, SETTLED_SYS_ID) and read again by
  * the next pull; the pull itself carries on from the exact last row.
+ *
+ * Pages are fetched one ahead (see keysetPages), so the instance works on the
+ * next page while the client parses and handles this one.
  */
 import type { PullPage, RawRecord, Watermark } from '../../src/connector/connector.js';
 import { HandoffError } from '../../src/errors.js';
 import { encodedQuery, type Condition, type EncodedQuery } from './encoded-query.js';
 import { badResponse } from './sn-errors.js';
-import type { TableClient } from './table-client.js';
+import type { ListAnswer, TableClient } from './table-client.js';
 
 export type TimeField = 'sys_updated_on' | 'sys_created_on';
 
@@ -65,30 +69,98 @@ export function keysetQuery(spec: KeysetSpec, since: Watermark | null): EncodedQ
   return query.orderBy(time).orderBy('sys_id').build();
 }
 
-/** Every page after `since`, in order; the last page is the first with fewer rows than the page size. */
+/**
+ * Every page after `since`, in order; the last page is the first with fewer
+ * rows than the page size. While a full page is parsed and handed over, the
+ * next one is already being fetched from the position `peekFullPage` reads in
+ * its text; the guess is checked against the parsed rows, and a wrong one is
+ * aborted and replaced by the right query. A consumer that stops early (or
+ * fails) aborts the fetch in flight.
+ */
 export async function* keysetPages(client: TableClient, spec: KeysetSpec, since: Watermark | null): AsyncGenerator<PullPage, void, undefined> {
   const time = spec.timeField ?? 'sys_updated_on';
   const fields = [...new Set([...spec.fields, 'sys_id', time])];
+  const fetchAfter = (position: Watermark | null): Prefetch => {
+    const controller = new AbortController();
+    const signal = spec.signal === undefined ? controller.signal : AbortSignal.any([spec.signal, controller.signal]);
+    const answer = client.listAnswer(spec.table, { query: keysetQuery(spec, position), fields, limit: spec.pageSize, signal });
+    // An aborted guess is never awaited: keep its rejection from going unhandled.
+    answer.catch(() => undefined);
+    return { position, answer, abort: () => controller.abort() };
+  };
   let cursor = since;
-  for (;;) {
-    const records = await client.list(spec.table, {
-      query: keysetQuery(spec, cursor),
-      fields,
-      limit: spec.pageSize,
-      ...(spec.signal === undefined ? {} : { signal: spec.signal }),
-    });
-    for (const record of records) {
-      const position = positionOf(record, time, spec.table);
-      // Each row must come strictly after the one before: a server that ignored
-      // the keyset condition or the ordering would otherwise loop or lose rows.
-      if (cursor !== null && compareWatermarks(position, cursor) <= 0) {
-        throw badResponse({ operation: 'list', table: spec.table }, `rows are not in (${time}, sys_id) order after the watermark: the instance ignored the query or the ordering`);
+  let current = fetchAfter(cursor);
+  let ahead: Prefetch | null = null;
+  try {
+    for (;;) {
+      const answer = await current.answer;
+      const guess = peekFullPage(answer.text, spec.pageSize, time);
+      if (guess !== null) {
+        ahead = fetchAfter(guess);
+        // Let the request reach the socket before the parse below holds the thread.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      cursor = position;
+      const records = answer.records();
+      for (const record of records) {
+        const position = positionOf(record, time, spec.table);
+        // Each row must come strictly after the one before: a server that ignored
+        // the keyset condition or the ordering would otherwise loop or lose rows.
+        if (cursor !== null && compareWatermarks(position, cursor) <= 0) {
+          throw badResponse({ operation: 'list', table: spec.table }, `rows are not in (${time}, sys_id) order after the watermark: the instance ignored the query or the ordering`);
+        }
+        cursor = position;
+      }
+      const more = records.length >= spec.pageSize;
+      if (ahead !== null && (!more || cursor === null || ahead.position === null || compareWatermarks(ahead.position, cursor) !== 0)) {
+        ahead.abort();
+        ahead = null;
+      }
+      yield { records, watermark: settle(cursor, spec.settledBefore) };
+      if (!more) return;
+      current = ahead ?? fetchAfter(cursor);
+      ahead = null;
     }
-    yield { records, watermark: settle(cursor, spec.settledBefore) };
-    if (records.length < spec.pageSize) return;
+  } finally {
+    ahead?.abort();
   }
+}
+
+interface Prefetch {
+  readonly position: Watermark | null;
+  readonly answer: Promise<ListAnswer>;
+  abort(): void;
+}
+
+const SYS_ID_KEY = '"sys_id":"';
+
+/**
+ * The (time, sys_id) of the last row when the body holds exactly `pageSize`
+ * rows, read from the text before it is parsed; otherwise null. It relies on
+ * JSON alone: inside a string every `"` is escaped, so the unescaped
+ * `"sys_id":"` occurs only as a key, once per row (a dot-walked key reads
+ * `"a.sys_id":"`). Any other shape (spaces, a missing key, an error) gives
+ * null: no guess, nothing lost. A wrong guess costs one aborted request,
+ * never a wrong page (the caller checks it against the parsed rows).
+ */
+export function peekFullPage(text: string, pageSize: number, time: TimeField): Watermark | null {
+  let rows = 0;
+  for (let at = text.indexOf(SYS_ID_KEY); at !== -1; at = text.indexOf(SYS_ID_KEY, at + SYS_ID_KEY.length)) {
+    rows += 1;
+    if (rows > pageSize) return null;
+  }
+  if (rows !== pageSize) return null;
+  const sysId = valueAfter(text, SYS_ID_KEY, 32);
+  const updatedOn = valueAfter(text, `"${time}":"`, 19);
+  if (sysId === null || updatedOn === null || !SYS_ID.test(sysId) || !DATE_TIME.test(updatedOn)) return null;
+  return { updatedOn, sysId };
+}
+
+/** The `length` characters after the last `key`, when a closing quote follows them. */
+function valueAfter(text: string, key: string, length: number): string | null {
+  const at = text.lastIndexOf(key);
+  if (at === -1) return null;
+  const start = at + key.length;
+  return text.charAt(start + length) === '"' ? text.slice(start, start + length) : null;
 }
 
 /** The position to report for `cursor`: itself, or a point before `settledBefore` when the cursor is younger. */

@@ -74,7 +74,7 @@ export interface ServiceNowConnector extends Connector {
   dictionary(table: string): Promise<Dictionary>;
   /** Which of the mapping's fields the instance lacks. */
   checkMapping(mapping: TableMapping): Promise<FieldCheck>;
-  /** Where work notes are read from: `display_value` after sys_journal_field answered 403. */
+  /** Where work notes are read from: `display_value` once sys_journal_field proved unreadable (403, or no rows for a ticket with notes). */
   readonly journalSource: 'journal' | 'display_value';
   /** Closes kept-alive connections. */
   close(): void;

@@ -46,8 +46,18 @@ export interface PatchRequest {
   readonly signal?: AbortSignal;
 }
 
+/** A list answer whose rows are parsed only when asked for (keyset paging peeks at the text first). */
+export interface ListAnswer {
+  /** The body as received. */
+  readonly text: string;
+  /** Unwraps the envelope and checks every row (every value a string); throws SN_BAD_RESPONSE otherwise. */
+  records(): RawRecord[];
+}
+
 export interface TableClient {
   list(table: string, request: ListRequest): Promise<RawRecord[]>;
+  /** `list`, with the parsing left to the caller; a non-200 answer still throws here. */
+  listAnswer(table: string, request: ListRequest): Promise<ListAnswer>;
   /** One record, or null when ServiceNow answers 404 (missing, or hidden by an ACL). */
   get(table: string, sysId: string, request: GetRequest): Promise<RawRecord | null>;
   /** Updates one record with a body that passed the write guard. */
@@ -73,22 +83,32 @@ export function createTableClient({ transport, auth, log }: TableClientOptions):
     return transport.send({ ...request, headers });
   };
 
+  const listAnswer = async (table: string, request: ListRequest): Promise<ListAnswer> => {
+    const context: CallContext = { operation: 'list', table };
+    const path = `${TABLE_PATH}${checkTable(table)}?${params([
+      ['sysparm_query', request.query],
+      ['sysparm_fields', fieldList(request.fields, table)],
+      ['sysparm_limit', String(checkLimit(request.limit, table))],
+      ['sysparm_display_value', request.displayValue === true ? 'true' : 'false'],
+      ['sysparm_exclude_reference_link', 'true'],
+      ['sysparm_no_count', 'true'],
+    ])}`;
+    const response = await send({ method: 'GET', path, idempotent: true, context, ...signalOf(request) });
+    if (response.status !== 200) throw statusError(response.status, context, response.body);
+    return {
+      text: response.body,
+      records() {
+        const result = unwrap(response, context);
+        if (!Array.isArray(result)) throw badResponse(context, 'the result of a list is not an array');
+        return result.map((row, index) => toRecord(row, context, index));
+      },
+    };
+  };
+
   return {
+    listAnswer,
     async list(table, request) {
-      const context: CallContext = { operation: 'list', table };
-      const path = `${TABLE_PATH}${checkTable(table)}?${params([
-        ['sysparm_query', request.query],
-        ['sysparm_fields', fieldList(request.fields, table)],
-        ['sysparm_limit', String(checkLimit(request.limit, table))],
-        ['sysparm_display_value', request.displayValue === true ? 'true' : 'false'],
-        ['sysparm_exclude_reference_link', 'true'],
-        ['sysparm_no_count', 'true'],
-      ])}`;
-      const response = await send({ method: 'GET', path, idempotent: true, context, ...signalOf(request) });
-      if (response.status !== 200) throw statusError(response.status, context, response.body);
-      const result = unwrap(response, context);
-      if (!Array.isArray(result)) throw badResponse(context, 'the result of a list is not an array');
-      return result.map((row, index) => toRecord(row, context, index));
+      return (await listAnswer(table, request)).records();
     },
 
     async get(table, sysId, request) {

@@ -1,0 +1,114 @@
+/**
+ * Guarded writes and the mapping check, through the real connector against
+ * the sandbox. The sandbox's write log is the witness: a work note appends, the
+ * AI fields update, and a forbidden field sends nothing at all.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { INTEGRATION_PASSWORD, INTEGRATION_USER } from '../../../connectors/servicenow/sandbox/index.js';
+import { DEFAULT_MAPPINGS_DIR } from '../../../src/mapping/load-mappings.js';
+import { runCli } from '../../support/run-cli.js';
+import { byNumber, countRequests, journalRows, mapping, sealedPanel, startWorld, TABLES, type World } from './sandbox-world.js';
+
+let world: World | undefined;
+const temp: string[] = [];
+afterEach(async () => {
+  vi.unstubAllEnvs();
+  await world?.close();
+  world = undefined;
+  for (const dir of temp.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const incident = mapping('incident');
+
+describe('guarded writes', () => {
+  it('appends work notes, updates the AI fields, and sends nothing for a forbidden field', async () => {
+    world = await startWorld();
+    const w = world;
+    const { panel, status, request, review } = w.sandbox.appFields;
+    const ticket = byNumber(w.sandbox, 'incident', 'INC0002041');
+    const sysId = ticket.v.sys_id!;
+    const stateBefore = ticket.v.state;
+    const notesBefore = journalRows(w.sandbox, 'incident', sysId).length;
+
+    await w.connector.write(incident, sysId, { work_notes: 'AI draft 1' });
+    w.clock.advance(1000);
+    await w.connector.write(incident, sysId, { work_notes: 'AI draft 2' });
+    const sealed = JSON.stringify(sealedPanel('incident', sysId, 'INC0002041'));
+    const updated = await w.connector.write(incident, sysId, { [panel]: sealed, [status]: 'eligible' });
+    expect(updated[panel]).toBe(sealed);
+    expect(updated[status]).toBe('eligible');
+
+    const notes = journalRows(w.sandbox, 'incident', sysId);
+    expect(notes.slice(notesBefore).map((r) => [r.v.value, r.v.sys_created_by])).toEqual([
+      ['AI draft 1', INTEGRATION_USER],
+      ['AI draft 2', INTEGRATION_USER],
+    ]);
+    const log = w.sandbox.writeLog.entries({ user: INTEGRATION_USER });
+    expect(log.map((e) => [e.method, e.table, e.sysId, e.fields, e.applied, e.status])).toEqual([
+      ['PATCH', 'incident', sysId, ['work_notes'], true, 200],
+      ['PATCH', 'incident', sysId, ['work_notes'], true, 200],
+      ['PATCH', 'incident', sysId, [panel, status], true, 200],
+    ]);
+
+    // Forbidden fields, alone or beside an allowed one: refused before a byte is sent.
+    const requests = countRequests(w.sandbox);
+    const seq = w.sandbox.writeLog.lastSeq;
+    for (const [body, field] of [
+      [{ state: '6' }, 'state'],
+      [{ work_notes: 'AI draft 3', assigned_to: ticket.v.assigned_to ?? '' }, 'assigned_to'],
+      [{ comments: 'Dear customer' }, 'comments'],
+      [{ [request]: '{"operation":"gather-diagnostics"}' }, request],
+      [{ priority: '1', [status]: 'queued' }, 'priority'],
+    ] as const) {
+      await expect(w.connector.write(incident, sysId, body)).rejects.toMatchObject({ details: { field } });
+    }
+    expect(requests(), 'no request reached the instance').toBe(0);
+    expect(w.sandbox.writeLog.lastSeq).toBe(seq);
+    expect(w.sandbox.store.get('incident', sysId)!.v.state).toBe(stateBefore);
+
+    // The invariant over everything the integration user ever sent.
+    expect([...w.sandbox.writeLog.fieldsWrittenBy(INTEGRATION_USER)].every((f) => ['work_notes', panel, status, request, review].includes(f))).toBe(true);
+    expect(w.sandbox.writeLog.dropped).toBe(0);
+  });
+});
+
+describe('mappings check against the sandbox', () => {
+  it('finds every mapped field of every table (checkMapping)', async () => {
+    world = await startWorld();
+    for (const table of TABLES) {
+      const check = await world.connector.checkMapping(mapping(table));
+      expect(check.missing, table).toEqual([]);
+      expect(check.checked.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('ai-handoff mappings check exits 0, then 1 naming a bogus field and a bogus dot-walk', async () => {
+    world = await startWorld();
+    vi.stubEnv('SN_INSTANCE_URL', world.sandbox.url);
+    vi.stubEnv('SN_USERNAME', INTEGRATION_USER);
+    vi.stubEnv('SN_PASSWORD', INTEGRATION_PASSWORD);
+
+    const ok = await runCli(['mappings', 'check']);
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('All mapped fields exist on the instance.');
+    for (const table of TABLES) expect(ok.stdout).toMatch(new RegExp(`^${table}: all \\d+ fields present$`, 'm'));
+
+    const dir = mkdtempSync(join(tmpdir(), 'aih-mappings-'));
+    temp.push(dir);
+    const original = readFileSync(join(DEFAULT_MAPPINGS_DIR, 'incident.yaml'), 'utf8');
+    const bogus = original.replace('  description: description\n', '  description: u_no_such_field\n').replace('  callerName: caller_id.name\n', '  callerName: caller_id.no_such_name\n');
+    expect(bogus).not.toBe(original);
+    writeFileSync(join(dir, 'incident.yaml'), bogus);
+
+    const bad = await runCli(['mappings', 'check', '--dir', dir]);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('incident: 2 of');
+    expect(bad.stdout).toContain("u_no_such_field: no field 'u_no_such_field' on incident in sys_dictionary");
+    expect(bad.stdout).toContain("caller_id.no_such_name: 'caller_id' refers to sys_user, which has no field 'no_such_name'");
+    expect(bad.stdout).not.toContain('All mapped fields exist');
+  });
+});
