@@ -22,6 +22,7 @@ import { withLease } from '../queue/lease.js';
 import { digestOf } from '../util/canonical-json.js';
 import type { FlowDeps } from './flow-deps.js';
 import { setterOf } from './identity.js';
+import { refuseField } from './refusal.js';
 
 export type PickupOutcome =
   | { readonly kind: 'nothing' }
@@ -50,8 +51,10 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
   const value = record?.[mapping.ai.request] ?? '';
   if (!record || value.trim() === '') return { kind: 'nothing' };
 
-  const refuse = (code: ErrorCode | 'DUPLICATE', message: string, remedy: string, requester: Actor | null, ticket: Ticket | null) =>
-    refuseRequest(deps, mapping, record, { code, message, remedy, requester, ticket, value });
+  const refuse = async (code: ErrorCode | 'DUPLICATE', message: string, remedy: string, requester: Actor | null): Promise<PickupOutcome> => {
+    await refuseField(deps, mapping, record, { field: 'request', code, message, remedy, actor: requester, handoff: null, value });
+    return { kind: 'refused', code, message };
+  };
 
   const setter = await setterOf(connector, mapping, record, 'request');
   const requester = setter?.actor ?? null;
@@ -59,10 +62,10 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
     if (!options.finalAttempt) {
       throw new HandoffError('REQUESTER_UNKNOWN', `cannot yet tell who set ${mapping.ai.request} on ${mapping.table} ${sysId}`, { details: { table: mapping.table, sysId } });
     }
-    return refuse('REQUESTER_UNKNOWN', 'The request was not taken: the platform does not say who made it.', mapping.identity === 'audit' ? 'Ask an admin to check that the integration user may read sys_audit, or switch the mapping to identity: stamp.' : 'Ask an admin to check the app\'s stamp rule.', null, null);
+    return refuse('REQUESTER_UNKNOWN', 'The request was not taken: the platform does not say who made it.', mapping.identity === 'audit' ? 'Ask an admin to check that the integration user may read sys_audit, or switch the mapping to identity: stamp.' : 'Ask an admin to check the app\'s stamp rule.', null);
   }
   if (requester.userName === deps.settings.integrationUser) {
-    return refuse('REQUEST_INVALID', 'The request was not taken: it was set by the integration user, not by a person.', 'Use Assign To AI Operation on the ticket.', requester, null);
+    return refuse('REQUEST_INVALID', 'The request was not taken: it was set by the integration user, not by a person.', 'Use Assign To AI Operation on the ticket.', requester);
   }
 
   let request: AiRequest;
@@ -70,7 +73,7 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
     request = AiRequest.parse(JSON.parse(value));
   } catch (error) {
     const detail = error instanceof SyntaxError ? 'it is not JSON' : describeRequestProblem(error);
-    return refuse('REQUEST_INVALID', `The request in ${mapping.ai.request} was not taken: ${detail}.`, 'Use Assign To AI Operation again; it writes {"operation", "scope", "note"}.', requester, null);
+    return refuse('REQUEST_INVALID', `The request in ${mapping.ai.request} was not taken: ${detail}.`, 'Use Assign To AI Operation again; it writes {"operation", "scope", "note"}.', requester);
   }
 
   let ticket: Ticket;
@@ -78,28 +81,28 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
     ticket = policy.toTicket(mapping, record);
   } catch (error) {
     const message = error instanceof HandoffError ? error.message : 'the ticket could not be read';
-    return refuse('RECORD_INVALID', `The request was not taken: ${message}.`, 'Ask an admin to check the field mapping for this table.', requester, null);
+    return refuse('RECORD_INVALID', `The request was not taken: ${message}.`, 'Ask an admin to check the field mapping for this table.', requester);
   }
 
   const current = await deps.store.forTicket(mapping.table, sysId, 5);
   const panel = await policy.panel(ticket, { handoffs: [], notice: null });
   const op = panel.operations.find((o) => o.id === request.operation);
   if (!op) {
-    return refuse('POLICY_BLOCKED', `The operation '${request.operation}' is not offered for ${ticket.number}.`, 'Choose one of the operations the panel lists.', requester, ticket);
+    return refuse('POLICY_BLOCKED', `The operation '${request.operation}' is not offered for ${ticket.number}.`, 'Choose one of the operations the panel lists.', requester);
   }
   if (op.outcome === 'blocked') {
     const why = op.reasons.map((r) => r.message).join(' ');
     const remedy = op.reasons.map((r) => r.remedy).join(' ');
-    return refuse('POLICY_BLOCKED', `'${op.title}' is blocked: ${why}`, remedy || 'See the panel for what would allow it.', requester, ticket);
+    return refuse('POLICY_BLOCKED', `'${op.title}' is blocked: ${why}`, remedy || 'See the panel for what would allow it.', requester);
   }
   if (op.scopeDigest !== request.scope) {
-    return refuse('POLICY_STALE_SCOPE', `The scope of '${op.title}' changed after you reviewed it; nothing was started.`, 'The panel is refreshed: open Assign To AI Operation again and review the current scope.', requester, ticket);
+    return refuse('POLICY_STALE_SCOPE', `The scope of '${op.title}' changed after you reviewed it; nothing was started.`, 'The panel is refreshed: open Assign To AI Operation again and review the current scope.', requester);
   }
   // Secrets in the note are masked before anything keeps or quotes it (the hand-off record, a refusal reason).
   const note = request.note?.trim() ? createMasker(SECRET_MASK_KINDS).mask(request.note.trim()) : null;
   if (note !== null) {
     const problem = policy.checkNote(note);
-    if (problem) return refuse('POLICY_BLOCKED', `The note asks for something the AI may not do: ${problem.message}`, problem.remedy, requester, ticket);
+    if (problem) return refuse('POLICY_BLOCKED', `The note asks for something the AI may not do: ${problem.message}`, problem.remedy, requester);
   }
 
   const existing = current.find((h) => h.operation === op.id && !['accepted', 'rejected', 'escalated', 'expired', 'failed'].includes(h.status));
@@ -109,7 +112,7 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
       await finishPickup(deps, mapping, record, existing);
       return { kind: 'continued', handoff: existing };
     }
-    return refuse('DUPLICATE', `'${op.title}' is already in progress on this ticket (${existing.id}, ${existing.status}).`, 'Wait for it to finish, or review it, before asking again.', requester, ticket);
+    return refuse('DUPLICATE', `'${op.title}' is already in progress on this ticket (${existing.id}, ${existing.status}).`, 'Wait for it to finish, or review it, before asking again.', requester);
   }
 
   const handoff = newHandoff(deps, ticket, op, panel.policyVersion, requester, note, setter.changeKey);
@@ -120,7 +123,7 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
       await finishPickup(deps, mapping, record, other);
       return { kind: 'continued', handoff: other };
     }
-    return refuse('DUPLICATE', `'${op.title}' is already in progress on this ticket (${created.existingId}).`, 'Wait for it to finish, or review it, before asking again.', requester, ticket);
+    return refuse('DUPLICATE', `'${op.title}' is already in progress on this ticket (${created.existingId}).`, 'Wait for it to finish, or review it, before asking again.', requester);
   }
   await deps.fault('after-handoff-create');
   const ticketRef = { table: mapping.table, sysId, number: ticket.number };
@@ -206,33 +209,6 @@ async function finishPickup(deps: FlowDeps, mapping: TableMapping, record: RawRe
   await deps.queues.execute(handoff.id);
   await deps.notices.clear(mapping.table, handoff.ticket.sysId);
   await deps.panels.refresh(mapping, record, { alsoWrite: { [mapping.ai.request]: '' } });
-}
-
-interface RefusalInput {
-  readonly code: ErrorCode | 'DUPLICATE';
-  readonly message: string;
-  readonly remedy: string;
-  readonly requester: Actor | null;
-  readonly ticket: Ticket | null;
-  readonly value: string;
-}
-
-async function refuseRequest(deps: FlowDeps, mapping: TableMapping, record: RawRecord, input: RefusalInput): Promise<PickupOutcome> {
-  const sysId = record.sys_id ?? '';
-  await deps.notices.set(mapping.table, sysId, { kind: 'refused', message: input.message, remedy: input.remedy, at: deps.now().toISOString() });
-  await deps.ledger.append({
-    type: 'refused',
-    handoff: null,
-    ticket: { table: mapping.table, sysId, number: record[mapping.fields.number] ?? input.ticket?.number ?? sysId },
-    actors: input.requester ? [{ role: 'requester', userName: input.requester.userName }] : [],
-    policyVersion: deps.policy.version,
-    inputDigest: digestOf({ request: input.value }),
-    outputDigest: null,
-    details: { code: input.code, reason: input.message },
-  });
-  await deps.panels.refresh(mapping, record, { alsoWrite: { [mapping.ai.request]: '' } });
-  deps.log.info('request refused', { table: mapping.table, sysId, code: input.code });
-  return { kind: 'refused', code: input.code, message: input.message };
 }
 
 function describeRequestProblem(error: unknown): string {

@@ -7,7 +7,6 @@
  * member of the owning group. The decision is recorded as a short attributed
  * work note, in the status, and in the audit. Nothing else changes.
  */
-import type { RawRecord } from '../connector/connector.js';
 import { AiReview } from '../domain/fields.js';
 import type { Actor, Handoff } from '../domain/handoff.js';
 import type { Ticket } from '../domain/ticket.js';
@@ -19,6 +18,7 @@ import { handoffEvent } from './audit-helpers.js';
 import type { FlowDeps } from './flow-deps.js';
 import { whoSet } from './identity.js';
 import { writtenByUs } from './journal-trust.js';
+import { refuseField } from './refusal.js';
 
 export type ReviewOutcome =
   | { readonly kind: 'nothing' }
@@ -39,7 +39,10 @@ async function reviewLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
   if (!record || value.trim() === '') return { kind: 'nothing' };
 
   const reviewer = await whoSet(deps.connector, mapping, record, 'review');
-  const refuse = (code: ErrorCode, message: string, remedy: string, handoff: Handoff | null) => refuseReview(deps, mapping, record, { code, message, remedy, reviewer, handoff, value });
+  const refuse = async (code: ErrorCode, message: string, remedy: string, handoff: Handoff | null): Promise<ReviewOutcome> => {
+    await refuseField(deps, mapping, record, { field: 'review', code, message, remedy, actor: reviewer, handoff, value });
+    return { kind: 'refused', code, message };
+  };
   if (!reviewer) {
     if (!options.finalAttempt) throw new HandoffError('REQUESTER_UNKNOWN', `cannot yet tell who set ${mapping.ai.review} on ${mapping.table} ${sysId}`);
     return refuse('REQUESTER_UNKNOWN', 'The review was not recorded: the platform does not say who made it.', 'Ask an admin to check sys_audit access or the stamp rule.', null);
@@ -132,30 +135,4 @@ async function recordNote(deps: FlowDeps, mapping: TableMapping, handoff: Handof
   }
   await deps.notices.clear(mapping.table, handoff.ticket.sysId);
   await deps.panels.refreshById(mapping, handoff.ticket.sysId, { alsoWrite });
-}
-
-interface ReviewRefusal {
-  readonly code: ErrorCode;
-  readonly message: string;
-  readonly remedy: string;
-  readonly reviewer: Actor | null;
-  readonly handoff: Handoff | null;
-  readonly value: string;
-}
-
-async function refuseReview(deps: FlowDeps, mapping: TableMapping, record: RawRecord, input: ReviewRefusal): Promise<ReviewOutcome> {
-  const sysId = record.sys_id ?? '';
-  await deps.notices.set(mapping.table, sysId, { kind: 'refused', message: input.message, remedy: input.remedy, at: deps.now().toISOString() });
-  await deps.ledger.append({
-    type: 'review_refused',
-    handoff: input.handoff?.id ?? null,
-    ticket: { table: mapping.table, sysId, number: record[mapping.fields.number] ?? sysId },
-    actors: input.reviewer ? [{ role: 'reviewer', userName: input.reviewer.userName }] : [],
-    policyVersion: input.handoff?.policyVersion ?? deps.policy.version,
-    inputDigest: digestOf({ review: input.value }),
-    outputDigest: null,
-    details: { code: input.code, reason: input.message },
-  });
-  await deps.panels.refresh(mapping, record, { alsoWrite: { [mapping.ai.review]: '' } });
-  return { kind: 'refused', code: input.code, message: input.message };
 }
