@@ -75,7 +75,17 @@ export type PanelBody = z.infer<typeof PanelBody>;
 export const Panel = PanelBody.extend({ digest: z.string().min(1) }).strict();
 export type Panel = z.infer<typeof Panel>;
 
+/**
+ * The digest of a panel body, over its canonical JSON with each operation
+ * entering by its id, outcome, reasons and scope digest: the scope digest
+ * covers the rest of the operation (approval, sources, output, stop
+ * conditions, blocked actions), and the policy version its title and class.
+ */
+export function panelDigest(body: PanelBody): string {
+  return digestOf({ ...body, operations: body.operations.map((o) => ({ id: o.id, outcome: o.outcome, reasons: o.reasons, scopeDigest: o.scopeDigest })) });
+}
+
 /** Seals a panel body with its digest. */
 export function sealPanel(body: PanelBody): Panel {
-  return { ...body, digest: digestOf(body) };
+  return { ...body, digest: panelDigest(body) };
 }

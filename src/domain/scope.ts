@@ -25,7 +25,19 @@ export const Scope = z.strictObject({
 });
 export type Scope = z.infer<typeof Scope>;
 
-/** Stable digest of a scope: canonical JSON, so key order and formatting never change it. */
+/**
+ * Stable digest of a scope: canonical JSON, so key order and formatting never
+ * change it. The members the operation fixes (what it reads, produces, stops
+ * on and never does) enter through their own digest, which the policy
+ * computes once per operation at load; the ticket, the approval and the
+ * policy version are bound to it per decision. Every member counts.
+ */
 export function scopeDigest(scope: Scope): string {
-  return digestOf(scope);
+  const { ticket, approval, policyVersion, ...fixed } = scope;
+  return digestOf({ approval, operation: operationPartDigest(fixed), policyVersion, ticket });
+}
+
+/** The digest of a scope's members fixed by the operation. */
+export function operationPartDigest(fixed: Omit<Scope, 'ticket' | 'approval' | 'policyVersion'>): string {
+  return digestOf(fixed);
 }

@@ -5,6 +5,7 @@
  * message templates split into parts; the static part of every scope's
  * canonical JSON. A decision is then a short loop of integer tests.
  */
+import { operationPartDigest } from '../domain/scope.js';
 import { AI_TIERS, APPROVER_ROLES, DATA_CLASSES, SEVERITIES, TICKET_TYPES, type ApproverRole } from '../domain/ticket.js';
 import type { Reason } from '../domain/decision.js';
 import { EXECUTION_CLASS_IDS, type ExecutionClass, type Operation } from '../domain/operation.js';
@@ -46,17 +47,10 @@ export interface CompiledOperation {
   readonly fits: readonly boolean[];
   /** The rules that can apply to this operation, in file order (no-permit excluded). */
   readonly rules: readonly OperationRule[];
-  /** Canonical JSON of the scope's members that do not depend on the ticket. */
+  /** Canonical JSON of `"operation":<digest of the scope members the operation fixes>,"policyVersion":…` (domain `scopeDigest`). */
   readonly scopeMiddle: string;
-  /** Canonical JSON of the panel entry's members that do not depend on the ticket, in key order around the others. */
-  readonly panelSegments: PanelSegments;
-}
-
-/** A panel operation's canonical JSON is `{"approval":…,A,"outcome":…,B,"reasons":…,"scopeDigest":…,C}`. */
-export interface PanelSegments {
-  readonly a: string;
-  readonly b: string;
-  readonly c: string;
+  /** Canonical JSON of `"id":…`, the start of the panel entry's digest form (domain `panelDigest`). */
+  readonly panelId: string;
 }
 
 export interface CompiledPolicy {
@@ -129,29 +123,25 @@ function checkTests(tierAllows: readonly (readonly boolean[])[]): Record<CheckNa
   };
 }
 
-/** Canonical JSON (keys sorted) of the scope members fixed by the operation and the policy version. */
+/** Canonical JSON (keys sorted) of the scope's middle members: the digest of what the operation fixes, and the policy version. */
 function scopeMiddle(op: Operation, policyVersion: string): string {
   const j = JSON.stringify;
-  return (
-    `"blockedActions":${j(op.blockedActions)},"class":${j(op.class)},"expectedOutput":${j(op.expectedOutput)},` +
-    `"operation":${j(op.id)},"outputKind":${j(op.outputKind)},"policyVersion":${j(policyVersion)},` +
-    `"sources":${j(op.sources)},"stopConditions":${j(op.stopConditions)}`
-  );
+  const fixed = operationPartDigest({
+    operation: op.id,
+    class: op.class,
+    sources: op.sources,
+    outputKind: op.outputKind,
+    expectedOutput: op.expectedOutput,
+    stopConditions: op.stopConditions,
+    blockedActions: op.blockedActions,
+  });
+  return `"operation":${j(fixed)},"policyVersion":${j(policyVersion)}`;
 }
 
 /** Canonical JSON of a reason (keys sorted: message, remedy, rule). */
 export function reasonJson(reason: Reason): string {
   const j = JSON.stringify;
   return `{"message":${j(reason.message)},"remedy":${j(reason.remedy)},"rule":${j(reason.rule)}}`;
-}
-
-function panelSegments(op: Operation): PanelSegments {
-  const j = JSON.stringify;
-  return {
-    a: `"blockedActions":${j(op.blockedActions)},"class":${j(op.class)},"expectedOutput":${j(op.expectedOutput)},"id":${j(op.id)}`,
-    b: `"outputKind":${j(op.outputKind)}`,
-    c: `"sources":${j(op.sources)},"stopConditions":${j(op.stopConditions)},"title":${j(op.title)}`,
-  };
 }
 
 export function compilePolicy(
@@ -218,7 +208,7 @@ export function compilePolicy(
       fits: TICKET_TYPES.map((t) => op.ticketTypes.includes(t)),
       rules: Object.freeze(rules),
       scopeMiddle: scopeMiddle(op, policyVersion),
-      panelSegments: panelSegments(op),
+      panelId: `"id":${JSON.stringify(op.id)}`,
     });
   });
 

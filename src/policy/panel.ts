@@ -4,9 +4,9 @@
  * limits visible), the recent hand-offs and the last notice, sealed with its
  * digest.
  *
- * The digest is `sealPanel`'s (SHA-256 of the body's canonical JSON), but the
- * canonical JSON is assembled from parts the compiler serialised at load, so a
- * panel costs a hash rather than a sort of every key; panel.test.ts checks it
+ * The digest is `sealPanel`'s (the domain's `panelDigest`), but its canonical
+ * JSON is assembled from parts the compiler serialised at load, so a panel
+ * costs a short hash rather than a sort of every key; panel.test.ts checks it
  * equals `sealPanel(body).digest` on fixtures and random tickets.
  */
 import { BLOCKED_ACTIONS, type BlockedAction } from '../domain/operation.js';
@@ -62,19 +62,16 @@ export function buildPanel(ticket: Ticket, ctx: PolicyContext, extras: PanelExtr
   return { ...body, digest: sha256Hex(panelJson(body, evaluated)).slice(0, DIGEST_HEX_LENGTH) };
 }
 
-/** Canonical JSON of the body (keys sorted at every depth), as `canonicalJson(body)` would give it. */
+/** The body in the digest form of the domain's `panelDigest`, keys sorted at every depth. */
 function panelJson(body: PanelBody, evaluated: readonly Evaluated[]): string {
   const j = JSON.stringify;
   let ops = '';
   evaluated.forEach((e, i) => {
-    const seg = e.op.panelSegments;
     let reasons = '';
     e.decision.reasons.forEach((reason, k) => {
       reasons += (k === 0 ? '' : ',') + (e.shown[k]?.fixedReason === reason ? (e.shown[k]?.fixedReasonJson ?? reasonJson(reason)) : reasonJson(reason));
     });
-    ops +=
-      `${i === 0 ? '' : ','}{"approval":${e.approvalJson},${seg.a},"outcome":${j(e.decision.outcome)},${seg.b},` +
-      `"reasons":[${reasons}],"scopeDigest":${j(e.scope.digest)},${seg.c}}`;
+    ops += `${i === 0 ? '' : ','}{${e.op.panelId},"outcome":${j(e.decision.outcome)},"reasons":[${reasons}],"scopeDigest":${j(e.scope.digest)}}`;
   });
   const { ticket } = body;
   return (
