@@ -13,7 +13,7 @@ import type { AiStatus } from '../domain/status.js';
 import type { Ticket } from '../domain/ticket.js';
 import { HandoffError } from '../errors.js';
 import type { TableMapping } from '../mapping/mapping-schema.js';
-import { acquireLease } from '../queue/lease.js';
+import { acquireLease, type Lease } from '../queue/lease.js';
 import type { HandoffStore } from './handoff-store.js';
 import type { NoticeStore } from './notices.js';
 import type { PanelPolicy } from './ports.js';
@@ -22,6 +22,23 @@ import type { PanelPolicy } from './ports.js';
 export const PANEL_HANDOFFS = 5;
 /** How long one panel computation and write may hold the ticket, in ms. */
 const PANEL_LEASE_MS = 15_000;
+/**
+ * How long a flow step waits for a panel lease another writer holds (a sync
+ * pass refreshing the same ticket: one computation and one PATCH), in ms,
+ * before it gives up with LEASE_HELD and its job is retried with back-off.
+ */
+const PANEL_WAIT_MS = 2_000;
+/** Pause between tries for a held panel lease, in ms. */
+const PANEL_WAIT_STEP_MS = 10;
+
+async function leaseWaiting(redis: Redis, key: string, waitMs: number): Promise<Lease | null> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const lease = await acquireLease(redis, key, PANEL_LEASE_MS);
+    if (lease || Date.now() >= deadline) return lease;
+    await new Promise((resolve) => setTimeout(resolve, PANEL_WAIT_STEP_MS));
+  }
+}
 
 export interface PanelWriterDeps {
   readonly connector: Connector;
@@ -88,7 +105,8 @@ export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
 
   const refresh = async (mapping: TableMapping, record: RawRecord, options: RefreshOptions = {}): Promise<RefreshResult> => {
     const sysId = record.sys_id ?? '';
-    const lease = await acquireLease(redis, `${prefix}:lease:panel:${mapping.table}:${sysId}`, PANEL_LEASE_MS);
+    const key = `${prefix}:lease:panel:${mapping.table}:${sysId}`;
+    const lease = options.skipIfBusy ? await acquireLease(redis, key, PANEL_LEASE_MS) : await leaseWaiting(redis, key, PANEL_WAIT_MS);
     if (!lease) {
       if (options.skipIfBusy) return { written: false, skipped: true, panel: null, ticket: null };
       throw new HandoffError('LEASE_HELD', `another worker is writing the panel of ${mapping.table} ${sysId}`, { details: { table: mapping.table, sysId } });
