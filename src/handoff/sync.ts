@@ -36,6 +36,22 @@ export function createRedisWatermarks(redis: Redis, prefix: string): WatermarkSt
   };
 }
 
+/**
+ * Panels refreshed at once within a page by default: each is a few Redis
+ * reads and at most one PATCH (itself capped by the connector's concurrency),
+ * so a pass over a page of young changes is not one round trip after another.
+ */
+const PANEL_CONCURRENCY = 8;
+
+/** Runs `task` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
 export interface SyncDeps {
   readonly connector: Connector;
   readonly policy: PanelPolicy;
@@ -44,6 +60,8 @@ export interface SyncDeps {
   readonly intake: { pickup(table: string, record: RawRecord): Promise<void>; review(table: string, record: RawRecord): Promise<void> };
   readonly log: Logger;
   readonly pageSize?: number;
+  /** Panels refreshed at once within a page; default 8. */
+  readonly panelConcurrency?: number;
 }
 
 export interface SyncStats {
@@ -67,16 +85,27 @@ export async function syncTable(deps: SyncDeps, mapping: TableMapping, signal?: 
 
   for await (const page of connector.pull(mapping, since, { ...(deps.pageSize === undefined ? {} : { pageSize: deps.pageSize }), ...(signal ? { signal } : {}) })) {
     stats.pages++;
-    for (const record of page.records) {
-      stats.pulled++;
-      if ((record[mapping.ai.request] ?? '').trim() !== '') {
-        stats.requests++;
-        await intake.pickup(mapping.table, record);
-      }
-      if ((record[mapping.ai.review] ?? '').trim() !== '') {
-        stats.reviews++;
-        await intake.review(mapping.table, record);
-      }
+    stats.pulled += page.records.length;
+    // Requests and reviews go to the intake queue first, all at once, so their
+    // jobs start while the page's panels are refreshed. Their intake job
+    // refreshes the panel itself when it takes them in (pickup, refusal and
+    // review all do), so the pass leaves those tickets to it rather than
+    // write the same panel twice.
+    const quiet: RawRecord[] = [];
+    await Promise.all(
+      page.records.map(async (record) => {
+        const request = (record[mapping.ai.request] ?? '').trim() !== '';
+        const review = (record[mapping.ai.review] ?? '').trim() !== '';
+        if (request) stats.requests++;
+        if (review) stats.reviews++;
+        if (!request && !review) quiet.push(record);
+        if (request) await intake.pickup(mapping.table, record);
+        if (review) await intake.review(mapping.table, record);
+      }),
+    );
+    const failed: { error?: Error } = {};
+    await eachLimited(quiet, deps.panelConcurrency ?? PANEL_CONCURRENCY, async (record) => {
+      if (failed.error) return;
       try {
         const result = await panels.refresh(mapping, record, { skipIfBusy: true });
         if (result.written) stats.panelsWritten++;
@@ -84,11 +113,15 @@ export async function syncTable(deps: SyncDeps, mapping: TableMapping, signal?: 
         // A busy or rate-limited instance fails the pass (the job retries it);
         // one unreadable ticket must not stop the table: it is logged and
         // retried when it changes.
-        if (isHandoffError(error) && error.retryable) throw error;
+        if (isHandoffError(error) && error.retryable) {
+          failed.error ??= error;
+          return;
+        }
         stats.unreadable++;
         log.warn('panel not refreshed', { table: mapping.table, sysId: record.sys_id, error });
       }
-    }
+    });
+    if (failed.error) throw failed.error;
     since = page.watermark ?? since;
     await watermarks.set(connector.instanceId, mapping.table, since, context);
     if (signal?.aborted) break;
