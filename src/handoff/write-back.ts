@@ -6,6 +6,7 @@
  * workers from writing at the same time
  * (../shared/reference/bullmq-redis.md, "Delivery is at least once").
  */
+import type { RawRecord } from '../connector/connector.js';
 import { HandoffError } from '../errors.js';
 import type { TableMapping } from '../mapping/mapping-schema.js';
 import { acquireLease } from '../queue/lease.js';
@@ -32,6 +33,8 @@ export async function writeBack(deps: FlowDeps, mapping: TableMapping, handoffId
   const lease = await acquireLease(deps.redis, `${deps.prefix}:lease:write:${handoffId}`, WRITE_LEASE_MS);
   if (!lease) throw new HandoffError('LEASE_HELD', `another worker is writing hand-off ${handoffId}`, { details: { handoff: handoffId } });
   let outcome: WriteBackOutcome;
+  /** The ticket as the note's PATCH returned it: the panel refresh below needs no second read. */
+  let written: RawRecord | null = null;
   try {
     if (handoff.shadow) {
       await deps.ledger.append(handoffEvent('shadowed', handoff, [worker], { outputDigest: digestOf(note), details: { note } }));
@@ -42,7 +45,7 @@ export async function writeBack(deps: FlowDeps, mapping: TableMapping, handoffId
         outcome = 'already-written';
       } else {
         deps.fault('before-note-write');
-        await deps.connector.write(mapping, handoff.ticket.sysId, { [mapping.ai.workNotes]: note });
+        written = await deps.connector.write(mapping, handoff.ticket.sysId, { [mapping.ai.workNotes]: note });
         deps.fault('after-note-write');
         outcome = 'written';
       }
@@ -58,6 +61,7 @@ export async function writeBack(deps: FlowDeps, mapping: TableMapping, handoffId
     writtenAt: now.toISOString(),
     reviewDueAt: new Date(now.getTime() + deps.settings.reviewWindowMs).toISOString(),
   }));
-  await deps.panels.refreshById(mapping, handoff.ticket.sysId);
+  if (written !== null) await deps.panels.refresh(mapping, written);
+  else await deps.panels.refreshById(mapping, handoff.ticket.sysId);
   return outcome;
 }
