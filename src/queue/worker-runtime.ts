@@ -19,7 +19,7 @@ import { createPanelWriter } from '../handoff/panel-writer.js';
 import { pickUp } from '../handoff/pickup.js';
 import type { Executor, NoteRenderer, PanelPolicy } from '../handoff/ports.js';
 import { takeReview } from '../handoff/review.js';
-import { createRedisWatermarks, syncTable, type SyncStats } from '../handoff/sync.js';
+import { createRedisWatermarks, createSeenVersions, syncTable, type SyncStats } from '../handoff/sync.js';
 import { writeBack } from '../handoff/write-back.js';
 import { mappingFor, type MappingSet } from '../mapping/load-mappings.js';
 import type { Logger } from '../util/log.js';
@@ -131,6 +131,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   };
 
   const watermarks = createRedisWatermarks(flowRedis, prefix);
+  const seen = createSeenVersions();
   const addIntake = async (kind: IntakeJob['kind'], table: string, record: RawRecord): Promise<void> => {
     const mapping = mappingFor(mappings, table);
     const field = kind === 'pickup' ? mapping.ai.request : mapping.ai.review;
@@ -143,7 +144,8 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     if (!lease) return undefined;
     const renew = setInterval(() => void lease.extend(SYNC_LEASE_MS), SYNC_LEASE_MS / 3);
     try {
-      const stats = await syncTable({ connector, policy: options.policy, panels, watermarks, intake: { pickup: (t, r) => addIntake('pickup', t, r), review: (t, r) => addIntake('review', t, r) }, log }, mapping);
+      const intake = { pickup: (t: string, r: RawRecord) => addIntake('pickup', t, r), review: (t: string, r: RawRecord) => addIntake('review', t, r) };
+      const stats = await syncTable({ connector, policy: options.policy, panels, watermarks, intake, seen, log }, mapping);
       options.onSync?.(stats);
       if (stats.panelsWritten > 0 || stats.requests > 0 || stats.reviews > 0) log.info('sync pass', { ...stats });
       return stats;

@@ -9,7 +9,7 @@ import type { Connector, PullPage, RawRecord, Watermark } from '../../../src/con
 import { HandoffError } from '../../../src/errors.js';
 import type { PanelWriter } from '../../../src/handoff/panel-writer.js';
 import type { PanelPolicy } from '../../../src/handoff/ports.js';
-import { syncTable, type WatermarkStore } from '../../../src/handoff/sync.js';
+import { createSeenVersions, syncTable, type SeenVersions, type WatermarkStore } from '../../../src/handoff/sync.js';
 import { loadMappings } from '../../../src/mapping/load-mappings.js';
 import { silentLogger } from '../../../src/util/log.js';
 
@@ -17,10 +17,10 @@ const mapping = loadMappings().byTable.get('incident')!;
 const { request, review } = mapping.ai;
 
 function rec(n: number, extra: Record<string, string> = {}): RawRecord {
-  return { sys_id: n.toString(16).padStart(32, '0'), sys_updated_on: `2026-11-25 10:00:${String(n).padStart(2, '0')}`, [request]: '', [review]: '', ...extra };
+  return { sys_id: n.toString(16).padStart(32, '0'), sys_mod_count: '1', sys_updated_on: `2026-11-25 10:00:${String(n).padStart(2, '0')}`, [request]: '', [review]: '', ...extra };
 }
 
-function fakes(pages: RawRecord[][], refresh: (r: RawRecord) => Promise<boolean>) {
+function fakes(pages: RawRecord[][], refresh: (r: RawRecord) => Promise<boolean | 'busy'>, seen?: SeenVersions) {
   const refreshed: string[] = [];
   const intake: string[] = [];
   let stored: Watermark | null = null;
@@ -37,18 +37,22 @@ function fakes(pages: RawRecord[][], refresh: (r: RawRecord) => Promise<boolean>
   const panels: PanelWriter = {
     async refresh(_m, record) {
       refreshed.push(record.sys_id!);
-      return { written: await refresh(record), skipped: false, panel: null, ticket: null };
+      const outcome = await refresh(record);
+      return { written: outcome === true, skipped: outcome === 'busy', panel: null, ticket: null };
     },
     refreshById: () => Promise.reject(new Error('not used')),
   };
+  let context = 'ctx';
   const watermarks: WatermarkStore = {
-    get: () => Promise.resolve({ watermark: stored, context: 'ctx' }),
-    set: (_i, _t, w) => {
+    get: () => Promise.resolve({ watermark: stored, context }),
+    set: (_i, _t, w, c) => {
       stored = w;
+      context = c;
       return Promise.resolve();
     },
   };
-  const policy = { contextDigest: () => Promise.resolve('ctx') } as unknown as PanelPolicy;
+  let policyContext = 'ctx';
+  const policy = { contextDigest: () => Promise.resolve(policyContext) } as unknown as PanelPolicy;
   const deps = {
     connector,
     policy,
@@ -60,8 +64,17 @@ function fakes(pages: RawRecord[][], refresh: (r: RawRecord) => Promise<boolean>
       review: (_t: string, r: RawRecord) => Promise.resolve(void intake.push(`review ${r.sys_id!}`)),
     },
     panelConcurrency: 3,
+    ...(seen ? { seen } : {}),
   };
-  return { deps, refreshed, intake, stored: () => stored };
+  return {
+    deps,
+    refreshed,
+    intake,
+    stored: () => stored,
+    changePolicy: (next: string) => {
+      policyContext = next;
+    },
+  };
 }
 
 describe('a sync pass', () => {
@@ -86,5 +99,37 @@ describe('a sync pass', () => {
     const stats = await syncTable(f.deps, mapping);
     expect(stats).toMatchObject({ pulled: 2, panelsWritten: 1, unreadable: 1 });
     expect(f.stored()).toEqual({ updatedOn: rec(2).sys_updated_on, sysId: rec(2).sys_id });
+  });
+
+  it('does not recompute a panel for a version it already brought up to date, until the version or the policy changes', async () => {
+    const seen = createSeenVersions();
+    const records = [rec(1), rec(2), rec(3)];
+    const pages = [records];
+    const f = fakes(pages, (r) => Promise.resolve(r.sys_id!.endsWith('2') ? 'busy' : false), seen);
+    expect(await syncTable(f.deps, mapping)).toMatchObject({ pulled: 3, alreadyCurrent: 0 });
+    expect(f.refreshed).toHaveLength(3);
+
+    // Read again (a young change): 1 and 3 are current; 2 was skipped as busy, so it is tried again.
+    f.refreshed.length = 0;
+    expect(await syncTable(f.deps, mapping)).toMatchObject({ pulled: 3, alreadyCurrent: 2 });
+    expect(f.refreshed).toEqual([rec(2).sys_id]);
+
+    // A new version of 3 is refreshed; a new policy context refreshes everything.
+    pages[0] = [rec(1), rec(2), rec(3, { sys_mod_count: '2' })];
+    f.refreshed.length = 0;
+    expect(await syncTable(f.deps, mapping)).toMatchObject({ alreadyCurrent: 1 });
+    expect(f.refreshed.sort()).toEqual([rec(2).sys_id, rec(3).sys_id]);
+    f.changePolicy('ctx-2');
+    f.refreshed.length = 0;
+    expect(await syncTable(f.deps, mapping)).toMatchObject({ fullResync: true, alreadyCurrent: 0 });
+    expect(f.refreshed).toHaveLength(3);
+  });
+
+  it('forgets the oldest versions beyond its size', () => {
+    const seen = createSeenVersions(2);
+    seen.add('a');
+    seen.add('b');
+    seen.add('c');
+    expect([seen.has('a'), seen.has('b'), seen.has('c')]).toEqual([false, true, true]);
   });
 });
