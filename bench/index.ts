@@ -1,8 +1,9 @@
 import { aiBench } from './ai.bench.js';
+import { handoffBench } from './handoff.bench.js';
 import type { Bench } from './harness.js';
 import { policyBench } from './policy.bench.js';
 import { sandboxBench } from './sandbox.bench.js';
 import { scopeReviewBench } from './scope-review.js';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const benches: readonly Bench[] = [policyBench, scopeReviewBench, aiBench, sandboxBench];
+export const benches: readonly Bench[] = [policyBench, scopeReviewBench, aiBench, sandboxBench, handoffBench];
