@@ -6,6 +6,8 @@
  * without its hash). A head record (last seq and hash) is updated in the same
  * atomic script as the append, so concurrent workers never fork the chain: an
  * append whose expected head is stale is refused and retried with the new head.
+ * Appends from one process are group-committed: while one batch is in
+ * flight the next ones queue, and go in the following script call.
  *
  * `verify` walks the chain and names the first event that was changed, removed
  * or reordered, or a tail that was cut off. What it cannot detect alone: an
@@ -16,19 +18,33 @@ import type { Redis } from 'ioredis';
 import { canonicalJson, sha256Hex } from '../util/canonical-json.js';
 import { scrubValue } from '../util/secrets.js';
 import { AuditEvent, AuditEventInput } from './audit-event.js';
+import { createGroupCommit } from './group-commit.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Atomically append if the head is still what the caller computed against. */
+/**
+ * Atomically appends a batch of events if the head is still what the caller
+ * chained them to. ARGV: expected seq, expected hash, genesis hash, count,
+ * then per event its JSON, its seq and the index in KEYS of its hand-off's
+ * list (0: none); the last event's seq and hash become the head.
+ */
 const APPEND_SCRIPT = `
 local seq = redis.call('HGET', KEYS[2], 'seq') or '0'
-local hash = redis.call('HGET', KEYS[2], 'hash') or ARGV[6]
+local hash = redis.call('HGET', KEYS[2], 'hash') or ARGV[3]
 if seq ~= ARGV[1] or hash ~= ARGV[2] then return 0 end
-redis.call('RPUSH', KEYS[1], ARGV[3])
-redis.call('HSET', KEYS[2], 'seq', ARGV[4], 'hash', ARGV[5])
-if KEYS[3] ~= nil and KEYS[3] ~= '' then redis.call('RPUSH', KEYS[3], ARGV[4]) end
+local n = tonumber(ARGV[4])
+for i = 0, n - 1 do
+  local at = 5 + i * 3
+  redis.call('RPUSH', KEYS[1], ARGV[at])
+  local k = tonumber(ARGV[at + 2])
+  if k > 0 then redis.call('RPUSH', KEYS[k], ARGV[at + 1]) end
+end
+redis.call('HSET', KEYS[2], 'seq', ARGV[5 + n * 3], 'hash', ARGV[6 + n * 3])
 return 1
 `;
+
+/** Most events appended in one script call. */
+const MAX_BATCH = 100;
 
 export interface AuditLedgerOptions {
   readonly redis: Redis;
@@ -77,19 +93,55 @@ export function createAuditLedger(options: AuditLedgerOptions): AuditLedger {
     return { seq: seq === null ? 0 : Number(seq), hash: hash ?? GENESIS_HASH };
   };
 
-  const append = async (input: AuditEventInput): Promise<AuditEvent> => {
-    const parsed = AuditEventInput.parse(scrubValue(input));
+  /**
+   * Chains a batch onto the head and appends it in one script call. The head
+   * is cached between batches (this process's own appends move it); when
+   * another process appended meanwhile the script refuses, and the batch is
+   * chained again onto the fresh head.
+   */
+  let cachedHead: { seq: number; hash: string } | null = null;
+  const commit = async (inputs: readonly AuditEventInput[]): Promise<AuditEvent[]> => {
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
-      const current = await head();
-      const body: Omit<AuditEvent, 'hash'> = { ...parsed, seq: current.seq + 1, at: now().toISOString(), prev: current.hash };
-      const event: AuditEvent = { ...body, hash: eventHash(current.hash, body) };
-      const keys = parsed.handoff === null ? [eventsKey, headKey, ''] : [eventsKey, headKey, handoffKey(parsed.handoff)];
-      const applied = await redis.eval(APPEND_SCRIPT, 3, ...keys, String(current.seq), current.hash, JSON.stringify(event), String(event.seq), event.hash, GENESIS_HASH);
-      if (applied === 1) return event;
+      const start = cachedHead ?? (await head());
+      const at = now().toISOString();
+      const events: AuditEvent[] = [];
+      let prev = start;
+      for (const input of inputs) {
+        const body: Omit<AuditEvent, 'hash'> = { ...input, seq: prev.seq + 1, at, prev: prev.hash };
+        const event: AuditEvent = { ...body, hash: eventHash(prev.hash, body) };
+        events.push(event);
+        prev = { seq: event.seq, hash: event.hash };
+      }
+      const keys = [eventsKey, headKey];
+      const args: string[] = [String(start.seq), start.hash, GENESIS_HASH, String(events.length)];
+      for (const event of events) {
+        let index = 0;
+        if (event.handoff !== null) {
+          keys.push(handoffKey(event.handoff));
+          index = keys.length;
+        }
+        args.push(JSON.stringify(event), String(event.seq), String(index));
+      }
+      args.push(String(prev.seq), prev.hash);
+      let applied: unknown;
+      try {
+        applied = await redis.eval(APPEND_SCRIPT, keys.length, ...keys, ...args);
+      } catch (error) {
+        cachedHead = null;
+        throw error;
+      }
+      if (applied === 1) {
+        cachedHead = prev;
+        return events;
+      }
+      cachedHead = null;
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5));
     }
     throw new Error(`audit append lost the race ${maxAttempts} times`);
   };
+  const submit = createGroupCommit(commit, MAX_BATCH);
+
+  const append = async (input: AuditEventInput): Promise<AuditEvent> => submit(AuditEventInput.parse(scrubValue(input)));
 
   const forHandoff = async (handoffId: string): Promise<AuditEvent[]> => {
     const seqs = await redis.lrange(handoffKey(handoffId), 0, -1);

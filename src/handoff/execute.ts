@@ -25,13 +25,13 @@ export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, hand
     await deps.queues.writeback(handoff.id);
     return 'skipped';
   }
-  if (handoff.status === 'queued') {
-    handoff = await deps.store.update(handoffId, (h) => ({ ...h, status: 'running' }));
-    await deps.panels.refreshById(mapping, handoff.ticket.sysId);
-  }
+  const starting = handoff.status === 'queued';
+  if (starting) handoff = await deps.store.update(handoffId, (h) => ({ ...h, status: 'running' }));
 
   const record = await deps.connector.get(mapping, handoff.ticket.sysId);
   if (!record) return stop(deps, mapping, handoff, 'SN_NOT_FOUND', 'The ticket can no longer be read.');
+  // Show "running" from the record just read: one GET serves the panel and the checks below.
+  if (starting) await deps.panels.refresh(mapping, record);
   const ticket = deps.policy.toTicket(mapping, record);
   const panel = await deps.policy.panel(ticket, { handoffs: [], notice: null });
   const op = panel.operations.find((o) => o.id === handoff.operation);

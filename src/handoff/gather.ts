@@ -75,40 +75,48 @@ export async function gatherSources(
   ours: (entry: JournalEntry) => boolean,
 ): Promise<Gathered> {
   const wants = (kind: SourceKind): boolean => requested.includes(kind);
-  const unreadable: { kind: SourceKind; detail: string }[] = [];
-  const attempt = async <T>(kind: SourceKind, read: () => Promise<T>, empty: T): Promise<T> => {
+  type Read<T> = { readonly value: T; readonly gap: { kind: SourceKind; detail: string } | null };
+  const attempt = async <T>(kind: SourceKind, read: () => Promise<T>, empty: T): Promise<Read<T>> => {
     try {
-      return await read();
+      return { value: await read(), gap: null };
     } catch (error) {
       if (isHandoffError(error) && (error.code === 'SN_FORBIDDEN' || error.code === 'SN_NOT_FOUND' || error.code === 'INPUT_INVALID')) {
-        unreadable.push({ kind, detail: `${error.code}: the integration user could not read these` });
-        return empty;
+        return { value: empty, gap: { kind, detail: `${error.code}: the integration user could not read these` } };
       }
       throw error;
     }
   };
+  const none = <T>(value: T): Promise<Read<T>> => Promise.resolve({ value, gap: null });
   const sysId = ticket.ref.sysId;
-  const related = async (kind: SourceKind, field: string | undefined, id: string | undefined): Promise<GatheredRecord[]> => {
-    if (!wants(kind) || field === undefined || id === undefined || id === '') return [];
+  const related = (kind: SourceKind, field: string | undefined, id: string | undefined): Promise<Read<RawRecord[]>> => {
+    if (!wants(kind) || field === undefined || id === undefined || id === '') return none([]);
     const conditions: FilterCondition[] = [
       { field, op: '=', value: id },
       { field: 'sys_id', op: '!=', value: sysId },
     ];
-    const rows = await attempt(kind, () => connector.list(mapping, conditions, RELATED_LIMIT), []);
-    return rows.map((r) => asGathered(mapping, r));
+    return attempt(kind, () => connector.list(mapping, conditions, RELATED_LIMIT), []);
   };
 
-  const workNotes = wants('work_notes') ? (await attempt('work_notes', () => connector.workNotes(mapping, sysId), [])).filter((n) => !isOurNote(n, ours)) : [];
+  // The reads are independent: they go out together (the connector caps the calls in flight),
+  // and their gaps are listed in a fixed order so the same sources always give the same set.
   const ciId = ticket.configurationItem?.id;
-  const ciRecord = wants('ci_record') && ciId ? await attempt('ci_record', () => connector.getRecord('cmdb_ci', ciId, [...CI_FIELDS, 'sys_id']), null) : null;
+  const [notes, ci, byCi, byCaller, byGroup] = await Promise.all([
+    wants('work_notes') ? attempt('work_notes', () => connector.workNotes(mapping, sysId), []) : none([]),
+    wants('ci_record') && ciId ? attempt('ci_record', () => connector.getRecord('cmdb_ci', ciId, [...CI_FIELDS, 'sys_id']), null) : none(null),
+    related('related_by_ci', mapping.fields.configurationItem, ciId),
+    related('related_by_caller', mapping.fields.caller, ticket.caller?.id),
+    related('related_by_group', mapping.fields.group, ticket.owner.group?.id),
+  ]);
+  const unreadable = [notes.gap, ci.gap, byCi.gap, byCaller.gap, byGroup.gap].filter((g) => g !== null);
+  const ciRecord = ci.value;
 
   return {
     requested,
     ticket: asGathered(mapping, record),
-    workNotes,
-    relatedByCi: await related('related_by_ci', mapping.fields.configurationItem, ciId),
-    relatedByCaller: await related('related_by_caller', mapping.fields.caller, ticket.caller?.id),
-    relatedByGroup: await related('related_by_group', mapping.fields.group, ticket.owner.group?.id),
+    workNotes: notes.value.filter((n) => !isOurNote(n, ours)),
+    relatedByCi: byCi.value.map((r) => asGathered(mapping, r)),
+    relatedByCaller: byCaller.value.map((r) => asGathered(mapping, r)),
+    relatedByGroup: byGroup.value.map((r) => asGathered(mapping, r)),
     ci:
       ciRecord === null
         ? null

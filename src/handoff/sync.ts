@@ -36,6 +36,50 @@ export function createRedisWatermarks(redis: Redis, prefix: string): WatermarkSt
   };
 }
 
+/**
+ * Panels refreshed at once within a page by default: each is a few Redis
+ * reads and at most one PATCH (itself capped by the connector's concurrency),
+ * so a pass over a page of young changes is not one round trip after another.
+ */
+const PANEL_CONCURRENCY = 8;
+
+/** Runs `task` over `items`, at most `limit` at a time. */
+async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+}
+
+/**
+ * Ticket versions (table, sys_id, sys_mod_count) whose panel a pass has
+ * already brought up to date, in this process. The connector reads young
+ * changes again on every pass for `settleSeconds` (60 by default): with a
+ * 500 ms interval each change would otherwise have its panel recomputed
+ * about a hundred times. A version seen again is skipped; the flow refreshes
+ * the panel itself after every change it makes to a hand-off or a notice,
+ * and a change of policy context (a full resync) forgets everything.
+ */
+export interface SeenVersions {
+  has(key: string): boolean;
+  add(key: string): void;
+  clear(): void;
+}
+
+/** Remembers up to `max` versions, forgetting the oldest first. */
+export function createSeenVersions(max = 100_000): SeenVersions {
+  const keys = new Set<string>();
+  return {
+    has: (key) => keys.has(key),
+    add(key) {
+      keys.add(key);
+      if (keys.size > max) keys.delete(keys.values().next().value!);
+    },
+    clear: () => keys.clear(),
+  };
+}
+
 export interface SyncDeps {
   readonly connector: Connector;
   readonly policy: PanelPolicy;
@@ -44,6 +88,10 @@ export interface SyncDeps {
   readonly intake: { pickup(table: string, record: RawRecord): Promise<void>; review(table: string, record: RawRecord): Promise<void> };
   readonly log: Logger;
   readonly pageSize?: number;
+  /** Panels refreshed at once within a page; default 8. */
+  readonly panelConcurrency?: number;
+  /** Versions already brought up to date; default none (every pulled ticket is refreshed). */
+  readonly seen?: SeenVersions;
 }
 
 export interface SyncStats {
@@ -54,6 +102,8 @@ export interface SyncStats {
   readonly requests: number;
   readonly reviews: number;
   readonly unreadable: number;
+  /** Tickets read again at a version whose panel was already brought up to date (not recomputed). */
+  readonly alreadyCurrent: number;
   readonly fullResync: boolean;
 }
 
@@ -63,32 +113,55 @@ export async function syncTable(deps: SyncDeps, mapping: TableMapping, signal?: 
   const saved = await watermarks.get(connector.instanceId, mapping.table);
   const fullResync = saved.context !== context;
   let since = fullResync ? null : saved.watermark;
-  const stats = { table: mapping.table, pulled: 0, pages: 0, panelsWritten: 0, requests: 0, reviews: 0, unreadable: 0, fullResync };
+  const stats = { table: mapping.table, pulled: 0, pages: 0, panelsWritten: 0, requests: 0, reviews: 0, unreadable: 0, alreadyCurrent: 0, fullResync };
+  const { seen } = deps;
+  if (fullResync) seen?.clear();
+  const versionOf = (record: RawRecord): string | null => (record.sys_mod_count === undefined || record.sys_mod_count === '' ? null : `${mapping.table}:${record.sys_id ?? ''}:${record.sys_mod_count}`);
 
   for await (const page of connector.pull(mapping, since, { ...(deps.pageSize === undefined ? {} : { pageSize: deps.pageSize }), ...(signal ? { signal } : {}) })) {
     stats.pages++;
-    for (const record of page.records) {
-      stats.pulled++;
-      if ((record[mapping.ai.request] ?? '').trim() !== '') {
-        stats.requests++;
-        await intake.pickup(mapping.table, record);
-      }
-      if ((record[mapping.ai.review] ?? '').trim() !== '') {
-        stats.reviews++;
-        await intake.review(mapping.table, record);
-      }
+    stats.pulled += page.records.length;
+    // Requests and reviews go to the intake queue first, all at once, so their
+    // jobs start while the page's panels are refreshed. Their intake job
+    // refreshes the panel itself when it takes them in (pickup, refusal and
+    // review all do), so the pass leaves those tickets to it rather than
+    // write the same panel twice.
+    const quiet: RawRecord[] = [];
+    await Promise.all(
+      page.records.map(async (record) => {
+        const request = (record[mapping.ai.request] ?? '').trim() !== '';
+        const review = (record[mapping.ai.review] ?? '').trim() !== '';
+        if (request) stats.requests++;
+        if (review) stats.reviews++;
+        if (request) await intake.pickup(mapping.table, record);
+        if (review) await intake.review(mapping.table, record);
+        if (request || review) return;
+        const version = versionOf(record);
+        if (version !== null && seen?.has(version)) stats.alreadyCurrent++;
+        else quiet.push(record);
+      }),
+    );
+    const failed: { error?: Error } = {};
+    await eachLimited(quiet, deps.panelConcurrency ?? PANEL_CONCURRENCY, async (record) => {
+      if (failed.error) return;
       try {
         const result = await panels.refresh(mapping, record, { skipIfBusy: true });
         if (result.written) stats.panelsWritten++;
+        const version = versionOf(record);
+        if (!result.skipped && version !== null) seen?.add(version);
       } catch (error) {
         // A busy or rate-limited instance fails the pass (the job retries it);
         // one unreadable ticket must not stop the table: it is logged and
         // retried when it changes.
-        if (isHandoffError(error) && error.retryable) throw error;
+        if (isHandoffError(error) && error.retryable) {
+          failed.error ??= error;
+          return;
+        }
         stats.unreadable++;
         log.warn('panel not refreshed', { table: mapping.table, sysId: record.sys_id, error });
       }
-    }
+    });
+    if (failed.error) throw failed.error;
     since = page.watermark ?? since;
     await watermarks.set(connector.instanceId, mapping.table, since, context);
     if (signal?.aborted) break;

@@ -6,6 +6,7 @@
  * workers from writing at the same time
  * (../shared/reference/bullmq-redis.md, "Delivery is at least once").
  */
+import type { RawRecord } from '../connector/connector.js';
 import { HandoffError } from '../errors.js';
 import type { TableMapping } from '../mapping/mapping-schema.js';
 import { acquireLease } from '../queue/lease.js';
@@ -40,6 +41,8 @@ export async function writeBack(deps: FlowDeps, mapping: TableMapping, handoffId
     throw new HandoffError('LEASE_HELD', `another worker is writing hand-off ${handoffId}`, { details: { handoff: handoffId }, retryAfterMs: Math.max(left, 0) + 100 });
   }
   let outcome: WriteBackOutcome;
+  /** The ticket as the note's PATCH returned it: the panel refresh below needs no second read. */
+  let written: RawRecord | null = null;
   try {
     if (handoff.shadow) {
       // Shadow mode: the would-be note goes to the audit only (once, also when the job runs again after a crash);
@@ -55,7 +58,7 @@ export async function writeBack(deps: FlowDeps, mapping: TableMapping, handoffId
         outcome = 'already-written';
       } else {
         await deps.fault('before-note-write');
-        await deps.connector.write(mapping, handoff.ticket.sysId, { [mapping.ai.workNotes]: note });
+        written = await deps.connector.write(mapping, handoff.ticket.sysId, { [mapping.ai.workNotes]: note });
         await deps.fault('after-note-write');
         outcome = 'written';
       }
@@ -71,6 +74,7 @@ export async function writeBack(deps: FlowDeps, mapping: TableMapping, handoffId
     writtenAt: now.toISOString(),
     reviewDueAt: new Date(now.getTime() + deps.settings.reviewWindowMs).toISOString(),
   }));
-  await deps.panels.refreshById(mapping, handoff.ticket.sysId);
+  if (written !== null) await deps.panels.refresh(mapping, written);
+  else await deps.panels.refreshById(mapping, handoff.ticket.sysId);
   return outcome;
 }

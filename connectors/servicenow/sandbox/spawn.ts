@@ -21,12 +21,14 @@ export interface SpawnOptions {
   readonly tickets?: number;
   readonly control?: boolean;
   readonly persist?: string;
+  /** Extra Node options for the child, before the script (e.g. `--cpu-prof` to profile the sandbox under a benchmark). */
+  readonly execArgv?: readonly string[];
   /** How long to wait for the address line, in ms; default 120,000 (100,000 tickets take seconds on a busy machine). */
   readonly timeoutMs?: number;
 }
 
 export async function spawnSandbox(options: SpawnOptions = {}): Promise<SpawnedSandbox> {
-  const args = ['--import', 'tsx', fromRoot('src', 'cli', 'main.ts'), 'sandbox', '--port', '0', '--tickets', String(options.tickets ?? 0)];
+  const args = [...(options.execArgv ?? []), '--import', 'tsx', fromRoot('src', 'cli', 'main.ts'), 'sandbox', '--port', '0', '--tickets', String(options.tickets ?? 0)];
   if (options.control === true) args.push('--control');
   if (options.persist !== undefined) args.push('--persist', options.persist);
   const child = spawn(process.execPath, args, { cwd: fromRoot(), stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,0 +1,181 @@
+/**
+ * The real parts the hand-off benchmark runs on: a redis-server of its own
+ * (AOF on, noeviction: as production must run), the sandbox instance in a
+ * child process with generated tickets and its control endpoint (so its CPU
+ * is not the worker's, and its write log times every write), and the wired
+ * worker in this process with the built-in provider, exactly as
+ * `ai-handoff worker` builds it. Agents act through the Table API with
+ * their own credentials, so the platform's audit names them.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
+import { createServiceNowConnector, type ServiceNowConnector } from '../connectors/servicenow/servicenow-connector.js';
+import { parseServiceNowConfig } from '../connectors/servicenow/config.js';
+import { INTEGRATION_PASSWORD, INTEGRATION_USER, PERSON_PASSWORD, spawnSandbox, type SpawnedSandbox, type WriteLogEntry } from '../connectors/servicenow/sandbox/index.js';
+import { loadRuntimeConfig } from '../src/config/load-runtime-config.js';
+import type { RuntimeConfig } from '../src/config/runtime-config.js';
+import { AiRequest } from '../src/domain/fields.js';
+import type { SyncStats } from '../src/handoff/sync.js';
+import { loadMappings } from '../src/mapping/load-mappings.js';
+import { startWiredWorker, type WiredWorker } from '../src/queue/wiring.js';
+import { silentLogger } from '../src/util/log.js';
+import { fromRoot } from '../src/util/paths.js';
+import { startRedisServer } from '../test/support/redis-server.js';
+import { countCalls, type CallCounts } from './handoff-trace.js';
+
+export interface RigSettings {
+  /** Generated tickets in the sandbox (about 8% end up active incidents that may gather diagnostics). */
+  readonly tickets: number;
+  /** Jobs at once per queue in the worker (config.worker.concurrency). */
+  readonly concurrency: { readonly intake: number; readonly execute: number; readonly writeback: number };
+  /** The connector's calls in flight (ServiceNowConfig.maxConcurrency). */
+  readonly maxConcurrency: number;
+  /** SYNC_INTERVAL_MS. */
+  readonly syncIntervalMs: number;
+  /** ServiceNowConfig.settleSeconds: how long a change is read again by later passes. */
+  readonly settleSeconds: number;
+}
+
+export interface Candidate {
+  readonly sysId: string;
+  readonly number: string;
+  /** The request JSON for the operation's current scope, exactly as the UI action writes it. */
+  readonly request: string;
+}
+
+/** CPU time used so far, in ms, by the worker (this process), the sandbox and redis-server. */
+export interface CpuSample {
+  readonly worker: number;
+  readonly sandbox: number;
+  readonly redis: number;
+}
+
+export interface Rig {
+  readonly settings: RigSettings;
+  readonly worker: WiredWorker;
+  readonly calls: CallCounts;
+  /** The incident mapping's AI field names (the sandbox installs the same). */
+  readonly fields: { readonly panel: string; readonly status: string; readonly request: string; readonly workNotes: string };
+  readonly syncs: readonly SyncStats[];
+  /** Active incidents whose panel offers the bench operation, with no hand-off yet. */
+  candidates(): Promise<Candidate[]>;
+  /** Sets the request field as the agent, through the Table API. */
+  request(candidate: Candidate): Promise<void>;
+  /** The sandbox's write log after `seq`. */
+  writes(after: number): Promise<WriteLogEntry[]>;
+  lastSeq(): Promise<number>;
+  /** Hand-offs in a status now (the store's index). */
+  countWithStatus(status: 'awaiting_review' | 'failed'): Promise<number>;
+  cpu(): CpuSample;
+  /** The Redis the product runs on (for the no-op baseline). */
+  readonly redisUrl: string;
+  close(): Promise<void>;
+}
+
+/** Evidence gathering: allowed without approval, reads the ticket, its notes, the CI and related tickets. */
+export const BENCH_OPERATION = 'gather-diagnostics';
+export const AGENT = 'alex.rivera';
+
+const basic = (user: string, password: string): string => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+
+/** CPU ms of another process from /proc (Linux); NaN elsewhere. */
+function processCpuMs(pid: number): number {
+  const file = `/proc/${pid}/stat`;
+  if (!existsSync(file)) return Number.NaN;
+  const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime, fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+export async function startRig(settings: RigSettings): Promise<Rig> {
+  const redis = await startRedisServer();
+  const probe = new Redis(redis.url);
+  const redisPid = Number(/process_id:(\d+)/.exec(await probe.info('server'))?.[1] ?? 'NaN');
+  const profile = process.env.HANDOFF_BENCH_SANDBOX_PROF;
+  const sandbox: SpawnedSandbox = await spawnSandbox({ tickets: settings.tickets, control: true, ...(profile ? { execArgv: ['--cpu-prof', `--cpu-prof-dir=${profile}`] } : {}) });
+  const connector: ServiceNowConnector = createServiceNowConnector({
+    config: parseServiceNowConfig({
+      instanceUrl: sandbox.url,
+      auth: { kind: 'basic', username: INTEGRATION_USER, password: INTEGRATION_PASSWORD },
+      maxConcurrency: settings.maxConcurrency,
+      settleSeconds: settings.settleSeconds,
+    }),
+    log: silentLogger,
+  });
+  const calls = countCalls(connector);
+  const loaded = loadRuntimeConfig({ file: fromRoot('config', 'sandbox.yaml') }).config;
+  // Incidents only: the bench's tickets are incidents, and the other tables' first sync would only add setup time.
+  const config: RuntimeConfig = { ...loaded, worker: { ...loaded.worker, concurrency: { ...settings.concurrency }, tables: ['incident'] } };
+  const prefix = `bench-${randomBytes(3).toString('hex')}`;
+  const syncs: SyncStats[] = [];
+  const worker = await startWiredWorker({
+    config,
+    connector: calls.connector,
+    redisUrl: redis.url,
+    integrationUser: INTEGRATION_USER,
+    log: silentLogger,
+    syncIntervalMs: settings.syncIntervalMs,
+    prefix,
+    onSync: (stats) => syncs.push(stats),
+  });
+
+  const fields = loadMappings().byTable.get('incident')!.ai;
+  const agent = basic(AGENT, PERSON_PASSWORD);
+  const admin = basic('admin', PERSON_PASSWORD);
+  const getJson = async <T>(path: string): Promise<T> => {
+    const res = await fetch(`${sandbox.url}${path}`, { headers: { authorization: admin, accept: 'application/json' } });
+    if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);
+    return (await res.json()) as T;
+  };
+
+  return {
+    settings,
+    worker,
+    calls,
+    fields,
+    syncs,
+    redisUrl: redis.url,
+    async candidates() {
+      const q = new URLSearchParams({ sysparm_query: `active=true^${fields.status}=eligible`, sysparm_fields: `sys_id,number,${fields.panel}`, sysparm_limit: '100000' });
+      const rows = await getJson<{ result: Record<string, string>[] }>(`/api/now/table/incident?${q.toString()}`);
+      const out: Candidate[] = [];
+      for (const row of rows.result) {
+        const panel = JSON.parse(row[fields.panel] ?? '{}') as { operations?: { id: string; outcome: string; scopeDigest: string }[]; handoffs?: unknown[] };
+        const op = panel.operations?.find((o) => o.id === BENCH_OPERATION && o.outcome === 'eligible');
+        if (!op || (panel.handoffs ?? []).length > 0) continue;
+        out.push({ sysId: row.sys_id ?? '', number: row.number ?? '', request: JSON.stringify(AiRequest.parse({ operation: op.id, scope: op.scopeDigest })) });
+      }
+      return out;
+    },
+    async request(candidate) {
+      const res = await fetch(`${sandbox.url}/api/now/table/incident/${candidate.sysId}?sysparm_fields=sys_id`, {
+        method: 'PATCH',
+        headers: { authorization: agent, accept: 'application/json', 'content-type': 'application/json' },
+        body: JSON.stringify({ [fields.request]: candidate.request }),
+      });
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`setting the request on ${candidate.number} answered ${res.status}`);
+    },
+    async writes(after) {
+      const answer = await getJson<{ result: WriteLogEntry[]; dropped: number }>(`/sandbox/control/writes?table=incident&after=${after}`);
+      if (answer.dropped > 0) throw new Error(`the sandbox's write log dropped ${answer.dropped} entries: the timings would be incomplete`);
+      return answer.result;
+    },
+    async lastSeq() {
+      return (await getJson<{ result: { writes: { lastSeq: number } } }>('/sandbox/control')).result.writes.lastSeq;
+    },
+    countWithStatus: (status) => probe.scard(`${prefix}:handoffs:status:${status}`),
+    cpu() {
+      const own = process.cpuUsage();
+      return { worker: (own.user + own.system) / 1000, sandbox: processCpuMs(sandbox.pid), redis: processCpuMs(redisPid) };
+    },
+    async close() {
+      await worker.close(10_000);
+      connector.close();
+      probe.disconnect();
+      await sandbox.stop();
+      await redis.stop();
+    },
+  };
+}

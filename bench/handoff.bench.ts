@@ -1,0 +1,136 @@
+/**
+ * `npm run bench -- handoff`: the hand-off end to end on real parts (a
+ * redis-server of its own, the sandbox in a child process, the wired worker
+ * with the built-in provider; bench/handoff-rig.ts):
+ *
+ * (a) hand-offs per second: a batch of tickets gets a request at once;
+ *     first request set to last note written (status awaiting_review);
+ * (b) the same count of bare BullMQ no-op jobs on the same Redis at the same
+ *     concurrency, right after each batch; the ratio of the two;
+ * (c) latency from request set to note written at a steady rate, p50/p99.
+ *
+ * The machine is shared: every measurement is repeated, best and median
+ * are reported, and the load average is printed with them. Sizes can be
+ * changed with HANDOFF_BENCH_* variables (see docs/performance.md).
+ */
+import { loadavg } from 'node:os';
+import { atLeast, atMost, info, type Bench, type BenchResult, type Figure } from './harness.js';
+import { percentile, runBatch, runNoop, runSteady, type BatchResult, type LatencyResult } from './handoff-measure.js';
+import { BENCH_OPERATION, startRig, type Candidate, type Rig, type RigSettings } from './handoff-rig.js';
+
+const num = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  const value = raw === undefined || raw.trim() === '' ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got '${raw}'`);
+  return value;
+};
+
+const SETTINGS: RigSettings = {
+  tickets: num('HANDOFF_BENCH_TICKETS', 16_000),
+  concurrency: { intake: num('HANDOFF_BENCH_CONCURRENCY', 32), execute: num('HANDOFF_BENCH_CONCURRENCY', 32), writeback: num('HANDOFF_BENCH_CONCURRENCY', 32) },
+  maxConcurrency: num('HANDOFF_BENCH_SN_CONCURRENCY', 32),
+  syncIntervalMs: num('HANDOFF_BENCH_SYNC_INTERVAL_MS', 500),
+  // The connector's default: changes are read again for a minute.
+  settleSeconds: num('HANDOFF_BENCH_SETTLE_SECONDS', 60),
+};
+const BATCH = num('HANDOFF_BENCH_BATCH', 250);
+const REPEATS = num('HANDOFF_BENCH_REPEATS', 3);
+/** Agents setting requests at once in a batch. */
+const CLIENTS = 32;
+const RATE = num('HANDOFF_BENCH_RATE', 10);
+const STEADY = num('HANDOFF_BENCH_STEADY', 150);
+/** Hand-offs run before the measured ones. */
+const WARMUP = 50;
+/** Pause between runs, so one run's tail does not land in the next. */
+const PAUSE_MS = 5_000;
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+const median = (values: readonly number[]): number => percentile(values, 50);
+const round = (v: number, digits = 0): number => Number(v.toFixed(digits));
+const load = (): string => loadavg().map((l) => l.toFixed(2)).join(' ');
+
+/** Waits for the first sync to finish and for its writes to leave the settle window (a pass that reads nothing). */
+async function quiet(rig: Rig, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const last = rig.syncs[rig.syncs.length - 1];
+    if (rig.syncs.length >= 2 && last && last.pulled === 0) return;
+    if (Date.now() > deadline) throw new Error(`the sandbox did not go quiet within ${timeoutMs} ms (last pass read ${last?.pulled ?? 'nothing yet'})`);
+    await sleep(250);
+  }
+}
+
+export const handoffBench: Bench = {
+  name: 'handoff',
+  async run(): Promise<BenchResult> {
+    const loadBefore = load();
+    const setupStarted = performance.now();
+    const rig = await startRig(SETTINGS);
+    try {
+      await quiet(rig, 300_000);
+      const setupS = (performance.now() - setupStarted) / 1000;
+      const pool: Candidate[] = await rig.candidates();
+      const take = (n: number): Candidate[] => pool.splice(0, n);
+      const needed = WARMUP + BATCH * REPEATS + STEADY * REPEATS;
+      if (pool.length < needed) throw new Error(`only ${pool.length} tickets offer ${BENCH_OPERATION}; the runs need ${needed}: raise HANDOFF_BENCH_TICKETS`);
+
+      // Warm-up, not counted: the first hand-offs compile the flow's code paths.
+      await runBatch(rig, take(WARMUP), { clients: CLIENTS, timeoutMs: 180_000 });
+      await sleep(PAUSE_MS);
+      const batches: BatchResult[] = [];
+      const ratios: number[] = [];
+      const noops: number[] = [];
+      for (let i = 0; i < REPEATS; i++) {
+        const batch = await runBatch(rig, take(BATCH), { clients: CLIENTS, timeoutMs: 180_000 });
+        batches.push(batch);
+        const noop = await runNoop(rig.redisUrl, BATCH, SETTINGS.concurrency.execute);
+        noops.push(noop.perSecond);
+        ratios.push(batch.perSecond / noop.perSecond);
+        await sleep(PAUSE_MS);
+      }
+      const steady: LatencyResult[] = [];
+      for (let i = 0; i < REPEATS; i++) {
+        steady.push(await runSteady(rig, take(STEADY), RATE, 120_000));
+        await sleep(PAUSE_MS);
+      }
+
+      const rates = batches.map((b) => b.perSecond);
+      const p99s = steady.map((s) => s.p99);
+      const p50s = steady.map((s) => s.p50);
+      const target = SETTINGS.syncIntervalMs + 300;
+      const figures: Figure[] = [
+        atLeast(`(a) hand-offs per second end to end, best of ${REPEATS} batches of ${BATCH}`, round(Math.max(...rates), 1), 'hand-offs/s', 200),
+        info('(a) hand-offs per second, median', round(median(rates), 1), 'hand-offs/s'),
+        info(`(b) bare BullMQ no-op jobs per second (${BATCH} jobs, concurrency ${SETTINGS.concurrency.execute}), best`, round(Math.max(...noops)), 'jobs/s'),
+        info('(b) ratio hand-offs/s ÷ no-op jobs/s, same run, best', round(Math.max(...ratios), 4), 'x'),
+        info('(b) ratio, median', round(median(ratios), 4), 'x'),
+        atMost(`(c) latency p99, request set -> note written, ${RATE}/s, poll ${SETTINGS.syncIntervalMs} ms, best of ${REPEATS}`, round(Math.min(...p99s)), 'ms', target),
+        info('(c) latency p99, median', round(median(p99s)), 'ms'),
+        info('(c) latency p50, best', round(Math.min(...p50s)), 'ms'),
+        info('(c) latency p50, median', round(median(p50s)), 'ms'),
+        info('worker CPU per hand-off, median', round(median(batches.map((b) => b.cpu.worker)), 1), 'ms'),
+        info('sandbox CPU per hand-off, median', round(median(batches.map((b) => b.cpu.sandbox)), 1), 'ms'),
+        info('redis-server CPU per hand-off, median', round(median(batches.map((b) => b.cpu.redis)), 1), 'ms'),
+        info('ServiceNow calls per hand-off (besides sync pulls), median', round(median(batches.map((b) => b.calls)), 1), 'calls'),
+      ];
+      const incomplete = [...batches.filter((b) => b.written + b.failed < b.requested || b.noteOnce !== b.written), ...steady.filter((s) => s.measured < s.requested)];
+      return {
+        bench: 'handoff',
+        figures,
+        notes: [
+          `${SETTINGS.tickets.toLocaleString('en-US')} generated tickets (setup ${round(setupS)} s, first sync and settle window included); operation ${BENCH_OPERATION} (built-in provider) on active incidents`,
+          `worker concurrency intake/execute/write-back ${SETTINGS.concurrency.intake}/${SETTINGS.concurrency.execute}/${SETTINGS.concurrency.writeback}, connector maxConcurrency ${SETTINGS.maxConcurrency}, SYNC_INTERVAL_MS ${SETTINGS.syncIntervalMs}, settleSeconds ${SETTINGS.settleSeconds}, ${CLIENTS} agents setting requests at once`,
+          `batches: ${batches.map((b) => `${b.written}/${b.requested} in ${round(b.spanMs)} ms = ${round(b.perSecond, 1)}/s (failed ${b.failed}, one note each: ${b.noteOnce})`).join('; ')}`,
+          `ServiceNow calls per hand-off by kind, last batch: ${Object.entries(batches[batches.length - 1]?.callsByKind ?? {}).map(([k, n]) => `${k} ${n}`).join(', ')}`,
+          `no-op runs: ${noops.map((n) => round(n)).join(', ')} jobs/s`,
+          `steady runs (${STEADY} each): ${steady.map((s) => `${round(s.rate, 1)}/s sent, p50 ${round(s.p50)} p99 ${round(s.p99)} max ${round(s.max)} ms (${s.measured} measured; medians: to pickup ${round(s.stages.pickup)}, to running ${round(s.stages.execute)}, to note ${round(s.stages.write)} ms)`).join('; ')}`,
+          'times are the sandbox write log\'s (its arrival time of the agent\'s request and of the worker\'s note carrying the hand-off id)',
+          `load average before ${loadBefore}, after ${load()} (2 shared cores)`,
+          ...(incomplete.length > 0 ? ['SOME RUNS DID NOT COMPLETE: see the counts above'] : []),
+        ],
+      };
+    } finally {
+      await rig.close();
+    }
+  },
+};

@@ -1,0 +1,135 @@
+/**
+ * One sync pass over fakes: requests and reviews go to intake (whose job
+ * refreshes the panel), the other tickets' panels are refreshed, a retryable
+ * failure fails the pass before the watermark moves, and one unreadable
+ * ticket does not.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Connector, PullPage, RawRecord, Watermark } from '../../../src/connector/connector.js';
+import { HandoffError } from '../../../src/errors.js';
+import type { PanelWriter } from '../../../src/handoff/panel-writer.js';
+import type { PanelPolicy } from '../../../src/handoff/ports.js';
+import { createSeenVersions, syncTable, type SeenVersions, type WatermarkStore } from '../../../src/handoff/sync.js';
+import { loadMappings } from '../../../src/mapping/load-mappings.js';
+import { silentLogger } from '../../../src/util/log.js';
+
+const mapping = loadMappings().byTable.get('incident')!;
+const { request, review } = mapping.ai;
+
+function rec(n: number, extra: Record<string, string> = {}): RawRecord {
+  return { sys_id: n.toString(16).padStart(32, '0'), sys_mod_count: '1', sys_updated_on: `2026-11-25 10:00:${String(n).padStart(2, '0')}`, [request]: '', [review]: '', ...extra };
+}
+
+function fakes(pages: RawRecord[][], refresh: (r: RawRecord) => Promise<boolean | 'busy'>, seen?: SeenVersions) {
+  const refreshed: string[] = [];
+  const intake: string[] = [];
+  let stored: Watermark | null = null;
+  const connector = {
+    instanceId: 'test',
+    async *pull(): AsyncGenerator<PullPage> {
+      for (const records of pages) {
+        await Promise.resolve();
+        const last = records[records.length - 1];
+        yield { records, watermark: last ? { updatedOn: last.sys_updated_on!, sysId: last.sys_id! } : null };
+      }
+    },
+  } as unknown as Connector;
+  const panels: PanelWriter = {
+    async refresh(_m, record) {
+      refreshed.push(record.sys_id!);
+      const outcome = await refresh(record);
+      return { written: outcome === true, skipped: outcome === 'busy', panel: null, ticket: null };
+    },
+    refreshById: () => Promise.reject(new Error('not used')),
+  };
+  let context = 'ctx';
+  const watermarks: WatermarkStore = {
+    get: () => Promise.resolve({ watermark: stored, context }),
+    set: (_i, _t, w, c) => {
+      stored = w;
+      context = c;
+      return Promise.resolve();
+    },
+  };
+  let policyContext = 'ctx';
+  const policy = { contextDigest: () => Promise.resolve(policyContext) } as unknown as PanelPolicy;
+  const deps = {
+    connector,
+    policy,
+    panels,
+    watermarks,
+    log: silentLogger,
+    intake: {
+      pickup: (_t: string, r: RawRecord) => Promise.resolve(void intake.push(`pickup ${r.sys_id!}`)),
+      review: (_t: string, r: RawRecord) => Promise.resolve(void intake.push(`review ${r.sys_id!}`)),
+    },
+    panelConcurrency: 3,
+    ...(seen ? { seen } : {}),
+  };
+  return {
+    deps,
+    refreshed,
+    intake,
+    stored: () => stored,
+    changePolicy: (next: string) => {
+      policyContext = next;
+    },
+  };
+}
+
+describe('a sync pass', () => {
+  it('hands requests and reviews to intake, refreshes the other panels, and moves the watermark', async () => {
+    const records = [rec(1), rec(2, { [request]: '{"operation":"x"}' }), rec(3), rec(4, { [review]: '{"handoff":"y"}' }), rec(5)];
+    const f = fakes([records.slice(0, 3), records.slice(3)], (r) => Promise.resolve(r.sys_id!.endsWith('3')));
+    const stats = await syncTable(f.deps, mapping);
+    expect(stats).toMatchObject({ pulled: 5, pages: 2, requests: 1, reviews: 1, panelsWritten: 1, unreadable: 0 });
+    expect(f.intake.sort()).toEqual([`pickup ${rec(2).sys_id!}`, `review ${rec(4).sys_id!}`]);
+    expect(f.refreshed.sort()).toEqual([rec(1).sys_id!, rec(3).sys_id!, rec(5).sys_id!]);
+    expect(f.stored()).toEqual({ updatedOn: rec(5).sys_updated_on, sysId: rec(5).sys_id });
+  });
+
+  it('fails the pass on a retryable error, leaving the watermark before that page', async () => {
+    const f = fakes([[rec(1)], [rec(2), rec(3), rec(4)]], (r) => (r.sys_id!.endsWith('3') ? Promise.reject(new HandoffError('SN_RATE_LIMITED', 'slow down')) : Promise.resolve(false)));
+    await expect(syncTable(f.deps, mapping)).rejects.toThrow('slow down');
+    expect(f.stored()).toEqual({ updatedOn: rec(1).sys_updated_on, sysId: rec(1).sys_id });
+  });
+
+  it('counts an unreadable ticket and carries on', async () => {
+    const f = fakes([[rec(1), rec(2)]], (r) => (r.sys_id!.endsWith('1') ? Promise.reject(new HandoffError('RECORD_INVALID', 'bad record')) : Promise.resolve(true)));
+    const stats = await syncTable(f.deps, mapping);
+    expect(stats).toMatchObject({ pulled: 2, panelsWritten: 1, unreadable: 1 });
+    expect(f.stored()).toEqual({ updatedOn: rec(2).sys_updated_on, sysId: rec(2).sys_id });
+  });
+
+  it('does not recompute a panel for a version it already brought up to date, until the version or the policy changes', async () => {
+    const seen = createSeenVersions();
+    const records = [rec(1), rec(2), rec(3)];
+    const pages = [records];
+    const f = fakes(pages, (r) => Promise.resolve(r.sys_id!.endsWith('2') ? 'busy' : false), seen);
+    expect(await syncTable(f.deps, mapping)).toMatchObject({ pulled: 3, alreadyCurrent: 0 });
+    expect(f.refreshed).toHaveLength(3);
+
+    // Read again (a young change): 1 and 3 are current; 2 was skipped as busy, so it is tried again.
+    f.refreshed.length = 0;
+    expect(await syncTable(f.deps, mapping)).toMatchObject({ pulled: 3, alreadyCurrent: 2 });
+    expect(f.refreshed).toEqual([rec(2).sys_id]);
+
+    // A new version of 3 is refreshed; a new policy context refreshes everything.
+    pages[0] = [rec(1), rec(2), rec(3, { sys_mod_count: '2' })];
+    f.refreshed.length = 0;
+    expect(await syncTable(f.deps, mapping)).toMatchObject({ alreadyCurrent: 1 });
+    expect(f.refreshed.sort()).toEqual([rec(2).sys_id, rec(3).sys_id]);
+    f.changePolicy('ctx-2');
+    f.refreshed.length = 0;
+    expect(await syncTable(f.deps, mapping)).toMatchObject({ fullResync: true, alreadyCurrent: 0 });
+    expect(f.refreshed).toHaveLength(3);
+  });
+
+  it('forgets the oldest versions beyond its size', () => {
+    const seen = createSeenVersions(2);
+    seen.add('a');
+    seen.add('b');
+    seen.add('c');
+    expect([seen.has('a'), seen.has('b'), seen.has('c')]).toEqual([false, true, true]);
+  });
+});
