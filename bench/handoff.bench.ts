@@ -13,7 +13,10 @@
  * are reported, and the load average is printed with them. Sizes can be
  * changed with HANDOFF_BENCH_* variables (see docs/performance.md).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { atLeast, atMost, info, type Bench, type BenchResult, type Figure } from './harness.js';
 import { percentile, runBatch, runNoop, runSteady, type BatchResult, type LatencyResult } from './handoff-measure.js';
 import { BENCH_OPERATION, startRig, type Candidate, type Rig, type RigSettings } from './handoff-rig.js';
@@ -43,6 +46,28 @@ const STEADY = num('HANDOFF_BENCH_STEADY', 150);
 const WARMUP = 50;
 /** Pause between runs, so one run's tail does not land in the next. */
 const PAUSE_MS = 5_000;
+
+/**
+ * HANDOFF_BENCH_PROFILE=<dir>: a CPU profile of this process (the worker) for
+ * each measured batch, written to <dir>/<name>.cpuprofile (open it in Chrome's
+ * DevTools), so the profile holds the batch and nothing else.
+ */
+async function profileIfAsked(name: string): Promise<() => Promise<void>> {
+  const dir = process.env.HANDOFF_BENCH_PROFILE;
+  if (dir === undefined || dir === '') return () => Promise.resolve();
+  const session = new Session();
+  session.connect();
+  const post = (method: string): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
+}
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const median = (values: readonly number[]): number => percentile(values, 50);
@@ -81,7 +106,9 @@ export const handoffBench: Bench = {
       const ratios: number[] = [];
       const noops: number[] = [];
       for (let i = 0; i < REPEATS; i++) {
+        const stopProfile = await profileIfAsked(`batch-${i + 1}`);
         const batch = await runBatch(rig, take(BATCH), { clients: CLIENTS, timeoutMs: 180_000 });
+        await stopProfile();
         batches.push(batch);
         const noop = await runNoop(rig.redisUrl, BATCH, SETTINGS.concurrency.execute);
         noops.push(noop.perSecond);
