@@ -126,13 +126,13 @@ export const handoffBench: Bench = {
       const p50s = steady.map((s) => s.p50);
       const target = SETTINGS.syncIntervalMs + 300;
       const figures: Figure[] = [
-        atLeast(`(a) hand-offs per second end to end, best of ${REPEATS} batches of ${BATCH}`, round(Math.max(...rates), 1), 'hand-offs/s', 200),
-        info('(a) hand-offs per second, median', round(median(rates), 1), 'hand-offs/s'),
+        atLeast(`(a) hand-offs per second end to end, median of ${REPEATS} batches of ${BATCH}`, round(median(rates), 1), 'hand-offs/s', 200),
+        info('(a) hand-offs per second, best', round(Math.max(...rates), 1), 'hand-offs/s'),
         info(`(b) bare BullMQ no-op jobs per second (${BATCH} jobs, concurrency ${SETTINGS.concurrency.execute}), best`, round(Math.max(...noops)), 'jobs/s'),
         info('(b) ratio hand-offs/s ÷ no-op jobs/s, same run, best', round(Math.max(...ratios), 4), 'x'),
         info('(b) ratio, median', round(median(ratios), 4), 'x'),
-        atMost(`(c) latency p99, request set -> note written, ${RATE}/s, poll ${SETTINGS.syncIntervalMs} ms, best of ${REPEATS}`, round(Math.min(...p99s)), 'ms', target),
-        info('(c) latency p99, median', round(median(p99s)), 'ms'),
+        atMost(`(c) latency p99, request set -> note written, ${RATE}/s, poll ${SETTINGS.syncIntervalMs} ms, median of ${REPEATS} runs`, round(median(p99s)), 'ms', target),
+        info('(c) latency p99, best', round(Math.min(...p99s)), 'ms'),
         info('(c) latency p50, best', round(Math.min(...p50s)), 'ms'),
         info('(c) latency p50, median', round(median(p50s)), 'ms'),
         info('worker CPU per hand-off, median', round(median(batches.map((b) => b.cpu.worker)), 1), 'ms'),
