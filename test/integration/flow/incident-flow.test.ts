@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFlowHarness, type FlowHarness } from '../../support/flow-harness.js';
-import { handOff } from '../../support/flow-steps.js';
+import { expectOnlyAllowedWrites, handOff } from '../../support/flow-steps.js';
 import { redisUrl } from '../../support/redis.js';
 
 describe('INC0002041 through the whole flow (sandbox, real Redis, BullMQ, built-in provider)', () => {
@@ -9,7 +9,10 @@ describe('INC0002041 through the whole flow (sandbox, real Redis, BullMQ, built-
   beforeAll(async () => {
     h = await startFlowHarness();
   });
-  afterAll(() => h.close());
+  afterAll(async () => {
+    expectOnlyAllowedWrites(h);
+    await h.close();
+  });
 
   it('shows the panel, takes the evidence request, writes one attributed note, and records the review', async () => {
     const before = await h.waitFor('the panel on INC0002041', async () => {
