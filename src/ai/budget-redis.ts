@@ -1,7 +1,9 @@
 /**
  * The usage store on Redis: one hash per group and period, one per
  * hand-off, incremented atomically in a MULTI so parallel workers never lose
- * an update. Group names are URI-encoded in keys (they hold spaces).
+ * an update. Group names are URI-encoded in keys (they hold spaces). A set
+ * per period lists the groups with usage, so the panel can show the budget
+ * state of every group that spent anything, capped by name or by default.
  */
 import type { Redis } from 'ioredis';
 import { ZERO, type UsageStore, type UsageTotals } from './budget.js';
@@ -13,6 +15,7 @@ const HANDOFF_TTL_SECONDS = 400 * 24 * 3600;
 export function createRedisUsageStore(redis: Redis, options: { readonly prefix: string }): UsageStore {
   const groupKey = (group: string, period: string) => `${options.prefix}:ai:usage:group:${encodeURIComponent(group)}:${period}`;
   const handoffKey = (id: string) => `${options.prefix}:ai:usage:handoff:${id}`;
+  const groupsKey = (period: string) => `${options.prefix}:ai:usage:groups:${period}`;
 
   const add = async (key: string, delta: UsageTotals, ttl: number): Promise<UsageTotals> => {
     const multi = redis.multi();
@@ -32,10 +35,15 @@ export function createRedisUsageStore(redis: Redis, options: { readonly prefix: 
   };
 
   return {
-    addGroup: (group, period, delta, ttl) => add(groupKey(group, period), delta, ttl),
+    async addGroup(group, period, delta, ttl) {
+      // Listed before the increment (a separate key, so no cross-slot MULTI): a crash in between lists a group with no usage, which reads as `ok`.
+      await redis.multi().sadd(groupsKey(period), group).expire(groupsKey(period), ttl).exec();
+      return add(groupKey(group, period), delta, ttl);
+    },
     group: (group, period) => read(groupKey(group, period)),
     addHandoff: (id, delta) => add(handoffKey(id), delta, HANDOFF_TTL_SECONDS),
     handoff: (id) => read(handoffKey(id)),
+    groups: (period) => redis.smembers(groupsKey(period)),
   };
 }
 

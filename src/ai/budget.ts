@@ -33,6 +33,8 @@ export interface UsageStore {
   group(group: string, period: string): Promise<UsageTotals>;
   addHandoff(handoffId: string, delta: UsageTotals): Promise<UsageTotals>;
   handoff(handoffId: string): Promise<UsageTotals>;
+  /** Every group with usage recorded in a period (the keys `addGroup` was called with). */
+  groups(period: string): Promise<readonly string[]>;
 }
 
 export interface BudgetStatus {
@@ -60,6 +62,12 @@ export interface Recorded {
 
 export interface Budget {
   status(group: string): Promise<BudgetStatus>;
+  /**
+   * The status of every group that spent anything this period, under the key
+   * its usage is recorded by (budgetGroupKey). Caps are positive, so a group
+   * that spent nothing is `ok` and need not be listed.
+   */
+  statuses(): Promise<BudgetStatus[]>;
   /** The status, or AI_BUDGET_EXCEEDED when the group's budget is spent. */
   assertAvailable(group: string): Promise<BudgetStatus>;
   record(entry: { readonly handoffId: string; readonly group: string | null; readonly model: string; readonly usage: Usage }): Promise<Recorded>;
@@ -71,6 +79,17 @@ export interface BudgetDeps {
   readonly config: Pick<AiConfig, 'budgets' | 'prices'>;
   /** Default Date.now. */
   readonly now?: () => number;
+}
+
+/**
+ * The key a ticket's owning group is accounted under: its name, else its
+ * sys_id. The panel's budget states are keyed the same way, and the policy
+ * context matches a key against the group's sys_id or name (any case), so
+ * accounting and panel agree for every group.
+ */
+export function budgetGroupKey(group: { readonly id: string; readonly name?: string | undefined } | null): string | null {
+  if (group === null) return null;
+  return group.name !== undefined && group.name !== '' ? group.name : group.id;
 }
 
 export function periodOf(at: number, period: 'day' | 'month'): { id: string; resetsAt: string; seconds: number } {
@@ -106,7 +125,9 @@ const KEEP_AFTER_PERIOD_SECONDS = 35 * 24 * 3600;
 export function createBudget(deps: BudgetDeps): Budget {
   const { store, config } = deps;
   const now = deps.now ?? Date.now;
-  const capOf = (group: string): BudgetCap | null => config.budgets.groups[group] ?? config.budgets.default;
+  // Caps are keyed by group name, matched without regard to case like the runtime config's groups.
+  const capsByName = new Map(Object.entries(config.budgets.groups).map(([name, cap]) => [name.toLowerCase(), cap]));
+  const capOf = (group: string): BudgetCap | null => config.budgets.groups[group] ?? capsByName.get(group.toLowerCase()) ?? config.budgets.default;
   const statusFrom = (group: string, period: ReturnType<typeof periodOf>, totals: UsageTotals): BudgetStatus => {
     const cap = capOf(group);
     const { state, share } = stateOf(totals, cap, config.budgets.warnAt);
@@ -126,6 +147,11 @@ export function createBudget(deps: BudgetDeps): Budget {
   };
   return {
     status,
+    async statuses() {
+      const period = periodOf(now(), config.budgets.period);
+      const groups = await store.groups(period.id);
+      return Promise.all(groups.map(async (group) => statusFrom(group, period, await store.group(group, period.id))));
+    },
     async assertAvailable(group) {
       const current = await status(group);
       if (current.state === 'exhausted') {
@@ -166,5 +192,6 @@ export function createMemoryUsageStore(): UsageStore {
     group: (group, period) => Promise.resolve(groups.get(`${group}\u0000${period}`) ?? ZERO),
     addHandoff: (id, delta) => Promise.resolve(add(handoffs, id, delta)),
     handoff: (id) => Promise.resolve(handoffs.get(id) ?? ZERO),
+    groups: (period) => Promise.resolve([...groups.keys()].filter((key) => key.endsWith(`\u0000${period}`)).map((key) => key.slice(0, key.indexOf('\u0000')))),
   };
 }

@@ -21,6 +21,6 @@ export { renderNote, type NoteInput, type NoteFlags, type Person } from './rende
 export { renderReviewNote, type ReviewNoteInput } from './render/review-note.js';
 export { findMarker, findMarkers, findReviewMarkers, markerFor, reviewMarkerFor, type ReviewOutcome } from './render/marker.js';
 export { neutralise } from './render/neutralise.js';
-export { createBudget, createMemoryUsageStore, type Budget, type BudgetState, type BudgetStatus } from './budget.js';
+export { budgetGroupKey, createBudget, createMemoryUsageStore, type Budget, type BudgetState, type BudgetStatus } from './budget.js';
 export { createRedisUsageStore } from './budget-redis.js';
 export { newCanary } from './canary.js';

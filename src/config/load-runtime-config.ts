@@ -1,6 +1,8 @@
 /**
- * Loads the runtime config once at start-up: the YAML file named by
- * `AI_HANDOFF_CONFIG` (or the command's --config), else config/sandbox.yaml.
+ * Loads the runtime config once at start-up: the YAML file named by the
+ * command's --config, else `AI_HANDOFF_CONFIG`, else the command's fallback
+ * (config/production.yaml for `worker`, which points at real instances;
+ * config/sandbox.yaml for the local commands).
  * Validated with the composed schema, paths resolved against the file's
  * folder, deep-frozen. A bad file fails fast, naming the file, the key and the
  * fix.
@@ -16,8 +18,18 @@ import { parseYamlText } from './yaml-text.js';
 /** The environment variable naming the config file. */
 export const CONFIG_ENV = 'AI_HANDOFF_CONFIG';
 
-/** The config `npm start` runs with: the sandbox instance and its cast. */
-export const DEFAULT_CONFIG_FILE = fromRoot('config', 'sandbox.yaml');
+/** The config `npm start` runs with: the sandbox instance and its cast, AI on for the cast's groups. */
+export const SANDBOX_CONFIG_FILE = fromRoot('config', 'sandbox.yaml');
+
+/**
+ * The config `ai-handoff worker` falls back to: AI off for every group. The
+ * seed makes AI opt-in per group, so a worker pointed at a real instance must
+ * not inherit the sandbox's opt-ins just because no file was named.
+ */
+export const PRODUCTION_CONFIG_FILE = fromRoot('config', 'production.yaml');
+
+/** The fallback when the caller names none: the sandbox (local commands). */
+export const DEFAULT_CONFIG_FILE = SANDBOX_CONFIG_FILE;
 
 export interface LoadedConfig {
   /** The absolute path of the file read. */
@@ -31,12 +43,14 @@ export interface LoadConfigOptions {
   readonly file?: string;
   /** The environment to read `AI_HANDOFF_CONFIG` from; default process.env. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The file when neither `file` nor the environment names one; default config/sandbox.yaml. */
+  readonly fallback?: string;
 }
 
-/** Which file to load: the explicit one, else AI_HANDOFF_CONFIG, else config/sandbox.yaml. */
+/** Which file to load: the explicit one, else AI_HANDOFF_CONFIG, else the fallback (default config/sandbox.yaml). */
 export function configFilePath(options: LoadConfigOptions = {}): string {
   const fromEnv = (options.env ?? process.env)[CONFIG_ENV];
-  const chosen = options.file ?? (fromEnv !== undefined && fromEnv.trim() !== '' ? fromEnv : DEFAULT_CONFIG_FILE);
+  const chosen = options.file ?? (fromEnv !== undefined && fromEnv.trim() !== '' ? fromEnv : (options.fallback ?? DEFAULT_CONFIG_FILE));
   return resolve(chosen);
 }
 

@@ -5,7 +5,7 @@
  * the hand-off's marker. Raw model text never becomes the note.
  */
 import type { Connector, JournalEntry } from '../connector/connector.js';
-import { buildSourceSet, renderNote, runOperation, type Budget, type Provider } from '../ai/index.js';
+import { budgetGroupKey, buildSourceSet, renderNote, runOperation, type Budget, type Provider } from '../ai/index.js';
 import type { AiConfig } from '../ai/config.js';
 import { digestOf } from '../util/canonical-json.js';
 import type { Logger } from '../util/log.js';
@@ -48,7 +48,7 @@ export function createAiExecutor(options: AiExecutorOptions): Executor {
           sources,
           note: handoff.note,
           approval: { required: handoff.approval.required, role: handoff.approval.role },
-          group: ticket.owner.group?.name ?? ticket.owner.group?.id ?? null,
+          group: budgetGroupKey(ticket.owner.group),
         },
       );
       const audit = {

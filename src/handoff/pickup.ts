@@ -99,7 +99,9 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
     return refuse('POLICY_STALE_SCOPE', `The scope of '${op.title}' changed after you reviewed it; nothing was started.`, 'The panel is refreshed: open Assign To AI Operation again and review the current scope.', requester);
   }
   // Secrets in the note are masked before anything keeps or quotes it (the hand-off record, a refusal reason).
-  const note = request.note?.trim() ? createMasker(SECRET_MASK_KINDS).mask(request.note.trim()) : null;
+  // The audit records what was masked, by kind and count, never the values (the seed: "the masking is recorded in the audit").
+  const noteMasker = createMasker(SECRET_MASK_KINDS);
+  const note = request.note?.trim() ? noteMasker.mask(request.note.trim()) : null;
   if (note !== null) {
     const problem = policy.checkNote(note);
     if (problem) return refuse('POLICY_BLOCKED', `The note asks for something the AI may not do: ${problem.message}`, problem.remedy, requester);
@@ -135,7 +137,7 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
     policyVersion: handoff.policyVersion,
     inputDigest: digestOf({ request: value }),
     outputDigest: null,
-    details: { operation: op.id, scopeDigest: op.scopeDigest, approvalRequired: op.approval.required, approverRole: op.approval.role, hasNote: note !== null },
+    details: { operation: op.id, scopeDigest: op.scopeDigest, approvalRequired: op.approval.required, approverRole: op.approval.role, hasNote: note !== null, noteMasked: noteMasker.record().counts },
   });
   await finishPickup(deps, mapping, record, handoff);
   return { kind: 'queued', handoff };

@@ -46,14 +46,18 @@ export interface WiredWorker extends RunningWorker {
   readonly prefix: string;
 }
 
-/** Reads every known group's budget state (groups with caps, and groups in the config); `ok` groups are left out. */
-export function budgetStates(config: RuntimeConfig, budget: Budget): () => Promise<Record<string, BudgetState>> {
-  const groups = [...new Set([...Object.keys(config.ai.budgets.groups), ...Object.keys(config.groups).filter((g) => g !== 'default')])];
+/**
+ * Reads the budget state of every group that spent anything this period,
+ * whatever caps it (its own or `ai.budgets.default`), keyed as its usage is
+ * recorded (budgetGroupKey: the name, else the sys_id), which the policy
+ * context matches against each ticket's owning group. `ok` groups are left out.
+ */
+export function budgetStates(budget: Budget): () => Promise<Record<string, BudgetState>> {
   return async () => {
     const out: Record<string, BudgetState> = {};
-    for (const group of groups) {
-      const state: AiBudgetState = (await budget.status(group)).state;
-      if (state !== 'ok') out[group] = state;
+    for (const status of await budget.statuses()) {
+      const state: AiBudgetState = status.state;
+      if (state !== 'ok') out[status.group] = state;
     }
     return out;
   };
@@ -62,7 +66,7 @@ export function budgetStates(config: RuntimeConfig, budget: Budget): () => Promi
 /** The policy port as the worker builds it, for commands that decide panels without running a worker (report). */
 export function policyPortFor(config: RuntimeConfig, redis: Redis, prefix: string): PanelPolicy {
   const budget = createBudget({ store: createRedisUsageStore(redis, { prefix }), config: config.ai });
-  return createPolicyPort({ policy: loadPolicy(config.paths.policy), config, providerKind: config.ai.provider.kind === 'builtin' ? 'builtin' : 'external', budgets: budgetStates(config, budget) });
+  return createPolicyPort({ policy: loadPolicy(config.paths.policy), config, providerKind: config.ai.provider.kind === 'builtin' ? 'builtin' : 'external', budgets: budgetStates(budget) });
 }
 
 export async function startWiredWorker(options: WorkerWiringOptions): Promise<WiredWorker> {
@@ -74,7 +78,7 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
 
   const budgetRedis = createRedis(options.redisUrl, 'store');
   const budget = createBudget({ store: createRedisUsageStore(budgetRedis, { prefix }), config: config.ai });
-  const budgets = budgetStates(config, budget);
+  const budgets = budgetStates(budget);
 
   const panelPolicy = createPolicyPort({ policy, config, providerKind: provider.kind, budgets });
   const titles = new Map(policy.operations.map((op) => [op.id, op.title]));

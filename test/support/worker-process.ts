@@ -23,6 +23,11 @@ export interface WorkerProcessOptions {
   readonly instanceUrl: string;
   readonly redisUrl: string;
   readonly prefix: string;
+  /**
+   * The runtime config, always passed explicitly (AI_HANDOFF_CONFIG): without
+   * one, `worker` falls back to config/production.yaml, AI off for every group.
+   * Tests pass the sandbox config (the flow harness's `config`).
+   */
   readonly config: RuntimeConfig;
   readonly fault?: string;
   readonly syncIntervalMs?: number;

@@ -15,7 +15,7 @@ import { createServiceNowConnector } from '../../../connectors/servicenow/servic
 import { parseServiceNowConfig, type ServiceNowConfig } from '../../../connectors/servicenow/config.js';
 import { serviceNowConfigFromEnv } from '../../../connectors/servicenow/env-config.js';
 import { createSandbox, INTEGRATION_PASSWORD, INTEGRATION_USER, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
-import { loadRuntimeConfig } from '../../config/load-runtime-config.js';
+import { loadRuntimeConfig, SANDBOX_CONFIG_FILE } from '../../config/load-runtime-config.js';
 import { HandoffError } from '../../errors.js';
 import { startWiredWorker } from '../../queue/wiring.js';
 import { createLogger } from '../../util/log.js';
@@ -51,7 +51,8 @@ export function registerStart(program: Command): void {
       const tickets = Number(flags.tickets);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new HandoffError('INPUT_INVALID', `--port must be 0 to 65535, got '${flags.port}'`, { remedy: 'pass for example --port 8090' });
       if (!Number.isInteger(tickets) || tickets < 0) throw new HandoffError('INPUT_INVALID', `--tickets must be a whole number, got '${flags.tickets}'`, { remedy: 'pass for example --tickets 1000' });
-      const loaded = loadRuntimeConfig(flags.config ? { file: flags.config } : {});
+      // The sandbox config, on purpose: start runs the sandbox and its cast (`worker` falls back to production.yaml).
+      const loaded = loadRuntimeConfig({ fallback: SANDBOX_CONFIG_FILE, ...(flags.config ? { file: flags.config } : {}) });
       const data = resolve(flags.data);
 
       let localRedis: LocalRedis | undefined;

@@ -3,12 +3,14 @@
  * ServiceNow-compatible instance, configured from the environment:
  * SN_INSTANCE_URL and credentials (docs/servicenow-connector.md), REDIS_URL,
  * SYNC_INTERVAL_MS, and AI_HANDOFF_CONFIG for the runtime config (default
- * config/sandbox.yaml). Stops gracefully on SIGTERM and SIGINT.
+ * config/production.yaml: AI off until a group opts in; `ai-handoff start`
+ * is the command that runs the sandbox config). Stops gracefully on SIGTERM
+ * and SIGINT.
  */
 import type { Command } from 'commander';
 import { createServiceNowConnector } from '../../../connectors/servicenow/servicenow-connector.js';
 import { serviceNowConfigFromEnv } from '../../../connectors/servicenow/env-config.js';
-import { loadRuntimeConfig } from '../../config/load-runtime-config.js';
+import { loadRuntimeConfig, PRODUCTION_CONFIG_FILE, type LoadedConfig } from '../../config/load-runtime-config.js';
 import { HandoffError } from '../../errors.js';
 import { startWiredWorker, type WiredWorker } from '../../queue/wiring.js';
 import { createLogger, type Logger } from '../../util/log.js';
@@ -44,6 +46,15 @@ export function workerEnv(env: Readonly<Record<string, string | undefined>>, aut
   return { redisUrl, syncIntervalMs, prefix, integrationUser };
 }
 
+/**
+ * The worker's runtime config: --config, else AI_HANDOFF_CONFIG, else
+ * config/production.yaml. Never the sandbox's: AI is opt-in per group (the
+ * seed), and the sandbox config opts in common group names.
+ */
+export function loadWorkerConfig(file: string | undefined, env: Readonly<Record<string, string | undefined>>): LoadedConfig {
+  return loadRuntimeConfig({ env, fallback: PRODUCTION_CONFIG_FILE, ...(file ? { file } : {}) });
+}
+
 /** Stops the worker on SIGTERM/SIGINT; a second signal exits at once. */
 export function stopOnSignals(stop: () => Promise<void>, log: Logger): Promise<void> {
   return new Promise((resolve) => {
@@ -66,11 +77,11 @@ export function registerWorker(program: Command): void {
   program
     .command('worker')
     .description('run the connector worker: keep panels current, take requests and reviews, run and write hand-offs')
-    .option('--config <file>', 'runtime config file (default: AI_HANDOFF_CONFIG or config/sandbox.yaml)')
+    .option('--config <file>', 'runtime config file (default: AI_HANDOFF_CONFIG or config/production.yaml, AI off for every group)')
     .option('--log-level <level>', 'debug, info, warn or error', 'info')
     .action(async (opts: { config?: string; logLevel: string }) => {
       const log = createLogger({ level: opts.logLevel as 'info' });
-      const loaded = loadRuntimeConfig(opts.config ? { file: opts.config } : {});
+      const loaded = loadWorkerConfig(opts.config, process.env);
       const snConfig = serviceNowConfigFromEnv(process.env);
       const authUser = 'username' in snConfig.auth ? snConfig.auth.username : undefined;
       const env = workerEnv(process.env, authUser);

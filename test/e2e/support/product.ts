@@ -29,7 +29,7 @@ export interface ProductOptions {
 }
 
 export async function startProduct(options: ProductOptions): Promise<RunningProduct> {
-  const args = ['--import', 'tsx', fromRoot('src', 'cli', 'main.ts'), 'start', '--port', '0', '--data', options.dataDir, '--fresh'];
+  const args = ['--import', 'tsx', fromRoot('src', 'cli', 'main.ts'), 'start', '--port', '0', '--data', options.dataDir, '--fresh', '--config', fromRoot('config', 'sandbox.yaml')];
   // SN_INSTANCE_URL must not leak in from the developer's shell: the test is about the sandbox.
   const { SN_INSTANCE_URL: _ignored, ...inherited } = process.env;
   const child: ChildProcessByStdio<null, Readable, Readable> = spawn(process.execPath, args, {

@@ -1,12 +1,18 @@
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFlowHarness, type FlowHarness } from '../../support/flow-harness.js';
+import { expectOnlyAllowedWrites, handOff } from '../../support/flow-steps.js';
+import { redisUrl } from '../../support/redis.js';
 
 describe('INC0002041 through the whole flow (sandbox, real Redis, BullMQ, built-in provider)', () => {
   let h: FlowHarness;
   beforeAll(async () => {
     h = await startFlowHarness();
   });
-  afterAll(() => h.close());
+  afterAll(async () => {
+    expectOnlyAllowedWrites(h);
+    await h.close();
+  });
 
   it('shows the panel, takes the evidence request, writes one attributed note, and records the review', async () => {
     const before = await h.waitFor('the panel on INC0002041', async () => {
@@ -42,5 +48,33 @@ describe('INC0002041 through the whole flow (sandbox, real Redis, BullMQ, built-
 
     const fields = h.integrationFields();
     expect([...fields].every((f) => h.allowedFields().has(f))).toBe(true);
+  });
+
+  it("masks secrets in the operator's note and records the masking in the audit, counts by kind, never the values", async () => {
+    const password = 'Winter2025Vpn';
+    const apiKey = 'sk-proj-Q7bZr2XkT9mW4pL8vN3c';
+    const handoff = await handOff(h, 'alex.rivera', 'INC0002047', 'gather-diagnostics', `Focus on the last hour. The test account password: ${password}, and the monitoring api_key=${apiKey}.`);
+    const requested = (await h.worker!.ledger.forHandoff(handoff.id)).find((e) => e.type === 'requested');
+    expect(requested?.details.hasNote).toBe(true);
+    expect(requested?.details.noteMasked).toEqual({ password: 1, api_key: 1 });
+
+    // Neither value is anywhere in the ledger as stored, nor in the ticket's notes.
+    const redis = new Redis(redisUrl(), { maxRetriesPerRequest: 1 });
+    try {
+      const stored = (await redis.lrange(`${h.prefix}:audit:events`, 0, -1)).join('\n');
+      expect(stored).toContain(handoff.id);
+      for (const secret of [password, apiKey]) expect(stored).not.toContain(secret);
+    } finally {
+      await redis.quit();
+    }
+    const notes = (await h.notes('INC0002047')).filter((n) => n.by === 'svc.aihandoff').map((n) => n.value).join('\n');
+    for (const secret of [password, apiKey]) expect(notes).not.toContain(secret);
+  });
+
+  it('records that nothing was masked when the note holds no secret', async () => {
+    const handoff = await handOff(h, 'alex.rivera', 'INC0002043', 'gather-diagnostics', 'Focus on the last hour.');
+    const requested = (await h.worker!.ledger.forHandoff(handoff.id)).find((e) => e.type === 'requested');
+    expect(requested?.details.hasNote).toBe(true);
+    expect(requested?.details.noteMasked).toEqual({});
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFlowHarness, type FlowHarness } from '../../support/flow-harness.js';
-import { handOff } from '../../support/flow-steps.js';
+import { expectOnlyAllowedWrites, handOff } from '../../support/flow-steps.js';
 import { redisUrl } from '../../support/redis.js';
 import { runCli } from '../../support/run-cli.js';
 
@@ -9,7 +9,11 @@ describe('ai-handoff report', () => {
   beforeAll(async () => {
     h = await startFlowHarness({ sandbox: { seed: { tickets: 400 } } });
   });
-  afterAll(() => h.close());
+  afterAll(async () => {
+    // The invariant holds with the report's reads in the run too.
+    expectOnlyAllowedWrites(h);
+    await h.close();
+  });
 
   it("prints the seed's dashboard over active work and the hand-offs by status", async () => {
     await handOff(h, 'alex.rivera', 'INC0002041', 'gather-diagnostics');

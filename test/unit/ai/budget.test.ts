@@ -62,6 +62,20 @@ describe('budget on a real Redis', () => {
     expect(ttl).toBeGreaterThan(0);
   });
 
+  it('lists the state of every group that spent this period, default-capped ones included, on Redis and in memory', async () => {
+    for (const store of [createRedisUsageStore(redis, { prefix: testPrefix('budget-all') }), createMemoryUsageStore()]) {
+      const budget = createBudget({ store, config, now: () => MARCH });
+      expect(await budget.statuses()).toEqual([]);
+      // Default cap: 10,000 tokens. The named cap matches any case of the name.
+      await budget.record({ handoffId: 'ho_1', group: 'Payroll Systems', model: 'unpriced', usage: { promptTokens: 8500, completionTokens: 0 } });
+      await budget.record({ handoffId: 'ho_2', group: 'network operations', model: 'gpt-4o', usage: { promptTokens: 20_000, completionTokens: 0 } });
+      await budget.record({ handoffId: 'ho_3', group: 'Service Desk', model: 'unpriced', usage: { promptTokens: 10, completionTokens: 0 } });
+      const states = Object.fromEntries((await budget.statuses()).map((s) => [s.group, s.state]));
+      expect(states).toEqual({ 'Payroll Systems': 'warning', 'network operations': 'exhausted', 'Service Desk': 'ok' });
+      expect((await budget.status('network operations')).cap).toEqual({ tokens: null, cost: 0.05 });
+    }
+  });
+
   it('loses no update under parallel records', async () => {
     const budget = createBudget({ store: createRedisUsageStore(redis, { prefix: testPrefix('budget-par') }), config, now: () => MARCH });
     await Promise.all(Array.from({ length: 50 }, (_, i) => budget.record({ handoffId: `ho_${i % 5}`, group: 'Service Desk', model: 'unpriced', usage: { promptTokens: 10, completionTokens: 1 } })));

@@ -131,6 +131,39 @@ describe('OpenAI-compatible provider', () => {
     expect(error.code).toBe('AI_PROVIDER_REFUSED');
   });
 
+  it('returns malformed and truncated answers (finish_reason "length") for the guard to reject', async () => {
+    const guard = (text: string, truncated: boolean) => guardOutput({ text, truncated }, { kind: 'evidence_pack', sources: seedInput.sources, canary: seedInput.canary });
+    const cases: [string | null, string, string][] = [
+      ['{"kind": "evidence_pack", "sections": [', 'stop', 'truncated'],
+      ['{"kind": evidence_pack}', 'stop', 'not_json'],
+      [`Here is the evidence pack you asked for:\n${seedAnswer}`, 'stop', 'not_json'],
+      [seedAnswer.slice(0, 200), 'length', 'truncated'],
+      // Complete, valid JSON is still refused when the model stopped at its token limit.
+      [seedAnswer, 'length', 'truncated'],
+      [null, 'stop', 'not_json'],
+    ];
+    for (const [content, finish, kind] of cases) {
+      nock('https://api.openai.com').post('/v1/chat/completions').reply(200, completion('openai-chat-completion.json', content, finish));
+      const result = await createOpenAiCompatibleProvider(compat(), { env: { OPENAI_API_KEY: 'sk-test-key-000111' } }).generate(seedInput);
+      expect(result.output.truncated).toBe(finish === 'length');
+      const verdict = guard(result.output.text, result.output.truncated);
+      expect(verdict.ok ? 'ok' : verdict.rejected.kind, `${finish}: ${String(content).slice(0, 40)}`).toBe(kind);
+    }
+  });
+
+  it('fails without retrying when a 200 body is malformed or cut-off JSON, not a chat completion', async () => {
+    const whole = JSON.stringify(completion('openai-chat-completion.json', seedAnswer));
+    for (const body of [whole.slice(0, Math.floor(whole.length / 2)), '<html><body>502 Bad Gateway</body></html>', '{"id": "chatcmpl-x", "choices": []}']) {
+      const scope = nock('https://api.openai.com').post('/v1/chat/completions').once().reply(200, body, { 'content-type': 'application/json' });
+      const error = await failure(createOpenAiCompatibleProvider(compat(), { env: { OPENAI_API_KEY: 'sk-test-key-000111' } }).generate(seedInput));
+      scope.done();
+      expect(error.code, body.slice(0, 40)).toBe('AI_PROVIDER_FAILED');
+      expect(error.retryable).toBe(false);
+      expect(error.message).toContain('without a chat completion');
+      expect(error.message).not.toContain('evidence_pack');
+    }
+  });
+
   it('refuses a content_policy_violation 400 without retrying', async () => {
     const scope = nock('https://api.openai.com').post('/v1/chat/completions').once().reply(400, { error: { message: 'flagged', type: 'invalid_request_error', param: null, code: 'content_policy_violation' } });
     const error = await failure(createOpenAiCompatibleProvider(compat(), { env: { OPENAI_API_KEY: 'sk-test-key-000111' } }).generate(seedInput));

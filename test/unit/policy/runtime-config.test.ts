@@ -6,7 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_ENV, DEFAULT_CONFIG_FILE, loadRuntimeConfig, parseRuntimeConfig } from '../../../src/config/load-runtime-config.js';
+import { loadWorkerConfig } from '../../../src/cli/commands/worker.js';
+import { CONFIG_ENV, DEFAULT_CONFIG_FILE, loadRuntimeConfig, parseRuntimeConfig, PRODUCTION_CONFIG_FILE, SANDBOX_CONFIG_FILE } from '../../../src/config/load-runtime-config.js';
 import { RUNTIME_CONFIG_SECTIONS } from '../../../src/config/runtime-config.js';
 import { isHandoffError } from '../../../src/errors.js';
 import { decideTicket } from '../../../src/policy/index.js';
@@ -52,6 +53,20 @@ describe('runtime config files', () => {
     const { config } = loadRuntimeConfig({ file, env: { [CONFIG_ENV]: '/nowhere.yaml' } });
     expect(config.switches).toEqual({ ai: true, operations: {}, groups: {} });
     expect(config.paths.policy).toBe(join(dir, 'policy'));
+  });
+
+  it('the worker, given no file, loads production.yaml (AI off), never the sandbox opt-ins', () => {
+    const { file, config } = loadWorkerConfig(undefined, {});
+    expect(file).toBe(PRODUCTION_CONFIG_FILE);
+    expect(config.groups['Network Operations']).toBeUndefined();
+    expect(decideTicket(seedTicket('INC-2041'), context({ groups: config.groups })).classification).toBe('blocked');
+    // A blank variable is no choice either.
+    expect(loadWorkerConfig(undefined, { [CONFIG_ENV]: '  ' }).file).toBe(PRODUCTION_CONFIG_FILE);
+  });
+
+  it('the worker takes AI_HANDOFF_CONFIG, and --config over it', () => {
+    expect(loadWorkerConfig(undefined, { [CONFIG_ENV]: SANDBOX_CONFIG_FILE }).file).toBe(SANDBOX_CONFIG_FILE);
+    expect(loadWorkerConfig(SANDBOX_CONFIG_FILE, { [CONFIG_ENV]: PRODUCTION_CONFIG_FILE }).file).toBe(SANDBOX_CONFIG_FILE);
   });
 
   it('is one composed schema that other sections join', () => {
