@@ -87,8 +87,10 @@ async function stop(deps: FlowDeps, mapping: TableMapping, handoff: Handoff, cod
 
 /** Marks the hand-off failed with a reason the agent sees in the panel. */
 export async function fail(deps: FlowDeps, mapping: TableMapping, handoff: Handoff, code: string, message: string): Promise<void> {
+  // The notice first: a sync pass may compute the panel at any moment, and a panel that shows the hand-off
+  // failed must already carry the reason (found by the hostile suite under load: "failed" with no reason).
+  await deps.notices.set(mapping.table, handoff.ticket.sysId, { kind: 'refused', message, remedy: 'See the hand-off in the panel; assign the operation again if it is still needed.', at: deps.now().toISOString() });
   const failed = await deps.store.update(handoff.id, (h) => ({ ...h, status: 'failed', failure: { code, message } }));
   await deps.ledger.append(handoffEvent('failed', failed, [{ role: 'worker', userName: deps.settings.integrationUser }], { details: { code, reason: message } }));
-  await deps.notices.set(mapping.table, handoff.ticket.sysId, { kind: 'refused', message, remedy: 'See the hand-off in the panel; assign the operation again if it is still needed.', at: deps.now().toISOString() });
   await deps.panels.refreshById(mapping, handoff.ticket.sysId);
 }

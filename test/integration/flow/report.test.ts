@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFlowHarness, type FlowHarness } from '../../support/flow-harness.js';
 import { expectOnlyAllowedWrites, handOff } from '../../support/flow-steps.js';
 import { redisUrl } from '../../support/redis.js';
+import { fromRoot } from '../../../src/util/paths.js';
 import { runCli } from '../../support/run-cli.js';
 
 describe('ai-handoff report', () => {
@@ -20,7 +21,16 @@ describe('ai-handoff report', () => {
     const saved = { ...process.env };
     Object.assign(process.env, { SN_INSTANCE_URL: h.sandbox.url, SN_USERNAME: 'svc.aihandoff', SN_PASSWORD: 'integration-sandbox' });
     try {
-      const run = await runCli(['report', '--redis-url', redisUrl(), '--prefix', h.prefix, '--json']);
+      // The sandbox's groups opt in to AI through config/sandbox.yaml; against an instance named by SN_INSTANCE_URL
+      // the report falls back to production.yaml (AI off everywhere), as the worker does.
+      const sandboxConfig = ['--config', fromRoot('config', 'sandbox.yaml')];
+      const production = await runCli(['report', '--redis-url', redisUrl(), '--prefix', h.prefix, '--json']);
+      expect(production.code).toBe(0);
+      const p = JSON.parse(production.stdout) as { total: { active: number; eligible: number; approvalBound: number; blocked: number } };
+      expect(p.total.active).toBeGreaterThan(200);
+      expect(p.total.blocked).toBe(p.total.active);
+
+      const run = await runCli(['report', ...sandboxConfig, '--redis-url', redisUrl(), '--prefix', h.prefix, '--json']);
       expect(run.code).toBe(0);
       const d = JSON.parse(run.stdout) as { total: { active: number; eligible: number; approvalBound: number; blocked: number }; shares: Record<string, number>; handoffs: Record<string, number> };
       expect(d.total.active).toBeGreaterThan(200);
@@ -30,7 +40,7 @@ describe('ai-handoff report', () => {
       expect(d.total.blocked).toBeGreaterThan(0);
       expect(d.handoffs.awaiting_review).toBe(1);
       console.log(`dashboard over ${d.total.active} active tickets: eligible ${(d.shares.eligible! * 100).toFixed(1)}%, approval-bound ${(d.shares['approval-bound']! * 100).toFixed(1)}%, blocked ${(d.shares.blocked! * 100).toFixed(1)}%`);
-      const text = await runCli(['report', '--redis-url', redisUrl(), '--prefix', h.prefix]);
+      const text = await runCli(['report', ...sandboxConfig, '--redis-url', redisUrl(), '--prefix', h.prefix]);
       expect(text.stdout).toMatch(/eligible\s+\d+%/);
       expect(text.stdout).toContain('awaiting_review');
     } finally {
