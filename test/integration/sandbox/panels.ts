@@ -8,6 +8,8 @@ export interface PanelPeople {
   readonly sysId: string;
   readonly number: string;
   readonly commander: { readonly id: string; readonly name: string };
+  /** The ticket's assignee and group sys_ids, as the worker reads them; none by default. */
+  readonly owner?: { readonly assignee: string | null; readonly group: string | null };
 }
 
 const op = (id: string, title: string, outcome: PanelOperation['outcome'], extra: Partial<PanelOperation> = {}): PanelOperation => ({
@@ -29,7 +31,7 @@ const op = (id: string, title: string, outcome: PanelOperation['outcome'], extra
 export function incidentPanel(p: PanelPeople, handoffs: readonly PanelHandoff[] = []): Panel {
   const body: PanelBody = {
     schema: 1,
-    ticket: { number: p.number, table: 'incident', sysId: p.sysId },
+    ticket: { number: p.number, table: 'incident', sysId: p.sysId, owner: { assignee: p.owner?.assignee ?? null, group: p.owner?.group ?? null } },
     policyVersion: 'sandbox-test-1',
     classification: 'eligible',
     operations: [
