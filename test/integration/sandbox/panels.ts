@@ -28,6 +28,13 @@ const op = (id: string, title: string, outcome: PanelOperation['outcome'], extra
   ...extra,
 });
 
+/** The same ticket with every operation blocked, each with its reason and remedy. */
+export function blockedIncidentPanel(p: PanelPeople): Panel {
+  const { digest: _digest, ...body } = incidentPanel(p);
+  const reason = { rule: 'data.restricted', message: 'The ticket is classified restricted; AI may not read it.', remedy: 'Ask the data owner to reclassify the ticket if restricted is wrong.' };
+  return Panel.parse(sealPanel({ ...body, classification: 'blocked', operations: body.operations.map((o) => ({ ...o, outcome: 'blocked' as const, reasons: [reason] })) }));
+}
+
 export function incidentPanel(p: PanelPeople, handoffs: readonly PanelHandoff[] = []): Panel {
   const body: PanelBody = {
     schema: 1,
