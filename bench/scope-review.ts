@@ -39,7 +39,7 @@ function op(i: number, words: number): PanelOperation {
 function panel(operations: PanelOperation[]): Panel {
   return sealPanel({
     schema: 1,
-    ticket: { number: 'INC0002041', table: 'incident', sysId: 'd'.repeat(32) },
+    ticket: { number: 'INC0002041', table: 'incident', sysId: 'd'.repeat(32), owner: { assignee: 'e'.repeat(32), group: 'f'.repeat(32) } },
     policyVersion: 'bench',
     classification: 'eligible',
     operations,

@@ -4,8 +4,9 @@
  *
  * It carries every operation that fits the ticket's type, blocked ones
  * included (with reason and remedy: the seed wants limits visible, not hidden),
- * the recent hand-offs (so the approver's buttons know which one awaits
- * review), and a notice when the last request was refused.
+ * the recent hand-offs (so the review buttons know which one awaits review),
+ * the ticket's owner (who may review a hand-off that needs no approval), and
+ * a notice when the last request was refused.
  *
  * `digest` covers everything else; the worker rewrites the field only when it
  * changes, so a sync never loops on its own writes.
@@ -61,6 +62,15 @@ export const PanelBody = z.strictObject({
     number: z.string().min(1),
     table: z.string().min(1),
     sysId: z.string().min(1),
+    /**
+     * The ticket's owner as the mapping reads it (ids only): who, besides the
+     * requester, may review a hand-off that needs no approval
+     * (src/handoff/review.ts, mayReview). Null when the ticket has none.
+     */
+    owner: z.strictObject({
+      assignee: z.string().min(1).nullable(),
+      group: z.string().min(1).nullable(),
+    }),
   }),
   policyVersion: z.string().min(1),
   classification: Classification,

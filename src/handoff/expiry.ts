@@ -1,9 +1,12 @@
 /**
  * Expiry: a review that does not come within the configured window expires.
  * Nothing is ever approved by default: the hand-off ends `expired` (first,
- * atomically, so a late review is refused), then a short note says the draft
- * must not be used, and the panel shows it. The note is owed until written:
- * a crash or an unreachable instance only delays it to the next sweep.
+ * atomically, so a late review is refused), then a short note says so, and the
+ * panel shows it. Where approval was required the note says the output was not
+ * approved and must not be used; where none was, that nobody reviewed it in
+ * time and it must be checked against its sources before anyone relies on it
+ * (src/ai/render/review-note.ts). The note is owed until written: a crash or
+ * an unreachable instance only delays it to the next sweep.
  */
 import type { MappingSet } from '../mapping/load-mappings.js';
 import { handoffEvent } from './audit-helpers.js';

@@ -23,6 +23,7 @@ export function createNotePort(options: NotePortOptions): NoteRenderer {
         outcome: decision,
         reviewer: by === null ? null : { name: by.name, userName: by.userName },
         role: handoff.approval.required ? handoff.approval.role : null,
+        approvalRequired: handoff.approval.required,
         comment,
         policyVersion: handoff.policyVersion,
         outputDigest: handoff.output?.outputDigest ?? 'none',

@@ -16,7 +16,7 @@ import { canonicalJson, DIGEST_HEX_LENGTH, sha256Hex } from '../util/canonical-j
 import { reasonJson } from './compile.js';
 import type { PolicyContext } from './context.js';
 import { classify, evaluateTicket, type Evaluated } from './evaluate.js';
-import { readFacts } from './facts.js';
+import { readFacts, readRef } from './facts.js';
 
 export interface PanelExtras {
   readonly handoffs?: readonly PanelHandoff[];
@@ -51,7 +51,7 @@ export function buildPanel(ticket: Ticket, ctx: PolicyContext, extras: PanelExtr
   }
   const body: PanelBody = {
     schema: PANEL_SCHEMA_VERSION,
-    ticket: { number: facts.ref.number || UNKNOWN, table: facts.ref.table || UNKNOWN, sysId: facts.ref.sysId || UNKNOWN },
+    ticket: { number: facts.ref.number || UNKNOWN, table: facts.ref.table || UNKNOWN, sysId: facts.ref.sysId || UNKNOWN, owner: ownerIds(ticket) },
     policyVersion: ctx.policy.version,
     classification: classify(evaluated.map((e) => e.decision)),
     operations,
@@ -60,6 +60,14 @@ export function buildPanel(ticket: Ticket, ctx: PolicyContext, extras: PanelExtr
     notice: extras.notice ?? null,
   };
   return { ...body, digest: sha256Hex(panelJson(body, evaluated)).slice(0, DIGEST_HEX_LENGTH) };
+}
+
+/** The owner's ids; read as readFacts reads them, since a malformed ticket still gets a panel. */
+function ownerIds(ticket: Ticket): PanelBody['ticket']['owner'] {
+  const t: unknown = ticket;
+  const owner: unknown = t !== null && typeof t === 'object' ? (t as { owner?: unknown }).owner : undefined;
+  const o = owner !== null && typeof owner === 'object' ? (owner as { assignee?: unknown; group?: unknown }) : {};
+  return { assignee: readRef(o.assignee)?.id ?? null, group: readRef(o.group)?.id ?? null };
 }
 
 /** The body in the digest form of the domain's `panelDigest`, keys sorted at every depth. */
@@ -74,10 +82,11 @@ function panelJson(body: PanelBody, evaluated: readonly Evaluated[]): string {
     ops += `${i === 0 ? '' : ','}{${e.op.panelId},"outcome":${j(e.decision.outcome)},"reasons":[${reasons}],"scopeDigest":${j(e.scope.digest)}}`;
   });
   const { ticket } = body;
+  const owner = `{"assignee":${j(ticket.owner.assignee)},"group":${j(ticket.owner.group)}}`;
   return (
     `{"blockedActions":${j(body.blockedActions)},"classification":${j(body.classification)},` +
     `"handoffs":${canonicalJson(body.handoffs)},"notice":${canonicalJson(body.notice)},"operations":[${ops}],` +
     `"policyVersion":${j(body.policyVersion)},"schema":${body.schema},` +
-    `"ticket":{"number":${j(ticket.number)},"sysId":${j(ticket.sysId)},"table":${j(ticket.table)}}}`
+    `"ticket":{"number":${j(ticket.number)},"owner":${owner},"sysId":${j(ticket.sysId)},"table":${j(ticket.table)}}}`
   );
 }

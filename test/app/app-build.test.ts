@@ -15,17 +15,18 @@ import { loadMappings } from '../../src/mapping/load-mappings.js';
 import { SCRIPTS, source } from './support/app-files.js';
 import { buildApp, type BuiltApp, type BuiltRecord } from './support/built-app.js';
 import { CAST } from './support/cast.js';
-import { INC_SYS_ID } from './support/panels.js';
+import { blockedPanel, INC_SYS_ID } from './support/panels.js';
 import { ticketOnPlatform } from './support/ticket-fixture.js';
 import { scanForForbiddenWrites } from './support/write-scan.js';
 
 const TABLES = ['incident', 'rm_enhancement', 'sc_req_item', 'sc_request', 'sn_si_incident'];
 const ROLE = { agent: 'x_aih.agent', reviewer: 'x_aih.reviewer', integration: 'x_aih.integration' };
 const BUTTONS = [
-  { name: 'Assign To AI Operation', action: 'x_aih_assign', role: ROLE.agent, onclick: "aihOpenDialog('assign', '')", condition: 'new x_aih.AiHandoffServer().canAssign(current)' },
-  { name: 'Accept AI draft', action: 'x_aih_accept', role: ROLE.reviewer, onclick: "aihOpenDialog('review', 'accept')", condition: 'new x_aih.AiHandoffServer().canReview(current)' },
-  { name: 'Reject AI draft', action: 'x_aih_reject', role: ROLE.reviewer, onclick: "aihOpenDialog('review', 'reject')", condition: 'new x_aih.AiHandoffServer().canReview(current)' },
-  { name: 'Escalate AI draft', action: 'x_aih_escalate', role: ROLE.reviewer, onclick: "aihOpenDialog('review', 'escalate')", condition: 'new x_aih.AiHandoffServer().canReview(current)' },
+  { name: 'Assign To AI Operation', action: 'x_aih_assign', roles: [ROLE.agent], onclick: "aihOpenDialog('assign', '')", condition: 'new x_aih.AiHandoffServer().canAssign(current)' },
+  // The review buttons carry both roles: a hand-off that needs no approval is reviewed by its requester (an agent), the assignee or the group.
+  { name: 'Accept AI draft', action: 'x_aih_accept', roles: [ROLE.agent, ROLE.reviewer], onclick: "aihOpenDialog('review', 'accept')", condition: 'new x_aih.AiHandoffServer().canReview(current)' },
+  { name: 'Reject AI draft', action: 'x_aih_reject', roles: [ROLE.agent, ROLE.reviewer], onclick: "aihOpenDialog('review', 'reject')", condition: 'new x_aih.AiHandoffServer().canReview(current)' },
+  { name: 'Escalate AI draft', action: 'x_aih_escalate', roles: [ROLE.agent, ROLE.reviewer], onclick: "aihOpenDialog('review', 'escalate')", condition: 'new x_aih.AiHandoffServer().canReview(current)' },
 ];
 
 let app: BuiltApp;
@@ -97,7 +98,7 @@ describe('buttons, on every table', () => {
       expect(action.fields).toMatchObject({ name: button.name, active: 'true', form_button: 'true', client: 'true', ui16_compatible: 'true', show_insert: 'false', show_update: 'true', onclick: button.onclick, condition: button.condition });
       expect(action.fields.script).toBe(source(SCRIPTS.formButtons));
       const roles = app.of('sys_ui_action_role', { sys_ui_action: action.fields.sys_id! }).map((r) => r.fieldAttributes.sys_user_role?.name);
-      expect(roles).toEqual([button.role]);
+      expect(roles.sort()).toEqual(button.roles);
     }
     expect(app.of('sys_ui_action', { table })).toHaveLength(BUTTONS.length);
   });
@@ -110,6 +111,11 @@ describe('buttons, on every table', () => {
     const assign = one(app.of('sys_ui_action', { table: 'incident', action_name: 'x_aih_assign' }), 'assign').fields.condition!;
     const accept = one(app.of('sys_ui_action', { table: 'incident', action_name: 'x_aih_accept' }), 'accept').fields.condition!;
     expect([show(CAST.alex, assign), show(CAST.priya, assign), show(CAST.irene, accept), show(CAST.alex, accept)]).toEqual([true, false, true, false]);
+    const blocked = (user: (typeof CAST)[keyof typeof CAST]) => {
+      const platform = ticketOnPlatform(user, blockedPanel());
+      return platform.run(assign, platform.load('incident', INC_SYS_ID));
+    };
+    expect([blocked(CAST.alex), blocked(CAST.priya)]).toEqual([true, false]);
   });
 });
 

@@ -11,7 +11,7 @@ import { sealPanel } from '../../src/domain/panel.js';
 import { CAST } from './support/cast.js';
 import { click, formPage, launch } from './support/dialog-page.js';
 import type { FakePlatform } from './support/fake-platform.js';
-import { HANDOFF_AWAITING, INC_SYS_ID, incidentPanel, operation } from './support/panels.js';
+import { blockedPanel, HANDOFF_AWAITING, handoff, INC_SYS_ID, incidentPanel, noApproval, operation } from './support/panels.js';
 import { TABLE, ticketOnPlatform } from './support/ticket-fixture.js';
 
 const ASSIGN = "aihOpenDialog('assign', '')";
@@ -93,6 +93,17 @@ describe('Assign To AI Operation', () => {
     await page.close();
   });
 
+  it('opens on a fully blocked ticket to each reason and remedy, with Confirm disabled', async () => {
+    const page = await open(ticketOnPlatform(CAST.alex, blockedPanel()), ASSIGN);
+    expect(await page.locator('.x-aih-notice').textContent()).toContain('Every AI operation is blocked');
+    const blocked = page.locator('[data-operation="gather-diagnostics"]');
+    expect(await blocked.locator('input[type=radio]').isDisabled()).toBe(true);
+    expect(await blocked.locator('.x-aih-reason').textContent()).toContain('classified restricted');
+    expect(await blocked.locator('.x-aih-remedy').textContent()).toContain('What would change it: Ask the data owner');
+    expect(await page.locator('.x-aih-confirm').isDisabled()).toBe(true);
+    await page.close();
+  });
+
   it('says why when the panel is malformed, and offers nothing', async () => {
     const page = await open(ticketOnPlatform(CAST.alex, '{"schema":1,"operations":'), ASSIGN);
     expect(await page.locator('.x-aih-notice').textContent()).toContain('not valid JSON');
@@ -114,6 +125,17 @@ describe('Accept AI draft', () => {
     const row = platform.row(TABLE, INC_SYS_ID);
     expect(AiReview.parse(JSON.parse(row.x_aih_review!))).toEqual({ handoff: HANDOFF_AWAITING, decision: 'accept', comment: 'Checked the packet; send it.' });
     expect(row.x_aih_reviewed_by).toBe(CAST.irene.sysId);
+    await page.close();
+  });
+
+  it('lets the requester accept an evidence pack that needs no approval', async () => {
+    const evidence = incidentPanel({ handoffs: [handoff({ id: HANDOFF_AWAITING, operation: 'gather-diagnostics', approval: noApproval })] });
+    const platform = ticketOnPlatform(CAST.alex, evidence);
+    const page = await open(platform, ACCEPT);
+    expect(await page.locator('.x-aih-handoff').textContent()).toContain('Gather diagnostics No approval needed before use.');
+    await page.locator('.x-aih-confirm').click();
+    await page.locator('.modal').waitFor({ state: 'detached' });
+    expect(AiReview.parse(JSON.parse(platform.row(TABLE, INC_SYS_ID).x_aih_review!))).toEqual({ handoff: HANDOFF_AWAITING, decision: 'accept', comment: '' });
     await page.close();
   });
 

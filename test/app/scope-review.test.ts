@@ -7,14 +7,14 @@ import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildRequest, buildReview, buildScopeReview, reviewableHandoffs } from '../../connectors/servicenow/shared/scope-review.js';
+import { buildRequest, buildReview, buildScopeReview, reviewableHandoffs, showsAssign, type ScopeReviewUser } from '../../connectors/servicenow/shared/scope-review.js';
 import { APPROVER_ROLES } from '../../src/domain/ticket.js';
 import { AiRequest, AiReview, MAX_COMMENT_LENGTH, MAX_NOTE_LENGTH } from '../../src/domain/fields.js';
 import { BLOCKED_ACTIONS, EXECUTION_CLASS_IDS, OUTPUT_KINDS, SOURCE_KINDS } from '../../src/domain/operation.js';
 import { Panel, sealPanel } from '../../src/domain/panel.js';
 import { AI_STATUSES } from '../../src/domain/status.js';
 import { CAST, GROUPS } from './support/cast.js';
-import { blockedPanel, groupApproverPanel, HANDOFF_AWAITING, handoff, incidentPanel, operation } from './support/panels.js';
+import { blockedPanel, groupApproverPanel, HANDOFF_AWAITING, HANDOFF_DONE, handoff, incidentPanel, noApproval, operation } from './support/panels.js';
 
 const MODULE_PATH = new URL('../../connectors/servicenow/shared/scope-review.js', import.meta.url);
 
@@ -148,7 +148,12 @@ describe('every value of the worker schema is one the module can show', () => {
   const approval = fc.record({ required: fc.boolean(), role: fc.option(fc.constantFrom(...APPROVER_ROLES), { nil: null }), approver: party });
   const panelBody = fc.record({
     schema: fc.constant(1 as const),
-    ticket: fc.record({ number: fc.constant('INC0002041'), table: fc.constant('incident'), sysId: fc.constant('x') }),
+    ticket: fc.record({
+      number: fc.constant('INC0002041'),
+      table: fc.constant('incident'),
+      sysId: fc.constant('x'),
+      owner: fc.record({ assignee: fc.option(fc.string({ minLength: 1 }), { nil: null }), group: fc.option(fc.string({ minLength: 1 }), { nil: null }) }),
+    }),
     policyVersion: fc.constant('p1'),
     classification: fc.constantFrom('eligible' as const, 'approval-bound' as const, 'blocked' as const),
     operations: fc.uniqueArray(
@@ -224,7 +229,7 @@ describe('buildRequest', () => {
 describe('reviewableHandoffs and buildReview', () => {
   it('offers the awaiting hand-off to its resolved approver, with the approval text', () => {
     expect(reviewableHandoffs(incidentPanel(), CAST.irene)).toEqual([
-      { id: HANDOFF_AWAITING, operation: 'draft-vendor-escalation', title: 'Draft vendor escalation packet', approvalText: 'Approval required before use by Irene Costa (incident commander).' },
+      { id: HANDOFF_AWAITING, operation: 'draft-vendor-escalation', title: 'Draft vendor escalation packet', approvalRequired: true, approvalText: 'Approval required before use by Irene Costa (incident commander).' },
     ]);
   });
 
@@ -248,6 +253,86 @@ describe('reviewableHandoffs and buildReview', () => {
     expect(reviewableHandoffs(groupApproverPanel(), { ...member, groups: [] })).toEqual([]);
   });
 
+  it('where approval is required, offers nothing to the assignee or a member of the owning group who is not the approver', () => {
+    const assignee = { ...CAST.nora, roles: ['x_aih.agent', 'x_aih.reviewer'] };
+    const panel = incidentPanel({ owner: { assignee: assignee.sysId, group: GROUPS.securityOperations } });
+    expect(reviewableHandoffs(panel, assignee)).toEqual([]);
+    expect(reviewableHandoffs(panel, CAST.samira)).toEqual([]);
+  });
+});
+
+describe('reviewableHandoffs for a hand-off that needs no approval (an evidence pack)', () => {
+  // Alex asked for an evidence pack on INC-2041 (assigned to Alex, in Network Operations); it awaits review.
+  const EVIDENCE = 'ho_evidencepackabcdefghijklm';
+  const evidence = (over: Partial<Parameters<typeof handoff>[0]> = {}) => handoff({ id: EVIDENCE, operation: 'gather-diagnostics', approval: noApproval, ...over });
+  const panel = (over: Parameters<typeof incidentPanel>[0] = {}) => incidentPanel({ handoffs: [evidence()], ...over });
+  const offered = (user: ScopeReviewUser, p = panel()) => reviewableHandoffs(p, user).map((h) => h.id);
+
+  it('offers it to its requester, who holds the agent role, with the approval text', () => {
+    expect(reviewableHandoffs(panel({ owner: { assignee: null, group: null } }), CAST.alex)).toEqual([
+      { id: EVIDENCE, operation: 'gather-diagnostics', title: 'Gather diagnostics', approvalRequired: false, approvalText: 'No approval needed before use.' },
+    ]);
+    // The panel names the requester by user_name where the identity came from the audit.
+    expect(offered(CAST.alex, panel({ handoffs: [evidence({ requestedBy: CAST.alex.userName })], owner: { assignee: null, group: null } }))).toEqual([EVIDENCE]);
+  });
+
+  it("offers it to the ticket's assignee and to a member of its group", () => {
+    const nora = panel({ handoffs: [evidence({ requestedBy: CAST.nora.sysId })], owner: { assignee: CAST.alex.sysId, group: GROUPS.networkOperations } });
+    expect(offered(CAST.alex, nora)).toEqual([EVIDENCE]);
+    expect(offered(CAST.irene, nora)).toEqual([EVIDENCE]);
+  });
+
+  it('offers it to nobody else: another reviewer, a member of another group, a user without an app role', () => {
+    const nora = panel({ handoffs: [evidence({ requestedBy: CAST.nora.sysId })] });
+    expect(offered(CAST.morgan, nora)).toEqual([]);
+    expect(offered(CAST.samira, nora)).toEqual([]);
+    expect(offered({ ...CAST.alex, roles: ['itil'] }, nora)).toEqual([]);
+    expect(offered({ ...CAST.irene, roles: ['itil'] }, nora)).toEqual([]);
+    expect(offered(CAST.alex, panel({ handoffs: [evidence({ status: 'accepted' })] }))).toEqual([]);
+  });
+
+  it('reads a panel from a worker that does not yet write the owner: the requester only', () => {
+    const old = JSON.parse(JSON.stringify(panel({ handoffs: [evidence({ requestedBy: CAST.nora.sysId })] }))) as { ticket: Record<string, unknown> };
+    delete old.ticket.owner;
+    expect(offered(CAST.nora, old as unknown as Panel)).toEqual([EVIDENCE]);
+    expect(offered(CAST.alex, old as unknown as Panel)).toEqual([]);
+    expect(buildScopeReview(old, CAST.alex).notice).toBeNull();
+  });
+
+  it('refuses a malformed owner like any other malformed panel field', () => {
+    const bad = { ...panel(), ticket: { ...panel().ticket, owner: { assignee: '', group: null } } };
+    expect(buildScopeReview(bad, CAST.alex).notice?.message).toContain('ticket.owner needs assignee and group');
+    expect(offered(CAST.alex, bad)).toEqual([]);
+  });
+
+  it('lists both kinds together, each to its own reviewers', () => {
+    const both = incidentPanel({ handoffs: [evidence(), handoff({ id: HANDOFF_AWAITING, operation: 'draft-vendor-escalation' }), handoff({ id: HANDOFF_DONE, operation: 'compare-baseline', approval: noApproval, status: 'expired' })] });
+    expect(offered(CAST.alex, both)).toEqual([EVIDENCE]);
+    expect(offered(CAST.irene, both)).toEqual([EVIDENCE, HANDOFF_AWAITING]);
+  });
+});
+
+describe('showsAssign', () => {
+  it('shows Assign To AI Operation to an agent when the panel lists any operation, even when every one is blocked', () => {
+    expect(showsAssign(incidentPanel(), CAST.alex)).toBe(true);
+    expect(showsAssign(blockedPanel(), CAST.alex)).toBe(true);
+    expect(showsAssign(JSON.stringify(blockedPanel()), CAST.admin)).toBe(true);
+  });
+
+  it('hides it without the agent role, with no operation, and without a readable panel', () => {
+    expect(showsAssign(incidentPanel(), CAST.priya)).toBe(false);
+    expect(showsAssign(incidentPanel(), CAST.irene)).toBe(false);
+    expect(showsAssign(incidentPanel(), null)).toBe(false);
+    expect(showsAssign(sealPanel({ ...blockedPanel(), operations: [] }), CAST.alex)).toBe(false);
+    for (const broken of ['', '{"schema":1', '[]', undefined]) expect(showsAssign(broken, CAST.alex)).toBe(false);
+  });
+
+  it('opens on a fully blocked panel to reasons and remedies, with nothing to choose', () => {
+    const review = buildScopeReview(blockedPanel(), CAST.alex);
+    expect(review.operations.map((op) => [op.id, op.selectable, op.reasons.length > 0])).toEqual([['gather-diagnostics', false, true]]);
+    expect(review.notice?.message).toContain('Every AI operation is blocked');
+  });
+
   it('writes exactly handoff, decision and comment, as the worker parses them', () => {
     for (const decision of ['accept', 'reject', 'escalate'] as const) {
       const text = buildReview(HANDOFF_AWAITING, decision, ' fine to send ');
@@ -267,7 +352,7 @@ describe('reviewableHandoffs and buildReview', () => {
 
 describe('the module as a script', () => {
   const source = readFileSync(MODULE_PATH, 'utf8');
-  const names = ['buildRequest', 'buildReview', 'buildScopeReview', 'reviewableHandoffs'];
+  const names = ['buildRequest', 'buildReview', 'buildScopeReview', 'reviewableHandoffs', 'showsAssign'];
 
   it('defines window.AiHandoffScopeReview when loaded by a <script> tag', () => {
     const window: Record<string, unknown> = {};

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { AiRequest, AiReview, MAX_NOTE_LENGTH } from '../../src/domain/fields.js';
 import { CAST } from './support/cast.js';
 import { callAjax, type FakePlatform } from './support/fake-platform.js';
-import { blockedPanel, HANDOFF_AWAITING, INC_SYS_ID, incidentPanel } from './support/panels.js';
+import { blockedPanel, HANDOFF_AWAITING, handoff, INC_SYS_ID, incidentPanel, noApproval } from './support/panels.js';
 import { SCRIPT_WRITABLE, TABLE, ticketOnPlatform } from './support/ticket-fixture.js';
 
 const ASSIGN = 'new x_aih.AiHandoffServer().canAssign(current)';
@@ -32,18 +32,32 @@ describe('button conditions', () => {
     expect(shows(ticketOnPlatform(CAST.alex), ASSIGN)).toBe(true);
   });
 
-  it('hides it without the agent role, when everything is blocked, and when the panel is missing or malformed', () => {
+  it('shows it when every operation is blocked, so the dialog can say why and what would change that', () => {
+    expect(shows(ticketOnPlatform(CAST.alex, blockedPanel()), ASSIGN)).toBe(true);
+    const context = callAjax(ticketOnPlatform(CAST.alex, blockedPanel()), 'getContext', AT) as { panel: string };
+    expect(JSON.parse(context.panel)).toEqual(blockedPanel());
+  });
+
+  it('hides it without the agent role, when the panel lists no operation, and when the panel is missing or malformed', () => {
     expect(shows(ticketOnPlatform(CAST.priya), ASSIGN)).toBe(false);
-    expect(shows(ticketOnPlatform(CAST.alex, blockedPanel()), ASSIGN)).toBe(false);
+    expect(shows(ticketOnPlatform(CAST.priya, blockedPanel()), ASSIGN)).toBe(false);
+    expect(shows(ticketOnPlatform(CAST.alex, { ...blockedPanel(), operations: [] }), ASSIGN)).toBe(false);
     expect(shows(ticketOnPlatform(CAST.alex, ''), ASSIGN)).toBe(false);
     expect(shows(ticketOnPlatform(CAST.alex, '{"schema":1'), ASSIGN)).toBe(false);
   });
 
-  it('shows the review buttons to the resolved approver only, never to the requester', () => {
+  it('shows the review buttons of a hand-off needing approval to the resolved approver only, never to the requester', () => {
     expect(shows(ticketOnPlatform(CAST.irene), REVIEW)).toBe(true);
     expect(shows(ticketOnPlatform({ ...CAST.alex, roles: ['x_aih.agent', 'x_aih.reviewer'] }), REVIEW)).toBe(false);
     expect(shows(ticketOnPlatform(CAST.morgan), REVIEW)).toBe(false);
     expect(shows(ticketOnPlatform({ ...CAST.irene, roles: ['itil'] }), REVIEW)).toBe(false);
+  });
+
+  it('shows the review buttons of a hand-off needing no approval to its requester, the assignee and the owning group', () => {
+    // Nora asked for an evidence pack on INC-2041: assigned to Alex, in Network Operations (Irene's group).
+    const evidence = incidentPanel({ handoffs: [handoff({ id: HANDOFF_AWAITING, operation: 'gather-diagnostics', approval: noApproval, requestedBy: CAST.nora.sysId })] });
+    expect([CAST.nora, CAST.alex, CAST.irene].map((user) => shows(ticketOnPlatform(user, evidence), REVIEW))).toEqual([true, true, true]);
+    expect([CAST.morgan, CAST.samira, CAST.priya, CAST.integration].map((user) => shows(ticketOnPlatform(user, evidence), REVIEW))).toEqual([false, false, false, false]);
   });
 });
 
@@ -103,6 +117,18 @@ describe('Accept / Reject / Escalate on the server', () => {
     const row = platform.row(TABLE, INC_SYS_ID);
     expect(AiReview.parse(JSON.parse(row.x_aih_review!))).toEqual({ handoff: HANDOFF_AWAITING, decision, comment: 'checked the packet' });
     expect(row.x_aih_reviewed_by).toBe(CAST.irene.sysId);
+  });
+
+  it('records the requester\'s review of a hand-off that needs no approval (an evidence pack), and refuses anyone outside the owner', () => {
+    const evidence = incidentPanel({ handoffs: [handoff({ id: HANDOFF_AWAITING, operation: 'gather-diagnostics', approval: noApproval, requestedBy: CAST.alex.userName })] });
+    const platform = ticketOnPlatform(CAST.alex, evidence);
+    expect(review(platform, 'accept', HANDOFF_AWAITING, 'matches the gateway logs')).toMatchObject({ ok: true, message: expect.stringContaining('"Gather diagnostics"') });
+    const row = platform.row(TABLE, INC_SYS_ID);
+    expect(AiReview.parse(JSON.parse(row.x_aih_review!))).toEqual({ handoff: HANDOFF_AWAITING, decision: 'accept', comment: 'matches the gateway logs' });
+    expect(row.x_aih_reviewed_by).toBe(CAST.alex.sysId);
+    const outsider = ticketOnPlatform(CAST.samira, evidence);
+    expect(review(outsider, 'accept')).toMatchObject({ ok: false, message: expect.stringContaining('where none is, its requester, the assignee or a member of the assignment group') });
+    expect(outsider.writes).toEqual([]);
   });
 
   it('refuses the requester, another reviewer, an unknown decision, and a hand-off that is not awaiting review', () => {

@@ -12,7 +12,7 @@ const mapping = {
 const panel = JSON.stringify(
   sealPanel({
     schema: 1,
-    ticket: { number: 'INC0012041', table: 'incident', sysId: 'a'.repeat(32) },
+    ticket: { number: 'INC0012041', table: 'incident', sysId: 'a'.repeat(32), owner: { assignee: null, group: null } },
     policyVersion: 'test',
     classification: 'blocked',
     operations: [],

@@ -57,6 +57,8 @@ export interface ReviewableHandoff {
   operation: string;
   /** The operation's title from the panel, or its id when the panel no longer lists it. */
   title: string;
+  /** Whether the output needs approval before use (then only its approver reviews it). */
+  approvalRequired: boolean;
   approvalText: string;
 }
 
@@ -69,8 +71,17 @@ export declare function buildScopeReview(panel: unknown, user: ScopeReviewUser |
 /** The request field's JSON, `{"operation","scope","note"}`. Throws an Error naming the bad argument. */
 export declare function buildRequest(operationId: string, scopeDigest: string, note?: string | null): string;
 
-/** Hand-offs awaiting review that this user may review: the resolved approver (or a member of the approver group), never the requester. */
+/**
+ * Hand-offs awaiting review that this user may review, by the worker's rule
+ * (src/handoff/review.ts, mayReview): where approval is required, the resolved
+ * approver (or a member of the approver group) with the reviewer role, never
+ * the requester; where none is, the requester, the ticket's assignee or a
+ * member of its group (the panel's `ticket.owner`), with the agent or reviewer role.
+ */
 export declare function reviewableHandoffs(panel: unknown, user: ScopeReviewUser | null | undefined): ReviewableHandoff[];
+
+/** Whether Assign To AI Operation shows: the agent role, and at least one operation in the panel (blocked ones count). */
+export declare function showsAssign(panel: unknown, user: ScopeReviewUser | null | undefined): boolean;
 
 /** The review field's JSON, `{"handoff","decision","comment"}`. Throws an Error naming the bad argument. */
 export declare function buildReview(handoffId: string, decision: 'accept' | 'reject' | 'escalate', comment?: string | null): string;

@@ -1,8 +1,7 @@
 /*
- * AI hand-off scope review: turns the worker's AI panel (the JSON in the panel
- * field, schema in src/domain/panel.ts) into what the Assign To AI Operation
- * dialog and the approver's buttons show, and builds the exact JSON those
- * buttons write into the request and review fields (src/domain/fields.ts).
+ * AI hand-off scope review: turns the worker's AI panel (src/domain/panel.ts)
+ * into what the Assign To AI Operation dialog and the review buttons show, and
+ * when, and builds the exact JSON those buttons write (src/domain/fields.ts).
  *
  * One copy of this logic serves three places: the ServiceNow app's dialog (as
  * a UI script in the browser), the app's server-side checks (as a script
@@ -80,31 +79,16 @@ var AiHandoffScopeReview = (function () {
     sponsor: 'sponsor'
   };
 
-  function has(map, key) {
-    return typeof key === 'string' && Object.prototype.hasOwnProperty.call(map, key);
-  }
-  function isObject(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-  }
-  function isText(value) {
-    return typeof value === 'string';
-  }
-  function isName(value) {
-    return typeof value === 'string' && value.length > 0;
-  }
-  function oneOf(list, value) {
-    return typeof value === 'string' && list.indexOf(value) >= 0;
-  }
+  function has(map, key) { return typeof key === 'string' && Object.prototype.hasOwnProperty.call(map, key); }
+  function isObject(value) { return value !== null && typeof value === 'object' && !Array.isArray(value); }
+  function isText(value) { return typeof value === 'string'; }
+  function isName(value) { return typeof value === 'string' && value.length > 0; }
+  function oneOf(list, value) { return typeof value === 'string' && list.indexOf(value) >= 0; }
 
   /* ---------- reading the panel ---------- */
 
-  function Malformed(message) {
-    this.message = message;
-  }
-
-  function need(ok, path, what) {
-    if (!ok) throw new Malformed(path + ' ' + what);
-  }
+  function Malformed(message) { this.message = message; }
+  function need(ok, path, what) { if (!ok) throw new Malformed(path + ' ' + what); }
 
   function checkTextList(list, path, known) {
     need(Array.isArray(list), path, 'is not a list');
@@ -161,10 +145,15 @@ var AiHandoffScopeReview = (function () {
     need(isName(h.updatedAt), path + '.updatedAt', 'is missing');
   }
 
+  function isIdOrNull(value) { return value === null || isName(value); }
+
   function checkPanel(panel) {
     need(isObject(panel), 'the panel', 'is not a JSON object');
     need(panel.schema === PANEL_SCHEMA_VERSION, 'schema', 'is ' + JSON.stringify(panel.schema) + ', but this app reads panel schema ' + PANEL_SCHEMA_VERSION);
     need(isObject(panel.ticket) && isName(panel.ticket.number) && isName(panel.ticket.table) && isName(panel.ticket.sysId), 'ticket', 'needs number, table and sysId');
+    // A worker older than ticket.owner leaves it out: then only the requester may review a no-approval hand-off.
+    var owner = panel.ticket.owner;
+    need(owner === undefined || (isObject(owner) && isIdOrNull(owner.assignee) && isIdOrNull(owner.group)), 'ticket.owner', 'needs assignee and group, each an id or null');
     need(isName(panel.policyVersion), 'policyVersion', 'is missing');
     need(oneOf(OUTCOMES, panel.classification), 'classification', 'is not eligible, approval-bound or blocked');
     need(isName(panel.digest), 'digest', 'is missing');
@@ -191,13 +180,8 @@ var AiHandoffScopeReview = (function () {
   function readPanel(input) {
     var panel = input;
     if (input === undefined || input === null || (isText(input) && /^\s*$/.test(input))) {
-      return {
-        problem: {
-          kind: 'info',
-          message: 'This ticket has no AI panel yet, so no AI operation can be offered.',
-          remedy: 'The AI Handoff worker writes the panel when it next syncs this ticket; reload the form in a minute. ' + ASK_ADMIN
-        }
-      };
+      var remedy = 'The AI Handoff worker writes the panel when it next syncs this ticket; reload the form in a minute. ' + ASK_ADMIN;
+      return { problem: { kind: 'info', message: 'This ticket has no AI panel yet, so no AI operation can be offered.', remedy: remedy } };
     }
     if (isText(input)) {
       try {
@@ -230,6 +214,27 @@ var AiHandoffScopeReview = (function () {
 
   function hasRole(user, role) {
     return user.roles.indexOf(role) >= 0 || user.roles.indexOf(ADMIN_ROLE) >= 0;
+  }
+
+  function isRequesterOf(h, user) {
+    return h.requestedBy === user.sysId || (user.userName !== '' && h.requestedBy === user.userName);
+  }
+
+  /**
+   * The worker's rule (src/handoff/review.ts, mayReview) within the app's roles.
+   * Approval required: the resolved approver (or approver group member) with the
+   * reviewer role, never the requester. None required: the requester, the
+   * ticket's assignee or a member of its group, with the agent or reviewer role.
+   */
+  function mayReview(h, owner, user) {
+    if (h.approval.required) {
+      var approver = h.approval.approver;
+      if (approver === null || !hasRole(user, REVIEWER_ROLE) || isRequesterOf(h, user)) return false;
+      return approver.kind === 'user' ? approver.id === user.sysId : user.groups.indexOf(approver.id) >= 0;
+    }
+    if (!hasRole(user, AGENT_ROLE) && !hasRole(user, REVIEWER_ROLE)) return false;
+    if (isRequesterOf(h, user)) return true;
+    return owner !== undefined && ((owner.assignee !== null && owner.assignee === user.sysId) || (owner.group !== null && user.groups.indexOf(owner.group) >= 0));
   }
 
   /* ---------- texts ---------- */
@@ -290,7 +295,7 @@ var AiHandoffScopeReview = (function () {
     return text;
   }
 
-  /* ---------- the four exports ---------- */
+  /* ---------- the five exports ---------- */
 
   /**
    * The Assign To AI Operation dialog's content: every operation of the panel,
@@ -335,27 +340,31 @@ var AiHandoffScopeReview = (function () {
     return JSON.stringify({ operation: operationId, scope: scopeDigest, note: boundedText(note, 'note', MAX_NOTE_LENGTH) });
   }
 
-  /** The hand-offs awaiting review that this user may accept, reject or escalate. */
+  /** The hand-offs awaiting review that this user may accept, reject or escalate (mayReview above). */
   function reviewableHandoffs(panelInput, userInput) {
     var read = readPanel(panelInput);
     if (read.problem) return [];
     var panel = read.panel;
     var user = readUser(userInput);
-    if (!user.known || !hasRole(user, REVIEWER_ROLE)) return [];
+    if (!user.known) return [];
     var titles = {};
     for (var i = 0; i < panel.operations.length; i++) titles[panel.operations[i].id] = panel.operations[i].title;
     var out = [];
     for (var j = 0; j < panel.handoffs.length; j++) {
       var h = panel.handoffs[j];
-      if (h.status !== 'awaiting_review') continue;
-      var approver = h.approval.approver;
-      if (approver === null) continue;
-      var isApprover = approver.kind === 'user' ? approver.id === user.sysId : user.groups.indexOf(approver.id) >= 0;
-      var isRequester = h.requestedBy === user.sysId || (user.userName !== '' && h.requestedBy === user.userName);
-      if (!isApprover || isRequester) continue;
-      out.push({ id: h.id, operation: h.operation, title: has(titles, h.operation) ? titles[h.operation] : h.operation, approvalText: approvalText(h.approval) });
+      if (h.status !== 'awaiting_review' || !mayReview(h, panel.ticket.owner, user)) continue;
+      var title = has(titles, h.operation) ? titles[h.operation] : h.operation;
+      out.push({ id: h.id, operation: h.operation, title: title, approvalRequired: h.approval.required, approvalText: approvalText(h.approval) });
     }
     return out;
+  }
+
+  /** Whether Assign To AI Operation shows: the agent role and any operation, blocked ones too (the dialog says why). */
+  function showsAssign(panelInput, userInput) {
+    var user = readUser(userInput);
+    if (!user.known || !hasRole(user, AGENT_ROLE)) return false;
+    var read = readPanel(panelInput);
+    return !read.problem && read.panel.operations.length > 0;
   }
 
   /** The review field's JSON: exactly {"handoff","decision","comment"}. Throws with the field named. */
@@ -371,7 +380,8 @@ var AiHandoffScopeReview = (function () {
     buildScopeReview: buildScopeReview,
     buildRequest: buildRequest,
     reviewableHandoffs: reviewableHandoffs,
-    buildReview: buildReview
+    buildReview: buildReview,
+    showsAssign: showsAssign
   };
 })();
 
@@ -385,4 +395,5 @@ if (typeof module === 'object' && module !== null && module.exports) {
   module.exports.buildRequest = AiHandoffScopeReview.buildRequest;
   module.exports.reviewableHandoffs = AiHandoffScopeReview.reviewableHandoffs;
   module.exports.buildReview = AiHandoffScopeReview.buildReview;
+  module.exports.showsAssign = AiHandoffScopeReview.showsAssign;
 }

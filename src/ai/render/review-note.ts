@@ -19,6 +19,8 @@ export interface ReviewNoteInput {
   readonly reviewer: Person | null;
   /** The role they decided in, when approval was required. */
   readonly role: ApproverRole | null;
+  /** Whether the output needed approval before use: an expiry says different things for the two. */
+  readonly approvalRequired: boolean;
   readonly comment?: string | null;
   readonly policyVersion: string;
   /** Digest of the output that was reviewed: the decision binds to exactly that output. */
@@ -35,12 +37,20 @@ const OUTCOME_WORDS: Readonly<Record<ReviewOutcome, string>> = {
   expired: 'expired without a decision',
 };
 
+function within(input: ReviewNoteInput): string {
+  return input.expiredAfterHours === undefined ? '' : ` within ${input.expiredAfterHours} hours`;
+}
+
 export function renderReviewNote(input: ReviewNoteInput): string {
   const inert = (text: string): string => neutralise(text, { allowedHosts: input.allowedHosts ?? [] });
-  const lines = [`=== AI hand-off review: ${OUTCOME_WORDS[input.outcome]} ===`, `Hand-off: ${input.handoffId} (${inert(input.operation.title)}, ${inert(input.operation.id)})`];
-  if (input.outcome === 'expired') {
-    const after = input.expiredAfterHours === undefined ? '' : ` within ${input.expiredAfterHours} hours`;
-    lines.push(`Decision: none came${after}; the output was not approved and must not be used.`);
+  // An output that needed no approval was not refused by the expiry: it went unreviewed (and is never approved by default either).
+  const unreviewed = input.outcome === 'expired' && !input.approvalRequired;
+  const heading = unreviewed ? 'expired without a review' : OUTCOME_WORDS[input.outcome];
+  const lines = [`=== AI hand-off review: ${heading} ===`, `Hand-off: ${input.handoffId} (${inert(input.operation.title)}, ${inert(input.operation.id)})`];
+  if (unreviewed) {
+    lines.push(`Review: none came${within(input)}. This output needed no approval, but nobody reviewed it in time: check it against its sources before relying on it.`);
+  } else if (input.outcome === 'expired') {
+    lines.push(`Decision: none came${within(input)}; the output was not approved and must not be used.`);
   } else {
     const who = input.reviewer === null ? 'an unknown reviewer' : input.reviewer.name === null || input.reviewer.name === '' ? inert(input.reviewer.userName) : `${inert(input.reviewer.name)} (${inert(input.reviewer.userName)})`;
     const role = input.role === null ? '' : `, as ${ROLE_LABELS[input.role]}`;

@@ -9,7 +9,7 @@ export const INC_SYS_ID = 'c0ffee00000040008000000000002041';
 export const HANDOFF_AWAITING = 'ho_abcdefghijklmnopqrstuvwxyz';
 export const HANDOFF_DONE = 'ho_234567abcdefghijklmnopqrst';
 
-const noApproval = { required: false, role: null, approver: null } as const;
+export const noApproval = { required: false, role: null, approver: null } as const;
 const commander = { required: true, role: 'incident_commander', approver: { kind: 'user', id: CAST.irene.sysId, name: 'Irene Costa' } } as const;
 
 export function operation(over: Partial<PanelOperation> & Pick<PanelOperation, 'id' | 'title'>): PanelOperation {
@@ -32,11 +32,14 @@ export function handoff(over: Partial<PanelHandoff> & Pick<PanelHandoff, 'id' | 
   return { status: 'awaiting_review', requestedBy: CAST.alex.sysId, approval: commander, updatedAt: '2025-11-20T10:00:00.000Z', ...over };
 }
 
+/** INC-2041's owner: assigned to Alex Rivera, in Network Operations (as ticket-fixture.ts puts it on the platform). */
+export const INC_OWNER = { assignee: CAST.alex.sysId, group: GROUPS.networkOperations };
+
 /** INC-2041 Remote access latency: two eligible evidence operations, one approval-bound draft, one blocked. */
-export function incidentPanel(over: { handoffs?: PanelHandoff[]; notice?: Panel['notice'] } = {}): Panel {
+export function incidentPanel(over: { handoffs?: PanelHandoff[]; notice?: Panel['notice']; owner?: Panel['ticket']['owner'] } = {}): Panel {
   return sealPanel({
     schema: 1,
-    ticket: { number: 'INC0002041', table: 'incident', sysId: INC_SYS_ID },
+    ticket: { number: 'INC0002041', table: 'incident', sysId: INC_SYS_ID, owner: over.owner ?? INC_OWNER },
     policyVersion: '2025.11.1',
     classification: 'approval-bound',
     operations: [
@@ -86,7 +89,7 @@ export function incidentPanel(over: { handoffs?: PanelHandoff[]; notice?: Panel[
 export function blockedPanel(): Panel {
   return sealPanel({
     schema: 1,
-    ticket: { number: 'INC0002099', table: 'incident', sysId: 'c0ffee00000040008000000000002099' },
+    ticket: { number: 'INC0002099', table: 'incident', sysId: 'c0ffee00000040008000000000002099', owner: { assignee: null, group: GROUPS.securityOperations } },
     policyVersion: '2025.11.1',
     classification: 'blocked',
     operations: [
@@ -107,7 +110,7 @@ export function blockedPanel(): Panel {
 export function groupApproverPanel(): Panel {
   return sealPanel({
     schema: 1,
-    ticket: { number: 'REQ0002188', table: 'sc_request', sysId: 'c0ffee00000040008000000000002188' },
+    ticket: { number: 'REQ0002188', table: 'sc_request', sysId: 'c0ffee00000040008000000000002188', owner: { assignee: null, group: GROUPS.accessManagement } },
     policyVersion: '2025.11.1',
     classification: 'approval-bound',
     operations: [operation({ id: 'approval-reminder', title: 'Prepare approval reminder', class: 'checklist_validation', outputKind: 'approval_reminder' })],

@@ -21,6 +21,7 @@ export function ticketOnPlatform(as: FakeUser, panel: Panel | string = incidentP
     state: '2',
     priority: '2',
     assigned_to: CAST.alex.sysId,
+    assignment_group: GROUPS.networkOperations,
     x_aih_panel: typeof panel === 'string' ? panel : JSON.stringify(panel),
     x_aih_status: 'eligible',
     x_aih_request: '',

@@ -81,7 +81,7 @@ describe('a connection dropped after the note was applied', () => {
 });
 
 describe('a review that does not come in time', () => {
-  it('expires: nothing is approved by default, a note says the draft must not be used', async () => {
+  it('expires: nothing is approved by default; a draft must not be used, an evidence pack went unreviewed', async () => {
     const h = await startFlowHarness({ config: (c) => ({ ...c, worker: { ...c.worker, reviewWindowHours: 0.0005, maintenanceEveryMs: 1_000 } }) });
     try {
       const handoff = await handOff(h, 'alex.rivera', 'INC0002041', 'draft-status-update');
@@ -92,9 +92,18 @@ describe('a review that does not come in time', () => {
       await h.review('irene.costa', 'INC0002041', { handoff: handoff.id, decision: 'accept' });
       await h.waitFor('the late review refused', async () => (await h.ticket('INC0002041')).panel?.notice?.message.includes('not awaiting review'));
       expect((await h.ticket('INC0002041')).status).toBe('expired');
+      expect(last.value).toContain('the output was not approved and must not be used');
+
+      // An evidence pack needs no approval: its expiry says it went unreviewed, not that it was refused.
+      await h.request('alex.rivera', 'INC0002041', { operation: 'gather-diagnostics' });
+      const pack = await h.waitFor('the evidence pack to expire', async () => (await h.ticket('INC0002041')).panel?.handoffs.find((x) => x.operation === 'gather-diagnostics' && x.status === 'expired'), 40_000);
+      expect(pack.approval.required).toBe(false);
+      const expiry = await h.waitFor('its expiry note', async () => (await h.notes('INC0002041')).find((n) => n.by === 'svc.aihandoff' && n.value.includes(pack.id) && n.value.includes('expired without a review')));
+      expect(expiry.value).toContain('This output needed no approval, but nobody reviewed it in time: check it against its sources before relying on it.');
+      expect(expiry.value).not.toContain('must not be used');
       expectOnlyAllowedWrites(h);
     } finally {
       await h.close();
     }
-  }, 60_000);
+  }, 90_000);
 });

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reviewableHandoffs, type ScopeReviewUser } from '../../../connectors/servicenow/shared/scope-review.js';
 import { startFlowHarness, type FlowHarness } from '../../support/flow-harness.js';
 import { expectOnlyAllowedWrites, handOff } from '../../support/flow-steps.js';
 import { redisUrl } from '../../support/redis.js';
@@ -37,6 +38,16 @@ describe('INC0002041 through the whole flow (sandbox, real Redis, BullMQ, built-
     expect(ours).toHaveLength(1);
     expect(ours[0]!.value).toContain('alex.rivera');
     expect(ours[0]!.value).toContain(handoff.id);
+
+    // The panel the worker wrote names the owner, so the review buttons (the shared module) offer the evidence pack,
+    // which needs no approval, to its requester and the owning group, as the worker's own rule allows.
+    expect(written.panel!.ticket.owner).toEqual({ assignee: written.record.assigned_to || null, group: written.record.assignment_group || null });
+    const asUser = (userName: string): ScopeReviewUser => {
+      const sysId = h.sandbox.directory.user(userName)!.v.sys_id!;
+      return { sysId, userName, roles: [...h.sandbox.directory.roles(sysId)], groups: h.sandbox.directory.groups(sysId) };
+    };
+    expect(reviewableHandoffs(written.panel, asUser('alex.rivera')).map((x) => x.id)).toEqual([handoff.id]);
+    expect(reviewableHandoffs(written.panel, asUser('samira.haddad'))).toEqual([]);
 
     await h.review('alex.rivera', 'INC0002041', { handoff: handoff.id, decision: 'accept' });
     const accepted = await h.waitFor('the review', async () => {

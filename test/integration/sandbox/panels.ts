@@ -8,6 +8,8 @@ export interface PanelPeople {
   readonly sysId: string;
   readonly number: string;
   readonly commander: { readonly id: string; readonly name: string };
+  /** The ticket's assignee and group sys_ids, as the worker reads them; none by default. */
+  readonly owner?: { readonly assignee: string | null; readonly group: string | null };
 }
 
 const op = (id: string, title: string, outcome: PanelOperation['outcome'], extra: Partial<PanelOperation> = {}): PanelOperation => ({
@@ -26,10 +28,17 @@ const op = (id: string, title: string, outcome: PanelOperation['outcome'], extra
   ...extra,
 });
 
+/** The same ticket with every operation blocked, each with its reason and remedy. */
+export function blockedIncidentPanel(p: PanelPeople): Panel {
+  const { digest: _digest, ...body } = incidentPanel(p);
+  const reason = { rule: 'data.restricted', message: 'The ticket is classified restricted; AI may not read it.', remedy: 'Ask the data owner to reclassify the ticket if restricted is wrong.' };
+  return Panel.parse(sealPanel({ ...body, classification: 'blocked', operations: body.operations.map((o) => ({ ...o, outcome: 'blocked' as const, reasons: [reason] })) }));
+}
+
 export function incidentPanel(p: PanelPeople, handoffs: readonly PanelHandoff[] = []): Panel {
   const body: PanelBody = {
     schema: 1,
-    ticket: { number: p.number, table: 'incident', sysId: p.sysId },
+    ticket: { number: p.number, table: 'incident', sysId: p.sysId, owner: { assignee: p.owner?.assignee ?? null, group: p.owner?.group ?? null } },
     policyVersion: 'sandbox-test-1',
     classification: 'eligible',
     operations: [

@@ -12,7 +12,7 @@ import { newHandoffId } from '../../../src/domain/ids.js';
 import { AiRequest, AiReview } from '../../../src/domain/fields.js';
 import { createSandbox, type AppFields, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
 import { AS_ADMIN, AS_INTEGRATION, call, list, sysIdOf, type One } from './client.js';
-import { incidentPanel } from './panels.js';
+import { blockedIncidentPanel, incidentPanel } from './panels.js';
 
 /** Debian's chromium (`.ci/run` installs it), or CHROMIUM_PATH. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? (['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? '/usr/bin/chromium');
@@ -76,6 +76,7 @@ describe('the ticket page', () => {
   });
 
   it('opens the scope review and confirms: the request field gets exactly the UI action JSON, as Alex', async () => {
+    expect(await page.isVisible('#assign-ai')).toBe(true);
     await page.click('#assign-ai');
     const dialog = page.getByRole('dialog', { name: /scope review/ });
     await dialog.waitFor();
@@ -120,6 +121,8 @@ describe('the ticket page', () => {
     await signInAs('irene.costa');
     const item = page.locator(`#review-${handoff}`);
     await item.waitFor();
+    // Irene holds no agent role: no Assign To AI Operation, as in the app.
+    expect(await page.isHidden('#assign-ai')).toBe(true);
     await item.getByLabel('Comment (optional)').fill('Send after the 14:00 bridge call.');
     await item.getByRole('button', { name: 'Accept' }).click();
     await expect.poll(() => page.textContent('#page-status')).toContain('Decision recorded: accept');
@@ -139,6 +142,42 @@ describe('the ticket page', () => {
       ['alex.rivera', [F.request], true],
       ['irene.costa', [F.review], true],
     ]);
+  });
+
+  it('shows Assign To AI Operation on a fully blocked ticket: every reason and remedy, nothing to confirm', async () => {
+    const people = { sysId: inc, number: 'INC0002041', commander: { id: irene, name: 'Irene Costa' } };
+    await call(sb.url, 'PATCH', `/api/now/table/incident/${inc}`, AS_INTEGRATION, { [F.panel]: JSON.stringify(blockedIncidentPanel(people)), [F.review]: '', [F.status]: 'blocked' });
+    await signInAs('alex.rivera');
+    await expect.poll(() => page.getAttribute('#ai-operations > li[data-operation="gather-diagnostics"]', 'data-outcome')).toBe('blocked');
+    await page.click('#assign-ai');
+    const dialog = page.getByRole('dialog', { name: /scope review/ });
+    await dialog.waitFor();
+    expect(await dialog.locator('#scope-notice-text').textContent()).toContain('Every AI operation is blocked');
+    expect(await dialog.locator('input[name="operation"]:not([disabled])').count()).toBe(0);
+    expect(await dialog.locator('li[data-operation="gather-diagnostics"] .remedy').textContent()).toContain('Ask the data owner to reclassify');
+    expect(await page.isDisabled('#scope-confirm')).toBe(true);
+    await page.click('#scope-cancel');
+  });
+
+  it('offers an evidence pack, which needs no approval, to its requester and the assignment group for review', async () => {
+    const handoff = newHandoffId();
+    const groups = await list(sb.url, 'sys_user_group', { sysparm_query: 'name=Network Operations', sysparm_fields: 'sys_id' }, AS_ADMIN);
+    const group = String(groups.json.result[0]!.sys_id);
+    const people = { sysId: inc, number: 'INC0002041', commander: { id: irene, name: 'Irene Costa' }, owner: { assignee: null, group } };
+    const pack = { id: handoff, operation: 'gather-diagnostics', status: 'awaiting_review' as const, requestedBy: 'alex.rivera', approval: { required: false, role: null, approver: null }, updatedAt: new Date().toISOString() };
+    await call(sb.url, 'PATCH', `/api/now/table/incident/${inc}`, AS_INTEGRATION, { [F.panel]: JSON.stringify(incidentPanel(people, [pack])), [F.review]: '', [F.status]: 'awaiting_review' });
+    const item = page.locator(`#review-${handoff}`);
+    await item.waitFor();
+    expect(await item.locator('.op-approval').textContent()).toBe('No approval needed before use.');
+    await item.getByRole('button', { name: 'Accept' }).click();
+    await expect.poll(() => page.textContent('#page-status')).toContain('Decision recorded: accept');
+    expect(JSON.parse((await record())[F.review] as string)).toEqual({ handoff, decision: 'accept', comment: '' });
+    // Irene is in the assignment group; Morgan is neither requester nor assignee nor in it.
+    await signInAs('irene.costa');
+    await item.waitFor();
+    await signInAs('morgan.lee');
+    await expect.poll(() => page.isVisible('#reviews')).toBe(false);
+    expect(await page.locator(`#review-${handoff}`).count()).toBe(0);
   });
 
   it('lists active tickets with links', async () => {

@@ -173,7 +173,7 @@ export async function pullAll(connector: ServiceNowConnector, table: string, pag
 export function sealedPanel(table: string, sysId: string, number: string): Panel {
   return sealPanel({
     schema: 1,
-    ticket: { number, table, sysId },
+    ticket: { number, table, sysId, owner: { assignee: null, group: null } },
     policyVersion: 'integration-test-1',
     classification: 'blocked',
     operations: [],

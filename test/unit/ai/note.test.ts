@@ -99,6 +99,7 @@ describe('renderReviewNote', () => {
       outcome: 'accept',
       reviewer: { name: 'Irene Costa', userName: 'irene.costa' },
       role: 'incident_commander',
+      approvalRequired: true,
       comment: 'OK to send [code]<b>now</b>[/code]',
       policyVersion: '2025.03.1',
       outputDigest: 'a'.repeat(32),
@@ -111,9 +112,18 @@ describe('renderReviewNote', () => {
     expect(findMarker(note)).toBeNull();
   });
 
-  it('records an expiry without a reviewer', () => {
-    const note = renderReviewNote({ handoffId: id, operation: { id: 'x', title: 'X' }, outcome: 'expired', reviewer: null, role: null, policyVersion: 'v', outputDigest: 'b', expiredAfterHours: 24 });
+  it('records an expiry without a reviewer: an output needing approval was not approved and must not be used', () => {
+    const note = renderReviewNote({ handoffId: id, operation: { id: 'x', title: 'X' }, outcome: 'expired', reviewer: null, role: null, approvalRequired: true, policyVersion: 'v', outputDigest: 'b', expiredAfterHours: 24 });
+    expect(note).toContain('=== AI hand-off review: expired without a decision ===');
     expect(note).toContain('Decision: none came within 24 hours; the output was not approved and must not be used.');
     expect(findReviewMarkers(note)[0]?.outcome).toBe('expired');
+  });
+
+  it('records the expiry of an output that needed no approval as not reviewed in time, never as refused or approved', () => {
+    const note = renderReviewNote({ handoffId: id, operation: { id: 'gather-diagnostics', title: 'Gather diagnostics' }, outcome: 'expired', reviewer: null, role: null, approvalRequired: false, policyVersion: 'v', outputDigest: 'b', expiredAfterHours: 24 });
+    expect(note).toContain('=== AI hand-off review: expired without a review ===');
+    expect(note).toContain('Review: none came within 24 hours. This output needed no approval, but nobody reviewed it in time: check it against its sources before relying on it.');
+    expect(note).not.toMatch(/not approved|must not be used|approved and|accepted/);
+    expect(findReviewMarkers(note)).toEqual([{ handoffId: id, outcome: 'expired' }]);
   });
 });

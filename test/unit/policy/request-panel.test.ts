@@ -49,7 +49,9 @@ describe('the panel', () => {
   it('parses with the Panel schema and carries every operation for the type, in catalog order', () => {
     const panel = Panel.parse(buildPanel(inc, ctx));
     expect(panel.operations.map((o) => o.id)).toEqual(policy.operations.filter((o) => o.ticketTypes.includes('incident')).map((o) => o.id));
-    expect(panel.ticket).toEqual({ number: 'INC0002041', table: 'incident', sysId: inc.ref.sysId });
+    expect(inc.owner.assignee?.id).toBeTruthy();
+    expect(inc.owner.group?.id).toBeTruthy();
+    expect(panel.ticket).toEqual({ number: 'INC0002041', table: 'incident', sysId: inc.ref.sysId, owner: { assignee: inc.owner.assignee?.id, group: inc.owner.group?.id } });
     expect(panel.policyVersion).toBe(policy.version);
   });
 
@@ -81,6 +83,15 @@ describe('the panel', () => {
     expect(full.handoffs).toEqual([handoff]);
     expect(buildPanel(inc, context({ switches: { ai: false } })).digest).not.toBe(plain.digest);
     expect(buildPanel(inc, ctx).digest).toBe(plain.digest);
+  });
+
+  it('carries the owner ids (who may review a no-approval hand-off), null when unset, and its digest changes with them', () => {
+    const plain = buildPanel(inc, ctx);
+    const unassigned = buildPanel({ ...inc, owner: { ...inc.owner, assignee: null } }, ctx);
+    expect(unassigned.ticket.owner).toEqual({ assignee: null, group: inc.owner.group?.id });
+    const { digest, ...body } = unassigned;
+    expect(digest).toBe(sealPanel(body).digest);
+    expect(unassigned.digest).not.toBe(plain.digest);
   });
 
   it('scope digests bind the policy version and the approver', () => {

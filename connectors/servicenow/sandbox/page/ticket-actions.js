@@ -1,7 +1,9 @@
 /*
  * The two things a person does on the page: Assign To AI Operation (the scope
- * review dialog, then Confirm writes the request field) and, for approvers,
- * Accept / Reject / Escalate (which write the review field). The dialog and
+ * review dialog, then Confirm writes the request field) and, for whoever may
+ * review a hand-off awaiting review (its approver where approval is required;
+ * its requester, assignee or group where none is), Accept / Reject / Escalate
+ * (which write the review field). The dialog and
  * the review buttons are built only from the shared scope-review module's
  * output, and the JSON written is the module's: exactly what the ServiceNow
  * app's UI actions write.
@@ -77,7 +79,7 @@ window.TicketActions = (function () {
     });
   }
 
-  /** The approver's buttons for each hand-off this user may review. */
+  /** The review buttons for each hand-off this user may review. */
   function renderReviews(state, say) {
     const s = state();
     const items = s.session ? module().reviewableHandoffs(s.panelText, s.user) : [];

@@ -1,7 +1,9 @@
 /*
  * The ticket page: loads the record as the signed-in user, renders it, and
  * polls it every second so the AI panel, status and work notes update as the
- * worker writes.
+ * worker writes. Assign To AI Operation and the review buttons show by the
+ * ServiceNow app's own conditions (the shared module's showsAssign and
+ * reviewableHandoffs, which its canAssign and canReview call).
  */
 'use strict';
 
@@ -73,6 +75,7 @@
     View.renderFields(table, ai, record);
     View.renderJournal(record);
     View.renderPanel(state.review, panel);
+    document.getElementById('assign-ai').hidden = !window.AiHandoffScopeReview.showsAssign(panelText, current.user);
     Actions.renderReviews(getState, say);
     const dialog = document.getElementById('scope-review');
     if (dialog.open && panelChanged) Actions.renderDialog(state.review, true);

@@ -37,7 +37,7 @@ export const OAUTH_CLIENT_SECRET = 'sandbox-client-secret';
 export const ROLES: readonly { readonly name: string; readonly description: string }[] = [
   { name: 'itil', description: 'Fulfiller: works tickets (agents, approvers)' },
   { name: 'x_aih.agent', description: 'AI Handoff: may use Assign To AI Operation' },
-  { name: 'x_aih.reviewer', description: 'AI Handoff: may accept, reject or escalate an AI draft it was resolved as approver for' },
+  { name: 'x_aih.reviewer', description: 'AI Handoff: may accept, reject or escalate an AI draft it was resolved as approver for, or an output needing no approval on a ticket it requested or owns' },
   { name: 'x_aih.integration', description: 'AI Handoff: the connector integration user (narrow rights)' },
   { name: 'admin', description: 'System administrator' },
 ];

@@ -8,10 +8,15 @@
  * constants, which it does resolve across files.
  */
 
-/** Assign To AI Operation shows for the agent role when the panel offers an operation that is not blocked. */
+/** Assign To AI Operation shows for the agent role when the panel lists any operation, blocked ones included (the dialog says why). */
 export const ASSIGN_CONDITION = 'new x_aih.AiHandoffServer().canAssign(current)'
 
-/** Accept / Reject / Escalate show when a hand-off awaits review by this user (its approver, not its requester). */
+/**
+ * Accept / Reject / Escalate show when a hand-off awaits review by this user:
+ * its approver (reviewer role), never its requester, where approval is
+ * required; its requester, the assignee or a group member (agent or reviewer
+ * role) where none is. Hence the buttons carry both roles.
+ */
 export const REVIEW_CONDITION = 'new x_aih.AiHandoffServer().canReview(current)'
 
 export const ASSIGN_CLIENT = { isClient: true, isUi16Compatible: true, onClick: "aihOpenDialog('assign', '')" }
@@ -22,9 +27,9 @@ export const ESCALATE_CLIENT = { isClient: true, isUi16Compatible: true, onClick
 export const FORM_BUTTON = { showButton: true, showContextMenu: false, showLink: false }
 
 export const ASSIGN_HINT = 'Hand a bounded, reviewable task to the AI: review its scope, controls and approval need first.'
-export const ACCEPT_HINT = 'Accept the AI draft awaiting your review.'
-export const REJECT_HINT = 'Reject the AI draft awaiting your review.'
-export const ESCALATE_HINT = 'Escalate the AI draft awaiting your review.'
+export const ACCEPT_HINT = 'Accept the AI output awaiting your review.'
+export const REJECT_HINT = 'Reject the AI output awaiting your review.'
+export const ESCALATE_HINT = 'Escalate the AI output awaiting your review.'
 
 export const STAMP_DESCRIPTION =
     'Stamps the acting user (gs.getUserID()) into AI requested by / AI reviewed by whenever AI request / AI review changes, and discards any value submitted for the stamp fields themselves.'

@@ -6,13 +6,14 @@ import { Role } from '@servicenow/sdk/core'
 
 export const agent = Role({
     name: 'x_aih.agent',
-    description: 'May use Assign To AI Operation on the tickets the AI Handoff app serves.',
+    description:
+        'May use Assign To AI Operation on the tickets the AI Handoff app serves, and Accept / Reject / Escalate on a hand-off that needs no approval (an evidence pack, a checklist) where the user requested it, is assigned the ticket or is in its assignment group.',
 })
 
 export const reviewer = Role({
     name: 'x_aih.reviewer',
     description:
-        "May use Accept / Reject / Escalate AI draft, and only on hand-offs whose resolved approver is this user (or one of the user's groups), never on the user's own requests.",
+        "May use Accept / Reject / Escalate on a hand-off that needs approval only where its resolved approver is this user (or one of the user's groups), never on the user's own requests; and, as an agent may, on a hand-off that needs no approval where the user requested it, is assigned the ticket or is in its assignment group.",
 })
 
 export const integration = Role({

@@ -503,6 +503,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '132077264d5a4e4ba825c2ded7bc68ec'
+                        key: {
+                            sys_ui_action: '92647f265a2c46d58c9e667f899e3ac6'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_aih.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '135f73516b2245629ac9c53f6a5ad571'
                         key: {
@@ -600,6 +613,19 @@ declare global {
                             name: 'rm_enhancement'
                             element: 'x_aih_reviewed_by'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '2130a26776734f1db4b29ea061bd9b37'
+                        key: {
+                            sys_ui_action: '2395975924e34dc9beaa70cc1f678bc4'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_aih.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -774,6 +800,19 @@ declare global {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
                                     name: 'x_aih.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '336445f039964b179995799f6139b7f7'
+                        key: {
+                            sys_ui_action: '880ca49e799946379f4b740a776e7e0e'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_aih.agent'
                                 }
                             }
                         }
@@ -1371,6 +1410,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '74fad6a8cce144b79965e86b2ff6341b'
+                        key: {
+                            sys_ui_action: '9861afc0cfec40d7952f1cd5d96548bd'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_aih.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '7564b4ee9a174031a42fb7ce0aef675b'
                         key: {
@@ -1532,6 +1584,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '812f7f291b9146d0b0b8ee21c466ae63'
+                        key: {
+                            sys_ui_action: '431cea3392964522913e3ef19a096f00'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_aih.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '8172e83dc9034433b1fc6b74e697a769'
                         key: {
@@ -1594,6 +1659,19 @@ declare global {
                             name: 'sn_si_incident'
                             element: 'NULL'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '84e927fb1b994ba484e988ffd47f22d6'
+                        key: {
+                            sys_ui_action: 'f801c5ddc4194b28af8964d6992e1ef9'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_aih.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -1734,6 +1812,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '8fd35bb44eb94a998b6e16b4192dc1fb'
+                        key: {
+                            sys_ui_action: 'ae1ff1512c624e4d8030953f6330d653'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_aih.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '8fe0793cf1404f2ab15cf431dfe5f033'
                         key: {
@@ -1749,6 +1840,19 @@ declare global {
                             name: 'rm_enhancement'
                             element: 'x_aih_request'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '90e7f394aef74ec989507449e0aaf39c'
+                        key: {
+                            sys_ui_action: '4898f288f36646308a855aafe3b5abfd'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_aih.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -1829,6 +1933,19 @@ declare global {
                             value: 'none'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '9f7924a11b2f4df6a807efb4150995ee'
+                        key: {
+                            sys_ui_action: '5ae6a6f785264cf4b4b19a877c535822'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_aih.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -2000,6 +2117,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'b28d69be23a846219f7df8bb324db1b0'
+                        key: {
+                            sys_ui_action: '183bf2409df7431cb4a99d48bdbb1583'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_aih.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'b3e89d20a63f4cbfa103ca2c06900071'
                         key: {
@@ -2041,6 +2171,19 @@ declare global {
                             value: 'blocked'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'b855beaf2e99497ba2493f7f445c7ee4'
+                        key: {
+                            sys_ui_action: '150d02e2956547b796219e82ed81d3a1'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_aih.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -2109,6 +2252,19 @@ declare global {
                             name: 'sc_req_item'
                             element: 'x_aih_request'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'c2bcea85c0ce42429f65e62928d0ae0a'
+                        key: {
+                            sys_ui_action: '862585fea71c425b83b1e53848cca76c'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_aih.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -2375,6 +2531,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'dbf037de5c9d4021be4dcdf2e4306c85'
+                        key: {
+                            sys_ui_action: 'f3f5aab5252c469f96f2b249be4b3a89'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_aih.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'e08627c55b4c432b9ede8c4328d8a671'
                         key: {
@@ -2491,6 +2660,19 @@ declare global {
                         key: {
                             name: 'sc_req_item'
                             element: 'x_aih_panel'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'e8602d094e5e4bea8e664fcf676f8ccf'
+                        key: {
+                            sys_ui_action: '5a4b356fcb924e8b9b84dd7d2159b3a2'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_aih.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -2678,6 +2860,19 @@ declare global {
                             value: 'expired'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'fc1bd2e8ac2748f08760f93897b10468'
+                        key: {
+                            sys_ui_action: '17ba767d81de464684fa0ad963cb7100'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_aih.agent'
+                                }
+                            }
                         }
                     },
                     {

@@ -180,7 +180,7 @@ var AiHandoffDialog = (function () {
         var handoffs = window.AiHandoffScopeReview.reviewableHandoffs(context.panel, context.user);
         var chosen = handoffs.length > 0 ? handoffs[0] : null;
         if (chosen === null) {
-            notice(body, 'error', 'No AI hand-off on this ticket awaits your review.', 'Only the approver the policy resolved for a hand-off may review it, never the person who requested it.');
+            notice(body, 'error', 'No AI hand-off on this ticket awaits your review.', 'Where approval is required, only the approver the policy resolved may review a hand-off, never the person who requested it; where none is, its requester, the assignee or a member of the assignment group may.');
         }
         if (context.reviewPending) {
             notice(body, 'info', 'A review on this ticket is already waiting for the AI Handoff worker.', 'Wait for the AI status to change.');

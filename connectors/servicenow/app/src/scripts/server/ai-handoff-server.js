@@ -72,19 +72,26 @@ AiHandoffServer.prototype = {
         return { sysId: String(gs.getUserID()), userName: String(gs.getUserName()), roles: roles, groups: groups };
     },
 
-    /** Condition of Assign To AI Operation: the agent role, and at least one operation that is not blocked. */
+    /**
+     * Condition of Assign To AI Operation: the agent role, and at least one
+     * operation in the panel, blocked ones included: the dialog then shows why
+     * each is blocked and what would change that, and Confirm stays disabled
+     * while nothing can be chosen. (The app adds no panel field to the form, so
+     * the dialog is where an agent sees the reasons.)
+     */
     canAssign: function (record) {
         if (!gs.hasRole(AiHandoffServer.ROLES.agent)) return false;
-        var operations = this.review.buildScopeReview(AiHandoffServer.text(record, AiHandoffServer.FIELDS.panel), this.currentUser()).operations;
-        for (var i = 0; i < operations.length; i++) {
-            if (operations[i].selectable) return true;
-        }
-        return false;
+        return this.review.showsAssign(AiHandoffServer.text(record, AiHandoffServer.FIELDS.panel), this.currentUser());
     },
 
-    /** Condition of Accept / Reject / Escalate: a hand-off awaits review and this user is its approver, not its requester. */
+    /**
+     * Condition of Accept / Reject / Escalate: a hand-off awaits review by this
+     * user (the shared module's reviewableHandoffs): its approver, never its
+     * requester, where approval is required; its requester, the assignee or a
+     * member of the ticket's group where none is.
+     */
     canReview: function (record) {
-        if (!gs.hasRole(AiHandoffServer.ROLES.reviewer)) return false;
+        if (!gs.hasRole(AiHandoffServer.ROLES.reviewer) && !gs.hasRole(AiHandoffServer.ROLES.agent)) return false;
         return this.review.reviewableHandoffs(AiHandoffServer.text(record, AiHandoffServer.FIELDS.panel), this.currentUser()).length > 0;
     },
 
@@ -135,7 +142,7 @@ AiHandoffServer.prototype = {
         return { ok: true, message: 'Assigned "' + op.title + '" to the AI. The result arrives as a work note; the AI status shows its progress.' };
     },
 
-    /** Sets the review field, only for a hand-off this user may review (the resolved approver, never the requester). */
+    /** Sets the review field, only for a hand-off this user may review now (as canReview). */
     submitReview: function (record, handoffId, decision, comment) {
         var reviewable = this.review.reviewableHandoffs(AiHandoffServer.text(record, AiHandoffServer.FIELDS.panel), this.currentUser());
         var handoff = null;
@@ -143,7 +150,7 @@ AiHandoffServer.prototype = {
             if (reviewable[i].id === String(handoffId)) handoff = reviewable[i];
         }
         if (handoff === null) {
-            return AiHandoffServer.refusal('You may not review that AI hand-off: only its resolved approver can, never the person who requested it, and only while it awaits review.');
+            return AiHandoffServer.refusal('You may not review that AI hand-off. Where approval is required, only its resolved approver can, never the person who requested it; where none is, its requester, the assignee or a member of the assignment group can; and only while it awaits review.');
         }
         if (AiHandoffServer.text(record, AiHandoffServer.FIELDS.review) !== '') {
             return AiHandoffServer.refusal('A review on this ticket is already waiting for the AI Handoff worker. Wait for the AI status to change, then try again.');
