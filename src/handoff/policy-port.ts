@@ -15,7 +15,7 @@ import type { PanelPolicy } from './ports.js';
 export interface PolicyPortOptions {
   readonly policy: Policy;
   readonly config: Pick<RuntimeConfig, 'switches' | 'groups'>;
-  /** The configured provider's kind; its data-class allowance is enforced in every panel. */
+  /** The configured provider's kind (`ai.provider.kind`); its data-class allowance is enforced in every panel, and it is part of the context digest. */
   readonly providerKind: ProviderKind;
   /** Current budget state per group (sys_id or name); read before each sync pass. */
   readonly budgets?: () => Promise<Readonly<Record<string, BudgetState>>>;

@@ -12,6 +12,7 @@ import { EXECUTION_CLASS_IDS, type ExecutionClass, type Operation } from '../dom
 import type { Facts } from './facts.js';
 import { missingBit } from './facts.js';
 import { CHECKS, PROVIDER_KINDS, type CheckName, type Condition, type PolicyFile, type ProviderKind, type RuleEffect } from './policy-schema.js';
+import { providerClasses } from './providers.js';
 import { compileTemplate, type Template } from './template.js';
 
 export interface CompiledRule {
@@ -59,7 +60,7 @@ export interface CompiledPolicy {
   /** By ticket type index: the operations for that type, in catalog order. */
   readonly byType: readonly (readonly CompiledOperation[])[];
   readonly checkRule: Readonly<Record<CheckName, CompiledRule>>;
-  /** By provider kind, by data class index. */
+  /** By provider kind (its own key, else `external`: providers.ts), by data class index. */
   readonly providerAllows: Readonly<Record<ProviderKind, readonly boolean[]>>;
 }
 
@@ -213,7 +214,10 @@ export function compilePolicy(
   });
 
   const providerAllows = {} as Record<ProviderKind, readonly boolean[]>;
-  for (const kind of PROVIDER_KINDS) providerAllows[kind] = Object.freeze(DATA_CLASSES.map((c) => file.providers[kind].includes(c)));
+  for (const kind of PROVIDER_KINDS) {
+    const classes = providerClasses(file.providers, kind);
+    providerAllows[kind] = Object.freeze(DATA_CLASSES.map((c) => classes.includes(c)));
+  }
 
   return Object.freeze({
     operations: Object.freeze(compiledOps),

@@ -17,7 +17,10 @@ export interface PolicyContextInput {
   readonly policy: Policy;
   readonly switches: Switches;
   readonly groups: Groups;
-  /** The kind of the configured AI provider; when given, its data-class allowance is enforced. */
+  /**
+   * The configured AI provider's kind (`ai.provider.kind`); when given, its data-class allowance is
+   * enforced: its own `providers` key, else `external` for any kind but `builtin`.
+   */
   readonly providerKind?: ProviderKind;
   /** Budget state per group, keyed by the group's sys_id or name; groups not listed are `ok`. */
   readonly budgets?: Readonly<Record<string, BudgetState>>;
@@ -35,6 +38,7 @@ export interface ResolvedGroup {
 
 export interface PolicyContext {
   readonly policy: Policy;
+  /** The configured provider's kind, as the `{provider}` placeholder shows it; null when none is named. */
   readonly providerKind: ProviderKind | null;
   /** The global kill switch is off. */
   readonly globalOff: boolean;

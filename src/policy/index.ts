@@ -6,6 +6,6 @@ export { createPolicyContext, BUDGET_STATES, type BudgetState, type PolicyContex
 export { decide, decideTicket, classify, type ScopeEntry, type TicketDecisions } from './evaluate.js';
 export { decideRequest, type RequestInput, type RequestOutcome } from './request.js';
 export { buildPanel, type PanelExtras } from './panel.js';
-export { providerMayReceive } from './providers.js';
+export { providerClasses, providerMayReceive } from './providers.js';
 export { checkIntent, describeFinding, type IntentCheck, type IntentFinding } from './intent.js';
-export { PROVIDER_KINDS, type ProviderKind } from './policy-schema.js';
+export { PROVIDER_KINDS, SPECIFIC_PROVIDER_KINDS, type ProviderKind } from './policy-schema.js';

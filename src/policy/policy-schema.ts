@@ -67,10 +67,17 @@ export const PLACEHOLDERS = [
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
-/** Where an AI provider runs: `builtin` in the worker, `external` any LLM endpoint. */
-export const PROVIDER_KINDS = ['builtin', 'external'] as const;
+/**
+ * The provider kinds a decision can name: the runtime config's `ai.provider.kind`
+ * (`builtin` in the worker; `azure-openai`, `openai-compatible` an LLM endpoint),
+ * and `external` for an endpoint of no kind of its own (a stand-in model, or
+ * `policy explain --provider external`), which only the generic key decides.
+ */
+export const PROVIDER_KINDS = ['builtin', 'azure-openai', 'openai-compatible', 'external'] as const;
 export const ProviderKind = z.enum(PROVIDER_KINDS);
 export type ProviderKind = z.infer<typeof ProviderKind>;
+/** The kinds that may have a key of their own in `providers`; without one, `external` decides for them. */
+export const SPECIFIC_PROVIDER_KINDS = ['azure-openai', 'openai-compatible'] as const satisfies readonly ProviderKind[];
 
 /** A list condition: matches when the value is any of the listed ones. */
 const anyOf = <T extends z.ZodType>(item: T) => z.array(item).min(1, 'list at least one value, or leave the key out');
@@ -131,11 +138,16 @@ export const PolicyFile = z.strictObject({
     standard: TierDefinition,
     extended: TierDefinition,
   }),
-  /** Which data classes each provider kind may receive. */
-  providers: z.strictObject({
-    builtin: z.array(DataClass),
-    external: z.array(DataClass),
-  }),
+  /** Which data classes each provider kind may receive; a specific kind's key, when present, overrides `external` for it. */
+  providers: z.strictObject(
+    {
+      builtin: z.array(DataClass),
+      external: z.array(DataClass),
+      'azure-openai': z.array(DataClass).optional(),
+      'openai-compatible': z.array(DataClass).optional(),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? `use builtin, external, ${SPECIFIC_PROVIDER_KINDS.join(' or ')} (a kind of the runtime config's ai.provider.kind), or remove it` : undefined) },
+  ),
   /** Keyed by rule id; ids are checked in cross-check.ts, where the message can name the id. */
   rules: z.record(z.string(), Rule),
 });

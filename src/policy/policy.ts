@@ -4,9 +4,9 @@
  * Produced only by load-policy.ts; frozen.
  */
 import type { ExecutionClass, Operation } from '../domain/operation.js';
-import type { AiTier, DataClass } from '../domain/ticket.js';
+import type { AiTier } from '../domain/ticket.js';
 import type { CompiledPolicy } from './compile.js';
-import type { ProviderKind, Rule, TierDefinition } from './policy-schema.js';
+import type { PolicyFile, Rule, TierDefinition } from './policy-schema.js';
 
 export interface PolicyRule extends Rule {
   readonly id: string;
@@ -23,7 +23,8 @@ export interface Policy {
   /** The catalog, in file order. */
   readonly operations: readonly Operation[];
   readonly tiers: Readonly<Record<AiTier, TierDefinition>>;
-  readonly providers: Readonly<Record<ProviderKind, readonly DataClass[]>>;
+  /** As the file gives them; `compiled.providerAllows` has each kind resolved (providers.ts). */
+  readonly providers: PolicyFile['providers'];
   /** Every rule, in file order. */
   readonly rules: readonly PolicyRule[];
   readonly compiled: CompiledPolicy;

@@ -16,7 +16,7 @@ import { createPolicyPort } from '../handoff/policy-port.js';
 import type { PanelPolicy } from '../handoff/ports.js';
 import type { SyncStats } from '../handoff/sync.js';
 import { loadMappings } from '../mapping/load-mappings.js';
-import { loadPolicy, type BudgetState } from '../policy/index.js';
+import { loadPolicy, SPECIFIC_PROVIDER_KINDS, type BudgetState, type ProviderKind } from '../policy/index.js';
 import type { Logger } from '../util/log.js';
 import { createRedis } from './redis-connection.js';
 import { startWorkerRuntime, type RunningWorker } from './worker-runtime.js';
@@ -66,7 +66,17 @@ export function budgetStates(budget: Budget): () => Promise<Record<string, Budge
 /** The policy port as the worker builds it, for commands that decide panels without running a worker (report). */
 export function policyPortFor(config: RuntimeConfig, redis: Redis, prefix: string): PanelPolicy {
   const budget = createBudget({ store: createRedisUsageStore(redis, { prefix }), config: config.ai });
-  return createPolicyPort({ policy: loadPolicy(config.paths.policy), config, providerKind: config.ai.provider.kind === 'builtin' ? 'builtin' : 'external', budgets: budgetStates(budget) });
+  return createPolicyPort({ policy: loadPolicy(config.paths.policy), config, providerKind: config.ai.provider.kind, budgets: budgetStates(budget) });
+}
+
+/**
+ * The kind policy decides a provider passed in by: a real provider's name is
+ * its config kind; any other external one (the obedient stand-in) has no key
+ * of its own, so the generic `external` allowance applies to it.
+ */
+export function policyKindOf(provider: Provider): ProviderKind {
+  if (provider.kind === 'builtin') return 'builtin';
+  return (SPECIFIC_PROVIDER_KINDS as readonly string[]).includes(provider.name) ? (provider.name as ProviderKind) : 'external';
 }
 
 export async function startWiredWorker(options: WorkerWiringOptions): Promise<WiredWorker> {
@@ -80,7 +90,8 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
   const budget = createBudget({ store: createRedisUsageStore(budgetRedis, { prefix }), config: config.ai });
   const budgets = budgetStates(budget);
 
-  const panelPolicy = createPolicyPort({ policy, config, providerKind: provider.kind, budgets });
+  const providerKind = options.provider === undefined ? config.ai.provider.kind : policyKindOf(options.provider);
+  const panelPolicy = createPolicyPort({ policy, config, providerKind, budgets });
   const titles = new Map(policy.operations.map((op) => [op.id, op.title]));
   const integration = await connector.user({ userName: options.integrationUser });
   const settings = {

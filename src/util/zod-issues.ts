@@ -15,8 +15,11 @@ export function pathOf(path: readonly PropertyKey[]): string {
 
 function explain(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
-    case 'unrecognized_keys':
-      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}: remove ${issue.keys.length > 1 ? 'them' : 'it'} or check the spelling`;
+    case 'unrecognized_keys': {
+      // A schema that knows the fix says so through its `error` option; zod's own message starts "Unrecognized key".
+      const fix = issue.message.startsWith('Unrecognized key') ? `remove ${issue.keys.length > 1 ? 'them' : 'it'} or check the spelling` : issue.message;
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}: ${fix}`;
+    }
     case 'invalid_type':
       return issue.input === undefined ? `is missing: add it (${issue.expected})` : `${issue.message}: fix the value`;
     case 'invalid_value':

@@ -45,7 +45,7 @@ export function registerPolicy(program: Command): void {
     .requiredOption('--table <table>', 'ServiceNow table of the record (incident, sc_req_item, sc_request, sn_si_incident, rm_enhancement)')
     .requiredOption('--record <file>', 'JSON file: the record as the Table API returns it, bare or as {"result": {...}}')
     .option('--json', 'print one JSON object instead of text')
-    .option('--provider <kind>', `also apply the data-class allowance of a provider kind (${PROVIDER_KINDS.join(', ')})`)
+    .option('--provider <kind>', `also apply the data-class allowance of a provider kind (${PROVIDER_KINDS.join(', ')}; external: the generic key only)`)
     .option('--note <text>', "check an operator's note as if it came with a request for each operation")
     .option('--config <file>', 'runtime config file (default: $AI_HANDOFF_CONFIG, else config/sandbox.yaml)')
     .action((options: ExplainOptions) => {

@@ -132,6 +132,10 @@ describe('ai-handoff policy explain', () => {
     expect(await run('policy', 'explain', '--table', 'rm_enhancement', '--record', restricted, '--json', '--provider', 'external', '--config', sandboxConfig)).toBe(0);
     const json = JSON.parse(out) as ExplainJson;
     expect(json.operations[0]?.reasons.map((r) => r.rule)).toEqual(['forbid.data-class.restricted', 'forbid.provider.data-class']);
+    out = '';
+    expect(await run('policy', 'explain', '--table', 'rm_enhancement', '--record', restricted, '--json', '--provider', 'azure-openai', '--config', sandboxConfig)).toBe(0);
+    const azure = JSON.parse(out) as ExplainJson;
+    expect(azure.operations[0]?.reasons.map((r) => r.message)).toContain('Restricted data may not be sent to the configured azure-openai AI provider.');
   });
 
   it('exits 2 with a clear error for an unknown table, a bad file, a bad record and a bad provider', async () => {
@@ -150,6 +154,7 @@ describe('ai-handoff policy explain', () => {
     err = '';
     expect(await run('policy', 'explain', '--table', 'incident', '--record', fixturePath('INC-2041'), '--provider', 'cloud', '--config', sandboxConfig)).toBe(2);
     expect(err).toContain("--provider: 'cloud' is not a provider kind");
+    expect(err).toContain('use one of: builtin, azure-openai, openai-compatible, external');
     expect(out).toBe('');
   });
 

@@ -90,6 +90,14 @@ describe('a bad policy file', () => {
     );
   });
 
+  it('an unknown provider kind names the file, the key and the kinds to use; builtin and external stay required', () => {
+    expect(problem('policy.yaml', (t) => t.replace('  external: [public, internal, confidential]\n', '  external: [public, internal, confidential]\n  ollama: [restricted]\n'))).toContain(
+      "policy.yaml: providers: unknown key 'ollama': use builtin, external, azure-openai or openai-compatible (a kind of the runtime config's ai.provider.kind), or remove it",
+    );
+    expect(problem('policy.yaml', (t) => t.replace('  external: [public, internal, confidential]\n', ''))).toContain('policy.yaml: providers.external: is missing: add it');
+    expect(problem('policy.yaml', (t) => t.replace('  # openai-compatible: [public', '  openai-compatible: [secret, public'))).toContain("policy.yaml: providers.openai-compatible[0]");
+  });
+
   it('an unknown class, role or ticket type in an operation', () => {
     expect(problem('catalog.yaml', (t) => t.replace('class: evidence_gathering', 'class: evidence'))).toContain('catalog.yaml: operations[0].class');
     expect(problem('catalog.yaml', (t) => t.replace('role: incident_commander', 'role: commander'))).toContain('catalog.yaml: operations[2].approval.role');
