@@ -15,6 +15,7 @@ import type { Ticket } from '../domain/ticket.js';
 import type { CompiledOperation, CompiledRule } from './compile.js';
 import type { PolicyContext } from './context.js';
 import { readFacts, type Facts } from './facts.js';
+import { reasonFor, renderReason } from './reason-cache.js';
 import { approvalJson, buildScope, fastScopeDigest } from './scope-digest.js';
 import type { Values } from './template.js';
 import { valuesFor } from './values.js';
@@ -41,6 +42,8 @@ export interface Evaluated {
   readonly scope: ScopeEntry;
   /** The rules behind `decision.reasons`, index for index. */
   readonly shown: readonly CompiledRule[];
+  /** Canonical JSON of each of `decision.reasons`, index for index. */
+  readonly reasonJsons: readonly string[];
   readonly approvalJson: string;
 }
 
@@ -106,9 +109,11 @@ export function evaluate(facts: Facts, cop: CompiledOperation): Evaluated {
   const shown = blocked ? forbids : others;
   let values: Values | null = null;
   const reasons: Reason[] = [];
+  const reasonJsons: string[] = [];
   for (const rule of shown) {
-    if (rule.fixedReason !== null) reasons.push(rule.fixedReason);
-    else reasons.push(explain(rule, (values ??= valuesFor(facts, cop, approver))));
+    const rendered = rule.fixed ?? reasonFor(rule, (values ??= valuesFor(facts, cop, approver)));
+    reasons.push(rendered.reason);
+    reasonJsons.push(rendered.json);
   }
   const rules: string[] = [];
   for (const rule of shown) if (blocked || rule.decisive) rules.push(rule.id);
@@ -122,13 +127,14 @@ export function evaluate(facts: Facts, cop: CompiledOperation): Evaluated {
     rules,
     policyVersion,
   };
-  const json = approvalJson(approval);
+  const json = approver === null ? cop.noApproverJson : approvalJson(approval);
   const scope: ScopeEntry = { operation: cop.op.id, scope: buildScope(facts, cop, approval, policyVersion), digest: fastScopeDigest(facts, cop, json) };
-  return { op: cop, decision, scope, shown, approvalJson: json };
+  return { op: cop, decision, scope, shown, reasonJsons, approvalJson: json };
 }
 
+/** The rule's reason rendered afresh (no cache): for the rare decisions outside `evaluate`. */
 export function explain(rule: CompiledRule, values: Values): Reason {
-  return { rule: rule.id, message: rule.message.render(values), remedy: rule.remedy.render(values) };
+  return renderReason(rule, values);
 }
 
 /** A decision for an operation id the catalog does not have. */
