@@ -39,7 +39,8 @@ export interface TicketDecisions {
 export interface Evaluated {
   readonly op: CompiledOperation;
   readonly decision: Decision;
-  readonly scope: ScopeEntry;
+  /** The scope's digest; `scopeEntry` builds the scope itself, which a panel does not need. */
+  readonly scopeDigest: string;
   /** The rules behind `decision.reasons`, index for index. */
   readonly shown: readonly CompiledRule[];
   /** Canonical JSON of each of `decision.reasons`, index for index. */
@@ -57,12 +58,13 @@ export function decide(ticket: Ticket, operation: Operation | string, ctx: Polic
 
 /** Decides every operation for the ticket's type, with scopes and the seed's classification. */
 export function decideTicket(ticket: Ticket, ctx: PolicyContext): TicketDecisions {
-  const all = evaluateTicket(readFacts(ticket, ctx));
+  const facts = readFacts(ticket, ctx);
+  const all = evaluateTicket(facts);
   return {
     classification: classify(all.map((e) => e.decision)),
     policyVersion: ctx.policy.version,
     decisions: all.map((e) => e.decision),
-    scopes: all.map((e) => e.scope),
+    scopes: all.map((e) => scopeEntry(facts, e)),
   };
 }
 
@@ -127,9 +129,14 @@ export function evaluate(facts: Facts, cop: CompiledOperation): Evaluated {
     rules,
     policyVersion,
   };
-  const json = approver === null ? cop.noApproverJson : approvalJson(approval);
-  const scope: ScopeEntry = { operation: cop.op.id, scope: buildScope(facts, cop, approval, policyVersion), digest: fastScopeDigest(facts, cop, json) };
-  return { op: cop, decision, scope, shown, reasonJsons, approvalJson: json };
+  // With an approver, the approval is fixed by the role, so its JSON is shared by the ticket's operations of that role.
+  const json = approver === null ? cop.noApproverJson : (facts.approvalJsons[cop.roleIndex] ??= approvalJson(approval));
+  return { op: cop, decision, scopeDigest: fastScopeDigest(facts, cop, json), shown, reasonJsons, approvalJson: json };
+}
+
+/** The operation's scope on the ticket, with its digest; `facts` are those `e` was decided on. */
+export function scopeEntry(facts: Facts, e: Evaluated): ScopeEntry {
+  return { operation: e.op.op.id, scope: buildScope(facts, e.op, e.decision.approval, e.decision.policyVersion), digest: e.scopeDigest };
 }
 
 /** The rule's reason rendered afresh (no cache): for the rare decisions outside `evaluate`. */

@@ -32,7 +32,7 @@ export function buildPanel(ticket: Ticket, ctx: PolicyContext, extras: PanelExtr
   const operations: PanelOperation[] = [];
   const decisions: Decision[] = [];
   let blockedMask = 0;
-  for (const { op: cop, decision, scope } of evaluated) {
+  for (const { op: cop, decision, scopeDigest } of evaluated) {
     const { op } = cop;
     blockedMask |= cop.blockedMask;
     decisions.push(decision);
@@ -42,7 +42,7 @@ export function buildPanel(ticket: Ticket, ctx: PolicyContext, extras: PanelExtr
       class: op.class,
       outcome: decision.outcome,
       approval: decision.approval,
-      scopeDigest: scope.digest,
+      scopeDigest,
       sources: op.sources,
       outputKind: op.outputKind,
       expectedOutput: op.expectedOutput,
@@ -94,7 +94,7 @@ function panelJson(body: PanelBody, evaluated: readonly Evaluated[]): string {
     const e = evaluated[i]!;
     let reasons = '';
     for (let k = 0; k < e.reasonJsons.length; k++) reasons += (k === 0 ? '' : ',') + e.reasonJsons[k]!;
-    ops += `${i === 0 ? '' : ','}{${e.op.panelId},"outcome":"${e.decision.outcome}","reasons":[${reasons}],"scopeDigest":"${e.scope.digest}"}`;
+    ops += `${i === 0 ? '' : ','}{${e.op.panelId},"outcome":"${e.decision.outcome}","reasons":[${reasons}],"scopeDigest":"${e.scopeDigest}"}`;
   }
   const { ticket } = body;
   const owner = `{"assignee":${j(ticket.owner.assignee)},"group":${j(ticket.owner.group)}}`;
