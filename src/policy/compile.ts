@@ -8,11 +8,13 @@
 import { operationPartDigest } from '../domain/scope.js';
 import { AI_TIERS, APPROVER_ROLES, DATA_CLASSES, SEVERITIES, TICKET_TYPES, type ApproverRole } from '../domain/ticket.js';
 import type { Reason } from '../domain/decision.js';
-import { EXECUTION_CLASS_IDS, type ExecutionClass, type Operation } from '../domain/operation.js';
+import { BLOCKED_ACTIONS, EXECUTION_CLASS_IDS, type ExecutionClass, type Operation } from '../domain/operation.js';
 import type { Facts } from './facts.js';
 import { missingBit } from './facts.js';
-import { CHECKS, PROVIDER_KINDS, type CheckName, type Condition, type PolicyFile, type ProviderKind, type RuleEffect } from './policy-schema.js';
+import { CHECKS, PROVIDER_KINDS, type CheckName, type Condition, type PolicyFile, type Placeholder, type ProviderKind, type RuleEffect } from './policy-schema.js';
 import { providerClasses } from './providers.js';
+import { reasonJson, type RenderedReason } from './reason-cache.js';
+import { approvalJson } from './scope-digest.js';
 import { compileTemplate, type Template } from './template.js';
 
 export interface CompiledRule {
@@ -27,6 +29,12 @@ export interface CompiledRule {
   readonly fixedReason: Reason | null;
   /** Canonical JSON of `fixedReason`, for the panel digest. */
   readonly fixedReasonJson: string | null;
+  /** `fixedReason` with its JSON; null when the reason has placeholders. */
+  readonly fixed: RenderedReason | null;
+  /** The placeholders of message and remedy, each once: all a rendered reason depends on. */
+  readonly slots: readonly Placeholder[];
+  /** Rendered reasons by `reasonKey` (reason-cache.ts); the one mutable part of a compiled policy. */
+  readonly rendered: Map<string, RenderedReason>;
 }
 
 type Test = (facts: Facts, op: CompiledOperation) => boolean;
@@ -50,6 +58,12 @@ export interface CompiledOperation {
   readonly rules: readonly OperationRule[];
   /** Canonical JSON of `"operation":<digest of the scope members the operation fixes>,"policyVersion":…` (domain `scopeDigest`). */
   readonly scopeMiddle: string;
+  /** Canonical JSON of the approval with no approver resolved (none required, or none found): `approvalJson` of it. */
+  readonly noApproverJson: string;
+  /** The scope's canonical JSON up to the ticket's, when the approval has no approver: `{"approval":…,<scopeMiddle>,"ticket":`. */
+  readonly scopeHead: string;
+  /** Bit i set: the operation blocks BLOCKED_ACTIONS[i]. */
+  readonly blockedMask: number;
   /** Canonical JSON of `"id":…`, the start of the panel entry's digest form (domain `panelDigest`). */
   readonly panelId: string;
 }
@@ -139,12 +153,6 @@ function scopeMiddle(op: Operation, policyVersion: string): string {
   return `"operation":${j(fixed)},"policyVersion":${j(policyVersion)}`;
 }
 
-/** Canonical JSON of a reason (keys sorted: message, remedy, rule). */
-export function reasonJson(reason: Reason): string {
-  const j = JSON.stringify;
-  return `{"message":${j(reason.message)},"remedy":${j(reason.remedy)},"rule":${j(reason.rule)}}`;
-}
-
 export function compilePolicy(
   file: PolicyFile,
   classes: readonly ExecutionClass[],
@@ -158,6 +166,7 @@ export function compilePolicy(
     const remedy = compileTemplate(rule.remedy);
     const fixedReason: Reason | null =
       message.fixed === null || remedy.fixed === null ? null : Object.freeze({ rule: id, message: message.fixed, remedy: remedy.fixed });
+    const fixedReasonJson = fixedReason === null ? null : reasonJson(fixedReason);
     const compiled: CompiledRule = Object.freeze({
       id,
       effect: rule.effect,
@@ -166,7 +175,10 @@ export function compilePolicy(
       remedy,
       decisive: rule.effect === 'permit' || rule.check === 'approval.required',
       fixedReason,
-      fixedReasonJson: fixedReason === null ? null : reasonJson(fixedReason),
+      fixedReasonJson,
+      fixed: fixedReason === null || fixedReasonJson === null ? null : Object.freeze({ reason: fixedReason, json: fixedReasonJson }),
+      slots: Object.freeze([...new Set([...message.slots, ...remedy.slots])]),
+      rendered: new Map<string, RenderedReason>(),
     });
     return { rule, compiled };
   });
@@ -200,15 +212,23 @@ export function compilePolicy(
     }
     const classIndex = EXECUTION_CLASS_IDS.indexOf(op.class);
     const role = op.approval.required ? (op.approval.role ?? null) : null;
+    const roleIndex = role === null ? -1 : APPROVER_ROLES.indexOf(role);
+    const middle = scopeMiddle(op, policyVersion);
+    const noApproverJson = approvalJson({ required: roleIndex >= 0, role, approver: null });
+    let blockedMask = 0;
+    for (const action of op.blockedActions) blockedMask |= 1 << BLOCKED_ACTIONS.indexOf(action);
     return Object.freeze({
       op,
       classIndex,
       classWords: (classes.find((c) => c.id === op.class)?.title ?? op.class).toLowerCase(),
       role,
-      roleIndex: role === null ? -1 : APPROVER_ROLES.indexOf(role),
+      roleIndex,
       fits: TICKET_TYPES.map((t) => op.ticketTypes.includes(t)),
       rules: Object.freeze(rules),
-      scopeMiddle: scopeMiddle(op, policyVersion),
+      scopeMiddle: middle,
+      noApproverJson,
+      scopeHead: `{"approval":${noApproverJson},${middle},"ticket":`,
+      blockedMask,
       panelId: `"id":${JSON.stringify(op.id)}`,
     });
   });

@@ -15,6 +15,7 @@ import type { Ticket } from '../domain/ticket.js';
 import type { CompiledOperation, CompiledRule } from './compile.js';
 import type { PolicyContext } from './context.js';
 import { readFacts, type Facts } from './facts.js';
+import { reasonFor, renderReason } from './reason-cache.js';
 import { approvalJson, buildScope, fastScopeDigest } from './scope-digest.js';
 import type { Values } from './template.js';
 import { valuesFor } from './values.js';
@@ -38,9 +39,12 @@ export interface TicketDecisions {
 export interface Evaluated {
   readonly op: CompiledOperation;
   readonly decision: Decision;
-  readonly scope: ScopeEntry;
+  /** The scope's digest; `scopeEntry` builds the scope itself, which a panel does not need. */
+  readonly scopeDigest: string;
   /** The rules behind `decision.reasons`, index for index. */
   readonly shown: readonly CompiledRule[];
+  /** Canonical JSON of each of `decision.reasons`, index for index. */
+  readonly reasonJsons: readonly string[];
   readonly approvalJson: string;
 }
 
@@ -54,12 +58,13 @@ export function decide(ticket: Ticket, operation: Operation | string, ctx: Polic
 
 /** Decides every operation for the ticket's type, with scopes and the seed's classification. */
 export function decideTicket(ticket: Ticket, ctx: PolicyContext): TicketDecisions {
-  const all = evaluateTicket(readFacts(ticket, ctx));
+  const facts = readFacts(ticket, ctx);
+  const all = evaluateTicket(facts);
   return {
     classification: classify(all.map((e) => e.decision)),
     policyVersion: ctx.policy.version,
     decisions: all.map((e) => e.decision),
-    scopes: all.map((e) => e.scope),
+    scopes: all.map((e) => scopeEntry(facts, e)),
   };
 }
 
@@ -106,9 +111,11 @@ export function evaluate(facts: Facts, cop: CompiledOperation): Evaluated {
   const shown = blocked ? forbids : others;
   let values: Values | null = null;
   const reasons: Reason[] = [];
+  const reasonJsons: string[] = [];
   for (const rule of shown) {
-    if (rule.fixedReason !== null) reasons.push(rule.fixedReason);
-    else reasons.push(explain(rule, (values ??= valuesFor(facts, cop, approver))));
+    const rendered = rule.fixed ?? reasonFor(rule, (values ??= valuesFor(facts, cop, approver)));
+    reasons.push(rendered.reason);
+    reasonJsons.push(rendered.json);
   }
   const rules: string[] = [];
   for (const rule of shown) if (blocked || rule.decisive) rules.push(rule.id);
@@ -122,13 +129,19 @@ export function evaluate(facts: Facts, cop: CompiledOperation): Evaluated {
     rules,
     policyVersion,
   };
-  const json = approvalJson(approval);
-  const scope: ScopeEntry = { operation: cop.op.id, scope: buildScope(facts, cop, approval, policyVersion), digest: fastScopeDigest(facts, cop, json) };
-  return { op: cop, decision, scope, shown, approvalJson: json };
+  // With an approver, the approval is fixed by the role, so its JSON is shared by the ticket's operations of that role.
+  const json = approver === null ? cop.noApproverJson : (facts.approvalJsons[cop.roleIndex] ??= approvalJson(approval));
+  return { op: cop, decision, scopeDigest: fastScopeDigest(facts, cop, json), shown, reasonJsons, approvalJson: json };
 }
 
+/** The operation's scope on the ticket, with its digest; `facts` are those `e` was decided on. */
+export function scopeEntry(facts: Facts, e: Evaluated): ScopeEntry {
+  return { operation: e.op.op.id, scope: buildScope(facts, e.op, e.decision.approval, e.decision.policyVersion), digest: e.scopeDigest };
+}
+
+/** The rule's reason rendered afresh (no cache): for the rare decisions outside `evaluate`. */
 export function explain(rule: CompiledRule, values: Values): Reason {
-  return { rule: rule.id, message: rule.message.render(values), remedy: rule.remedy.render(values) };
+  return renderReason(rule, values);
 }
 
 /** A decision for an operation id the catalog does not have. */

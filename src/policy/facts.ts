@@ -30,6 +30,8 @@ export interface Facts {
   readonly budget: BudgetState;
   /** The first valid candidate per role, by index in APPROVER_ROLES. */
   readonly approvers: readonly (Party | null)[];
+  /** By role index, the canonical JSON of the approval with that role's approver, filled as operations need it. */
+  readonly approvalJsons: (string | undefined)[];
   readonly ref: { readonly system: 'servicenow'; readonly table: string; readonly sysId: string; readonly number: string };
   /** Canonical JSON of `ref`, for the scope digest. */
   readonly refJson: string;
@@ -137,6 +139,7 @@ export function readFacts(ticket: unknown, ctx: PolicyContext, intent: string | 
     groupSwitchedOff: resolved?.switchedOff ?? false,
     budget: resolved?.budget ?? 'ok',
     approvers: readApprovers(t.approvers),
+    approvalJsons: [],
     ref,
     refJson: `{"number":${JSON.stringify(ref.number)},"sysId":${JSON.stringify(ref.sysId)},"system":"servicenow","table":${JSON.stringify(ref.table)}}`,
     intent,

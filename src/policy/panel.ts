@@ -9,11 +9,11 @@
  * costs a short hash rather than a sort of every key; panel.test.ts checks it
  * equals `sealPanel(body).digest` on fixtures and random tickets.
  */
-import { BLOCKED_ACTIONS, type BlockedAction } from '../domain/operation.js';
+import type { Decision } from '../domain/decision.js';
+import { BLOCKED_ACTIONS } from '../domain/operation.js';
 import { PANEL_SCHEMA_VERSION, type Panel, type PanelBody, type PanelHandoff, type PanelNotice, type PanelOperation } from '../domain/panel.js';
 import type { Ticket } from '../domain/ticket.js';
 import { canonicalJson, DIGEST_HEX_LENGTH, sha256Hex } from '../util/canonical-json.js';
-import { reasonJson } from './compile.js';
 import type { PolicyContext } from './context.js';
 import { classify, evaluateTicket, type Evaluated } from './evaluate.js';
 import { readFacts, readRef } from './facts.js';
@@ -30,17 +30,19 @@ export function buildPanel(ticket: Ticket, ctx: PolicyContext, extras: PanelExtr
   const facts = readFacts(ticket, ctx);
   const evaluated = evaluateTicket(facts);
   const operations: PanelOperation[] = [];
-  const blocked = new Set<BlockedAction>();
-  for (const { op: cop, decision, scope } of evaluated) {
+  const decisions: Decision[] = [];
+  let blockedMask = 0;
+  for (const { op: cop, decision, scopeDigest } of evaluated) {
     const { op } = cop;
-    for (const action of op.blockedActions) blocked.add(action);
+    blockedMask |= cop.blockedMask;
+    decisions.push(decision);
     operations.push({
       id: op.id,
       title: op.title,
       class: op.class,
       outcome: decision.outcome,
       approval: decision.approval,
-      scopeDigest: scope.digest,
+      scopeDigest,
       sources: op.sources,
       outputKind: op.outputKind,
       expectedOutput: op.expectedOutput,
@@ -53,13 +55,25 @@ export function buildPanel(ticket: Ticket, ctx: PolicyContext, extras: PanelExtr
     schema: PANEL_SCHEMA_VERSION,
     ticket: { number: facts.ref.number || UNKNOWN, table: facts.ref.table || UNKNOWN, sysId: facts.ref.sysId || UNKNOWN, owner: ownerIds(ticket) },
     policyVersion: ctx.policy.version,
-    classification: classify(evaluated.map((e) => e.decision)),
+    classification: classify(decisions),
     operations,
-    blockedActions: BLOCKED_ACTIONS.filter((a) => blocked.has(a)),
-    handoffs: [...(extras.handoffs ?? [])],
+    blockedActions: BLOCKED_ACTIONS.filter((_, i) => ((blockedMask >>> i) & 1) === 1),
+    handoffs: extras.handoffs === undefined ? [] : [...extras.handoffs],
     notice: extras.notice ?? null,
   };
-  return { ...body, digest: sha256Hex(panelJson(body, evaluated)).slice(0, DIGEST_HEX_LENGTH) };
+  const digest = sha256Hex(panelJson(body, evaluated)).slice(0, DIGEST_HEX_LENGTH);
+  // Built member by member, not spread: same keys in the same order as sealPanel's `{ ...body, digest }`.
+  return {
+    schema: body.schema,
+    ticket: body.ticket,
+    policyVersion: body.policyVersion,
+    classification: body.classification,
+    operations: body.operations,
+    blockedActions: body.blockedActions,
+    handoffs: body.handoffs,
+    notice: body.notice,
+    digest,
+  };
 }
 
 /** The owner's ids; read as readFacts reads them, since a malformed ticket still gets a panel. */
@@ -73,19 +87,20 @@ function ownerIds(ticket: Ticket): PanelBody['ticket']['owner'] {
 /** The body in the digest form of the domain's `panelDigest`, keys sorted at every depth. */
 function panelJson(body: PanelBody, evaluated: readonly Evaluated[]): string {
   const j = JSON.stringify;
+  // Outcomes, the classification and blocked actions are enum words and digests
+  // are hex: quoted as they are, since JSON.stringify would escape nothing in them.
   let ops = '';
-  evaluated.forEach((e, i) => {
+  for (let i = 0; i < evaluated.length; i++) {
+    const e = evaluated[i]!;
     let reasons = '';
-    e.decision.reasons.forEach((reason, k) => {
-      reasons += (k === 0 ? '' : ',') + (e.shown[k]?.fixedReason === reason ? (e.shown[k]?.fixedReasonJson ?? reasonJson(reason)) : reasonJson(reason));
-    });
-    ops += `${i === 0 ? '' : ','}{${e.op.panelId},"outcome":${j(e.decision.outcome)},"reasons":[${reasons}],"scopeDigest":${j(e.scope.digest)}}`;
-  });
+    for (let k = 0; k < e.reasonJsons.length; k++) reasons += (k === 0 ? '' : ',') + e.reasonJsons[k]!;
+    ops += `${i === 0 ? '' : ','}{${e.op.panelId},"outcome":"${e.decision.outcome}","reasons":[${reasons}],"scopeDigest":"${e.scopeDigest}"}`;
+  }
   const { ticket } = body;
   const owner = `{"assignee":${j(ticket.owner.assignee)},"group":${j(ticket.owner.group)}}`;
   return (
-    `{"blockedActions":${j(body.blockedActions)},"classification":${j(body.classification)},` +
-    `"handoffs":${canonicalJson(body.handoffs)},"notice":${canonicalJson(body.notice)},"operations":[${ops}],` +
+    `{"blockedActions":${body.blockedActions.length === 0 ? '[]' : `["${body.blockedActions.join('","')}"]`},"classification":"${body.classification}",` +
+    `"handoffs":${body.handoffs.length === 0 ? '[]' : canonicalJson(body.handoffs)},"notice":${body.notice === null ? 'null' : canonicalJson(body.notice)},"operations":[${ops}],` +
     `"policyVersion":${j(body.policyVersion)},"schema":${body.schema},` +
     `"ticket":{"number":${j(ticket.number)},"owner":${owner},"sysId":${j(ticket.sysId)},"table":${j(ticket.table)}}}`
   );

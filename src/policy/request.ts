@@ -6,7 +6,7 @@
  */
 import type { Ticket } from '../domain/ticket.js';
 import type { PolicyContext } from './context.js';
-import { evaluate, unknownOperation, type ScopeEntry } from './evaluate.js';
+import { evaluate, scopeEntry, unknownOperation, type ScopeEntry } from './evaluate.js';
 import { readFacts } from './facts.js';
 import { checkIntent, describeFinding, type IntentCheck } from './intent.js';
 import type { Decision } from '../domain/decision.js';
@@ -34,6 +34,7 @@ export function decideRequest(ticket: Ticket, request: RequestInput, ctx: Policy
     const decision = unknownOperation(request.operation, ctx, intentText === null ? [] : [noteRule], (name) => (name === 'intent' ? (intentText ?? '') : ''));
     return { decision, scope: null, intent };
   }
-  const outcome = evaluate(readFacts(ticket, ctx, intentText), cop);
-  return { decision: outcome.decision, scope: outcome.scope, intent };
+  const facts = readFacts(ticket, ctx, intentText);
+  const outcome = evaluate(facts, cop);
+  return { decision: outcome.decision, scope: scopeEntry(facts, outcome), intent };
 }

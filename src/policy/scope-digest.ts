@@ -44,6 +44,9 @@ export function approvalJson(approval: ApprovalNeed): string {
 
 /** The scope's digest, equal to `scopeDigest(buildScope(...))`; `approvalJson` is the approval's canonical JSON. */
 export function fastScopeDigest(facts: Facts, cop: CompiledOperation, approvalJson: string): string {
-  const json = `{"approval":${approvalJson},${cop.scopeMiddle},"ticket":${facts.refJson}}`;
+  const json =
+    approvalJson === cop.noApproverJson
+      ? `${cop.scopeHead}${facts.refJson}}`
+      : `{"approval":${approvalJson},${cop.scopeMiddle},"ticket":${facts.refJson}}`;
   return sha256Hex(json).slice(0, DIGEST_HEX_LENGTH);
 }

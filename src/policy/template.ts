@@ -12,6 +12,8 @@ export interface Template {
   readonly source: string;
   /** The rendered text when the template has no placeholders; null otherwise. */
   readonly fixed: string | null;
+  /** The placeholders it fills, in order (repeats included): all a rendering depends on. */
+  readonly slots: readonly Placeholder[];
   /** Renders, first letter upper-cased (a message may start with a placeholder). */
   render(values: Values): string;
 }
@@ -38,11 +40,12 @@ export function compileTemplate(source: string): Template {
   const tail = source.slice(last);
   if (slots.length === 0) {
     const fixed = sentence(source);
-    return { source, fixed, render: () => fixed };
+    return { source, fixed, slots, render: () => fixed };
   }
   return {
     source,
     fixed: null,
+    slots,
     render(values) {
       let out = '';
       for (let i = 0; i < slots.length; i++) out += literals[i]! + values(slots[i]!);
