@@ -37,6 +37,25 @@ export function scopeDigest(scope: Scope): string {
   return digestOf({ approval, operation: operationPartDigest(fixed), policyVersion, ticket });
 }
 
+/** The members of a scope an operation fixes, as a catalog operation or a panel's operation carries them. */
+export type ScopeOperation = { readonly id: string } & Pick<Scope, 'class' | 'sources' | 'outputKind' | 'expectedOutput' | 'stopConditions' | 'blockedActions'>;
+
+/** The scope of `op` on a ticket: the one place that lists a scope's members, for the policy and the flow alike. */
+export function scopeOf(op: ScopeOperation, ticket: Scope['ticket'], approval: Scope['approval'], policyVersion: string): Scope {
+  return {
+    policyVersion,
+    ticket,
+    operation: op.id,
+    class: op.class,
+    sources: op.sources,
+    outputKind: op.outputKind,
+    expectedOutput: op.expectedOutput,
+    stopConditions: op.stopConditions,
+    blockedActions: op.blockedActions,
+    approval,
+  };
+}
+
 /** The digest of a scope's members fixed by the operation. */
 export function operationPartDigest(fixed: Omit<Scope, 'ticket' | 'approval' | 'policyVersion'>): string {
   return digestOf(fixed);

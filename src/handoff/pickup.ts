@@ -14,7 +14,7 @@ import { AiRequest } from '../domain/fields.js';
 import type { Actor, Handoff } from '../domain/handoff.js';
 import { newHandoffId } from '../domain/ids.js';
 import type { PanelOperation } from '../domain/panel.js';
-import { scopeDigest, type Scope } from '../domain/scope.js';
+import { scopeDigest, scopeOf } from '../domain/scope.js';
 import type { Ticket } from '../domain/ticket.js';
 import { HandoffError, type ErrorCode } from '../errors.js';
 import type { TableMapping } from '../mapping/mapping-schema.js';
@@ -153,18 +153,7 @@ function sameRequest(existing: Handoff, scope: string, requester: Actor, changeK
 }
 
 function newHandoff(deps: FlowDeps, ticket: Ticket, op: PanelOperation, policyVersion: string, requester: Actor, note: string | null, requestKey: string | null): Handoff {
-  const scope: Scope = {
-    policyVersion,
-    ticket: ticket.ref,
-    operation: op.id,
-    class: op.class,
-    sources: op.sources,
-    outputKind: op.outputKind,
-    expectedOutput: op.expectedOutput,
-    stopConditions: op.stopConditions,
-    blockedActions: op.blockedActions,
-    approval: op.approval,
-  };
+  const scope = scopeOf(op, ticket.ref, op.approval, policyVersion);
   if (scopeDigest(scope) !== op.scopeDigest) {
     // The panel and the flow must agree on what a scope is; if not, stop rather than bind to the wrong thing.
     throw new HandoffError('POLICY_STALE_SCOPE', `the scope rebuilt for '${op.id}' does not match the panel's digest`, { retryable: false });

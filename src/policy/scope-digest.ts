@@ -5,26 +5,14 @@
  * are serialised per decision. A test checks it equals `scopeDigest(scope)`.
  */
 import type { ApprovalNeed } from '../domain/decision.js';
-import type { Scope } from '../domain/scope.js';
+import { scopeOf, type Scope } from '../domain/scope.js';
 import type { Party } from '../domain/ticket.js';
 import { DIGEST_HEX_LENGTH, sha256Hex } from '../util/canonical-json.js';
 import type { CompiledOperation } from './compile.js';
 import type { Facts } from './facts.js';
 
 export function buildScope(facts: Facts, cop: CompiledOperation, approval: ApprovalNeed, policyVersion: string): Scope {
-  const { op } = cop;
-  return {
-    policyVersion,
-    ticket: facts.ref,
-    operation: op.id,
-    class: op.class,
-    sources: op.sources,
-    outputKind: op.outputKind,
-    expectedOutput: op.expectedOutput,
-    stopConditions: op.stopConditions,
-    blockedActions: op.blockedActions,
-    approval,
-  };
+  return scopeOf(cop.op, facts.ref, approval, policyVersion);
 }
 
 function partyJson(party: Party): string {
