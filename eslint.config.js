@@ -62,7 +62,7 @@ export default tseslint.config(
     languageOptions: {
       globals: {
         gs: 'readonly', GlideRecord: 'readonly', GlideRecordSecure: 'readonly', Class: 'readonly', global: 'readonly',
-        current: 'readonly', previous: 'readonly', x_aih: 'readonly', AiHandoffScopeReview: 'readonly', AiHandoffServer: 'readonly',
+        current: 'readonly', previous: 'readonly', x_acme_aihandoff: 'readonly', AiHandoffScopeReview: 'readonly', AiHandoffServer: 'readonly',
         document: 'readonly', g_form: 'readonly', GlideAjax: 'readonly', GlideModal: 'readonly', ScriptLoader: 'readonly',
       },
     },

@@ -17,7 +17,7 @@ interface ScopeReviewModule {
 }
 const scopeReview = createRequire(import.meta.url)('../connectors/servicenow/shared/scope-review.js') as ScopeReviewModule;
 
-const user = { sysId: 'a'.repeat(32), userName: 'alex.rivera', roles: ['x_aih.agent', 'x_aih.reviewer'], groups: ['b'.repeat(32)] };
+const user = { sysId: 'a'.repeat(32), userName: 'alex.rivera', roles: ['x_acme_aihandoff.agent', 'x_acme_aihandoff.reviewer'], groups: ['b'.repeat(32)] };
 
 function op(i: number, words: number): PanelOperation {
   return {

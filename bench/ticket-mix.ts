@@ -72,7 +72,7 @@ export function ticketMix(count: number, seed = 2041): MixRecord[] {
     record.sys_id = hex();
     record.number = `${record.number?.replace(/\d+$/, '')}${String(1_000_000 + i).slice(1)}`;
     record.priority = pick(rand, PRIORITIES)[0];
-    record.x_aih_data_classification = pick(rand, CLASSES)[0];
+    record.x_acme_aihandoff_data_classification = pick(rand, CLASSES)[0];
     const group = pick(rand, GROUPS)[0];
     record.assignment_group = group === '' ? '' : hex();
     record['assignment_group.name'] = group;

@@ -1,6 +1,6 @@
 /**
  * The eligible-AI-actions panel, as the worker writes it into the mapped panel
- * field (`x_aih_panel`) and as the Assign To AI Operation dialog reads it.
+ * field (`x_acme_aihandoff_panel`) and as the Assign To AI Operation dialog reads it.
  *
  * It carries every operation that fits the ticket's type, blocked ones
  * included (with reason and remedy: the seed wants limits visible, not hidden),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Values of the AI status field (`x_aih_status` by default). `none` and
+ * Values of the AI status field (`x_acme_aihandoff_status` by default). `none` and
  * `eligible` describe the ticket before any hand-off; the rest follow the
  * latest hand-off. `expired`: its approval did not come in time.
  */

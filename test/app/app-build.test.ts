@@ -20,13 +20,13 @@ import { ticketOnPlatform } from './support/ticket-fixture.js';
 import { scanForForbiddenWrites } from './support/write-scan.js';
 
 const TABLES = ['incident', 'rm_enhancement', 'sc_req_item', 'sc_request', 'sn_si_incident'];
-const ROLE = { agent: 'x_aih.agent', reviewer: 'x_aih.reviewer', integration: 'x_aih.integration' };
+const ROLE = { agent: 'x_acme_aihandoff.agent', reviewer: 'x_acme_aihandoff.reviewer', integration: 'x_acme_aihandoff.integration' };
 const BUTTONS = [
-  { name: 'Assign To AI Operation', action: 'x_aih_assign', roles: [ROLE.agent], onclick: "aihOpenDialog('assign', '')", condition: 'new x_aih.AiHandoffServer().canAssign(current)' },
+  { name: 'Assign To AI Operation', action: 'x_acme_aihandoff_assign', roles: [ROLE.agent], onclick: "aihOpenDialog('assign', '')", condition: 'new x_acme_aihandoff.AiHandoffServer().canAssign(current)' },
   // The review buttons carry both roles: a hand-off that needs no approval is reviewed by its requester (an agent), the assignee or the group.
-  { name: 'Accept AI draft', action: 'x_aih_accept', roles: [ROLE.agent, ROLE.reviewer], onclick: "aihOpenDialog('review', 'accept')", condition: 'new x_aih.AiHandoffServer().canReview(current)' },
-  { name: 'Reject AI draft', action: 'x_aih_reject', roles: [ROLE.agent, ROLE.reviewer], onclick: "aihOpenDialog('review', 'reject')", condition: 'new x_aih.AiHandoffServer().canReview(current)' },
-  { name: 'Escalate AI draft', action: 'x_aih_escalate', roles: [ROLE.agent, ROLE.reviewer], onclick: "aihOpenDialog('review', 'escalate')", condition: 'new x_aih.AiHandoffServer().canReview(current)' },
+  { name: 'Accept AI draft', action: 'x_acme_aihandoff_accept', roles: [ROLE.agent, ROLE.reviewer], onclick: "aihOpenDialog('review', 'accept')", condition: 'new x_acme_aihandoff.AiHandoffServer().canReview(current)' },
+  { name: 'Reject AI draft', action: 'x_acme_aihandoff_reject', roles: [ROLE.agent, ROLE.reviewer], onclick: "aihOpenDialog('review', 'reject')", condition: 'new x_acme_aihandoff.AiHandoffServer().canReview(current)' },
+  { name: 'Escalate AI draft', action: 'x_acme_aihandoff_escalate', roles: [ROLE.agent, ROLE.reviewer], onclick: "aihOpenDialog('review', 'escalate')", condition: 'new x_acme_aihandoff.AiHandoffServer().canReview(current)' },
 ];
 
 let app: BuiltApp;
@@ -52,7 +52,7 @@ describe('the build', () => {
   it('installs records and deletes none', () => {
     expect(app.records.length).toBeGreaterThan(100);
     expect(app.records.filter((r) => r.action !== 'INSERT_OR_UPDATE').map((r) => r.file)).toEqual([]);
-    expect(one(app.of('sys_app'), 'the application').fields).toMatchObject({ scope: 'x_aih', name: 'AI Handoff' });
+    expect(one(app.of('sys_app'), 'the application').fields).toMatchObject({ scope: 'x_acme_aihandoff', name: 'AI Handoff' });
   });
 });
 
@@ -62,22 +62,22 @@ describe('fields, on every table', () => {
   const longestReview = JSON.stringify({ handoff: `ho_${'a'.repeat(26)}`, decision: 'escalate', comment: '\u0001'.repeat(MAX_COMMENT_LENGTH) }).length;
 
   it.each(TABLES)('%s has the panel, status, request, review, stamps and data classification', (table) => {
-    expect(installedColumns(table)).toEqual(['x_aih_data_classification', 'x_aih_panel', 'x_aih_request', 'x_aih_requested_by', 'x_aih_review', 'x_aih_reviewed_by', 'x_aih_status']);
-    const panel = column(table, 'x_aih_panel');
+    expect(installedColumns(table)).toEqual(['x_acme_aihandoff_data_classification', 'x_acme_aihandoff_panel', 'x_acme_aihandoff_request', 'x_acme_aihandoff_requested_by', 'x_acme_aihandoff_review', 'x_acme_aihandoff_reviewed_by', 'x_acme_aihandoff_status']);
+    const panel = column(table, 'x_acme_aihandoff_panel');
     expect(panel.internal_type).toBe('string');
     expect(Number(panel.max_length)).toBeGreaterThanOrEqual(MAX_PANEL_LENGTH);
     expect(panel.attributes).toBe('no_audit=true');
-    for (const [field, longest] of [['x_aih_request', longestRequest], ['x_aih_review', longestReview]] as const) {
+    for (const [field, longest] of [['x_acme_aihandoff_request', longestRequest], ['x_acme_aihandoff_review', longestReview]] as const) {
       expect(column(table, field).internal_type).toBe('string');
       expect(Number(column(table, field).max_length)).toBeGreaterThanOrEqual(longest);
       expect(column(table, field).attributes).not.toContain('no_audit');
     }
-    for (const stamp of ['x_aih_requested_by', 'x_aih_reviewed_by']) {
+    for (const stamp of ['x_acme_aihandoff_requested_by', 'x_acme_aihandoff_reviewed_by']) {
       expect(column(table, stamp)).toMatchObject({ internal_type: 'reference', reference: 'sys_user', read_only: 'true' });
     }
-    expect(column(table, 'x_aih_status')).toMatchObject({ internal_type: 'choice', default_value: 'none' });
-    expect(app.choices.find((c) => c.table === table && c.element === 'x_aih_status')?.values).toEqual([...AI_STATUSES]);
-    expect(app.choices.find((c) => c.table === table && c.element === 'x_aih_data_classification')?.values).toEqual([...DATA_CLASSES]);
+    expect(column(table, 'x_acme_aihandoff_status')).toMatchObject({ internal_type: 'choice', default_value: 'none' });
+    expect(app.choices.find((c) => c.table === table && c.element === 'x_acme_aihandoff_status')?.values).toEqual([...AI_STATUSES]);
+    expect(app.choices.find((c) => c.table === table && c.element === 'x_acme_aihandoff_data_classification')?.values).toEqual([...DATA_CLASSES]);
   });
 
   it('are exactly the fields the default mappings name, table by table', () => {
@@ -108,8 +108,8 @@ describe('buttons, on every table', () => {
       const platform = ticketOnPlatform(user);
       return platform.run(condition, platform.load('incident', INC_SYS_ID));
     };
-    const assign = one(app.of('sys_ui_action', { table: 'incident', action_name: 'x_aih_assign' }), 'assign').fields.condition!;
-    const accept = one(app.of('sys_ui_action', { table: 'incident', action_name: 'x_aih_accept' }), 'accept').fields.condition!;
+    const assign = one(app.of('sys_ui_action', { table: 'incident', action_name: 'x_acme_aihandoff_assign' }), 'assign').fields.condition!;
+    const accept = one(app.of('sys_ui_action', { table: 'incident', action_name: 'x_acme_aihandoff_accept' }), 'accept').fields.condition!;
     expect([show(CAST.alex, assign), show(CAST.priya, assign), show(CAST.irene, accept), show(CAST.alex, accept)]).toEqual([true, false, true, false]);
     const blocked = (user: (typeof CAST)[keyof typeof CAST]) => {
       const platform = ticketOnPlatform(user, blockedPanel());
@@ -132,13 +132,13 @@ describe('code, shipped exactly as tested', () => {
   it('has the shared module as a script include and a UI script, byte for byte: one copy', () => {
     const shared = source(SCRIPTS.scopeReview);
     expect(one(app.of('sys_script_include', { name: 'AiHandoffScopeReview' }), 'include').fields.script).toBe(shared);
-    expect(one(app.of('sys_ui_script', { name: 'x_aih.AiHandoffScopeReview' }), 'UI script').fields.script).toBe(shared);
+    expect(one(app.of('sys_ui_script', { name: 'x_acme_aihandoff.AiHandoffScopeReview' }), 'UI script').fields.script).toBe(shared);
   });
 
   it('has the server, the GlideAjax entry point and the dialog as tested', () => {
-    expect(one(app.of('sys_script_include', { name: 'AiHandoffServer' }), 'server').fields).toMatchObject({ script: source(SCRIPTS.server), client_callable: 'false', api_name: 'x_aih.AiHandoffServer' });
-    expect(one(app.of('sys_script_include', { name: 'AiHandoffAjax' }), 'ajax').fields).toMatchObject({ script: source(SCRIPTS.ajax), client_callable: 'true', api_name: 'x_aih.AiHandoffAjax' });
-    expect(one(app.of('sys_ui_script', { name: 'x_aih.AiHandoffDialog' }), 'dialog').fields).toMatchObject({ script: source(SCRIPTS.dialog), global: 'false', active: 'true' });
+    expect(one(app.of('sys_script_include', { name: 'AiHandoffServer' }), 'server').fields).toMatchObject({ script: source(SCRIPTS.server), client_callable: 'false', api_name: 'x_acme_aihandoff.AiHandoffServer' });
+    expect(one(app.of('sys_script_include', { name: 'AiHandoffAjax' }), 'ajax').fields).toMatchObject({ script: source(SCRIPTS.ajax), client_callable: 'true', api_name: 'x_acme_aihandoff.AiHandoffAjax' });
+    expect(one(app.of('sys_ui_script', { name: 'x_acme_aihandoff.AiHandoffDialog' }), 'dialog').fields).toMatchObject({ script: source(SCRIPTS.dialog), global: 'false', active: 'true' });
   });
 
   it('never writes a state, assignment, approval or priority field', () => {
@@ -186,10 +186,10 @@ describe('roles and access rules', () => {
   });
 
   it.each(TABLES)('%s: only the integration role writes panel and status; nobody writes request, review or stamps directly', (table) => {
-    for (const field of ['x_aih_panel', 'x_aih_status', 'x_aih_request', 'x_aih_review']) {
+    for (const field of ['x_acme_aihandoff_panel', 'x_acme_aihandoff_status', 'x_acme_aihandoff_request', 'x_acme_aihandoff_review']) {
       expect(find(`${table}.${field}`, 'write'), field).toEqual([expect.objectContaining({ type: 'record', roles: [ROLE.integration], adminOverrides: 'false', decision: 'allow', script: '' })]);
     }
-    for (const field of ['x_aih_requested_by', 'x_aih_reviewed_by']) {
+    for (const field of ['x_acme_aihandoff_requested_by', 'x_acme_aihandoff_reviewed_by']) {
       expect(find(`${table}.${field}`, 'write'), field).toEqual([expect.objectContaining({ roles: [], adminOverrides: 'false', script: 'answer = false;' })]);
     }
     expect(find(table, 'read')).toEqual([expect.objectContaining({ roles: [ROLE.integration] })]);
@@ -198,18 +198,18 @@ describe('roles and access rules', () => {
 
   it('gives the integration role exactly the connector rights, and nothing else', () => {
     const granted = rules().filter((r) => r.roles.includes(ROLE.integration)).map((r) => `${r.operation} ${r.name}`).sort();
-    const tickets = TABLES.flatMap((t) => [`read ${t}`, `write ${t}`, ...['x_aih_panel', 'x_aih_request', 'x_aih_review', 'x_aih_status'].map((f) => `write ${t}.${f}`)]);
+    const tickets = TABLES.flatMap((t) => [`read ${t}`, `write ${t}`, ...['x_acme_aihandoff_panel', 'x_acme_aihandoff_request', 'x_acme_aihandoff_review', 'x_acme_aihandoff_status'].map((f) => `write ${t}.${f}`)]);
     const reads = ['sys_journal_field', 'sys_audit', 'sys_user', 'sys_user_group', 'sys_user_grmember', 'sys_dictionary', 'cmdb_ci'].map((t) => `read ${t}`);
     expect(granted).toEqual([...tickets, ...reads].sort());
     expect(find('sys_journal_field', 'read')[0]!.condition).toBe('nameINincident,sc_req_item,sc_request,sn_si_incident,rm_enhancement^element=work_notes^EQ');
-    expect(find('sys_audit', 'read')[0]!.condition).toBe('tablenameINincident,sc_req_item,sc_request,sn_si_incident,rm_enhancement^fieldnameINx_aih_request,x_aih_review^EQ');
+    expect(find('sys_audit', 'read')[0]!.condition).toBe('tablenameINincident,sc_req_item,sc_request,sn_si_incident,rm_enhancement^fieldnameINx_acme_aihandoff_request,x_acme_aihandoff_review^EQ');
   });
 
   it('grants nobody create, delete, or any write on a state, assignment, approval or priority field', () => {
     for (const rule of rules()) {
       expect(['read', 'write', 'execute'], `${rule.operation} ${rule.name}`).toContain(rule.operation);
       const field = rule.name.split('.')[1];
-      if (field !== undefined) expect(field, rule.name).toMatch(/^x_aih_/);
+      if (field !== undefined) expect(field, rule.name).toMatch(/^x_acme_aihandoff_/);
     }
   });
 

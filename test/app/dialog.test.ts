@@ -37,7 +37,7 @@ async function open(platform: FakePlatform, button: string): Promise<Page> {
 describe('Assign To AI Operation', () => {
   it('shows every operation, blocked ones disabled with their reason and remedy', async () => {
     const page = await open(ticketOnPlatform(CAST.alex), ASSIGN);
-    expect(await page.evaluate('window.__loaded')).toEqual(['x_aih.AiHandoffScopeReview.jsdbx', 'x_aih.AiHandoffDialog.jsdbx']);
+    expect(await page.evaluate('window.__loaded')).toEqual(['x_acme_aihandoff.AiHandoffScopeReview.jsdbx', 'x_acme_aihandoff.AiHandoffDialog.jsdbx']);
     expect(await page.locator('.modal').getAttribute('data-title')).toBe('Assign To AI Operation');
     expect(await page.locator('.x-aih-operation .x-aih-title').allTextContents()).toEqual([
       ' Gather diagnostics ', ' Compare against baseline ', ' Draft vendor escalation packet ', ' Draft stakeholder update ',
@@ -62,13 +62,13 @@ describe('Assign To AI Operation', () => {
     const confirm = page.locator('.x-aih-confirm');
     expect(await confirm.isDisabled()).toBe(true);
     await page.locator('[data-operation="draft-vendor-escalation"] input[type=radio]').check();
-    await page.locator('#x_aih_note').fill('EU-West tunnel first');
+    await page.locator('#x_acme_aihandoff_note').fill('EU-West tunnel first');
     await confirm.click();
     await page.locator('.modal').waitFor({ state: 'detached' });
     expect(await page.evaluate('window.__messages')).toEqual([expect.stringContaining('info: Assigned "Draft vendor escalation packet" to the AI')]);
     const row = platform.row(TABLE, INC_SYS_ID);
-    expect(AiRequest.parse(JSON.parse(row.x_aih_request!))).toEqual({ operation: 'draft-vendor-escalation', scope: '33333333333333333333333333333333', note: 'EU-West tunnel first' });
-    expect(row.x_aih_requested_by).toBe(CAST.alex.sysId);
+    expect(AiRequest.parse(JSON.parse(row.x_acme_aihandoff_request!))).toEqual({ operation: 'draft-vendor-escalation', scope: '33333333333333333333333333333333', note: 'EU-West tunnel first' });
+    expect(row.x_acme_aihandoff_requested_by).toBe(CAST.alex.sysId);
     await page.close();
   });
 
@@ -76,7 +76,7 @@ describe('Assign To AI Operation', () => {
     const platform = ticketOnPlatform(CAST.alex);
     const page = await open(platform, ASSIGN);
     // The worker rewrites the panel while the dialog is open: the scope the agent saw is stale.
-    platform.row(TABLE, INC_SYS_ID).x_aih_panel = JSON.stringify(sealPanel({ ...incidentPanel(), operations: [operation({ id: 'gather-diagnostics', title: 'Gather diagnostics', scopeDigest: 'abababababababababababababababab' })] }));
+    platform.row(TABLE, INC_SYS_ID).x_acme_aihandoff_panel = JSON.stringify(sealPanel({ ...incidentPanel(), operations: [operation({ id: 'gather-diagnostics', title: 'Gather diagnostics', scopeDigest: 'abababababababababababababababab' })] }));
     await page.locator('[data-operation="gather-diagnostics"] input[type=radio]').check();
     await page.locator('.x-aih-confirm').click();
     await expect.poll(() => page.locator('.x-aih-error').textContent()).toContain('changed since the dialog opened');
@@ -119,12 +119,12 @@ describe('Accept AI draft', () => {
     const page = await open(platform, ACCEPT);
     expect(await page.locator('.modal').getAttribute('data-title')).toBe('Accept AI draft');
     expect(await page.locator('.x-aih-handoff').textContent()).toContain('Draft vendor escalation packet');
-    await page.locator('#x_aih_comment').fill('Checked the packet; send it.');
+    await page.locator('#x_acme_aihandoff_comment').fill('Checked the packet; send it.');
     await page.locator('.x-aih-confirm').click();
     await page.locator('.modal').waitFor({ state: 'detached' });
     const row = platform.row(TABLE, INC_SYS_ID);
-    expect(AiReview.parse(JSON.parse(row.x_aih_review!))).toEqual({ handoff: HANDOFF_AWAITING, decision: 'accept', comment: 'Checked the packet; send it.' });
-    expect(row.x_aih_reviewed_by).toBe(CAST.irene.sysId);
+    expect(AiReview.parse(JSON.parse(row.x_acme_aihandoff_review!))).toEqual({ handoff: HANDOFF_AWAITING, decision: 'accept', comment: 'Checked the packet; send it.' });
+    expect(row.x_acme_aihandoff_reviewed_by).toBe(CAST.irene.sysId);
     await page.close();
   });
 
@@ -135,12 +135,12 @@ describe('Accept AI draft', () => {
     expect(await page.locator('.x-aih-handoff').textContent()).toContain('Gather diagnostics No approval needed before use.');
     await page.locator('.x-aih-confirm').click();
     await page.locator('.modal').waitFor({ state: 'detached' });
-    expect(AiReview.parse(JSON.parse(platform.row(TABLE, INC_SYS_ID).x_aih_review!))).toEqual({ handoff: HANDOFF_AWAITING, decision: 'accept', comment: '' });
+    expect(AiReview.parse(JSON.parse(platform.row(TABLE, INC_SYS_ID).x_acme_aihandoff_review!))).toEqual({ handoff: HANDOFF_AWAITING, decision: 'accept', comment: '' });
     await page.close();
   });
 
   it('offers nothing to the requester, and says who may review', async () => {
-    const page = await open(ticketOnPlatform({ ...CAST.alex, roles: ['x_aih.reviewer'] }), ACCEPT);
+    const page = await open(ticketOnPlatform({ ...CAST.alex, roles: ['x_acme_aihandoff.reviewer'] }), ACCEPT);
     expect(await page.locator('.x-aih-notice').textContent()).toContain('never the person who requested it');
     expect(await page.locator('.x-aih-confirm').isDisabled()).toBe(true);
     await page.close();

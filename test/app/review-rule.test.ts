@@ -19,7 +19,7 @@ import { HANDOFF_AWAITING, incidentPanel } from './support/panels.js';
 
 const PEOPLE = [CAST.alex, CAST.irene, CAST.morgan, CAST.nora, CAST.samira, CAST.priya];
 const GROUP_IDS = Object.values(GROUPS);
-const BOTH_ROLES = ['x_aih.agent', 'x_aih.reviewer'];
+const BOTH_ROLES = ['x_acme_aihandoff.agent', 'x_acme_aihandoff.reviewer'];
 
 /** Only what mayReview reads of its deps: the integration user and group membership. */
 const deps = {

@@ -67,7 +67,7 @@ describe('buildScopeReview over a real panel', () => {
     const seen = buildScopeReview(incidentPanel(), CAST.priya);
     expect(seen.operations).toHaveLength(4);
     expect(seen.operations.every((op) => !op.selectable)).toBe(true);
-    expect(seen.notice?.message).toContain('x_aih.agent');
+    expect(seen.notice?.message).toContain('x_acme_aihandoff.agent');
   });
 
   it('treats admin as holding every role, as the platform does', () => {
@@ -234,7 +234,7 @@ describe('reviewableHandoffs and buildReview', () => {
   });
 
   it('offers nothing to the requester, another reviewer, or someone without the reviewer role', () => {
-    const requesterWithRole = { ...CAST.alex, roles: ['x_aih.agent', 'x_aih.reviewer'] };
+    const requesterWithRole = { ...CAST.alex, roles: ['x_acme_aihandoff.agent', 'x_acme_aihandoff.reviewer'] };
     expect(reviewableHandoffs(incidentPanel(), requesterWithRole)).toEqual([]);
     expect(reviewableHandoffs(incidentPanel(), CAST.morgan)).toEqual([]);
     expect(reviewableHandoffs(incidentPanel(), { ...CAST.irene, roles: ['itil'] })).toEqual([]);
@@ -247,14 +247,14 @@ describe('reviewableHandoffs and buildReview', () => {
   });
 
   it('offers a group approval to a member of the group, but not to a member who requested it', () => {
-    const member = { sysId: 'f'.repeat(32), userName: 'am.reviewer', roles: ['x_aih.reviewer'], groups: [GROUPS.accessManagement] };
+    const member = { sysId: 'f'.repeat(32), userName: 'am.reviewer', roles: ['x_acme_aihandoff.reviewer'], groups: [GROUPS.accessManagement] };
     expect(reviewableHandoffs(groupApproverPanel(), member).map((h) => h.approvalText)).toEqual(['Approval required before use by a member of Access Management (requester\'s manager).']);
     expect(reviewableHandoffs(groupApproverPanel(), { ...member, userName: 'nora.brandt' })).toEqual([]);
     expect(reviewableHandoffs(groupApproverPanel(), { ...member, groups: [] })).toEqual([]);
   });
 
   it('where approval is required, offers nothing to the assignee or a member of the owning group who is not the approver', () => {
-    const assignee = { ...CAST.nora, roles: ['x_aih.agent', 'x_aih.reviewer'] };
+    const assignee = { ...CAST.nora, roles: ['x_acme_aihandoff.agent', 'x_acme_aihandoff.reviewer'] };
     const panel = incidentPanel({ owner: { assignee: assignee.sysId, group: GROUPS.securityOperations } });
     expect(reviewableHandoffs(panel, assignee)).toEqual([]);
     expect(reviewableHandoffs(panel, CAST.samira)).toEqual([]);

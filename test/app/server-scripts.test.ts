@@ -11,8 +11,8 @@ import { callAjax, type FakePlatform } from './support/fake-platform.js';
 import { blockedPanel, HANDOFF_AWAITING, handoff, INC_SYS_ID, incidentPanel, noApproval } from './support/panels.js';
 import { SCRIPT_WRITABLE, TABLE, ticketOnPlatform } from './support/ticket-fixture.js';
 
-const ASSIGN = 'new x_aih.AiHandoffServer().canAssign(current)';
-const REVIEW = 'new x_aih.AiHandoffServer().canReview(current)';
+const ASSIGN = 'new x_acme_aihandoff.AiHandoffServer().canAssign(current)';
+const REVIEW = 'new x_acme_aihandoff.AiHandoffServer().canReview(current)';
 const AT = { sysparm_table: TABLE, sysparm_sys_id: INC_SYS_ID };
 
 function shows(platform: FakePlatform, condition: string): unknown {
@@ -48,7 +48,7 @@ describe('button conditions', () => {
 
   it('shows the review buttons of a hand-off needing approval to the resolved approver only, never to the requester', () => {
     expect(shows(ticketOnPlatform(CAST.irene), REVIEW)).toBe(true);
-    expect(shows(ticketOnPlatform({ ...CAST.alex, roles: ['x_aih.agent', 'x_aih.reviewer'] }), REVIEW)).toBe(false);
+    expect(shows(ticketOnPlatform({ ...CAST.alex, roles: ['x_acme_aihandoff.agent', 'x_acme_aihandoff.reviewer'] }), REVIEW)).toBe(false);
     expect(shows(ticketOnPlatform(CAST.morgan), REVIEW)).toBe(false);
     expect(shows(ticketOnPlatform({ ...CAST.irene, roles: ['itil'] }), REVIEW)).toBe(false);
   });
@@ -65,7 +65,7 @@ describe('the dialog context', () => {
   it('gives the panel and the user with their roles and active groups', () => {
     const context = callAjax(ticketOnPlatform(CAST.irene), 'getContext', AT);
     expect(context).toMatchObject({ ok: true, number: 'INC0002041', requestPending: false, reviewPending: false });
-    expect(context).toHaveProperty('user', { sysId: CAST.irene.sysId, userName: 'irene.costa', roles: ['x_aih.reviewer'], groups: [...CAST.irene.groups] });
+    expect(context).toHaveProperty('user', { sysId: CAST.irene.sysId, userName: 'irene.costa', roles: ['x_acme_aihandoff.reviewer'], groups: [...CAST.irene.groups] });
     expect(JSON.parse((context as { panel: string }).panel)).toEqual(incidentPanel());
   });
 
@@ -84,16 +84,16 @@ describe('Assign To AI Operation on the server', () => {
     const result = request(platform, 'draft-vendor-escalation', '33333333333333333333333333333333', 'EU-West tunnel first');
     expect(result).toMatchObject({ ok: true, message: expect.stringContaining('Draft vendor escalation packet') });
     const row = platform.row(TABLE, INC_SYS_ID);
-    expect(AiRequest.parse(JSON.parse(row.x_aih_request!))).toEqual({ operation: 'draft-vendor-escalation', scope: '33333333333333333333333333333333', note: 'EU-West tunnel first' });
-    expect(row.x_aih_requested_by).toBe(CAST.alex.sysId);
-    expect(platform.writes.map((w) => `${w.field} by ${w.by}`)).toEqual(['x_aih_request by alex.rivera', 'x_aih_requested_by by alex.rivera']);
+    expect(AiRequest.parse(JSON.parse(row.x_acme_aihandoff_request!))).toEqual({ operation: 'draft-vendor-escalation', scope: '33333333333333333333333333333333', note: 'EU-West tunnel first' });
+    expect(row.x_acme_aihandoff_requested_by).toBe(CAST.alex.sysId);
+    expect(platform.writes.map((w) => `${w.field} by ${w.by}`)).toEqual(['x_acme_aihandoff_request by alex.rivera', 'x_acme_aihandoff_requested_by by alex.rivera']);
   });
 
   it.each([
     ['a blocked operation, with its reason', CAST.alex, 'draft-stakeholder-update', '44444444444444444444444444444444', 'is blocked on this ticket. Network Operations is cleared for assist-tier'],
     ['a stale scope', CAST.alex, 'gather-diagnostics', '99999999999999999999999999999999', 'changed since the dialog opened'],
     ['an operation not in the panel', CAST.alex, 'delete-everything', '11111111111111111111111111111111', 'no longer offered'],
-    ['a user without the agent role', CAST.priya, 'gather-diagnostics', '11111111111111111111111111111111', 'needs the x_aih.agent role'],
+    ['a user without the agent role', CAST.priya, 'gather-diagnostics', '11111111111111111111111111111111', 'needs the x_acme_aihandoff.agent role'],
   ])('refuses %s and writes nothing', (_name, user, operation, scope, message) => {
     const platform = ticketOnPlatform(user);
     expect(request(platform, operation, scope)).toEqual({ ok: false, message: expect.stringContaining(message) as string });
@@ -115,8 +115,8 @@ describe('Accept / Reject / Escalate on the server', () => {
     const platform = ticketOnPlatform(CAST.irene);
     expect(review(platform, decision, HANDOFF_AWAITING, 'checked the packet')).toMatchObject({ ok: true });
     const row = platform.row(TABLE, INC_SYS_ID);
-    expect(AiReview.parse(JSON.parse(row.x_aih_review!))).toEqual({ handoff: HANDOFF_AWAITING, decision, comment: 'checked the packet' });
-    expect(row.x_aih_reviewed_by).toBe(CAST.irene.sysId);
+    expect(AiReview.parse(JSON.parse(row.x_acme_aihandoff_review!))).toEqual({ handoff: HANDOFF_AWAITING, decision, comment: 'checked the packet' });
+    expect(row.x_acme_aihandoff_reviewed_by).toBe(CAST.irene.sysId);
   });
 
   it('records the requester\'s review of a hand-off that needs no approval (an evidence pack), and refuses anyone outside the owner', () => {
@@ -124,15 +124,15 @@ describe('Accept / Reject / Escalate on the server', () => {
     const platform = ticketOnPlatform(CAST.alex, evidence);
     expect(review(platform, 'accept', HANDOFF_AWAITING, 'matches the gateway logs')).toMatchObject({ ok: true, message: expect.stringContaining('"Gather diagnostics"') });
     const row = platform.row(TABLE, INC_SYS_ID);
-    expect(AiReview.parse(JSON.parse(row.x_aih_review!))).toEqual({ handoff: HANDOFF_AWAITING, decision: 'accept', comment: 'matches the gateway logs' });
-    expect(row.x_aih_reviewed_by).toBe(CAST.alex.sysId);
+    expect(AiReview.parse(JSON.parse(row.x_acme_aihandoff_review!))).toEqual({ handoff: HANDOFF_AWAITING, decision: 'accept', comment: 'matches the gateway logs' });
+    expect(row.x_acme_aihandoff_reviewed_by).toBe(CAST.alex.sysId);
     const outsider = ticketOnPlatform(CAST.samira, evidence);
     expect(review(outsider, 'accept')).toMatchObject({ ok: false, message: expect.stringContaining('where none is, its requester, the assignee or a member of the assignment group') });
     expect(outsider.writes).toEqual([]);
   });
 
   it('refuses the requester, another reviewer, an unknown decision, and a hand-off that is not awaiting review', () => {
-    expect(review(ticketOnPlatform({ ...CAST.alex, roles: ['x_aih.reviewer'] }), 'accept')).toMatchObject({ ok: false, message: expect.stringContaining('never the person who requested it') });
+    expect(review(ticketOnPlatform({ ...CAST.alex, roles: ['x_acme_aihandoff.reviewer'] }), 'accept')).toMatchObject({ ok: false, message: expect.stringContaining('never the person who requested it') });
     expect(review(ticketOnPlatform(CAST.morgan), 'accept')).toMatchObject({ ok: false });
     expect(review(ticketOnPlatform(CAST.irene), 'approve')).toMatchObject({ ok: false, message: expect.stringContaining('decision must be') });
     expect(review(ticketOnPlatform(CAST.irene), 'accept', 'ho_234567abcdefghijklmnopqrst')).toMatchObject({ ok: false });
@@ -142,31 +142,31 @@ describe('Accept / Reject / Escalate on the server', () => {
 describe('the stamp rule', () => {
   it('ignores a stamp submitted from the form when the request does not change', () => {
     const platform = ticketOnPlatform(CAST.alex);
-    platform.submit(TABLE, INC_SYS_ID, { x_aih_requested_by: CAST.irene.sysId, x_aih_reviewed_by: CAST.irene.sysId, short_description: 'edited' });
+    platform.submit(TABLE, INC_SYS_ID, { x_acme_aihandoff_requested_by: CAST.irene.sysId, x_acme_aihandoff_reviewed_by: CAST.irene.sysId, short_description: 'edited' });
     const row = platform.row(TABLE, INC_SYS_ID);
-    expect([row.x_aih_requested_by, row.x_aih_reviewed_by, row.short_description]).toEqual(['', '', 'edited']);
+    expect([row.x_acme_aihandoff_requested_by, row.x_acme_aihandoff_reviewed_by, row.short_description]).toEqual(['', '', 'edited']);
   });
 
   it('stamps the acting user, not the value submitted with the request', () => {
     const platform = ticketOnPlatform(CAST.alex);
-    platform.submit(TABLE, INC_SYS_ID, { x_aih_request: '{"operation":"gather-diagnostics"}', x_aih_requested_by: CAST.irene.sysId });
-    expect(platform.row(TABLE, INC_SYS_ID).x_aih_requested_by).toBe(CAST.alex.sysId);
+    platform.submit(TABLE, INC_SYS_ID, { x_acme_aihandoff_request: '{"operation":"gather-diagnostics"}', x_acme_aihandoff_requested_by: CAST.irene.sysId });
+    expect(platform.row(TABLE, INC_SYS_ID).x_acme_aihandoff_requested_by).toBe(CAST.alex.sysId);
   });
 
   it('keeps the stamp when the request is cleared, and restores it when someone edits it later', () => {
     const platform = ticketOnPlatform(CAST.alex);
     request(platform, 'gather-diagnostics', '11111111111111111111111111111111');
     platform.actAs(CAST.integration);
-    platform.submit(TABLE, INC_SYS_ID, { x_aih_request: '', x_aih_status: 'queued' });
+    platform.submit(TABLE, INC_SYS_ID, { x_acme_aihandoff_request: '', x_acme_aihandoff_status: 'queued' });
     platform.actAs(CAST.priya);
-    platform.submit(TABLE, INC_SYS_ID, { x_aih_requested_by: CAST.priya.sysId });
-    expect(platform.row(TABLE, INC_SYS_ID)).toMatchObject({ x_aih_request: '', x_aih_status: 'queued', x_aih_requested_by: CAST.alex.sysId });
+    platform.submit(TABLE, INC_SYS_ID, { x_acme_aihandoff_requested_by: CAST.priya.sysId });
+    expect(platform.row(TABLE, INC_SYS_ID)).toMatchObject({ x_acme_aihandoff_request: '', x_acme_aihandoff_status: 'queued', x_acme_aihandoff_requested_by: CAST.alex.sysId });
   });
 
   it('clears a stamp submitted with a new record that carries no request', () => {
     const platform = ticketOnPlatform(CAST.alex);
-    platform.create(TABLE, { sys_id: 'f'.repeat(32), short_description: 'new', x_aih_requested_by: CAST.irene.sysId, x_aih_reviewed_by: CAST.irene.sysId });
-    expect(platform.row(TABLE, 'f'.repeat(32))).toMatchObject({ x_aih_requested_by: '', x_aih_reviewed_by: '' });
+    platform.create(TABLE, { sys_id: 'f'.repeat(32), short_description: 'new', x_acme_aihandoff_requested_by: CAST.irene.sysId, x_acme_aihandoff_reviewed_by: CAST.irene.sysId });
+    expect(platform.row(TABLE, 'f'.repeat(32))).toMatchObject({ x_acme_aihandoff_requested_by: '', x_acme_aihandoff_reviewed_by: '' });
   });
 });
 
@@ -175,9 +175,9 @@ describe('the integration write guard', () => {
     const platform = ticketOnPlatform(CAST.alex);
     request(platform, 'gather-diagnostics', '11111111111111111111111111111111');
     platform.actAs(CAST.integration);
-    const saved = platform.submit(TABLE, INC_SYS_ID, { work_notes: 'AI evidence pack', x_aih_panel: JSON.stringify(blockedPanel()), x_aih_status: 'running', x_aih_request: '' });
+    const saved = platform.submit(TABLE, INC_SYS_ID, { work_notes: 'AI evidence pack', x_acme_aihandoff_panel: JSON.stringify(blockedPanel()), x_acme_aihandoff_status: 'running', x_acme_aihandoff_request: '' });
     expect(saved).toBe(INC_SYS_ID);
-    expect(platform.row(TABLE, INC_SYS_ID)).toMatchObject({ work_notes: 'AI evidence pack', x_aih_status: 'running', x_aih_request: '' });
+    expect(platform.row(TABLE, INC_SYS_ID)).toMatchObject({ work_notes: 'AI evidence pack', x_acme_aihandoff_status: 'running', x_acme_aihandoff_request: '' });
   });
 
   it.each([
@@ -186,10 +186,10 @@ describe('the integration write guard', () => {
     [{ assigned_to: CAST.priya.sysId }, 'assigned_to'],
     [{ approval: 'approved' }, 'approval'],
     [{ comments: 'to the customer' }, 'comments'],
-    [{ x_aih_requested_by: CAST.alex.sysId }, 'x_aih_requested_by'],
-    [{ x_aih_data_classification: 'public' }, 'x_aih_data_classification'],
-    [{ x_aih_request: '{"operation":"gather-diagnostics"}' }, 'x_aih_request (the integration may only clear it)'],
-    [{ x_aih_review: '{"decision":"accept"}' }, 'x_aih_review (the integration may only clear it)'],
+    [{ x_acme_aihandoff_requested_by: CAST.alex.sysId }, 'x_acme_aihandoff_requested_by'],
+    [{ x_acme_aihandoff_data_classification: 'public' }, 'x_acme_aihandoff_data_classification'],
+    [{ x_acme_aihandoff_request: '{"operation":"gather-diagnostics"}' }, 'x_acme_aihandoff_request (the integration may only clear it)'],
+    [{ x_acme_aihandoff_review: '{"decision":"accept"}' }, 'x_acme_aihandoff_review (the integration may only clear it)'],
   ])('aborts the whole write when the integration changes %j', (values, named) => {
     const platform = ticketOnPlatform(CAST.integration);
     expect(platform.submit(TABLE, INC_SYS_ID, { work_notes: 'note', ...values })).toBeNull();
@@ -212,7 +212,7 @@ describe('what the scripts write, across every path above', () => {
     platform.actAs(CAST.irene);
     review(platform, 'escalate');
     platform.actAs(CAST.integration);
-    platform.submit(TABLE, INC_SYS_ID, { x_aih_request: '', x_aih_review: '' });
+    platform.submit(TABLE, INC_SYS_ID, { x_acme_aihandoff_request: '', x_acme_aihandoff_review: '' });
     const byScripts = platform.writes.filter((w) => w.by !== 'svc.aihandoff').map((w) => w.field);
     expect(byScripts.length).toBeGreaterThan(0);
     expect(byScripts.filter((field) => !SCRIPT_WRITABLE.includes(field))).toEqual([]);

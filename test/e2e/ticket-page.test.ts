@@ -23,7 +23,7 @@ const NUMBER = 'INC0002041';
 /** The fields that mean state, assignment, approval and priority: the product never changes them. */
 const UNTOUCHED = ['state', 'incident_state', 'active', 'assigned_to', 'assignment_group', 'priority', 'impact', 'urgency', 'approval', 'close_code', 'close_notes', 'comments'] as const;
 /** What the integration user may write (panel, status, clearing request and review, work notes); the panel field is not audited. */
-const INTEGRATION_MAY_WRITE = new Set(['work_notes', 'x_aih_panel', 'x_aih_status', 'x_aih_request', 'x_aih_review']);
+const INTEGRATION_MAY_WRITE = new Set(['work_notes', 'x_acme_aihandoff_panel', 'x_acme_aihandoff_status', 'x_acme_aihandoff_request', 'x_acme_aihandoff_review']);
 const ADMIN = `Basic ${Buffer.from('admin:sandbox').toString('base64')}`;
 /** How long the worker may take to show a result on the page (sync every 500 ms, page polls every second). */
 const SEEN_WITHIN_MS = 20_000;
@@ -182,9 +182,9 @@ describe('INC0002041 on the ticket page, against ai-handoff start', () => {
   it('left state, assignment, priority and approval alone; the integration user wrote only work notes and AI fields', async () => {
     const after = await incident();
     for (const field of UNTOUCHED) expect(after[field], field).toBe(before[field]);
-    expect(after.x_aih_request).toBe('');
-    expect(after.x_aih_review).toBe('');
-    expect(after.x_aih_status).toBe('accepted');
+    expect(after.x_acme_aihandoff_request).toBe('');
+    expect(after.x_acme_aihandoff_review).toBe('');
+    expect(after.x_acme_aihandoff_status).toBe('accepted');
 
     // The platform's own record of every change the integration user made, on every table.
     const audit = await tableApi(`/api/now/table/sys_audit?sysparm_query=user=svc.aihandoff&sysparm_fields=tablename,documentkey,fieldname&sysparm_limit=10000`);
@@ -198,11 +198,11 @@ describe('INC0002041 on the ticket page, against ai-handoff start', () => {
     // What the people wrote is theirs: the requests as Alex, the review as Irene (each stamped by the app's rule).
     const people = await tableApi(`/api/now/table/sys_audit?sysparm_query=documentkey=${before.sys_id}^user!=svc.aihandoff&sysparm_fields=user,fieldname&sysparm_limit=100`);
     expect(people.map((a) => `${a.user} ${a.fieldname}`).sort()).toEqual([
-      'alex.rivera x_aih_request',
-      'alex.rivera x_aih_request',
-      'alex.rivera x_aih_requested_by',
-      'irene.costa x_aih_review',
-      'irene.costa x_aih_reviewed_by',
+      'alex.rivera x_acme_aihandoff_request',
+      'alex.rivera x_acme_aihandoff_request',
+      'alex.rivera x_acme_aihandoff_requested_by',
+      'irene.costa x_acme_aihandoff_review',
+      'irene.costa x_acme_aihandoff_reviewed_by',
     ]);
 
     const shot = join(tmpdir(), `ai-handoff-e2e-${process.pid}.png`);

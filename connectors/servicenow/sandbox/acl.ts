@@ -31,13 +31,13 @@ export type AclOverrides = z.infer<typeof AclOverrides>;
 
 export type AclOperation = 'read' | 'write' | 'create';
 
-const TICKET_READERS = ['itil', 'x_aih.agent', 'x_aih.reviewer', 'x_aih.integration'];
+const TICKET_READERS = ['itil', 'x_acme_aihandoff.agent', 'x_acme_aihandoff.reviewer', 'x_acme_aihandoff.integration'];
 const ANYONE = ['*'];
 const ADMIN_ONLY: string[] = [];
 
 /** The sandbox's default rules. The integration role reads what the connector needs and writes tickets, nothing else. */
 export const DEFAULT_ACL: Readonly<Record<string, TableAcl>> = {
-  task: { read: TICKET_READERS, write: ['itil', 'x_aih.integration'], create: ['itil'] },
+  task: { read: TICKET_READERS, write: ['itil', 'x_acme_aihandoff.integration'], create: ['itil'] },
   sys_user: { read: ANYONE, write: ADMIN_ONLY, create: ADMIN_ONLY },
   sys_user_group: { read: ANYONE, write: ADMIN_ONLY, create: ADMIN_ONLY },
   sys_user_grmember: { read: ANYONE, write: ADMIN_ONLY, create: ADMIN_ONLY },
@@ -47,9 +47,9 @@ export const DEFAULT_ACL: Readonly<Record<string, TableAcl>> = {
   sc_cat_item: { read: ANYONE, write: ADMIN_ONLY, create: ADMIN_ONLY },
   sys_choice: { read: ANYONE, write: ADMIN_ONLY, create: ADMIN_ONLY },
   sys_journal_field: { read: TICKET_READERS, write: ADMIN_ONLY, create: ADMIN_ONLY },
-  sys_audit: { read: ['itil', 'x_aih.integration'], write: ADMIN_ONLY, create: ADMIN_ONLY },
-  sys_dictionary: { read: ['itil', 'x_aih.integration'], write: ADMIN_ONLY, create: ADMIN_ONLY },
-  sys_db_object: { read: ['itil', 'x_aih.integration'], write: ADMIN_ONLY, create: ADMIN_ONLY },
+  sys_audit: { read: ['itil', 'x_acme_aihandoff.integration'], write: ADMIN_ONLY, create: ADMIN_ONLY },
+  sys_dictionary: { read: ['itil', 'x_acme_aihandoff.integration'], write: ADMIN_ONLY, create: ADMIN_ONLY },
+  sys_db_object: { read: ['itil', 'x_acme_aihandoff.integration'], write: ADMIN_ONLY, create: ADMIN_ONLY },
 };
 
 export interface Acl {

@@ -31,8 +31,8 @@ var AiHandoffScopeReview = (function () {
 
   // The ServiceNow app's roles (docs/servicenow-app.md). On the platform an
   // admin holds every role, so the module treats `admin` the same way.
-  var AGENT_ROLE = 'x_aih.agent';
-  var REVIEWER_ROLE = 'x_aih.reviewer';
+  var AGENT_ROLE = 'x_acme_aihandoff.agent';
+  var REVIEWER_ROLE = 'x_acme_aihandoff.reviewer';
   var ADMIN_ROLE = 'admin';
 
   var CLASS_TEXT = {

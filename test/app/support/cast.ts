@@ -15,12 +15,12 @@ function person(sysId: string, userName: string, roles: string[], groups: string
 }
 
 export const CAST = {
-  alex: person('a1e7c0de0000400080000000000a1e70', 'alex.rivera', ['itil', 'x_aih.agent']),
-  irene: person('1e7e0000000040008000000000001e7e', 'irene.costa', ['itil', 'x_aih.reviewer'], [GROUPS.networkOperations]),
-  morgan: person('0a6e0000000040008000000000000a6e', 'morgan.lee', ['itil', 'x_aih.reviewer']),
-  nora: person('0e0a0000000040008000000000000e0a', 'nora.brandt', ['itil', 'x_aih.agent'], [GROUPS.accessManagement]),
-  samira: person('5a0100000000400080000000000005a0', 'samira.haddad', ['itil', 'x_aih.reviewer'], [GROUPS.securityOperations]),
+  alex: person('a1e7c0de0000400080000000000a1e70', 'alex.rivera', ['itil', 'x_acme_aihandoff.agent']),
+  irene: person('1e7e0000000040008000000000001e7e', 'irene.costa', ['itil', 'x_acme_aihandoff.reviewer'], [GROUPS.networkOperations]),
+  morgan: person('0a6e0000000040008000000000000a6e', 'morgan.lee', ['itil', 'x_acme_aihandoff.reviewer']),
+  nora: person('0e0a0000000040008000000000000e0a', 'nora.brandt', ['itil', 'x_acme_aihandoff.agent'], [GROUPS.accessManagement]),
+  samira: person('5a0100000000400080000000000005a0', 'samira.haddad', ['itil', 'x_acme_aihandoff.reviewer'], [GROUPS.securityOperations]),
   priya: person('9e1a0000000040008000000000009e1a', 'priya.nair', ['itil']),
   admin: person('6816f79cc0a8016401c5a33be04be441', 'admin', ['admin']),
-  integration: person('5ec0000000004000800000000005ec00', 'svc.aihandoff', ['x_aih.integration']),
+  integration: person('5ec0000000004000800000000005ec00', 'svc.aihandoff', ['x_acme_aihandoff.integration']),
 } as const;

@@ -53,7 +53,7 @@ export async function launch(): Promise<Browser> {
 export async function formPage(browser: Browser, platform: FakePlatform, table: string, sysId: string): Promise<Page> {
   const page = await browser.newPage();
   await page.exposeFunction('__aihServer', (name: string, params: Record<string, string>) => {
-    if (name !== 'x_aih.AiHandoffAjax') throw new Error(`GlideAjax to unknown processor ${name}`);
+    if (name !== 'x_acme_aihandoff.AiHandoffAjax') throw new Error(`GlideAjax to unknown processor ${name}`);
     const { sysparm_name: method = '', ...rest } = params;
     return JSON.stringify(callAjax(platform, method, rest));
   });

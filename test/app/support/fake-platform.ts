@@ -84,10 +84,10 @@ export class FakePlatform {
     });
     runInContext(PRELUDE, this.context, { filename: 'platform-prelude.js' });
     // Script includes are found by name, scope-qualified or not.
-    runInContext('var x_aih = {};', this.context);
+    runInContext('var x_acme_aihandoff = {};', this.context);
     for (const [name, file] of [['AiHandoffScopeReview', SCRIPTS.scopeReview], ['AiHandoffServer', SCRIPTS.server], ['AiHandoffAjax', SCRIPTS.ajax]] as const) {
       runInContext(source(file), this.context, { filename: file });
-      runInContext(`x_aih.${name} = ${name};`, this.context);
+      runInContext(`x_acme_aihandoff.${name} = ${name};`, this.context);
     }
   }
 

@@ -10,7 +10,7 @@ import { INC_SYS_ID, incidentPanel } from './panels.js';
 export const TABLE = 'incident';
 
 /** Field writes the app's scripts may make; anything else written by a script is a defect. */
-export const SCRIPT_WRITABLE = ['x_aih_request', 'x_aih_review', 'x_aih_requested_by', 'x_aih_reviewed_by'];
+export const SCRIPT_WRITABLE = ['x_acme_aihandoff_request', 'x_acme_aihandoff_review', 'x_acme_aihandoff_requested_by', 'x_acme_aihandoff_reviewed_by'];
 
 export function ticketOnPlatform(as: FakeUser, panel: Panel | string = incidentPanel()): FakePlatform {
   const platform = new FakePlatform(as);
@@ -22,12 +22,12 @@ export function ticketOnPlatform(as: FakeUser, panel: Panel | string = incidentP
     priority: '2',
     assigned_to: CAST.alex.sysId,
     assignment_group: GROUPS.networkOperations,
-    x_aih_panel: typeof panel === 'string' ? panel : JSON.stringify(panel),
-    x_aih_status: 'eligible',
-    x_aih_request: '',
-    x_aih_review: '',
-    x_aih_requested_by: '',
-    x_aih_reviewed_by: '',
+    x_acme_aihandoff_panel: typeof panel === 'string' ? panel : JSON.stringify(panel),
+    x_acme_aihandoff_status: 'eligible',
+    x_acme_aihandoff_request: '',
+    x_acme_aihandoff_review: '',
+    x_acme_aihandoff_requested_by: '',
+    x_acme_aihandoff_reviewed_by: '',
   });
   let n = 0;
   for (const user of Object.values(CAST)) {

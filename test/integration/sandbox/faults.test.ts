@@ -180,7 +180,7 @@ describe('control endpoint', () => {
     expect(writes.json.result.map((w) => w.fields)).toEqual([[F.status]]);
     expect((await call(sb.url, 'PUT', '/sandbox/control/acl/sys_audit', undefined, { read: ['admin'] })).status).toBe(200);
     expect((await call<{ result: unknown[] }>(sb.url, 'GET', '/api/now/table/sys_audit', AS_INTEGRATION)).json.result).toEqual([]);
-    await call(sb.url, 'PUT', '/sandbox/control/acl/sys_audit', undefined, { read: ['itil', 'x_aih.integration'] });
+    await call(sb.url, 'PUT', '/sandbox/control/acl/sys_audit', undefined, { read: ['itil', 'x_acme_aihandoff.integration'] });
   });
 
   it('is off unless enabled', async () => {

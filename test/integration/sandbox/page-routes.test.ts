@@ -30,7 +30,7 @@ describe('page routes', () => {
     expect(cookie).toMatch(/^JSESSIONID=[0-9a-f]+; Path=\/; HttpOnly; SameSite=Strict/);
     const session = await get('/sandbox/session', { cookie: cookie.split(';')[0]! });
     const body = (await session.json()) as { result: { user: { userName: string; roles: string[]; groups: string[] }; userToken: string } };
-    expect(body.result.user).toMatchObject({ userName: 'alex.rivera', roles: ['itil', 'x_aih.agent'] });
+    expect(body.result.user).toMatchObject({ userName: 'alex.rivera', roles: ['itil', 'x_acme_aihandoff.agent'] });
     expect(body.result.user.groups).toHaveLength(2);
     expect(body.result.userToken).toMatch(/^[0-9a-f]{48}$/);
     for (const evil of ['//evil.example/x', 'https://evil.example', '/\\evil.example']) {

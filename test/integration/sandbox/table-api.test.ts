@@ -193,10 +193,10 @@ describe('metadata tables', () => {
   it('installs the AI fields under the names the mappings give', async () => {
     const m = loadMappings().byTable.get('incident')!;
     expect(F).toMatchObject({ panel: m.ai.panel, status: m.ai.status, request: m.ai.request, review: m.ai.review, dataClass: m.dataClass.field });
-    const scoped = await createSandbox({ seed: false, page: false, appFields: { panel: 'x_aih_panel', status: 'x_aih_status', request: 'x_aih_request', review: 'x_aih_review', requestedBy: 'x_aih_requested_by', reviewedBy: 'x_aih_reviewed_by', dataClass: 'x_aih_data_classification' } });
+    const scoped = await createSandbox({ seed: false, page: false, appFields: { panel: 'x_acme_aihandoff_panel', status: 'x_acme_aihandoff_status', request: 'x_acme_aihandoff_request', review: 'x_acme_aihandoff_review', requestedBy: 'x_acme_aihandoff_requested_by', reviewedBy: 'x_acme_aihandoff_reviewed_by', dataClass: 'x_acme_aihandoff_data_classification' } });
     try {
-      const fields = await list(scoped.url, 'sys_dictionary', { sysparm_query: 'name=incident^elementSTARTSWITHx_aih_', sysparm_fields: 'element' });
-      expect(fields.json.result.map((r) => r.element).sort()).toEqual(['x_aih_data_classification', 'x_aih_panel', 'x_aih_request', 'x_aih_requested_by', 'x_aih_review', 'x_aih_reviewed_by', 'x_aih_status']);
+      const fields = await list(scoped.url, 'sys_dictionary', { sysparm_query: 'name=incident^elementSTARTSWITHx_acme_aihandoff_', sysparm_fields: 'element' });
+      expect(fields.json.result.map((r) => r.element).sort()).toEqual(['x_acme_aihandoff_data_classification', 'x_acme_aihandoff_panel', 'x_acme_aihandoff_request', 'x_acme_aihandoff_requested_by', 'x_acme_aihandoff_review', 'x_acme_aihandoff_reviewed_by', 'x_acme_aihandoff_status']);
     } finally {
       await scoped.close();
     }

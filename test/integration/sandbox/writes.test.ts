@@ -205,8 +205,8 @@ describe('ACLs', () => {
       expect(forbidden.status).toBe(403);
       expect(forbidden.json).toEqual({ error: { message: 'Operation Failed', detail: 'ACL restricts the record retrieval' }, status: 'failure' });
     } finally {
-      sb.acl.set('sys_audit', { read: ['itil', 'x_aih.integration'], listDenial: 'empty' });
-      sb.acl.set('sys_journal_field', { read: ['itil', 'x_aih.agent', 'x_aih.reviewer', 'x_aih.integration'] });
+      sb.acl.set('sys_audit', { read: ['itil', 'x_acme_aihandoff.integration'], listDenial: 'empty' });
+      sb.acl.set('sys_journal_field', { read: ['itil', 'x_acme_aihandoff.agent', 'x_acme_aihandoff.reviewer', 'x_acme_aihandoff.integration'] });
     }
   });
 });

@@ -106,13 +106,13 @@ describe('derived values', () => {
   });
 
   it('data class: empty is the table default, a value outside the map is unknown with an issue', () => {
-    expect(toTicket(incidentMapping, { ...inc, x_aih_data_classification: '' }).dataClass).toBe('internal');
-    expect(toTicket(mappingFor(mappings, 'sn_si_incident'), { ...record('sn_si_incident-SIR0002274.json'), x_aih_data_classification: '' }).dataClass).toBe('confidential');
-    expect(toTicket(incidentMapping, { ...inc, x_aih_data_classification: 'Confidential' }).dataClass).toBe('confidential');
-    const odd = toTicket(incidentMapping, { ...inc, x_aih_data_classification: 'secret' });
+    expect(toTicket(incidentMapping, { ...inc, x_acme_aihandoff_data_classification: '' }).dataClass).toBe('internal');
+    expect(toTicket(mappingFor(mappings, 'sn_si_incident'), { ...record('sn_si_incident-SIR0002274.json'), x_acme_aihandoff_data_classification: '' }).dataClass).toBe('confidential');
+    expect(toTicket(incidentMapping, { ...inc, x_acme_aihandoff_data_classification: 'Confidential' }).dataClass).toBe('confidential');
+    const odd = toTicket(incidentMapping, { ...inc, x_acme_aihandoff_data_classification: 'secret' });
     expect(odd.dataClass).toBeNull();
-    expect(odd.issues).toEqual([{ field: 'x_aih_data_classification', message: "value 'secret' is not in the mapping's data-class map: the data class is unknown" }]);
-    const { x_aih_data_classification: _, ...without } = inc;
+    expect(odd.issues).toEqual([{ field: 'x_acme_aihandoff_data_classification', message: "value 'secret' is not in the mapping's data-class map: the data class is unknown" }]);
+    const { x_acme_aihandoff_data_classification: _, ...without } = inc;
     expect(toTicket(incidentMapping, without).dataClass).toBe('internal');
   });
 
@@ -125,12 +125,12 @@ describe('derived values', () => {
   });
 
   it('a mapped tier field: known values map, an unknown one is tier none with an issue', () => {
-    const withTier: TableMapping = { ...incidentMapping, aiTier: { field: 'x_aih_tier', map: { gold: 'extended', silver: 'standard' } } };
-    expect(toTicket(withTier, { ...inc, x_aih_tier: 'silver' }).aiTier).toBe('standard');
-    expect(toTicket(withTier, { ...inc, x_aih_tier: '' }).aiTier).toBeNull();
-    const odd = toTicket(withTier, { ...inc, x_aih_tier: 'platinum' });
+    const withTier: TableMapping = { ...incidentMapping, aiTier: { field: 'x_acme_aihandoff_tier', map: { gold: 'extended', silver: 'standard' } } };
+    expect(toTicket(withTier, { ...inc, x_acme_aihandoff_tier: 'silver' }).aiTier).toBe('standard');
+    expect(toTicket(withTier, { ...inc, x_acme_aihandoff_tier: '' }).aiTier).toBeNull();
+    const odd = toTicket(withTier, { ...inc, x_acme_aihandoff_tier: 'platinum' });
     expect(odd.aiTier).toBe('none');
-    expect(odd.issues[0]?.field).toBe('x_aih_tier');
+    expect(odd.issues[0]?.field).toBe('x_acme_aihandoff_tier');
   });
 
   it('active other than "true" or "false" is inactive with an issue', () => {
@@ -141,7 +141,7 @@ describe('derived values', () => {
 
   it('a map key such as "constructor" is not read from the prototype', () => {
     expect(toTicket(incidentMapping, { ...inc, priority: 'constructor' }).severity).toBeNull();
-    expect(toTicket(incidentMapping, { ...inc, x_aih_data_classification: 'toString' }).dataClass).toBeNull();
+    expect(toTicket(incidentMapping, { ...inc, x_acme_aihandoff_data_classification: 'toString' }).dataClass).toBeNull();
   });
 });
 

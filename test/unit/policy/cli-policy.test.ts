@@ -128,7 +128,7 @@ describe('ai-handoff policy explain', () => {
     expect(noted.classification).toBe('blocked');
     for (const op of noted.operations) expect(op.reasons.map((r) => r.rule)).toContain('forbid.note.state-change');
     out = '';
-    const restricted = tempFile('r.json', JSON.stringify({ ...seedRecord('ENH-2219'), x_aih_data_classification: 'restricted' }));
+    const restricted = tempFile('r.json', JSON.stringify({ ...seedRecord('ENH-2219'), x_acme_aihandoff_data_classification: 'restricted' }));
     expect(await run('policy', 'explain', '--table', 'rm_enhancement', '--record', restricted, '--json', '--provider', 'external', '--config', sandboxConfig)).toBe(0);
     const json = JSON.parse(out) as ExplainJson;
     expect(json.operations[0]?.reasons.map((r) => r.rule)).toEqual(['forbid.data-class.restricted', 'forbid.provider.data-class']);

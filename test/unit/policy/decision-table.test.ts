@@ -46,7 +46,7 @@ describe('decisions over type × severity × data class × tier', () => {
 
   it.each(cases)('$seed severity $severity, $dataClass, tier $tier', ({ seed, group, severity, dataClass, tier }) => {
     const ctx = context({ groups: { default: { enabled: false, tier: 'none' }, [group]: { enabled: true, tier } } });
-    const ticket = seedTicket(seed, { priority: String(severity), x_aih_data_classification: dataClass });
+    const ticket = seedTicket(seed, { priority: String(severity), x_acme_aihandoff_data_classification: dataClass });
     expect(ticket.severity).toBe(severity);
     expect(ticket.dataClass).toBe(dataClass);
     const result = decideTicket(ticket, ctx);

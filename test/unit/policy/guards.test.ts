@@ -89,7 +89,7 @@ describe('unknown or unparseable input is blocked, never allowed', () => {
   });
 
   it('a classification outside the map: unknown data class', () => {
-    const ticket = seedTicket('INC-2041', { x_aih_data_classification: 'top-secret' });
+    const ticket = seedTicket('INC-2041', { x_acme_aihandoff_data_classification: 'top-secret' });
     expect(ticket.dataClass).toBeNull();
     expect(only(ticket, 'gather-diagnostics').rules).toEqual(['forbid.input.unknown-data-class']);
   });
@@ -168,7 +168,7 @@ describe('provider allowance and budget', () => {
 
 describe('forbid overrides permit', () => {
   it('a permitted class on restricted data is blocked', () => {
-    const d = only(seedTicket('INC-2041', { x_aih_data_classification: 'restricted' }), 'gather-diagnostics');
+    const d = only(seedTicket('INC-2041', { x_acme_aihandoff_data_classification: 'restricted' }), 'gather-diagnostics');
     expect(d.outcome).toBe('blocked');
     expect(d.rules).toEqual(['forbid.data-class.restricted']);
     expect(d.reasons.map((r) => r.rule)).not.toContain('permit.class.evidence');

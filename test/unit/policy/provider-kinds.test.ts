@@ -66,7 +66,7 @@ describe('resolving a provider kind', () => {
 });
 
 describe('deciding with a provider kind', () => {
-  const restricted = seedTicket('INC-2041', { x_aih_data_classification: 'restricted' });
+  const restricted = seedTicket('INC-2041', { x_acme_aihandoff_data_classification: 'restricted' });
 
   it('restricted data is allowed for openai-compatible when the policy says so, and still blocked for azure-openai', () => {
     const edited = onPremises();

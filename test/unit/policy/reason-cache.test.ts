@@ -107,7 +107,7 @@ describe('reason cache', () => {
     const tickets = names.flatMap((name) => [
       seedTicket(name),
       seedTicket(name, { priority: '1' }),
-      seedTicket(name, { x_aih_data_classification: 'restricted' }),
+      seedTicket(name, { x_acme_aihandoff_data_classification: 'restricted' }),
       seedTicket(name, { 'assignment_group.name': 'Payroll Systems' }),
       seedTicket(name, { assignment_group: '' }),
     ]);

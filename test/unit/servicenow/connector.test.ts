@@ -29,7 +29,7 @@ describe('writes', () => {
     [{ state: '6' }, 'state'],
     [{ work_notes: 'note', assigned_to: SYS(9) }, 'assigned_to'],
     [{ comments: 'customer-visible' }, 'comments'],
-    [{ x_aih_request: '{"operation":"x"}' }, 'x_aih_request'],
+    [{ x_acme_aihandoff_request: '{"operation":"x"}' }, 'x_acme_aihandoff_request'],
   ])('refuses %j before any request reaches the instance', async (body, field) => {
     const attempted: string[] = [];
     nock.emitter.on('no match', (req: { path?: string }) => attempted.push(String(req.path)));
@@ -113,13 +113,13 @@ describe('work notes', () => {
 
 describe('audit, users, groups, dictionary', () => {
   it('reads who changed a field from sys_audit, newest first (update count, then time)', async () => {
-    const paths = recordList('sys_audit', [{ fieldname: 'x_aih_request', oldvalue: '', newvalue: '{"operation":"gather_diagnostics"}', user: 'alex.rivera', sys_created_on: '2025-01-01 10:00:00' }]);
+    const paths = recordList('sys_audit', [{ fieldname: 'x_acme_aihandoff_request', oldvalue: '', newvalue: '{"operation":"gather_diagnostics"}', user: 'alex.rivera', sys_created_on: '2025-01-01 10:00:00' }]);
     const { connector } = harness();
-    expect(await connector.fieldChanges(incident, SYS(1), 'x_aih_request')).toEqual([
-      { field: 'x_aih_request', oldValue: '', newValue: '{"operation":"gather_diagnostics"}', user: 'alex.rivera', createdOn: '2025-01-01 10:00:00' },
+    expect(await connector.fieldChanges(incident, SYS(1), 'x_acme_aihandoff_request')).toEqual([
+      { field: 'x_acme_aihandoff_request', oldValue: '', newValue: '{"operation":"gather_diagnostics"}', user: 'alex.rivera', createdOn: '2025-01-01 10:00:00' },
     ]);
     expect(paramsOf(paths[0]!).slice(0, 3)).toEqual([
-      ['sysparm_query', `tablename=incident^documentkey=${SYS(1)}^fieldname=x_aih_request^ORDERBYDESCrecord_checkpoint^ORDERBYDESCsys_created_on`],
+      ['sysparm_query', `tablename=incident^documentkey=${SYS(1)}^fieldname=x_acme_aihandoff_request^ORDERBYDESCrecord_checkpoint^ORDERBYDESCsys_created_on`],
       ['sysparm_fields', 'fieldname,oldvalue,newvalue,user,sys_created_on,record_checkpoint'],
       ['sysparm_limit', '500'],
     ]);

@@ -29,9 +29,9 @@ function dictionary(entries: ReadonlyArray<readonly [string, string, string]>): 
 const INCIDENT: ReadonlyArray<readonly [string, string, string]> = [
   ['task', 'number', ''], ['task', 'short_description', ''], ['task', 'description', ''], ['task', 'state', ''], ['task', 'active', ''],
   ['task', 'priority', ''], ['task', 'sys_mod_count', ''], ['task', 'assignment_group', 'sys_user_group'], ['task', 'assigned_to', 'sys_user'], ['task', 'cmdb_ci', 'cmdb_ci'],
-  ['incident', 'caller_id', 'sys_user'], ['incident', 'x_aih_data_classification', ''],
-  ['incident', 'x_aih_panel', ''], ['incident', 'x_aih_status', ''], ['incident', 'x_aih_request', ''], ['incident', 'x_aih_review', ''],
-  ['incident', 'x_aih_requested_by', 'sys_user'], ['incident', 'x_aih_reviewed_by', 'sys_user'],
+  ['incident', 'caller_id', 'sys_user'], ['incident', 'x_acme_aihandoff_data_classification', ''],
+  ['incident', 'x_acme_aihandoff_panel', ''], ['incident', 'x_acme_aihandoff_status', ''], ['incident', 'x_acme_aihandoff_request', ''], ['incident', 'x_acme_aihandoff_review', ''],
+  ['incident', 'x_acme_aihandoff_requested_by', 'sys_user'], ['incident', 'x_acme_aihandoff_reviewed_by', 'sys_user'],
   ['sys_user_group', 'name', ''], ['sys_user_group', 'manager', 'sys_user'], ['sys_user', 'name', ''], ['cmdb_ci', 'name', ''],
 ];
 
@@ -50,12 +50,12 @@ describe('ai-handoff mappings check', () => {
   });
 
   it('exits 1 and names each missing field and why', async () => {
-    const rows = dictionary(INCIDENT.filter(([table, field]) => !(table === 'incident' && field === 'x_aih_panel') && !(table === 'sys_user_group' && field === 'manager')).map(([t, f, r]) => (f === 'cmdb_ci' ? [t, f, ''] as const : [t, f, r] as const)));
+    const rows = dictionary(INCIDENT.filter(([table, field]) => !(table === 'incident' && field === 'x_acme_aihandoff_panel') && !(table === 'sys_user_group' && field === 'manager')).map(([t, f, r]) => (f === 'cmdb_ci' ? [t, f, ''] as const : [t, f, r] as const)));
     const { out, done } = run(rows);
     expect(await done).toBe(1);
     const report = out.join('');
     expect(report).toContain('incident: 4 of 26 fields missing');
-    expect(report).toContain("  - x_aih_panel: no field 'x_aih_panel' on incident in sys_dictionary");
+    expect(report).toContain("  - x_acme_aihandoff_panel: no field 'x_acme_aihandoff_panel' on incident in sys_dictionary");
     expect(report).toContain("  - assignment_group.manager: 'assignment_group' refers to sys_user_group, which has no field 'manager'");
     expect(report).toContain("  - assignment_group.manager.name: 'assignment_group' refers to sys_user_group, which has no field 'manager'");
     expect(report).toContain("  - cmdb_ci.name: 'cmdb_ci' is not a reference field, so it cannot be dot-walked");
@@ -78,7 +78,7 @@ describe('ai-handoff mappings check', () => {
 
   it('is registered on the command line and sets the exit code', async () => {
     for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
-    serveTable('sys_dictionary', () => dictionary(INCIDENT.filter(([, field]) => field !== 'x_aih_status')));
+    serveTable('sys_dictionary', () => dictionary(INCIDENT.filter(([, field]) => field !== 'x_acme_aihandoff_status')));
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       expect(await main(['node', 'ai-handoff', 'mappings', 'check', '--table', 'incident'])).toBe(1);

@@ -13,7 +13,7 @@ const incident = mapping('incident');
 const INCIDENT_FIELDS =
   'active,assigned_to,assigned_to.name,assignment_group,assignment_group.manager,assignment_group.manager.name,assignment_group.name,' +
   'caller_id,caller_id.name,cmdb_ci,cmdb_ci.name,description,number,priority,short_description,state,sys_id,sys_mod_count,sys_updated_on,' +
-  'x_aih_data_classification,x_aih_panel,x_aih_request,x_aih_requested_by,x_aih_review,x_aih_reviewed_by,x_aih_status';
+  'x_acme_aihandoff_data_classification,x_acme_aihandoff_panel,x_acme_aihandoff_request,x_acme_aihandoff_requested_by,x_acme_aihandoff_review,x_acme_aihandoff_reviewed_by,x_acme_aihandoff_status';
 
 async function failure(promise: Promise<unknown>): Promise<HandoffError> {
   try {
@@ -66,12 +66,12 @@ describe('table client: the requests sent', () => {
       .query(true)
       .reply(function () {
         paths.push(this.req.path);
-        return [200, { result: { sys_id: SYS(1), x_aih_status: 'queued' } }];
+        return [200, { result: { sys_id: SYS(1), x_acme_aihandoff_status: 'queued' } }];
       });
     const { connector } = harness();
     expect(await connector.get(incident, SYS(1))).toEqual({ sys_id: SYS(1), number: 'INC0002041' });
-    expect(await connector.write(incident, SYS(1), { x_aih_status: 'queued' })).toEqual({ sys_id: SYS(1), x_aih_status: 'queued' });
-    expect(bodies).toEqual([{ x_aih_status: 'queued' }]);
+    expect(await connector.write(incident, SYS(1), { x_acme_aihandoff_status: 'queued' })).toEqual({ sys_id: SYS(1), x_acme_aihandoff_status: 'queued' });
+    expect(bodies).toEqual([{ x_acme_aihandoff_status: 'queued' }]);
     expect(paramsOf(paths[0]!)).toEqual([
       ['sysparm_fields', INCIDENT_FIELDS],
       ['sysparm_display_value', 'false'],
@@ -125,7 +125,7 @@ describe('table client: answers that are errors', () => {
   ])('does not retry %i (%s) and carries the status, table and ServiceNow message', async (status, code, message) => {
     instance().patch(`/api/now/table/incident/${SYS(6)}`).query(true).once().reply(status, snError(message, 'some detail'));
     const { connector, sleeps } = harness();
-    const error = await failure(connector.write(incident, SYS(6), { x_aih_status: 'running' }));
+    const error = await failure(connector.write(incident, SYS(6), { x_acme_aihandoff_status: 'running' }));
     expect(error.code).toBe(code);
     expect(error.retryable).toBe(false);
     expect(error.details).toMatchObject({ status, table: 'incident', operation: 'patch', snMessage: message, snDetail: 'some detail' });
@@ -209,7 +209,7 @@ describe('table client: retries', () => {
 
     // An AI-field update is idempotent: a 503 is retried.
     instance().patch(path).query(true).reply(503, snError('Service Unavailable')).patch(path).query(true).reply(200, ok);
-    expect(await connector.write(incident, SYS(7), { x_aih_status: 'running' })).toEqual(ok.result);
+    expect(await connector.write(incident, SYS(7), { x_acme_aihandoff_status: 'running' })).toEqual(ok.result);
   });
 });
 

@@ -3,7 +3,7 @@
  * fields of the field contract and the data classification. Their names come
  * from the field mappings (mappings/servicenow/*.yaml), so the sandbox is the
  * instance those mappings describe, whatever the app calls its columns
- * (`u_ai_panel` in a global-scope install, `x_aih_panel` in the scoped app).
+ * (`u_ai_panel` in a global-scope install, `x_acme_aihandoff_panel` in the scoped app).
  */
 import { HandoffError } from '../../../../src/errors.js';
 import type { MappingSet } from '../../../../src/mapping/load-mappings.js';

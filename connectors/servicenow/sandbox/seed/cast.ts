@@ -2,7 +2,7 @@
  * The sandbox cast: docs/sandbox.md, "The cast", the contract shared with the
  * policy's sandbox config, the ServiceNow app and the end-to-end tests. Do
  * not rename. The "extras" after the cast are people the seed's tickets need
- * as callers, analysts and owners; they hold no x_aih role.
+ * as callers, analysts and owners; they hold no x_acme_aihandoff role.
  */
 
 export interface Person {
@@ -36,27 +36,27 @@ export const OAUTH_CLIENT_SECRET = 'sandbox-client-secret';
 
 export const ROLES: readonly { readonly name: string; readonly description: string }[] = [
   { name: 'itil', description: 'Fulfiller: works tickets (agents, approvers)' },
-  { name: 'x_aih.agent', description: 'AI Handoff: may use Assign To AI Operation' },
-  { name: 'x_aih.reviewer', description: 'AI Handoff: may accept, reject or escalate an AI draft it was resolved as approver for, or an output needing no approval on a ticket it requested or owns' },
-  { name: 'x_aih.integration', description: 'AI Handoff: the connector integration user (narrow rights)' },
+  { name: 'x_acme_aihandoff.agent', description: 'AI Handoff: may use Assign To AI Operation' },
+  { name: 'x_acme_aihandoff.reviewer', description: 'AI Handoff: may accept, reject or escalate an AI draft it was resolved as approver for, or an output needing no approval on a ticket it requested or owns' },
+  { name: 'x_acme_aihandoff.integration', description: 'AI Handoff: the connector integration user (narrow rights)' },
   { name: 'admin', description: 'System administrator' },
 ];
 
 const person = (p: Omit<Person, 'cast'>, cast = true): Person => ({ ...p, cast });
 
 export const PEOPLE: readonly Person[] = [
-  person({ userName: 'alex.rivera', name: 'Alex Rivera', title: 'Service Desk Agent', department: 'IT Service Desk', roles: ['itil', 'x_aih.agent'], manager: 'irene.costa', groups: ['Service Desk', 'Network Operations'], location: 'Dublin', part: 'service-desk agent (the operator)' }),
-  person({ userName: 'irene.costa', name: 'Irene Costa', title: 'Network Operations Manager', department: 'IT Infrastructure', roles: ['itil', 'x_aih.reviewer'], groups: ['Network Operations', 'Service Desk'], location: 'Frankfurt', part: 'incident commander: manager of Network Operations' }),
-  person({ userName: 'morgan.lee', name: 'Morgan Lee', title: 'Finance Operations Manager', department: 'Finance', roles: ['itil', 'x_aih.reviewer'], groups: [], location: 'London', part: "requester's manager: manager of tom.becker" }),
+  person({ userName: 'alex.rivera', name: 'Alex Rivera', title: 'Service Desk Agent', department: 'IT Service Desk', roles: ['itil', 'x_acme_aihandoff.agent'], manager: 'irene.costa', groups: ['Service Desk', 'Network Operations'], location: 'Dublin', part: 'service-desk agent (the operator)' }),
+  person({ userName: 'irene.costa', name: 'Irene Costa', title: 'Network Operations Manager', department: 'IT Infrastructure', roles: ['itil', 'x_acme_aihandoff.reviewer'], groups: ['Network Operations', 'Service Desk'], location: 'Frankfurt', part: 'incident commander: manager of Network Operations' }),
+  person({ userName: 'morgan.lee', name: 'Morgan Lee', title: 'Finance Operations Manager', department: 'Finance', roles: ['itil', 'x_acme_aihandoff.reviewer'], groups: [], location: 'London', part: "requester's manager: manager of tom.becker" }),
   person({ userName: 'tom.becker', name: 'Tom Becker', title: 'Temporary Finance Analyst', department: 'Finance', roles: [], manager: 'morgan.lee', groups: [], location: 'London', part: 'temporary staff member the access request is for' }),
-  person({ userName: 'nora.brandt', name: 'Nora Brandt', title: 'Access Management Lead', department: 'IT Security', roles: ['itil', 'x_aih.agent'], groups: ['Access Management'], location: 'Berlin', part: 'Access Management agent, manager of Access Management' }),
-  person({ userName: 'samira.haddad', name: 'Samira Haddad', title: 'Head of Security Operations', department: 'IT Security', roles: ['itil', 'x_aih.reviewer'], groups: ['Security Operations'], location: 'Amsterdam', part: 'security owner: owned_by of CI "Okta MFA", manager of Security Operations' }),
+  person({ userName: 'nora.brandt', name: 'Nora Brandt', title: 'Access Management Lead', department: 'IT Security', roles: ['itil', 'x_acme_aihandoff.agent'], groups: ['Access Management'], location: 'Berlin', part: 'Access Management agent, manager of Access Management' }),
+  person({ userName: 'samira.haddad', name: 'Samira Haddad', title: 'Head of Security Operations', department: 'IT Security', roles: ['itil', 'x_acme_aihandoff.reviewer'], groups: ['Security Operations'], location: 'Amsterdam', part: 'security owner: owned_by of CI "Okta MFA", manager of Security Operations' }),
   person({ userName: 'priya.nair', name: 'Priya Nair', title: 'Business Analyst', department: 'Strategy and Analytics', roles: ['itil'], manager: 'victor.alvarez', groups: ['Analytics Platform'], location: 'London', part: 'analyst who opened the enhancement; manager victor.alvarez' }),
-  person({ userName: 'victor.alvarez', name: 'Victor Alvarez', title: 'Chief Operating Officer', department: 'Executive', roles: ['itil', 'x_aih.reviewer'], groups: [], location: 'London', vip: true, part: 'leadership sponsor' }),
-  person({ userName: 'oliver.grant', name: 'Oliver Grant', title: 'Analytics Platform Manager', department: 'Strategy and Analytics', roles: ['itil', 'x_aih.agent'], groups: ['Analytics Platform'], location: 'Manchester', part: 'manager of Analytics Platform' }),
+  person({ userName: 'victor.alvarez', name: 'Victor Alvarez', title: 'Chief Operating Officer', department: 'Executive', roles: ['itil', 'x_acme_aihandoff.reviewer'], groups: [], location: 'London', vip: true, part: 'leadership sponsor' }),
+  person({ userName: 'oliver.grant', name: 'Oliver Grant', title: 'Analytics Platform Manager', department: 'Strategy and Analytics', roles: ['itil', 'x_acme_aihandoff.agent'], groups: ['Analytics Platform'], location: 'Manchester', part: 'manager of Analytics Platform' }),
   person({ userName: 'jordan.miles', name: 'Jordan Miles', title: 'Senior Accountant', department: 'Finance', roles: [], manager: 'dana.whitfield', groups: [], location: 'Lisbon (remote)', part: 'a caller (remote worker reporting VPN latency)' }),
   person({ userName: 'admin', name: 'System Administrator', title: 'Administrator', department: 'IT', roles: ['admin'], groups: [], location: '', part: 'admin' }),
-  person({ userName: INTEGRATION_USER, name: 'AI Handoff Integration', title: 'Integration account', department: 'IT', roles: ['x_aih.integration'], groups: [], location: '', part: 'the integration user the worker logs in as' }),
+  person({ userName: INTEGRATION_USER, name: 'AI Handoff Integration', title: 'Integration account', department: 'IT', roles: ['x_acme_aihandoff.integration'], groups: [], location: '', part: 'the integration user the worker logs in as' }),
   // Extras: the people the seed's tickets name besides the cast.
   person({ userName: 'dana.whitfield', name: 'Dana Whitfield', title: 'Finance Director', department: 'Finance', roles: [], groups: [], location: 'London', part: 'owner of SAP S/4HANA Finance; manager of jordan.miles' }, false),
   person({ userName: 'raj.patel', name: 'Raj Patel', title: 'Network Engineer', department: 'IT Infrastructure', roles: ['itil'], manager: 'irene.costa', groups: ['Network Operations'], location: 'Frankfurt', part: 'network engineer on the VPN incidents' }, false),

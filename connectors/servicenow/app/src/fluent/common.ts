@@ -9,7 +9,7 @@
  */
 
 /** Assign To AI Operation shows for the agent role when the panel lists any operation, blocked ones included (the dialog says why). */
-export const ASSIGN_CONDITION = 'new x_aih.AiHandoffServer().canAssign(current)'
+export const ASSIGN_CONDITION = 'new x_acme_aihandoff.AiHandoffServer().canAssign(current)'
 
 /**
  * Accept / Reject / Escalate show when a hand-off awaits review by this user:
@@ -17,7 +17,7 @@ export const ASSIGN_CONDITION = 'new x_aih.AiHandoffServer().canAssign(current)'
  * required; its requester, the assignee or a group member (agent or reviewer
  * role) where none is. Hence the buttons carry both roles.
  */
-export const REVIEW_CONDITION = 'new x_aih.AiHandoffServer().canReview(current)'
+export const REVIEW_CONDITION = 'new x_acme_aihandoff.AiHandoffServer().canReview(current)'
 
 export const ASSIGN_CLIENT = { isClient: true, isUi16Compatible: true, onClick: "aihOpenDialog('assign', '')" }
 export const ACCEPT_CLIENT = { isClient: true, isUi16Compatible: true, onClick: "aihOpenDialog('review', 'accept')" }
@@ -34,7 +34,7 @@ export const ESCALATE_HINT = 'Escalate the AI output awaiting your review.'
 export const STAMP_DESCRIPTION =
     'Stamps the acting user (gs.getUserID()) into AI requested by / AI reviewed by whenever AI request / AI review changes, and discards any value submitted for the stamp fields themselves.'
 export const GUARD_DESCRIPTION =
-    'A holder of x_aih.integration may change only work notes and the AI panel, status, request and review fields, and may only clear request and review; anything else aborts the write.'
+    'A holder of x_acme_aihandoff.integration may change only work notes and the AI panel, status, request and review fields, and may only clear request and review; anything else aborts the write.'
 
 export const READ_DESCRIPTION = 'The ai-handoff worker reads the tickets it serves.'
 export const WRITE_DESCRIPTION =

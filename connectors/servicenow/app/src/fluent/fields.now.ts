@@ -1,6 +1,6 @@
 /**
  * The AI fields on the five ticket tables. A scoped app must prefix columns
- * it adds to tables it does not own with its scope (`x_aih_`); the default
+ * it adds to tables it does not own with its scope (`x_acme_aihandoff_`); the default
  * mappings (mappings/servicenow/*.yaml) name exactly these, and a test checks
  * them against the built dictionary.
  *
@@ -80,64 +80,64 @@ const DATA_CLASSIFICATION = ChoiceColumn({
 export const incident = Table({
     augments: 'incident',
     schema: {
-        x_aih_panel: PANEL,
-        x_aih_status: STATUS,
-        x_aih_request: REQUEST,
-        x_aih_review: REVIEW,
-        x_aih_requested_by: REQUESTED_BY,
-        x_aih_reviewed_by: REVIEWED_BY,
-        x_aih_data_classification: DATA_CLASSIFICATION,
+        x_acme_aihandoff_panel: PANEL,
+        x_acme_aihandoff_status: STATUS,
+        x_acme_aihandoff_request: REQUEST,
+        x_acme_aihandoff_review: REVIEW,
+        x_acme_aihandoff_requested_by: REQUESTED_BY,
+        x_acme_aihandoff_reviewed_by: REVIEWED_BY,
+        x_acme_aihandoff_data_classification: DATA_CLASSIFICATION,
     },
 })
 
 export const sc_req_item = Table({
     augments: 'sc_req_item',
     schema: {
-        x_aih_panel: PANEL,
-        x_aih_status: STATUS,
-        x_aih_request: REQUEST,
-        x_aih_review: REVIEW,
-        x_aih_requested_by: REQUESTED_BY,
-        x_aih_reviewed_by: REVIEWED_BY,
-        x_aih_data_classification: DATA_CLASSIFICATION,
+        x_acme_aihandoff_panel: PANEL,
+        x_acme_aihandoff_status: STATUS,
+        x_acme_aihandoff_request: REQUEST,
+        x_acme_aihandoff_review: REVIEW,
+        x_acme_aihandoff_requested_by: REQUESTED_BY,
+        x_acme_aihandoff_reviewed_by: REVIEWED_BY,
+        x_acme_aihandoff_data_classification: DATA_CLASSIFICATION,
     },
 })
 
 export const sc_request = Table({
     augments: 'sc_request',
     schema: {
-        x_aih_panel: PANEL,
-        x_aih_status: STATUS,
-        x_aih_request: REQUEST,
-        x_aih_review: REVIEW,
-        x_aih_requested_by: REQUESTED_BY,
-        x_aih_reviewed_by: REVIEWED_BY,
-        x_aih_data_classification: DATA_CLASSIFICATION,
+        x_acme_aihandoff_panel: PANEL,
+        x_acme_aihandoff_status: STATUS,
+        x_acme_aihandoff_request: REQUEST,
+        x_acme_aihandoff_review: REVIEW,
+        x_acme_aihandoff_requested_by: REQUESTED_BY,
+        x_acme_aihandoff_reviewed_by: REVIEWED_BY,
+        x_acme_aihandoff_data_classification: DATA_CLASSIFICATION,
     },
 })
 
 export const sn_si_incident = Table({
     augments: 'sn_si_incident',
     schema: {
-        x_aih_panel: PANEL,
-        x_aih_status: STATUS,
-        x_aih_request: REQUEST,
-        x_aih_review: REVIEW,
-        x_aih_requested_by: REQUESTED_BY,
-        x_aih_reviewed_by: REVIEWED_BY,
-        x_aih_data_classification: DATA_CLASSIFICATION,
+        x_acme_aihandoff_panel: PANEL,
+        x_acme_aihandoff_status: STATUS,
+        x_acme_aihandoff_request: REQUEST,
+        x_acme_aihandoff_review: REVIEW,
+        x_acme_aihandoff_requested_by: REQUESTED_BY,
+        x_acme_aihandoff_reviewed_by: REVIEWED_BY,
+        x_acme_aihandoff_data_classification: DATA_CLASSIFICATION,
     },
 })
 
 export const rm_enhancement = Table({
     augments: 'rm_enhancement',
     schema: {
-        x_aih_panel: PANEL,
-        x_aih_status: STATUS,
-        x_aih_request: REQUEST,
-        x_aih_review: REVIEW,
-        x_aih_requested_by: REQUESTED_BY,
-        x_aih_reviewed_by: REVIEWED_BY,
-        x_aih_data_classification: DATA_CLASSIFICATION,
+        x_acme_aihandoff_panel: PANEL,
+        x_acme_aihandoff_status: STATUS,
+        x_acme_aihandoff_request: REQUEST,
+        x_acme_aihandoff_review: REVIEW,
+        x_acme_aihandoff_requested_by: REQUESTED_BY,
+        x_acme_aihandoff_reviewed_by: REVIEWED_BY,
+        x_acme_aihandoff_data_classification: DATA_CLASSIFICATION,
     },
 })

@@ -26,7 +26,7 @@ Acl({
     table: 'sys_audit',
     operation: 'read',
     roles: [integration],
-    condition: 'tablenameINincident,sc_req_item,sc_request,sn_si_incident,rm_enhancement^fieldnameINx_aih_request,x_aih_review^EQ',
+    condition: 'tablenameINincident,sc_req_item,sc_request,sn_si_incident,rm_enhancement^fieldnameINx_acme_aihandoff_request,x_acme_aihandoff_review^EQ',
     description: 'The worker learns who set the AI request or review field (mapping identity: audit), nothing else in the audit.',
 })
 

@@ -27,7 +27,7 @@ export const serverInclude = ScriptInclude({
 export const ajaxInclude = ScriptInclude({
     $id: Now.ID['script_include_ajax'],
     name: 'AiHandoffAjax',
-    description: "GlideAjax entry point of the dialog (getContext, submitRequest, submitReview). Callers need x_aih.agent or x_aih.reviewer (execute ACL).",
+    description: "GlideAjax entry point of the dialog (getContext, submitRequest, submitReview). Callers need x_acme_aihandoff.agent or x_acme_aihandoff.reviewer (execute ACL).",
     clientCallable: true,
     accessibleFrom: 'public',
     protectionPolicy: 'read',
@@ -38,7 +38,7 @@ export const scopeReviewScript = Record({
     $id: Now.ID['ui_script_scope_review'],
     table: 'sys_ui_script',
     data: {
-        name: 'x_aih.AiHandoffScopeReview',
+        name: 'x_acme_aihandoff.AiHandoffScopeReview',
         description: 'The shared scope-review module in the browser (window.AiHandoffScopeReview); loaded on demand by the AI Handoff form buttons.',
         active: true,
         global: false,
@@ -52,7 +52,7 @@ export const dialogScript = Record({
     $id: Now.ID['ui_script_dialog'],
     table: 'sys_ui_script',
     data: {
-        name: 'x_aih.AiHandoffDialog',
+        name: 'x_acme_aihandoff.AiHandoffDialog',
         description: 'The dialog behind Assign To AI Operation and Accept / Reject / Escalate AI draft (window.AiHandoffDialog).',
         active: true,
         global: false,

@@ -355,7 +355,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -365,7 +365,7 @@ declare global {
                         id: '038d41b3ac2e415d95de6ecae0d7c290'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'internal'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -376,7 +376,7 @@ declare global {
                         id: '03c651e60df24a0d83e1b2827af759c1'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'public'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -390,7 +390,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -400,7 +400,7 @@ declare global {
                         id: '06e41bf6e5f243e7b188e3ef23377cdd'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_request'
+                            element: 'x_acme_aihandoff_request'
                         }
                     },
                     {
@@ -408,7 +408,7 @@ declare global {
                         id: '0741d514203844f5a9c68200949a856e'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             language: 'en'
                         }
                     },
@@ -417,7 +417,7 @@ declare global {
                         id: '07a4bf5cba064d83b2c069ac571f5b07'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'running'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -431,7 +431,7 @@ declare global {
                             sys_user_role: {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
-                                    name: 'x_aih.reviewer'
+                                    name: 'x_acme_aihandoff.reviewer'
                                 }
                             }
                         }
@@ -441,7 +441,7 @@ declare global {
                         id: '0998fea87aa04b8fac17f4fb8711e42f'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_panel'
+                            element: 'x_acme_aihandoff_panel'
                             language: 'en'
                         }
                     },
@@ -453,7 +453,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -463,7 +463,7 @@ declare global {
                         id: '0cc22a2e242f46fa8f0a0be77b15aefc'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'internal'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -474,7 +474,7 @@ declare global {
                         id: '0d6199b8ac6a4943af6a06be0e233d69'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'eligible'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -488,7 +488,7 @@ declare global {
                             sys_user_role: {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
-                                    name: 'x_aih.reviewer'
+                                    name: 'x_acme_aihandoff.reviewer'
                                 }
                             }
                         }
@@ -498,7 +498,7 @@ declare global {
                         id: '1104d5df585747ea9616567ea3d88c39'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_reviewed_by'
+                            element: 'x_acme_aihandoff_reviewed_by'
                             language: 'en'
                         }
                     },
@@ -510,7 +510,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -520,7 +520,7 @@ declare global {
                         id: '135f73516b2245629ac9c53f6a5ad571'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_requested_by'
+                            element: 'x_acme_aihandoff_requested_by'
                         }
                     },
                     {
@@ -528,7 +528,7 @@ declare global {
                         id: '151c844853b54236b0e10b3cdc36c69b'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'none'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -542,7 +542,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -552,7 +552,7 @@ declare global {
                         id: '161f22191cbd4a7095d4cd73e3b770bb'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                         }
                     },
                     {
@@ -560,7 +560,7 @@ declare global {
                         id: '163fa785a4924de3a71c7aa91493e4c4'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             language: 'en'
                         }
                     },
@@ -569,7 +569,7 @@ declare global {
                         id: '1753f9cd2e624063a748c6dc841cb40c'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'restricted'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -583,7 +583,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -593,7 +593,7 @@ declare global {
                         id: '1f37d3d454294eba93b6bd35a37352b7'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_panel'
+                            element: 'x_acme_aihandoff_panel'
                             language: 'en'
                         }
                     },
@@ -602,7 +602,7 @@ declare global {
                         id: '1ff7924995584dd8a501dbb92411bfb4'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_review'
+                            element: 'x_acme_aihandoff_review'
                             language: 'en'
                         }
                     },
@@ -611,7 +611,7 @@ declare global {
                         id: '207164843c4f4e33be3ac71b744d0f1c'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_reviewed_by'
+                            element: 'x_acme_aihandoff_reviewed_by'
                             language: 'en'
                         }
                     },
@@ -623,7 +623,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -633,7 +633,7 @@ declare global {
                         id: '2254b4ab9ecc42e2a7b5b842e582f42c'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'blocked'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -647,7 +647,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -667,7 +667,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -677,7 +677,7 @@ declare global {
                         id: '246cc10c70b8439281f020f972567df2'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'rejected'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -691,7 +691,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -704,7 +704,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -721,7 +721,7 @@ declare global {
                         id: '293fed95715c42ff91ec6159b62f502e'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'blocked'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -732,7 +732,7 @@ declare global {
                         id: '29e68c36306d43fdbf9c4dbc04431845'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'public'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -743,7 +743,7 @@ declare global {
                         id: '2b62f921694c4d30a4c3fd932bbfb90b'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_reviewed_by'
+                            element: 'x_acme_aihandoff_reviewed_by'
                         }
                     },
                     {
@@ -751,7 +751,7 @@ declare global {
                         id: '2c136f6a83e94cd1b499e876e7a3f0db'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             language: 'en'
                         }
                     },
@@ -760,7 +760,7 @@ declare global {
                         id: '2c1f53df41484e9c9f2933753ea8915b'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'rejected'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -771,7 +771,7 @@ declare global {
                         id: '2fd8cfd9fc9c47228824a8c2054e0e43'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                         }
                     },
                     {
@@ -779,7 +779,7 @@ declare global {
                         id: '31cfcd6b43204370881811bd0b4e326e'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                         }
                     },
                     {
@@ -787,7 +787,7 @@ declare global {
                         id: '31d17bc4e410481ba38f9f7c38b59bc0'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_requested_by'
+                            element: 'x_acme_aihandoff_requested_by'
                             language: 'en'
                         }
                     },
@@ -799,7 +799,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -812,7 +812,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -825,7 +825,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -835,7 +835,7 @@ declare global {
                         id: '33f0b3dcc3f349c29af0cdd99a9ff6fe'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'rejected'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -846,7 +846,7 @@ declare global {
                         id: '34a34c290f034a1ca5576802c44b3356'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'escalated'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -857,14 +857,14 @@ declare global {
                         id: '355249d1062d47cc80f00a3d1a57978e'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                         }
                     },
                     {
                         table: 'sys_user_role'
                         id: '35ad31514951483cba7e23992c21387d'
                         key: {
-                            name: 'x_aih.integration'
+                            name: 'x_acme_aihandoff.integration'
                         }
                     },
                     {
@@ -872,7 +872,7 @@ declare global {
                         id: '36c786efa95e45aaace4ff86501c54fe'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_requested_by'
+                            element: 'x_acme_aihandoff_requested_by'
                             language: 'en'
                         }
                     },
@@ -884,7 +884,7 @@ declare global {
                             sys_user_role: {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
-                                    name: 'x_aih.reviewer'
+                                    name: 'x_acme_aihandoff.reviewer'
                                 }
                             }
                         }
@@ -894,7 +894,7 @@ declare global {
                         id: '37c6785f0f6a4d238e3957e61c0a2c8c'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                         }
                     },
                     {
@@ -902,7 +902,7 @@ declare global {
                         id: '3914654ff5744d31a6d93f145f0442c6'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_reviewed_by'
+                            element: 'x_acme_aihandoff_reviewed_by'
                             language: 'en'
                         }
                     },
@@ -910,7 +910,7 @@ declare global {
                         table: 'sys_user_role'
                         id: '3a692a7a82924241b8870ed2228498d7'
                         key: {
-                            name: 'x_aih.reviewer'
+                            name: 'x_acme_aihandoff.reviewer'
                         }
                     },
                     {
@@ -921,7 +921,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -931,7 +931,7 @@ declare global {
                         id: '3df283b1282a4b299450b3853de1eb35'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             language: 'en'
                         }
                     },
@@ -940,7 +940,7 @@ declare global {
                         id: '3ea540b0cfc748e7afac08c66541c08c'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'public'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -951,7 +951,7 @@ declare global {
                         id: '3eb78a2b34a44964b34acefdb6df0528'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_panel'
+                            element: 'x_acme_aihandoff_panel'
                             language: 'en'
                         }
                     },
@@ -963,7 +963,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -973,7 +973,7 @@ declare global {
                         id: '3fde66cef81b4edb89f96dec6242be80'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'restricted'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -984,7 +984,7 @@ declare global {
                         id: '42aaa8d55a2946dabdbdf61db2a344f0'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'queued'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -995,7 +995,7 @@ declare global {
                         id: '434e13a6127d41ce8c190bb08cf508f5'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'eligible'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1006,7 +1006,7 @@ declare global {
                         id: '45020f9c52364be5a3a2daaa1d953ff6'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_requested_by'
+                            element: 'x_acme_aihandoff_requested_by'
                         }
                     },
                     {
@@ -1014,7 +1014,7 @@ declare global {
                         id: '459518325b044f50b1eb2e4b3402e577'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_request'
+                            element: 'x_acme_aihandoff_request'
                         }
                     },
                     {
@@ -1025,7 +1025,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -1035,7 +1035,7 @@ declare global {
                         id: '473ce31273424b098813aa827fcbb993'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_reviewed_by'
+                            element: 'x_acme_aihandoff_reviewed_by'
                             language: 'en'
                         }
                     },
@@ -1047,7 +1047,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -1066,7 +1066,7 @@ declare global {
                         id: '4e83e18f16fb421893e259ece5b808c7'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'none'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1076,7 +1076,7 @@ declare global {
                         table: 'sys_user_role'
                         id: '520d881ab67245be8df259d0d961aa8f'
                         key: {
-                            name: 'x_aih.agent'
+                            name: 'x_acme_aihandoff.agent'
                         }
                     },
                     {
@@ -1084,7 +1084,7 @@ declare global {
                         id: '5217645f8548485b8c4cc94883d3176a'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'expired'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1095,7 +1095,7 @@ declare global {
                         id: '529256ab54eb4397b25994b58ad49d15'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'accepted'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1106,7 +1106,7 @@ declare global {
                         id: '5426e7fa3e484af3abd4d30f278bc3fb'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_review'
+                            element: 'x_acme_aihandoff_review'
                             language: 'en'
                         }
                     },
@@ -1118,7 +1118,7 @@ declare global {
                             sys_user_role: {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
-                                    name: 'x_aih.reviewer'
+                                    name: 'x_acme_aihandoff.reviewer'
                                 }
                             }
                         }
@@ -1131,7 +1131,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -1141,7 +1141,7 @@ declare global {
                         id: '56155d71d75c4aa2b7d2c66bbc480ccd'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'accepted'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1152,7 +1152,7 @@ declare global {
                         id: '579873c182ee4f77ac308fe75de7965c'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'internal'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1166,7 +1166,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -1176,7 +1176,7 @@ declare global {
                         id: '5b2f5f7578224cad9317218327bd6002'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'awaiting_review'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1196,7 +1196,7 @@ declare global {
                         id: '5e6735d149ec45c9a85c260f212b7f85'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'escalated'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1207,7 +1207,7 @@ declare global {
                         id: '5e9415ac643145fcad5857ff29eee0ab'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                         }
                     },
                     {
@@ -1218,7 +1218,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -1231,7 +1231,7 @@ declare global {
                             sys_user_role: {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
-                                    name: 'x_aih.reviewer'
+                                    name: 'x_acme_aihandoff.reviewer'
                                 }
                             }
                         }
@@ -1241,7 +1241,7 @@ declare global {
                         id: '654be5cfd1b548dc98fd7ba213c1985d'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_review'
+                            element: 'x_acme_aihandoff_review'
                             language: 'en'
                         }
                     },
@@ -1253,7 +1253,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -1263,7 +1263,7 @@ declare global {
                         id: '669fe9b8c01b4ae1a70fbbf8e7ccff67'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                         }
                     },
                     {
@@ -1274,7 +1274,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -1284,7 +1284,7 @@ declare global {
                         id: '66db323a249842e487f7b0330836665f'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                         }
                     },
                     {
@@ -1292,7 +1292,7 @@ declare global {
                         id: '66ea61e1a30b4554929742f7b1d5013b'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'escalated'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1303,7 +1303,7 @@ declare global {
                         id: '677eb95db0cb46bbb01301aefd506232'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_reviewed_by'
+                            element: 'x_acme_aihandoff_reviewed_by'
                         }
                     },
                     {
@@ -1314,7 +1314,7 @@ declare global {
                             sys_user_role: {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
-                                    name: 'x_aih.reviewer'
+                                    name: 'x_acme_aihandoff.reviewer'
                                 }
                             }
                         }
@@ -1324,7 +1324,7 @@ declare global {
                         id: '691dc2888d114246bd474f673f024620'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'restricted'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1335,7 +1335,7 @@ declare global {
                         id: '69a3df41dfeb48db82f6bb66e461968d'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'confidential'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1356,7 +1356,7 @@ declare global {
                             sys_user_role: {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
-                                    name: 'x_aih.reviewer'
+                                    name: 'x_acme_aihandoff.reviewer'
                                 }
                             }
                         }
@@ -1366,7 +1366,7 @@ declare global {
                         id: '6ebf80f6c3b34b13a26fae404c66c50a'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'running'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1377,7 +1377,7 @@ declare global {
                         id: '7257d7c1b0904c18b713b744836d54f4'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_review'
+                            element: 'x_acme_aihandoff_review'
                             language: 'en'
                         }
                     },
@@ -1386,7 +1386,7 @@ declare global {
                         id: '72a0a60b6a36424abfcb66902aa62656'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                         }
                     },
                     {
@@ -1397,7 +1397,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -1417,7 +1417,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -1427,7 +1427,7 @@ declare global {
                         id: '7564b4ee9a174031a42fb7ce0aef675b'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_panel'
+                            element: 'x_acme_aihandoff_panel'
                             language: 'en'
                         }
                     },
@@ -1436,7 +1436,7 @@ declare global {
                         id: '75870e3ad77046629cede6b4df9dc067'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             language: 'en'
                         }
                     },
@@ -1445,7 +1445,7 @@ declare global {
                         id: '76db4fca293a4925bce380ebedcb67f1'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_request'
+                            element: 'x_acme_aihandoff_request'
                         }
                     },
                     {
@@ -1453,7 +1453,7 @@ declare global {
                         id: '78c35ea86e2b4628aa5b1366ced00d8b'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_reviewed_by'
+                            element: 'x_acme_aihandoff_reviewed_by'
                         }
                     },
                     {
@@ -1464,7 +1464,7 @@ declare global {
                             sys_user_role: {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
-                                    name: 'x_aih.reviewer'
+                                    name: 'x_acme_aihandoff.reviewer'
                                 }
                             }
                         }
@@ -1477,7 +1477,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -1490,7 +1490,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -1500,7 +1500,7 @@ declare global {
                         id: '7b6d5dde63374030b9d6ad984c9bdcb1'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'rejected'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1511,7 +1511,7 @@ declare global {
                         id: '7bed6799db414f7292df51767cc31636'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'confidential'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1525,7 +1525,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -1538,7 +1538,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -1555,7 +1555,7 @@ declare global {
                         id: '7efaab1720324d189044ac6177682114'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'accepted'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1569,7 +1569,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -1579,7 +1579,7 @@ declare global {
                         id: '7f12738839224bd5a8e442be838600e1'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             language: 'en'
                         }
                     },
@@ -1591,7 +1591,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -1601,7 +1601,7 @@ declare global {
                         id: '8172e83dc9034433b1fc6b74e697a769'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'expired'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1615,7 +1615,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -1625,7 +1625,7 @@ declare global {
                         id: '82bbac68c54d4df5b676fedd43bd1822'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_panel'
+                            element: 'x_acme_aihandoff_panel'
                         }
                     },
                     {
@@ -1640,7 +1640,7 @@ declare global {
                         id: '8330f0b2a1594071961222d8123d0970'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_request'
+                            element: 'x_acme_aihandoff_request'
                             language: 'en'
                         }
                     },
@@ -1649,7 +1649,7 @@ declare global {
                         id: '845094c7203a4f278503868c561bf4e5'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_requested_by'
+                            element: 'x_acme_aihandoff_requested_by'
                         }
                     },
                     {
@@ -1669,7 +1669,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -1679,7 +1679,7 @@ declare global {
                         id: '850931847833448c99746b42f4b7c227'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'failed'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1693,7 +1693,7 @@ declare global {
                             sys_user_role: {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
-                                    name: 'x_aih.reviewer'
+                                    name: 'x_acme_aihandoff.reviewer'
                                 }
                             }
                         }
@@ -1703,7 +1703,7 @@ declare global {
                         id: '8aa8af86cc2f469d927f7ed85dc8c085'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'awaiting_review'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1714,7 +1714,7 @@ declare global {
                         id: '8ac48cc540d741adbfc9f5a5ebc57569'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                         }
                     },
                     {
@@ -1722,7 +1722,7 @@ declare global {
                         id: '8b038fd2086b4d9c960c55f32675081f'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'escalated'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1733,7 +1733,7 @@ declare global {
                         id: '8b1822d5e943425dac4893c97c340ce2'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_reviewed_by'
+                            element: 'x_acme_aihandoff_reviewed_by'
                             language: 'en'
                         }
                     },
@@ -1742,7 +1742,7 @@ declare global {
                         id: '8bdce27aa2f94bc6be4c732de67fe675'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'failed'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1753,7 +1753,7 @@ declare global {
                         id: '8c3057ab4bf94ab493a1a81922f0892f'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'blocked'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1764,7 +1764,7 @@ declare global {
                         id: '8c49ec9f3313457491ef27b9f5a92db3'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'confidential'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1775,7 +1775,7 @@ declare global {
                         id: '8d8c4c5e1c2247079e5758ffa0fce660'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'eligible'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1786,7 +1786,7 @@ declare global {
                         id: '8de54cd8b8fa47a195cef3bc4fb84ca9'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'blocked'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1797,7 +1797,7 @@ declare global {
                         id: '8e4f67d03eaa4a57b6f28c1bbb7cf826'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_panel'
+                            element: 'x_acme_aihandoff_panel'
                         }
                     },
                     {
@@ -1805,7 +1805,7 @@ declare global {
                         id: '8f81058966b94dbc80850c3fbd61cd50'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'none'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1819,7 +1819,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -1829,7 +1829,7 @@ declare global {
                         id: '8fe0793cf1404f2ab15cf431dfe5f033'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             language: 'en'
                         }
                     },
@@ -1838,7 +1838,7 @@ declare global {
                         id: '90661348832746708e66f61a0c142d8b'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_request'
+                            element: 'x_acme_aihandoff_request'
                             language: 'en'
                         }
                     },
@@ -1850,7 +1850,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -1863,7 +1863,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -1873,7 +1873,7 @@ declare global {
                         id: '9309759bc0d54bd9a48afc658eae146b'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                         }
                     },
                     {
@@ -1884,7 +1884,7 @@ declare global {
                             sys_user_role: {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
-                                    name: 'x_aih.reviewer'
+                                    name: 'x_acme_aihandoff.reviewer'
                                 }
                             }
                         }
@@ -1894,7 +1894,7 @@ declare global {
                         id: '9882153081c74165a2cba70dc5ad4d2d'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'public'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1905,7 +1905,7 @@ declare global {
                         id: '9a1455455bc04fd5b44354a62a593cbe'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'escalated'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1919,7 +1919,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -1929,7 +1929,7 @@ declare global {
                         id: '9e10af0ac151472aa2e2fc2684a1e827'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'none'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1943,7 +1943,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -1953,7 +1953,7 @@ declare global {
                         id: '9f81f4b76d604a9399229312e69e2a8e'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'running'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1967,7 +1967,7 @@ declare global {
                             sys_user_role: {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
-                                    name: 'x_aih.reviewer'
+                                    name: 'x_acme_aihandoff.reviewer'
                                 }
                             }
                         }
@@ -1977,7 +1977,7 @@ declare global {
                         id: 'a0beeb5e1c9743c8a4c6e3df4847a0d0'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'restricted'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -1997,7 +1997,7 @@ declare global {
                         id: 'a2832dbdc86946aa91e5dad127743832'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             language: 'en'
                         }
                     },
@@ -2006,7 +2006,7 @@ declare global {
                         id: 'a3a9a47f0df349b789e61d84853a6f34'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_request'
+                            element: 'x_acme_aihandoff_request'
                         }
                     },
                     {
@@ -2014,7 +2014,7 @@ declare global {
                         id: 'a3dbb53edb91460185017701090cf1d2'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_reviewed_by'
+                            element: 'x_acme_aihandoff_reviewed_by'
                         }
                     },
                     {
@@ -2022,7 +2022,7 @@ declare global {
                         id: 'a59bff3419e34e2bab1ca0a839b84468'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_panel'
+                            element: 'x_acme_aihandoff_panel'
                         }
                     },
                     {
@@ -2030,7 +2030,7 @@ declare global {
                         id: 'a5c3ecc97d6b4dae82b55c9e3665629c'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_requested_by'
+                            element: 'x_acme_aihandoff_requested_by'
                             language: 'en'
                         }
                     },
@@ -2039,7 +2039,7 @@ declare global {
                         id: 'a5c3fbc2807c402882e6acec93468673'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                         }
                     },
                     {
@@ -2050,7 +2050,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -2063,7 +2063,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -2073,7 +2073,7 @@ declare global {
                         id: 'ac9de6df4825419db9a9ac2db87e55fb'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'running'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2087,7 +2087,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -2097,7 +2097,7 @@ declare global {
                         id: 'af945eb7d8544d9ab0b9904c44760dd7'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'none'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2111,7 +2111,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -2124,7 +2124,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -2134,7 +2134,7 @@ declare global {
                         id: 'b3e89d20a63f4cbfa103ca2c06900071'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_request'
+                            element: 'x_acme_aihandoff_request'
                             language: 'en'
                         }
                     },
@@ -2146,7 +2146,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -2156,7 +2156,7 @@ declare global {
                         id: 'b4fcbd2296ee4ac98a3811e6be214e55'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'confidential'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2167,7 +2167,7 @@ declare global {
                         id: 'b77e6bb38924411b9742dc12048ff434'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'blocked'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2181,7 +2181,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -2191,7 +2191,7 @@ declare global {
                         id: 'b897a672aa0449f1a3a9f1eead698b0f'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'internal'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2202,7 +2202,7 @@ declare global {
                         id: 'b96d714f870d4f23aa242a0fde4fc722'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'public'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2216,7 +2216,7 @@ declare global {
                             sys_user_role: {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
-                                    name: 'x_aih.reviewer'
+                                    name: 'x_acme_aihandoff.reviewer'
                                 }
                             }
                         }
@@ -2229,7 +2229,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -2239,7 +2239,7 @@ declare global {
                         id: 'bd5cf088f27b4b6aa4a0f01a715cc9d2'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'running'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2250,7 +2250,7 @@ declare global {
                         id: 'be4777b7480c4bb497b5ec35d154c1f1'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_request'
+                            element: 'x_acme_aihandoff_request'
                             language: 'en'
                         }
                     },
@@ -2262,7 +2262,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -2272,7 +2272,7 @@ declare global {
                         id: 'c2ed00cc98f644d0a1c9548a8bc3319e'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'internal'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2286,7 +2286,7 @@ declare global {
                             sys_user_role: {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
-                                    name: 'x_aih.reviewer'
+                                    name: 'x_acme_aihandoff.reviewer'
                                 }
                             }
                         }
@@ -2296,7 +2296,7 @@ declare global {
                         id: 'c5e9802026f14213987a2124100cd4ed'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_review'
+                            element: 'x_acme_aihandoff_review'
                             language: 'en'
                         }
                     },
@@ -2305,7 +2305,7 @@ declare global {
                         id: 'c648029bc876445f8fd20f9c07200814'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'queued'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2319,7 +2319,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -2329,7 +2329,7 @@ declare global {
                         id: 'c769d50ed2a1438080866b37a7719607'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'expired'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2340,7 +2340,7 @@ declare global {
                         id: 'c7980241920c4398a44725dcb49b3c98'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_review'
+                            element: 'x_acme_aihandoff_review'
                         }
                     },
                     {
@@ -2351,7 +2351,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -2361,7 +2361,7 @@ declare global {
                         id: 'c8b2f6f139f943ab902afea36a495c36'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_panel'
+                            element: 'x_acme_aihandoff_panel'
                         }
                     },
                     {
@@ -2376,7 +2376,7 @@ declare global {
                         id: 'c99b827dba5048139d7a49509b518a15'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_request'
+                            element: 'x_acme_aihandoff_request'
                         }
                     },
                     {
@@ -2384,7 +2384,7 @@ declare global {
                         id: 'cde21b87246b4498af5c18987c924231'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                         }
                     },
                     {
@@ -2392,7 +2392,7 @@ declare global {
                         id: 'ce611bb03f6f4e36874f7616aa5dbb2f'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'accepted'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2403,7 +2403,7 @@ declare global {
                         id: 'ced184d75dc7466b96a766f3977e465d'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'failed'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2414,7 +2414,7 @@ declare global {
                         id: 'd13edf895ec14bd99e30a42e90b38f20'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_review'
+                            element: 'x_acme_aihandoff_review'
                         }
                     },
                     {
@@ -2425,7 +2425,7 @@ declare global {
                             sys_user_role: {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
-                                    name: 'x_aih.reviewer'
+                                    name: 'x_acme_aihandoff.reviewer'
                                 }
                             }
                         }
@@ -2435,7 +2435,7 @@ declare global {
                         id: 'd46654849624425daca113b83e8b27bf'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'eligible'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2453,7 +2453,7 @@ declare global {
                         id: 'd57b150774a44dfa8d348ade78b7edc7'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'restricted'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2464,7 +2464,7 @@ declare global {
                         id: 'd59016d987e54bdbba51c6257c370291'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_requested_by'
+                            element: 'x_acme_aihandoff_requested_by'
                             language: 'en'
                         }
                     },
@@ -2473,7 +2473,7 @@ declare global {
                         id: 'd6bde26cfce746b2baa54501344ea162'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_review'
+                            element: 'x_acme_aihandoff_review'
                         }
                     },
                     {
@@ -2481,7 +2481,7 @@ declare global {
                         id: 'd6e8bc87a55e4e8e9e9aac90984940f7'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'queued'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2492,7 +2492,7 @@ declare global {
                         id: 'd746b78be1264623860f0eb1970040b6'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_review'
+                            element: 'x_acme_aihandoff_review'
                         }
                     },
                     {
@@ -2500,7 +2500,7 @@ declare global {
                         id: 'd7797c73bd24451ab76a410995d264b9'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             language: 'en'
                         }
                     },
@@ -2509,7 +2509,7 @@ declare global {
                         id: 'd823010366f5499e8b3c3cbac479e962'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'rejected'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2520,7 +2520,7 @@ declare global {
                         id: 'da3a1c24695649469c92712e8c98a677'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                         }
                     },
                     {
@@ -2538,7 +2538,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -2548,7 +2548,7 @@ declare global {
                         id: 'e08627c55b4c432b9ede8c4328d8a671'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                         }
                     },
                     {
@@ -2556,7 +2556,7 @@ declare global {
                         id: 'e0f3d421cdfd4a32bc2f9b0684dc3cbe'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'awaiting_review'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2570,7 +2570,7 @@ declare global {
                             sys_user_role: {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
-                                    name: 'x_aih.reviewer'
+                                    name: 'x_acme_aihandoff.reviewer'
                                 }
                             }
                         }
@@ -2583,7 +2583,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -2593,7 +2593,7 @@ declare global {
                         id: 'e2ba1de7a1ec49c7a3aafe4e8f4394eb'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_panel'
+                            element: 'x_acme_aihandoff_panel'
                             language: 'en'
                         }
                     },
@@ -2602,7 +2602,7 @@ declare global {
                         id: 'e36dc3a87ebf4c799889540c3e83db16'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                         }
                     },
                     {
@@ -2610,7 +2610,7 @@ declare global {
                         id: 'e39f7e3ee4904098b25a9ba5e0ff24aa'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_reviewed_by'
+                            element: 'x_acme_aihandoff_reviewed_by'
                         }
                     },
                     {
@@ -2618,7 +2618,7 @@ declare global {
                         id: 'e436769d9bb54679aa73261304959141'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             language: 'en'
                         }
                     },
@@ -2627,7 +2627,7 @@ declare global {
                         id: 'e4b9327081b34377914489cdcca54589'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'awaiting_review'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2638,7 +2638,7 @@ declare global {
                         id: 'e6276915e2264946b9183134de3f639d'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                         }
                     },
                     {
@@ -2649,7 +2649,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -2659,7 +2659,7 @@ declare global {
                         id: 'e71058479cca4345978ff75a0217f7c2'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_panel'
+                            element: 'x_acme_aihandoff_panel'
                         }
                     },
                     {
@@ -2670,7 +2670,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -2680,7 +2680,7 @@ declare global {
                         id: 'e8da02f2589745239111506296b92488'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'awaiting_review'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2694,7 +2694,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -2704,7 +2704,7 @@ declare global {
                         id: 'eacf462937624d29b48c4344bf7911e7'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'queued'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2724,7 +2724,7 @@ declare global {
                         id: 'ebb6c33faa39422ba639fe99aefa0fc8'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                         }
                     },
                     {
@@ -2739,7 +2739,7 @@ declare global {
                         id: 'ed3fdc5a4df0436ba9897c2d16911efe'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_review'
+                            element: 'x_acme_aihandoff_review'
                         }
                     },
                     {
@@ -2747,7 +2747,7 @@ declare global {
                         id: 'ed7d4b12e744479cb4a681a62af06342'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                         }
                     },
                     {
@@ -2755,7 +2755,7 @@ declare global {
                         id: 'ee7c4d54c4be4cbc9156583a8339a92b'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_request'
+                            element: 'x_acme_aihandoff_request'
                             language: 'en'
                         }
                     },
@@ -2767,7 +2767,7 @@ declare global {
                             sys_user_role: {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
-                                    name: 'x_aih.reviewer'
+                                    name: 'x_acme_aihandoff.reviewer'
                                 }
                             }
                         }
@@ -2777,7 +2777,7 @@ declare global {
                         id: 'f2620c8d7b2942248b2f880b0ca11f33'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'accepted'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2788,7 +2788,7 @@ declare global {
                         id: 'f27d97795dcc412a8e4ce3002a1f4ca0'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                         }
                     },
                     {
@@ -2796,7 +2796,7 @@ declare global {
                         id: 'f2f13c61bac64d53a013857365082a90'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_requested_by'
+                            element: 'x_acme_aihandoff_requested_by'
                             language: 'en'
                         }
                     },
@@ -2805,7 +2805,7 @@ declare global {
                         id: 'f57c4ec8108441aca3c8b2a12b4b7c3e'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'failed'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2819,7 +2819,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -2829,7 +2829,7 @@ declare global {
                         id: 'f89300b31d434c2da18ed9deb1567dc0'
                         key: {
                             name: 'incident'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'expired'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2840,7 +2840,7 @@ declare global {
                         id: 'f95ab6ec70ae4ffdb3046c4f36cf361e'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_requested_by'
+                            element: 'x_acme_aihandoff_requested_by'
                         }
                     },
                     {
@@ -2848,7 +2848,7 @@ declare global {
                         id: 'fb2fd880608f4339b38e8cde70ceaed4'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_requested_by'
+                            element: 'x_acme_aihandoff_requested_by'
                         }
                     },
                     {
@@ -2856,7 +2856,7 @@ declare global {
                         id: 'fbae670377db48f3b299dfd4cbb335ef'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'expired'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2870,7 +2870,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -2883,7 +2883,7 @@ declare global {
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
-                                    name: 'x_aih.integration'
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -2893,7 +2893,7 @@ declare global {
                         id: 'fcd67fa70ede449e849b66dc704506f5'
                         key: {
                             name: 'sn_si_incident'
-                            element: 'x_aih_data_classification'
+                            element: 'x_acme_aihandoff_data_classification'
                             value: 'confidential'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2904,7 +2904,7 @@ declare global {
                         id: 'fdb7b8aa85764dbd82cdd5f1653729f7'
                         key: {
                             name: 'sc_req_item'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'queued'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2915,7 +2915,7 @@ declare global {
                         id: 'fe505403b7cd46afbf7f4ff3e2c6a2e7'
                         key: {
                             name: 'rm_enhancement'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'eligible'
                             language: 'en'
                             dependent_value: 'NULL'
@@ -2929,7 +2929,7 @@ declare global {
                             sys_user_role: {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
-                                    name: 'x_aih.agent'
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -2939,7 +2939,7 @@ declare global {
                         id: 'ff3196145a514b93904a4e520d881597'
                         key: {
                             name: 'sc_request'
-                            element: 'x_aih_status'
+                            element: 'x_acme_aihandoff_status'
                             value: 'failed'
                             language: 'en'
                             dependent_value: 'NULL'

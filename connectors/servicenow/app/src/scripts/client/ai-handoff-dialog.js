@@ -1,10 +1,10 @@
 /*
- * AiHandoffDialog (UI script x_aih.AiHandoffDialog): the dialog behind the
+ * AiHandoffDialog (UI script x_acme_aihandoff.AiHandoffDialog): the dialog behind the
  * four form buttons, in a GlideModal.
  *
- * It asks the server for the panel and the acting user (x_aih.AiHandoffAjax
+ * It asks the server for the panel and the acting user (x_acme_aihandoff.AiHandoffAjax
  * getContext), builds what it shows with the shared module
- * (window.AiHandoffScopeReview, UI script x_aih.AiHandoffScopeReview), and on
+ * (window.AiHandoffScopeReview, UI script x_acme_aihandoff.AiHandoffScopeReview), and on
  * Confirm sends the choice back (submitRequest / submitReview), where the
  * server checks it again against the panel and writes the field.
  *
@@ -14,7 +14,7 @@
 var AiHandoffDialog = (function () {
     'use strict';
 
-    var BODY_ID = 'x_aih_dialog_body';
+    var BODY_ID = 'x_acme_aihandoff_dialog_body';
     var TITLES = { assign: 'Assign To AI Operation', accept: 'Accept AI draft', reject: 'Reject AI draft', escalate: 'Escalate AI draft' };
     var OUTCOMES = {
         eligible: { text: 'Eligible', className: 'label label-success' },
@@ -38,7 +38,7 @@ var AiHandoffDialog = (function () {
     }
 
     function ajax(method, params, done) {
-        var call = new GlideAjax('x_aih.AiHandoffAjax');
+        var call = new GlideAjax('x_acme_aihandoff.AiHandoffAjax');
         call.addParam('sysparm_name', method);
         for (var key in params) {
             if (Object.prototype.hasOwnProperty.call(params, key)) call.addParam(key, params[key]);
@@ -115,7 +115,7 @@ var AiHandoffDialog = (function () {
         var label = append(item, node('label', 'x-aih-choice'));
         var radio = append(label, node('input'));
         radio.type = 'radio';
-        radio.name = 'x_aih_operation';
+        radio.name = 'x_acme_aihandoff_operation';
         radio.value = op.id;
         radio.disabled = !op.selectable;
         radio.onchange = function () {
@@ -155,7 +155,7 @@ var AiHandoffDialog = (function () {
                 confirm.disabled = context.requestPending;
             });
         }
-        var note = textArea(body, 'x_aih_note', 'Note for the AI (optional)', MAX_NOTE_LENGTH);
+        var note = textArea(body, 'x_acme_aihandoff_note', 'Note for the AI (optional)', MAX_NOTE_LENGTH);
         var error = append(body, node('div', 'x-aih-error'));
         confirm = footer(body, modal, 'Confirm', function () {
             if (chosen === null) return;
@@ -191,7 +191,7 @@ var AiHandoffDialog = (function () {
                 var label = append(append(choices, node('div', 'x-aih-handoff')), node('label'));
                 var radio = append(label, node('input'));
                 radio.type = 'radio';
-                radio.name = 'x_aih_handoff';
+                radio.name = 'x_acme_aihandoff_handoff';
                 radio.value = handoff.id;
                 radio.checked = first;
                 radio.onchange = function () {
@@ -201,7 +201,7 @@ var AiHandoffDialog = (function () {
                 append(label, node('span', 'text-muted', handoff.approvalText));
             })(handoffs[i], i === 0);
         }
-        var comment = textArea(body, 'x_aih_comment', 'Comment (optional)', MAX_COMMENT_LENGTH);
+        var comment = textArea(body, 'x_acme_aihandoff_comment', 'Comment (optional)', MAX_COMMENT_LENGTH);
         var error = append(body, node('div', 'x-aih-error'));
         var confirm = footer(body, modal, TITLES[options.decision], function () {
             if (chosen === null) return;
@@ -225,7 +225,7 @@ var AiHandoffDialog = (function () {
 
     /** Opens the dialog: options {mode: 'assign' | 'review', decision: 'accept' | 'reject' | 'escalate', table, sysId}. */
     function open(options) {
-        var modal = new GlideModal('x_aih_handoff_dialog', false, 760);
+        var modal = new GlideModal('x_acme_aihandoff_handoff_dialog', false, 760);
         modal.setTitle(options.mode === 'assign' ? TITLES.assign : TITLES[options.decision]);
         modal.renderWithContent('<div id="' + BODY_ID + '" class="x-aih-dialog"></div>');
         var body = document.getElementById(BODY_ID);

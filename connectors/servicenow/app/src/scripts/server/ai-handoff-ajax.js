@@ -1,6 +1,6 @@
 /*
- * AiHandoffAjax (client-callable script include, scope x_aih): the dialog's
- * server calls, through GlideAjax('x_aih.AiHandoffAjax').
+ * AiHandoffAjax (client-callable script include, scope x_acme_aihandoff): the dialog's
+ * server calls, through GlideAjax('x_acme_aihandoff.AiHandoffAjax').
  *
  *   getContext     sysparm_table, sysparm_sys_id
  *   submitRequest  ... and sysparm_operation, sysparm_scope, sysparm_note

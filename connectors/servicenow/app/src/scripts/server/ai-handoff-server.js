@@ -1,5 +1,5 @@
 /*
- * AiHandoffServer (script include, scope x_aih): the server side of the app's
+ * AiHandoffServer (script include, scope x_acme_aihandoff): the server side of the app's
  * buttons and rules, on the five ticket tables.
  *
  * - canAssign / canReview: the buttons' conditions.
@@ -21,24 +21,24 @@ var AiHandoffServer = Class.create();
 
 /** The AI fields the app installs on each ticket table (mappings/servicenow/*.yaml name the same). */
 AiHandoffServer.FIELDS = {
-    panel: 'x_aih_panel',
-    status: 'x_aih_status',
-    request: 'x_aih_request',
-    review: 'x_aih_review',
-    requestedBy: 'x_aih_requested_by',
-    reviewedBy: 'x_aih_reviewed_by'
+    panel: 'x_acme_aihandoff_panel',
+    status: 'x_acme_aihandoff_status',
+    request: 'x_acme_aihandoff_request',
+    review: 'x_acme_aihandoff_review',
+    requestedBy: 'x_acme_aihandoff_requested_by',
+    reviewedBy: 'x_acme_aihandoff_reviewed_by'
 };
 
 AiHandoffServer.TABLES = ['incident', 'sc_req_item', 'sc_request', 'sn_si_incident', 'rm_enhancement'];
 
 AiHandoffServer.ROLES = {
-    agent: 'x_aih.agent',
-    reviewer: 'x_aih.reviewer',
-    integration: 'x_aih.integration'
+    agent: 'x_acme_aihandoff.agent',
+    reviewer: 'x_acme_aihandoff.reviewer',
+    integration: 'x_acme_aihandoff.integration'
 };
 
 /** All the integration role may change on a ticket: its work note and the AI fields it maintains. */
-AiHandoffServer.INTEGRATION_WRITABLE = ['work_notes', 'x_aih_panel', 'x_aih_status', 'x_aih_request', 'x_aih_review'];
+AiHandoffServer.INTEGRATION_WRITABLE = ['work_notes', 'x_acme_aihandoff_panel', 'x_acme_aihandoff_status', 'x_acme_aihandoff_request', 'x_acme_aihandoff_review'];
 
 /** A field's value as text, '' when empty (GlideRecord answers null). */
 AiHandoffServer.text = function (record, field) {
