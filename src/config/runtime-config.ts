@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { AiConfig } from '../ai/config.js';
+import { App } from './app.js';
 import { Groups } from './groups.js';
 import { Paths } from './paths.js';
 import { Switches } from './switches.js';
@@ -17,6 +18,7 @@ export const RUNTIME_CONFIG_SECTIONS = {
   switches: Switches.default({ ai: true, operations: {}, groups: {} }),
   groups: Groups,
   worker: Worker.prefault({}),
+  app: App.prefault({}),
   ai: AiConfig.prefault({}),
 } as const;
 

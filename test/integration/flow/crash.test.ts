@@ -65,7 +65,7 @@ describe('Redis killed and restarted mid-flow', () => {
     });
     try {
       await h.waitFor('the panel', async () => (await h.ticket('SIR0002274')).panel);
-      await h.request('alex.rivera', 'SIR0002274', { operation: 'compile-exception-history' });
+      await h.request('lena.fischer', 'SIR0002274', { operation: 'compile-exception-history' });
       const done = await untilStatus(h, 'SIR0002274', 'awaiting_review', 60_000);
       expect(crashed).toBe(true);
       expect(done.panel!.handoffs).toHaveLength(1);

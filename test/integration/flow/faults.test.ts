@@ -66,7 +66,7 @@ describe('a connection dropped after the note was applied', () => {
     });
     try {
       await h.waitFor('the panel', async () => (await h.ticket('SIR0002274')).panel);
-      await h.request('alex.rivera', 'SIR0002274', { operation: 'compile-exception-history' });
+      await h.request('lena.fischer', 'SIR0002274', { operation: 'compile-exception-history' });
       const done = await untilStatus(h, 'SIR0002274', 'awaiting_review', 60_000);
       const id = done.panel!.handoffs[0]!.id;
       const dropped = h.sandbox.writeLog.entries().filter((e) => e.status === 0 && e.applied);

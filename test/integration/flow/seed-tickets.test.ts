@@ -10,7 +10,7 @@ import { expectOnlyAllowedWrites, handOff, stateOf, untilStatus } from '../../su
 const SEED = [
   { number: 'INC0002041', agent: 'alex.rivera', operation: 'draft-vendor-escalation', role: 'incident_commander', approver: 'irene.costa', blocked: ['outbound_send', 'routing', 'failover', 'closure'] },
   { number: 'REQ0002188', agent: 'nora.brandt', operation: 'least-privilege-checklist', role: 'requester_manager', approver: 'morgan.lee', blocked: ['account_creation', 'privilege_grant'] },
-  { number: 'SIR0002274', agent: 'alex.rivera', operation: 'draft-review-summary', role: 'security_owner', approver: 'samira.haddad', blocked: ['approval', 'policy_interpretation'] },
+  { number: 'SIR0002274', agent: 'lena.fischer', operation: 'draft-review-summary', role: 'security_owner', approver: 'samira.haddad', blocked: ['approval', 'policy_interpretation'] },
   { number: 'ENHC0002219', agent: 'oliver.grant', operation: 'sponsor-tradeoff-brief', role: 'sponsor', approver: 'victor.alvarez', blocked: ['portfolio_reprioritisation'] },
 ] as const;
 

@@ -181,6 +181,8 @@ describe('the ticket page', () => {
   });
 
   it('lists active tickets with links', async () => {
+    // A security incident is readable only with a Security Incident Response role: the security owner has one.
+    await signInAs('samira.haddad');
     await page.goto(`${sb.url}/tickets`);
     const link = page.getByRole('link', { name: 'SIR0002274' });
     await link.waitFor();

@@ -2,7 +2,9 @@
  * Resolves the table specs into table definitions: inherited fields, dictionary
  * overrides, the sys_* fields every record carries, and the table hierarchy.
  */
+import { appNames, type AppNames } from '../../../../src/domain/app-names.js';
 import { DEFAULT_APP_FIELDS, type AppFields } from './app-fields.js';
+import { appTables } from './app-tables.js';
 import { SYSTEM_TABLES } from './system-tables.js';
 import { taskTables } from './task-tables.js';
 import type { FieldDef, FieldSpec, TableDef, TableSpec } from './types.js';
@@ -27,9 +29,9 @@ const UPDATED: readonly FieldSpec[] = [
   { name: 'sys_mod_count', label: 'Updates', type: 'integer', readOnly: true, defaultValue: '0' },
 ];
 
-/** Every table the sandbox serves, with the app's fields under the given names. */
-export function allTableSpecs(app: AppFields = DEFAULT_APP_FIELDS): TableSpec[] {
-  return [...taskTables(app), ...SYSTEM_TABLES];
+/** Every table the sandbox serves, with the app's fields and tables under the given names. */
+export function allTableSpecs(app: AppFields = DEFAULT_APP_FIELDS, names: AppNames = appNames()): TableSpec[] {
+  return [...taskTables(app), ...SYSTEM_TABLES, ...appTables(names)];
 }
 
 export function createSchema(specs: readonly TableSpec[] = allTableSpecs()): Schema {

@@ -25,16 +25,22 @@ export interface SeedOptions {
   readonly generator?: Omit<GenerateOptions, 'count'>;
 }
 
+/** What the seed needs to know of the installed app. */
+export interface SeedApp {
+  /** The app's scope: the cast's app roles are named in it. */
+  readonly scope: string;
+}
+
 export interface SeedResult {
   readonly generated: GenerationStats | undefined;
 }
 
-export function loadSeed(store: Store, records: Records, credentials: Credentials, now: number, options: SeedOptions = {}): SeedResult {
+export function loadSeed(store: Store, records: Records, credentials: Credentials, now: number, app: SeedApp, options: SeedOptions = {}): SeedResult {
   const seed = createSeeder(store, records, now);
   let generated: GenerationStats | undefined;
   store.bulk(() => {
     seedMetadata(seed, store.schema);
-    seedPeople(seed, credentials);
+    seedPeople(seed, credentials, app.scope);
     seedCis(seed);
     if (options.handWritten ?? true) for (const ticket of [...RELATED, ...ILLUSTRATIVE, ...MORE]) seedTicket(seed, ticket);
     const count = options.tickets ?? 0;
