@@ -3,17 +3,21 @@
  * Wiring only; each concern lives in its own file (table-client.ts,
  * keyset-cursor.ts, journal.ts, audit.ts, people.ts, dictionary.ts, auth/).
  *
- * Tables read: the mapped ticket tables plus `sys_journal_field`, `sys_audit`,
- * `sys_user`, `sys_user_group`, `sys_user_grmember` and `sys_dictionary`.
- * Tables written: the mapped ticket tables, only through the write guard.
+ * Tables read: the mapped ticket tables, the app's request and review
+ * tables, plus `sys_journal_field`, `sys_user`, `sys_user_has_role`,
+ * `sys_user_group`, `sys_user_grmember`, `sys_dictionary` and `cmdb_ci`.
+ * Written: tickets only through the app's API (app-api.ts), and the app's
+ * rows' end state, both through the write guard.
  */
-import type { Connector, PullOptions, PullPage, RawRecord, Watermark, WatermarkStore } from '../../src/connector/connector.js';
-import { guardWrite } from '../../src/connector/write-guard.js';
+import type { Connector, PullOptions, PullPage, Watermark, WatermarkStore } from '../../src/connector/connector.js';
+import { guardTicketWrite } from '../../src/connector/write-guard.js';
+import { appNames, DEFAULT_APP_SCOPE } from '../../src/domain/app-names.js';
 import { HandoffError } from '../../src/errors.js';
 import { queryableFields, readFields } from '../../src/mapping/fields.js';
 import type { TableMapping } from '../../src/mapping/mapping-schema.js';
 import type { Logger } from '../../src/util/log.js';
-import { readFieldChanges } from './audit.js';
+import { createAppApiClient } from './app-api.js';
+import { createAppRows } from './app-rows.js';
 import type { AuthProvider } from './auth/auth-provider.js';
 import { createAuth } from './auth/create-auth.js';
 import { instanceIdOf, type ServiceNowConfig } from './config.js';
@@ -23,8 +27,8 @@ import { checkMappingFields, type FieldCheck } from './field-check.js';
 import { createTransport, type TransportDeps } from './http-transport.js';
 import { createJournalReader } from './journal.js';
 import { compareWatermarks, keysetPages } from './keyset-cursor.js';
-import { readGroupMembers, readUser } from './people.js';
-import { createTableClient } from './table-client.js';
+import { readGroupMembers, readUser, readUserRoles } from './people.js';
+import { authorisedSend, createTableClient } from './table-client.js';
 import { createMemoryWatermarkStore } from './watermark-store.js';
 
 /**
@@ -32,7 +36,7 @@ import { createMemoryWatermarkStore } from './watermark-store.js';
  * `cmdb_ci` is read for the configuration-item source of a hand-off; the app's
  * integration role grants that read (docs/servicenow-app.md).
  */
-export const SYSTEM_TABLES: readonly string[] = ['sys_journal_field', 'sys_audit', 'sys_user', 'sys_user_group', 'sys_user_grmember', 'sys_dictionary', 'cmdb_ci'];
+export const SYSTEM_TABLES: readonly string[] = ['sys_journal_field', 'sys_user', 'sys_user_has_role', 'sys_user_group', 'sys_user_grmember', 'sys_dictionary', 'cmdb_ci'];
 /** The ticket tables of the default mappings. */
 export const TICKET_TABLES: readonly string[] = ['incident', 'sc_req_item', 'sc_request', 'sn_si_incident', 'rm_enhancement'];
 
@@ -45,6 +49,8 @@ export interface ServiceNowConnectorOptions extends TransportDeps {
   readonly watermarks?: WatermarkStore;
   /** Table ancestors for sys_dictionary reads; default dictionary.ts's. */
   readonly tableAncestors?: Readonly<Record<string, readonly string[]>>;
+  /** The installed app's scope (its tables and API); default x_acme_aihandoff (runtime config `app.scope`). */
+  readonly appScope?: string;
 }
 
 export interface SyncOptions {
@@ -86,6 +92,9 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
   const transport = createTransport({ ...options, baseUrl: config.instanceUrl, timeoutMs: config.timeoutMs, maxConcurrency: config.maxConcurrency, retry: config.retry, log });
   const auth = options.auth ?? createAuth(config.auth, { transport, timeoutMs: config.timeoutMs, log, now });
   const client = createTableClient({ transport, auth, log });
+  const app = appNames(options.appScope ?? DEFAULT_APP_SCOPE);
+  const appApi = createAppApiClient(authorisedSend({ transport, auth, log }), app);
+  const rows = createAppRows(client, app, config.pageSize);
   const journal = createJournalReader({ client, pageSize: config.pageSize, log });
   const dictionary = createDictionaryReader({ client, pageSize: config.pageSize, ...(options.tableAncestors === undefined ? {} : { ancestors: options.tableAncestors }) });
   const watermarks = options.watermarks ?? createMemoryWatermarkStore();
@@ -159,23 +168,25 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
       return client.get(table, sysId, { fields });
     },
 
-    async write(mapping, sysId, body): Promise<RawRecord> {
+    async writeTicket(mapping, sysId, write) {
       // The guard runs first: a refused field throws here and nothing is sent.
-      const guarded = guardWrite(mapping, body);
-      const appendsNote = Object.hasOwn(guarded, mapping.ai.workNotes);
-      return client.patch(mapping.table, sysId, guarded, { fields: readFields(mapping), idempotent: !appendsNote });
+      return appApi.writeTicket(mapping.table, sysId, guardTicketWrite(mapping, write));
     },
+
+    finishRow: (kind, update) => rows.finish(kind, update),
+
+    pendingRows: (kind) => rows.pending(kind),
 
     async workNotes(mapping, sysId) {
       return journal.workNotes(mapping, sysId);
     },
 
-    async fieldChanges(mapping, sysId, field) {
-      return readFieldChanges(client, mapping, sysId, field, config.pageSize);
-    },
-
     async user(by) {
       return readUser(client, by);
+    },
+
+    async userRoles(userSysId) {
+      return readUserRoles(client, userSysId, config.pageSize);
     },
 
     async groupMembers(groupSysId) {

@@ -60,7 +60,7 @@ export interface TableClient {
   listAnswer(table: string, request: ListRequest): Promise<ListAnswer>;
   /** One record, or null when ServiceNow answers 404 (missing, or hidden by an ACL). */
   get(table: string, sysId: string, request: GetRequest): Promise<RawRecord | null>;
-  /** Updates one record with a body that passed the write guard. */
+  /** Updates one record (an app row's end state) with a body that passed the write guard. */
   patch(table: string, sysId: string, body: GuardedBody, request: PatchRequest): Promise<RawRecord>;
 }
 
@@ -74,14 +74,21 @@ const TABLE_NAME = /^[a-z][a-z0-9_]*$/;
 const SYS_ID = /^[0-9a-f]{32}$/;
 const TABLE_PATH = '/api/now/table/';
 
-export function createTableClient({ transport, auth, log }: TableClientOptions): TableClient {
-  const send = async (request: Omit<TransportRequest, 'headers'>): Promise<TransportResponse> => {
+/** A request sent with the current credentials; after a 401 the token is dropped and the call tried once more. */
+export type AuthorisedSend = (request: Omit<TransportRequest, 'headers'>) => Promise<TransportResponse>;
+
+export function authorisedSend({ transport, auth, log }: TableClientOptions): AuthorisedSend {
+  return async (request) => {
     const headers = async (): Promise<Record<string, string>> => ({ Authorization: await auth.authorization(request.signal) });
     const response = await transport.send({ ...request, headers });
     if (response.status !== 401 || !auth.unauthorized()) return response;
     log.info('ServiceNow answered 401; authenticating again once', { operation: request.context.operation, table: request.context.table, auth: auth.kind });
     return transport.send({ ...request, headers });
   };
+}
+
+export function createTableClient(options: TableClientOptions): TableClient {
+  const send = authorisedSend(options);
 
   const listAnswer = async (table: string, request: ListRequest): Promise<ListAnswer> => {
     const context: CallContext = { operation: 'list', table };
@@ -146,14 +153,14 @@ function signalOf(request: { readonly signal?: AbortSignal }): { signal?: AbortS
   return request.signal === undefined ? {} : { signal: request.signal };
 }
 
-function checkTable(table: string): string {
+export function checkTable(table: string): string {
   if (!TABLE_NAME.test(table)) {
     throw new HandoffError('INPUT_INVALID', `'${table}' is not a ServiceNow table name`, { details: { table }, remedy: 'use a table name such as incident' });
   }
   return table;
 }
 
-function checkSysId(sysId: string, table: string): string {
+export function checkSysId(sysId: string, table: string): string {
   if (!SYS_ID.test(sysId)) {
     throw new HandoffError('INPUT_INVALID', `refused a call on ${table}: '${sysId.slice(0, 40)}' is not a sys_id (32 lower-case hex characters)`, {
       details: { table },
@@ -181,7 +188,7 @@ function fieldList(fields: readonly string[], table: string): string {
 }
 
 /** The `result` of the Table API envelope; a 200 carrying an error is an error. */
-function unwrap(response: TransportResponse, context: CallContext): unknown {
+export function unwrap(response: TransportResponse, context: CallContext): unknown {
   let json: unknown;
   try {
     json = JSON.parse(response.body);
@@ -200,7 +207,7 @@ function unwrap(response: TransportResponse, context: CallContext): unknown {
   return json.result;
 }
 
-function toRecord(value: unknown, context: CallContext, index: number): RawRecord {
+export function toRecord(value: unknown, context: CallContext, index: number): RawRecord {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badResponse(context, `row ${index} is not an object`);
   const row = value as Record<string, unknown>;
   for (const key in row) {

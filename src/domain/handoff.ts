@@ -41,6 +41,8 @@ export const HandoffReview = z.strictObject({
   by: Actor,
   at: z.string().min(1),
   comment: z.string().optional(),
+  /** The review row (sys_id) it came from: a row taken again finishes this review rather than refusing it. */
+  row: z.string().optional(),
 });
 export type HandoffReview = z.infer<typeof HandoffReview>;
 
@@ -51,8 +53,14 @@ export const Handoff = z.strictObject({
   scope: Scope,
   scopeDigest: z.string().min(1),
   requester: Actor,
-  /** Which change of the request field created it (src/handoff/identity.ts); null where the platform gives none. */
-  requestKey: z.string().nullable(),
+  /** The request row (sys_id in the app's request table) it was taken from; the hand-off is keyed by it. */
+  requestRow: z.string().nullable(),
+  /**
+   * The request row's `readable` JSON as it came (docs/contract.md, "The read
+   * check"): what the requester may read beyond the ticket. Kept raw for the
+   * read boundary's containment check; null when empty or not JSON.
+   */
+  readCheck: z.string().nullable(),
   /** The operator's optional note: untrusted text, shown to the AI as data only. */
   note: z.string().nullable(),
   policyVersion: z.string().min(1),

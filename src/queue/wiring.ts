@@ -8,6 +8,7 @@ import type { Redis } from 'ioredis';
 import { createBudget, createProvider, createRedisUsageStore, type Budget, type BudgetState as AiBudgetState, type Provider } from '../ai/index.js';
 import type { Connector } from '../connector/connector.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
+import { appNames } from '../domain/app-names.js';
 import { createAiExecutor } from '../handoff/ai-executor.js';
 import type { FaultPoint } from '../handoff/flow-deps.js';
 import { writtenByUs } from '../handoff/journal-trust.js';
@@ -39,6 +40,8 @@ export interface WorkerWiringOptions {
   readonly onSync?: (stats: SyncStats) => void;
   /** A provider instead of the configured one (tests: the obedient stand-in model). */
   readonly provider?: Provider;
+  /** Listen for the app's doorbell (AI_HANDOFF_DOORBELL; port 0 picks one). */
+  readonly doorbell?: { readonly host: string; readonly port: number; readonly token?: string };
 }
 
 export interface WiredWorker extends RunningWorker {
@@ -113,7 +116,12 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
     executor,
     notes,
     settings,
+    app: appNames(config.app.scope),
     syncIntervalMs: options.syncIntervalMs ?? config.worker.syncIntervalMs,
+    intake: config.worker.intake,
+    userCacheMs: config.worker.userCacheMs,
+    ticketFreshMs: config.worker.ticketFreshMs,
+    ...(options.doorbell ? { doorbell: options.doorbell } : {}),
     concurrency: config.worker.concurrency,
     redisSafety: config.worker.redis,
     lockDurationMs: config.worker.lockDurationMs,

@@ -1,31 +1,37 @@
 /**
- * The worker process's engine: BullMQ queues and workers for sync, intake,
+ * The worker process's engine: the intake (polling the app's request and
+ * review tables, and the doorbell), and BullMQ queues and workers for sync,
  * execute, write-back and maintenance on one Redis, wired to the hand-off
  * flow. Many processes may run it against one instance: BullMQ spreads the
- * jobs, job schedulers keep one sync schedule per instance and table, and a
- * lease keeps one sync pass running per instance and table at a time.
+ * jobs, job schedulers keep one sync schedule per instance and table, a
+ * lease keeps one sync pass running per instance and table at a time, and
+ * the intake takes each row under a lease of its own.
  */
 import { Queue, Worker, type Job, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Connector, RawRecord } from '../connector/connector.js';
+import type { Connector } from '../connector/connector.js';
+import type { AppNames } from '../domain/app-names.js';
 import { HandoffError, describeCause, isHandoffError } from '../errors.js';
 import { createAuditLedger, type AuditLedger } from '../handoff/audit-ledger.js';
 import { executeHandoff, fail } from '../handoff/execute.js';
 import { expireOverdue } from '../handoff/expiry.js';
 import type { FaultPoint, FlowDeps, FlowSettings } from '../handoff/flow-deps.js';
 import { createHandoffStore, type HandoffStore } from '../handoff/handoff-store.js';
+import { createIntake, type Intake } from '../handoff/intake.js';
 import { createNoticeStore } from '../handoff/notices.js';
 import { createPanelWriter } from '../handoff/panel-writer.js';
-import { pickUp } from '../handoff/pickup.js';
+import { createPeople } from '../handoff/people.js';
+import { writeOwedPanels } from '../handoff/refusal.js';
 import type { Executor, NoteRenderer, PanelPolicy } from '../handoff/ports.js';
-import { takeReview } from '../handoff/review.js';
 import { createRedisWatermarks, createSeenVersions, syncTable, type SyncStats } from '../handoff/sync.js';
+import { createTicketCache } from '../handoff/ticket-cache.js';
 import { writeBack } from '../handoff/write-back.js';
 import { mappingFor, type MappingSet } from '../mapping/load-mappings.js';
 import type { Logger } from '../util/log.js';
 import { HANDOFF_BACKOFF, backoffStrategy, mapJobErrors } from './job-errors.js';
 import { acquireLease } from './lease.js';
-import { JOB_OPTIONS, QUEUE_NAMES, executeJobId, intakeJobId, writebackJobId, type HandoffJob, type IntakeJob, type QueueName, type SyncJob } from './queues.js';
+import { startDoorbell, type DoorbellListener } from './doorbell.js';
+import { JOB_OPTIONS, QUEUE_NAMES, executeJobId, writebackJobId, type HandoffJob, type QueueName, type SyncJob } from './queues.js';
 import { createRedis } from './redis-connection.js';
 import { assertRedisSafe, type RedisSafetyOptions } from './redis-safety.js';
 
@@ -41,9 +47,19 @@ export interface WorkerRuntimeOptions {
   readonly executor: Executor;
   readonly notes: NoteRenderer;
   readonly settings: FlowSettings;
+  /** The installed app's names (its roles, tables and API). */
+  readonly app: AppNames;
   /** Time between sync passes per table, in ms. */
   readonly syncIntervalMs: number;
-  /** Jobs processed at once per queue in this process. */
+  /** The intake: poll interval and bound, in ms (worker.intake). */
+  readonly intake: { readonly pollMs: number; readonly boundMs: number };
+  /** How long users' roles and group members are cached, in ms (worker.userCacheMs). */
+  readonly userCacheMs: number;
+  /** How long the ticket read at pickup serves execute and write-back, in ms (worker.ticketFreshMs). */
+  readonly ticketFreshMs: number;
+  /** Listen for the app's doorbell here (AI_HANDOFF_DOORBELL); default none: the poll alone notices rows. */
+  readonly doorbell?: { readonly host: string; readonly port: number; readonly token?: string };
+  /** Jobs processed at once per queue in this process (intake: rows taken at once). */
   readonly concurrency?: Partial<Record<'intake' | 'execute' | 'writeback', number>>;
   readonly redisSafety?: RedisSafetyOptions;
   readonly log: Logger;
@@ -63,6 +79,9 @@ export interface RunningWorker {
   readonly store: HandoffStore;
   readonly ledger: AuditLedger;
   readonly queues: Readonly<Record<QueueName, Queue>>;
+  readonly intake: Intake;
+  /** Where the app should ring (docs/contract.md, "The doorbell"), when the doorbell is on. */
+  readonly doorbellUrl: string | undefined;
   /** Runs one sync pass of a table now (tests, `ai-handoff worker --once`). */
   syncNow(table: string): Promise<SyncStats | undefined>;
   /** Stops taking jobs, waits for running ones up to `deadlineMs`, closes connections. */
@@ -95,7 +114,6 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   };
   const queues = {
     sync: queueOf(QUEUE_NAMES.sync),
-    intake: queueOf(QUEUE_NAMES.intake),
     execute: queueOf(QUEUE_NAMES.execute),
     writeback: queueOf(QUEUE_NAMES.writeback),
     maintenance: queueOf(QUEUE_NAMES.maintenance),
@@ -112,6 +130,9 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   };
   const deps: FlowDeps = {
     connector,
+    app: options.app,
+    people: createPeople({ connector, ttlMs: options.userCacheMs, now: () => now().getTime() }),
+    tickets: createTicketCache(options.ticketFreshMs, () => now().getTime()),
     store,
     ledger,
     notices,
@@ -137,22 +158,15 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
 
   const watermarks = createRedisWatermarks(flowRedis, prefix);
   const seen = createSeenVersions();
-  const addIntake = async (kind: IntakeJob['kind'], table: string, record: RawRecord): Promise<void> => {
-    const mapping = mappingFor(mappings, table);
-    const field = kind === 'pickup' ? mapping.ai.request : mapping.ai.review;
-    await queues.intake.add(kind, { kind, table, sysId: record.sys_id ?? '' } satisfies IntakeJob, { ...JOB_OPTIONS.intake, jobId: intakeJobId(kind, table, record, field) });
-  };
-
   const runSync = async (table: string): Promise<SyncStats | undefined> => {
     const mapping = mappingFor(mappings, table);
     const lease = await acquireLease(redis, `${prefix}:lease:sync:${connector.instanceId}:${table}`, SYNC_LEASE_MS);
     if (!lease) return undefined;
     const renew = setInterval(() => void lease.extend(SYNC_LEASE_MS), SYNC_LEASE_MS / 3);
     try {
-      const intake = { pickup: (t: string, r: RawRecord) => addIntake('pickup', t, r), review: (t: string, r: RawRecord) => addIntake('review', t, r) };
-      const stats = await syncTable({ connector, policy: options.policy, panels, watermarks, intake, seen, log }, mapping);
+      const stats = await syncTable({ connector, policy: options.policy, panels, watermarks, seen, log }, mapping);
       options.onSync?.(stats);
-      if (stats.panelsWritten > 0 || stats.requests > 0 || stats.reviews > 0) log.info('sync pass', { ...stats });
+      if (stats.panelsWritten > 0) log.info('sync pass', { ...stats });
       return stats;
     } finally {
       clearInterval(renew);
@@ -173,12 +187,6 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
 
   const processors: Record<QueueName, Processor> = {
     sync: async (job: Job<SyncJob>) => runSync(job.data.table),
-    intake: async (job: Job<IntakeJob>) => {
-      const mapping = mappingFor(mappings, job.data.table);
-      const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      const outcome = job.data.kind === 'pickup' ? await pickUp(deps, mapping, job.data.sysId, { finalAttempt }) : await takeReview(deps, mapping, job.data.sysId, { finalAttempt });
-      return outcome.kind;
-    },
     execute: async (job: Job<HandoffJob>) => {
       try {
         return await executeHandoff(deps, mappingFor(mappings, job.data.table), job.data.handoffId);
@@ -198,7 +206,8 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     maintenance: async () => {
       const expired = await expireOverdue(deps, mappings);
       const requeued = await requeueStuck();
-      return { expired, requeued };
+      const panels = await writeOwedPanels(deps, mappings);
+      return { expired, requeued, panels };
     },
   };
 
@@ -233,7 +242,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     const worker = new Worker(name, mapJobErrors(processors[name]), {
       connection: workerRedis,
       prefix: bullPrefix,
-      concurrency: name === 'intake' || name === 'execute' || name === 'writeback' ? concurrency[name] : 1,
+      concurrency: name === 'execute' || name === 'writeback' ? concurrency[name] : 1,
       // BullMQ: a job whose lock is not renewed within lockDuration is stalled and
       // handed to another worker (docs.bullmq.io, "Stalled jobs"); the stalled
       // check runs at the same pace so a dead worker's job is taken over promptly.
@@ -254,12 +263,24 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   }
   await queues.maintenance.upsertJobScheduler('maintenance', { every: options.maintenanceEveryMs ?? 15_000 }, { name: 'maintenance', data: {}, opts: JOB_OPTIONS.maintenance });
 
+  const intake = createIntake({ deps, mappings, pollMs: options.intake.pollMs, boundMs: options.intake.boundMs, concurrency: concurrency.intake, instanceId: connector.instanceId });
+  let doorbell: DoorbellListener | undefined;
+  if (options.doorbell) {
+    doorbell = await startDoorbell({ ...options.doorbell, onRing: () => intake.ring(), log });
+    log.info('doorbell listening', { url: doorbell.url, token: options.doorbell.token === undefined ? 'none' : 'set' });
+  }
+  intake.start();
+
   return {
     store,
     ledger,
     queues,
+    intake,
+    doorbellUrl: doorbell?.url,
     syncNow: runSync,
     async close(deadlineMs = 10_000) {
+      await doorbell?.close();
+      await intake.close();
       const closing = Promise.all(workers.map((w) => w.close()));
       const timedOut = await Promise.race([closing.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), deadlineMs).unref())]);
       if (timedOut) {

@@ -85,8 +85,10 @@ describe('fields, on every table', () => {
     expect([...mappings.byTable.keys()].sort()).toEqual(TABLES);
     for (const [table, mapping] of mappings.byTable) {
       const { ai, dataClass } = mapping;
-      const named = [ai.panel, ai.status, ai.request, ai.review, ai.requestedBy, ai.reviewedBy, dataClass.field].filter((f) => f !== undefined).sort();
-      expect(named, `mappings/servicenow/${table}.yaml`).toEqual(installedColumns(table));
+      // Contract v2 (docs/contract.md): the mappings name the panel, status and data classification; the request and
+      // review are rows of the app's own tables. Until the app's build follows, every named field must be installed.
+      const named = [ai.panel, ai.status, dataClass.field].filter((f) => f !== undefined).sort();
+      expect(installedColumns(table), `mappings/servicenow/${table}.yaml`).toEqual(expect.arrayContaining(named));
     }
   });
 });

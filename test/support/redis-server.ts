@@ -101,3 +101,21 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
     },
   };
 }
+
+/**
+ * A flow fault hook (FlowDeps.fault) that kills the Redis server the first
+ * time the flow reaches `point`, and restarts it `downMs` later: Redis gone
+ * mid-step, back with what its AOF kept.
+ */
+export function redisOutageAt(server: RedisServer, point: string, downMs = 1_000): { fault: (reached: string) => Promise<void>; happened: () => boolean } {
+  let crashed = false;
+  return {
+    async fault(reached) {
+      if (reached !== point || crashed) return;
+      crashed = true;
+      await server.kill();
+      setTimeout(() => void server.restart(), downMs);
+    },
+    happened: () => crashed,
+  };
+}

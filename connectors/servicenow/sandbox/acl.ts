@@ -60,7 +60,8 @@ export function defaultAcl(names: AppNames): Record<string, TableAcl> {
   return {
     task: {
       read: ticketReaders,
-      write: ['itil', roles.integration],
+      // The integration role writes no ticket table: its writes go through the app's API (server-side).
+      write: ['itil'],
       create: ['itil'],
       // The only kind of ACL a scoped app may add to another scope's table: field-level, no script, no condition.
       writeFields: { [fields.panel]: [roles.integration], [fields.status]: [roles.integration], [fields.dataClass]: [roles.dataSteward] },

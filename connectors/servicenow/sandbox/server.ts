@@ -30,8 +30,7 @@ import { createRateLimiter, type RateLimitConfig, type RateLimiter } from './rat
 import { createRecords, type Records } from './records.js';
 import { createDisplayValues } from './render/display.js';
 import { allTableSpecs, createSchema } from './schema/registry.js';
-import { appFieldsFromMappings, checked, type AppFields } from './schema/app-fields.js';
-import { DEFAULT_MAPPINGS_DIR, loadMappings } from '../../../src/mapping/load-mappings.js';
+import type { AppFields } from './schema/app-fields.js';
 import { loadSeed, type SeedOptions, type SeedResult } from './seed/index.js';
 import { createStore, type Store } from './store.js';
 import { systemClock, type Clock } from './time.js';
@@ -63,14 +62,6 @@ export interface SandboxOptions {
   readonly writeLogCap?: number;
   /** Serve the ticket page (/tickets, /ticket/<number>, /login.do); default true. */
   readonly page?: boolean;
-  /**
-   * The field mappings whose AI and data-classification fields the sandbox
-   * installs on the ticket tables (as the app would); default the
-   * repository's mappings/servicenow.
-   */
-  readonly mappingsDir?: string;
-  /** The app's field names, overriding the mappings. */
-  readonly appFields?: AppFields;
   /** Extra HTTP routes, tried after the Table API and the page. */
   readonly routes?: readonly ((ctx: SandboxParts) => ExtraRoute)[];
   /** The installed app's scope: its tables, fields, roles and API (src/domain/app-names.ts). Default x_acme_aihandoff. */
@@ -83,7 +74,7 @@ export interface SandboxOptions {
 
 /** The parts extra routes may use. */
 export interface SandboxParts {
-  /** The app's field names on the ticket tables (from the mappings). */
+  /** The app's field names on the ticket tables (`app.fields`: S_panel, S_status, S_data_classification). */
   readonly appFields: AppFields;
   /** Everything the installed app names: its tables, ticket fields, roles, API base. */
   readonly app: AppNames;
@@ -120,9 +111,9 @@ export interface Sandbox extends SandboxParts {
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? silentLogger;
-  const appFields = options.appFields === undefined ? appFieldsFromMappings(loadMappings(options.mappingsDir ?? DEFAULT_MAPPINGS_DIR)) : checked(options.appFields);
   const app = appNames(options.appScope ?? DEFAULT_APP_SCOPE);
-  const schema = createSchema(allTableSpecs(appFields, app));
+  const appFields = app.fields;
+  const schema = createSchema(allTableSpecs(app));
   const store = createStore(schema);
   const records = createRecords({ store, clock });
   const credentials = createCredentials();

@@ -6,9 +6,13 @@
  * - the ServiceNow instance: SN_INSTANCE_URL and credentials when set, else
  *   the sandbox instance, seeded, with its state in .data/sandbox.jsonl;
  * - the worker with the runtime config (AI_HANDOFF_CONFIG, default
- *   config/sandbox.yaml) and its provider (the built-in one by default).
+ *   config/sandbox.yaml) and its provider (the built-in one by default);
+ *   with the sandbox, the worker's doorbell listens on 127.0.0.1 (a random
+ *   port and token) and the sandbox's app rings it when a request or review
+ *   row is created, so pickup takes well under a second.
  * It prints where to look, and stops everything on Ctrl-C.
  */
+import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createServiceNowConnector } from '../../../connectors/servicenow/servicenow-connector.js';
@@ -24,7 +28,8 @@ import { startLocalRedis, type LocalRedis } from '../local-redis.js';
 import { faultFromEnv } from './fault.js';
 import { LOCAL_REDIS_PORT } from './redis-target.js';
 import { DEFAULT_SANDBOX_PORT, usersTable } from './sandbox.js';
-import { stopOnSignals, workerEnv } from './worker.js';
+import { registerSecret } from '../../util/secrets.js';
+import { stopOnSignals, withEnvScope, workerEnv } from './worker.js';
 
 interface StartFlags {
   readonly port: string;
@@ -60,32 +65,41 @@ export function registerStart(program: Command): void {
 
       let sandbox: Sandbox | undefined;
       let snConfig: ServiceNowConfig;
-      if (process.env.SN_INSTANCE_URL?.trim()) {
+      const external = Boolean(process.env.SN_INSTANCE_URL?.trim());
+      if (external) {
         snConfig = serviceNowConfigFromEnv(process.env);
       } else {
-        sandbox = await createSandbox({ port, seed: { tickets }, ...(flags.fresh ? {} : { persistFile: join(data, 'sandbox.jsonl') }), log });
+        sandbox = await createSandbox({ port, seed: { tickets }, appScope: loaded.config.app.scope, ...(flags.fresh ? {} : { persistFile: join(data, 'sandbox.jsonl') }), log });
         snConfig = parseServiceNowConfig({ instanceUrl: sandbox.url, auth: { kind: 'basic', username: INTEGRATION_USER, password: INTEGRATION_PASSWORD } });
       }
       const authUser = 'username' in snConfig.auth ? snConfig.auth.username : undefined;
       const env = workerEnv({ ...process.env, REDIS_URL: redisUrl }, authUser);
-      const connector = createServiceNowConnector({ config: snConfig, log });
+      const config = withEnvScope(loaded.config, env);
+      // With the sandbox the doorbell is on by default, on loopback, with a token of this run.
+      const token = randomBytes(18).toString('base64url');
+      if (!external) registerSecret(token);
+      const doorbell = env.doorbell ?? (external ? undefined : { host: '127.0.0.1', port: 0, token });
+      const connector = createServiceNowConnector({ config: snConfig, log, appScope: config.app.scope });
       const worker = await startWiredWorker({
-        config: loaded.config,
+        config,
         connector,
         redisUrl,
         integrationUser: env.integrationUser,
         log,
         ...(env.syncIntervalMs === undefined ? {} : { syncIntervalMs: env.syncIntervalMs }),
         ...(env.prefix === undefined ? {} : { prefix: env.prefix }),
+        ...(doorbell === undefined ? {} : { doorbell }),
         fault: faultFromEnv(process.env, log),
       });
+      if (sandbox && worker.doorbellUrl) sandbox.doorbell.set({ url: worker.doorbellUrl, ...(doorbell?.token === undefined ? {} : { token: doorbell.token }) });
 
       const lines = [
         '',
         'ai-handoff is running.',
         `  Redis            ${redisUrl}${localRedis ? `  (local redis-server, data in ${join(data, 'redis')})` : ''}`,
         `  ServiceNow       ${snConfig.instanceUrl}${sandbox ? '  (the sandbox instance)' : ''}`,
-        `  worker           config ${loaded.file}, policy ${worker.policy.version}, provider ${loaded.config.ai.provider.kind}, sync every ${env.syncIntervalMs ?? loaded.config.worker.syncIntervalMs} ms`,
+        `  worker           config ${loaded.file}, policy ${worker.policy.version}, provider ${config.ai.provider.kind}, app ${config.app.scope}, sync every ${env.syncIntervalMs ?? config.worker.syncIntervalMs} ms`,
+        `  requests         polled every ${config.worker.intake.pollMs} ms${worker.doorbellUrl ? `; doorbell ${worker.doorbellUrl}${sandbox ? ' (the sandbox rings it)' : ''}` : ' (no doorbell: set AI_HANDOFF_DOORBELL=host:port)'}`,
       ];
       if (sandbox) {
         lines.push(

@@ -2,15 +2,19 @@
  * `ai-handoff worker`: runs the connector worker against any
  * ServiceNow-compatible instance, configured from the environment:
  * SN_INSTANCE_URL and credentials (docs/servicenow-connector.md), REDIS_URL,
- * SYNC_INTERVAL_MS, and AI_HANDOFF_CONFIG for the runtime config (default
- * config/production.yaml: AI off until a group opts in; `ai-handoff start`
- * is the command that runs the sandbox config). Stops gracefully on SIGTERM
- * and SIGINT.
+ * SYNC_INTERVAL_MS, SN_APP_SCOPE (the app's scope, else the config's
+ * `app.scope`), AI_HANDOFF_DOORBELL (host:port to listen for the app's
+ * doorbell, with AI_HANDOFF_DOORBELL_TOKEN or _FILE), and AI_HANDOFF_CONFIG
+ * for the runtime config (default config/production.yaml: AI off until a
+ * group opts in; `ai-handoff start` is the command that runs the sandbox
+ * config). Stops gracefully on SIGTERM and SIGINT.
  */
 import type { Command } from 'commander';
 import { createServiceNowConnector } from '../../../connectors/servicenow/servicenow-connector.js';
-import { serviceNowConfigFromEnv } from '../../../connectors/servicenow/env-config.js';
+import { readSecret, serviceNowConfigFromEnv } from '../../../connectors/servicenow/env-config.js';
 import { loadRuntimeConfig, PRODUCTION_CONFIG_FILE, type LoadedConfig } from '../../config/load-runtime-config.js';
+import type { RuntimeConfig } from '../../config/runtime-config.js';
+import { AppScope } from '../../domain/app-names.js';
 import { HandoffError } from '../../errors.js';
 import { startWiredWorker, type WiredWorker } from '../../queue/wiring.js';
 import { createLogger, type Logger } from '../../util/log.js';
@@ -21,6 +25,28 @@ export interface WorkerEnvSettings {
   readonly syncIntervalMs: number | undefined;
   readonly prefix: string | undefined;
   readonly integrationUser: string;
+  /** SN_APP_SCOPE: overrides the config's app.scope. */
+  readonly appScope: string | undefined;
+  /** AI_HANDOFF_DOORBELL (+ token): where to listen for the app's doorbell. */
+  readonly doorbell: { readonly host: string; readonly port: number; readonly token?: string } | undefined;
+}
+
+/** The runtime config with SN_APP_SCOPE applied. */
+export function withEnvScope(config: RuntimeConfig, env: Pick<WorkerEnvSettings, 'appScope'>): RuntimeConfig {
+  return env.appScope === undefined ? config : { ...config, app: { ...config.app, scope: env.appScope } };
+}
+
+/** AI_HANDOFF_DOORBELL=host:port, and its token from AI_HANDOFF_DOORBELL_TOKEN or _FILE (a secret: scrubbed from logs). */
+function doorbellFrom(env: Readonly<Record<string, string | undefined>>): WorkerEnvSettings['doorbell'] {
+  const text = env.AI_HANDOFF_DOORBELL?.trim();
+  if (!text) return undefined;
+  const match = /^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):(\d{1,5})$/.exec(text);
+  const port = match ? Number(match[2]) : Number.NaN;
+  if (!match || port > 65_535) {
+    throw new HandoffError('CONFIG_INVALID', `AI_HANDOFF_DOORBELL is '${text}'`, { remedy: 'set AI_HANDOFF_DOORBELL to host:port to listen on, e.g. 127.0.0.1:8091 (port 0 picks a free one)' });
+  }
+  const token = readSecret(env, 'AI_HANDOFF_DOORBELL_TOKEN');
+  return { host: match[1]!.replace(/^\[|\]$/g, ''), port, ...(token === undefined ? {} : { token }) };
 }
 
 /** Reads the worker's own variables, with errors that name the variable and the fix. */
@@ -43,7 +69,12 @@ export function workerEnv(env: Readonly<Record<string, string | undefined>>, aut
     });
   }
   const prefix = env.AI_HANDOFF_PREFIX?.trim() || undefined;
-  return { redisUrl, syncIntervalMs, prefix, integrationUser };
+  const scopeText = env.SN_APP_SCOPE?.trim() || undefined;
+  const scope = scopeText === undefined ? undefined : AppScope.safeParse(scopeText);
+  if (scope && !scope.success) {
+    throw new HandoffError('CONFIG_INVALID', `SN_APP_SCOPE is '${scopeText}': ${scope.error.issues[0]?.message ?? 'not a scope'}`, { remedy: 'set SN_APP_SCOPE to the scope the ServiceNow app was built with, e.g. x_acme_aihandoff' });
+  }
+  return { redisUrl, syncIntervalMs, prefix, integrationUser, appScope: scope?.data, doorbell: doorbellFrom(env) };
 }
 
 /**
@@ -85,18 +116,20 @@ export function registerWorker(program: Command): void {
       const snConfig = serviceNowConfigFromEnv(process.env);
       const authUser = 'username' in snConfig.auth ? snConfig.auth.username : undefined;
       const env = workerEnv(process.env, authUser);
-      const connector = createServiceNowConnector({ config: snConfig, log });
+      const config = withEnvScope(loaded.config, env);
+      const connector = createServiceNowConnector({ config: snConfig, log, appScope: config.app.scope });
       const worker: WiredWorker = await startWiredWorker({
-        config: loaded.config,
+        config,
         connector,
         redisUrl: env.redisUrl,
         integrationUser: env.integrationUser,
         log,
         ...(env.syncIntervalMs === undefined ? {} : { syncIntervalMs: env.syncIntervalMs }),
         ...(env.prefix === undefined ? {} : { prefix: env.prefix }),
+        ...(env.doorbell === undefined ? {} : { doorbell: env.doorbell }),
         fault: faultFromEnv(process.env, log),
       });
-      log.info('worker started', { instance: connector.instanceId, config: loaded.file, prefix: worker.prefix, policyVersion: worker.policy.version });
+      log.info('worker started', { instance: connector.instanceId, config: loaded.file, prefix: worker.prefix, policyVersion: worker.policy.version, appScope: config.app.scope, doorbell: worker.doorbellUrl ?? 'off' });
       await stopOnSignals(async () => {
         await worker.close(15_000);
         connector.close();

@@ -3,7 +3,6 @@
  * overrides, the sys_* fields every record carries, and the table hierarchy.
  */
 import { appNames, type AppNames } from '../../../../src/domain/app-names.js';
-import { DEFAULT_APP_FIELDS, type AppFields } from './app-fields.js';
 import { appTables } from './app-tables.js';
 import { SYSTEM_TABLES } from './system-tables.js';
 import { taskTables } from './task-tables.js';
@@ -29,9 +28,9 @@ const UPDATED: readonly FieldSpec[] = [
   { name: 'sys_mod_count', label: 'Updates', type: 'integer', readOnly: true, defaultValue: '0' },
 ];
 
-/** Every table the sandbox serves, with the app's fields and tables under the given names. */
-export function allTableSpecs(app: AppFields = DEFAULT_APP_FIELDS, names: AppNames = appNames()): TableSpec[] {
-  return [...taskTables(app), ...SYSTEM_TABLES, ...appTables(names)];
+/** Every table the sandbox serves, with the app's fields and tables under the names of its scope. */
+export function allTableSpecs(names: AppNames = appNames()): TableSpec[] {
+  return [...taskTables(names.fields), ...SYSTEM_TABLES, ...appTables(names)];
 }
 
 export function createSchema(specs: readonly TableSpec[] = allTableSpecs()): Schema {
@@ -78,7 +77,6 @@ export function createSchema(specs: readonly TableSpec[] = allTableSpecs()): Sch
       descendants,
       hasFullSysFields: spec.sysFields === 'full',
       closedStates: new Set(spec.closedStates ?? []),
-      app: spec.app,
     });
   }
   return {

@@ -3,6 +3,7 @@
  * illustrative tickets, the tickets around them, and optionally generated
  * tickets for load.
  */
+import type { AppNames } from '../../../../src/domain/app-names.js';
 import type { Credentials } from '../auth/credentials.js';
 import type { Records } from '../records.js';
 import type { Store } from '../store.js';
@@ -25,18 +26,14 @@ export interface SeedOptions {
   readonly generator?: Omit<GenerateOptions, 'count'>;
 }
 
-/** What the seed needs to know of the installed app. */
-export interface SeedApp {
-  /** The app's scope: the cast's app roles are named in it. */
-  readonly scope: string;
-}
 
 export interface SeedResult {
   readonly generated: GenerationStats | undefined;
 }
 
-export function loadSeed(store: Store, records: Records, credentials: Credentials, now: number, app: SeedApp, options: SeedOptions = {}): SeedResult {
-  const seed = createSeeder(store, records, now);
+/** Seeds the instance; `app` names the installed app (the cast's app roles, the data classification field). */
+export function loadSeed(store: Store, records: Records, credentials: Credentials, now: number, app: AppNames, options: SeedOptions = {}): SeedResult {
+  const seed = createSeeder(store, records, now, app);
   let generated: GenerationStats | undefined;
   store.bulk(() => {
     seedMetadata(seed, store.schema);
