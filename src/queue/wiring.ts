@@ -9,6 +9,7 @@ import { createBudget, createProvider, createRedisUsageStore, type Budget, type 
 import type { Connector } from '../connector/connector.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 import { appNames } from '../domain/app-names.js';
+import { describeCause, HandoffError, isHandoffError } from '../errors.js';
 import { createAiExecutor } from '../handoff/ai-executor.js';
 import type { FaultPoint } from '../handoff/flow-deps.js';
 import { writtenByUs } from '../handoff/journal-trust.js';
@@ -82,6 +83,25 @@ export function policyKindOf(provider: Provider): ProviderKind {
   return (SPECIFIC_PROVIDER_KINDS as readonly string[]).includes(provider.name) ? (provider.name as ProviderKind) : 'external';
 }
 
+/**
+ * One poll of the app's request table at start: an instance without the app
+ * (or with it under another scope) answers `Invalid table`, and the worker
+ * would otherwise poll a table that is not there every few seconds. Any other
+ * failure is the intake's to retry.
+ */
+async function checkAppInstalled(connector: Connector, scope: string, log: Logger): Promise<void> {
+  try {
+    await connector.pendingRows('request');
+  } catch (error) {
+    if (isHandoffError(error, 'SN_BAD_REQUEST')) {
+      throw new HandoffError('CONFIG_INVALID', `the instance has no table ${appNames(scope).tables.request}: the AI Handoff app is not installed in scope ${scope}`, {
+        remedy: 'install the app (docs/servicenow-app.md), or set SN_APP_SCOPE (app.scope) to the scope it was built with',
+      });
+    }
+    log.warn('the first poll of the request table failed; the intake tries again', { error: describeCause(error) });
+  }
+}
+
 export async function startWiredWorker(options: WorkerWiringOptions): Promise<WiredWorker> {
   const { config, connector, log } = options;
   const policy = loadPolicy(config.paths.policy);
@@ -97,6 +117,7 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
   const panelPolicy = createPolicyPort({ policy, config, providerKind, budgets });
   const titles = new Map(policy.operations.map((op) => [op.id, op.title]));
   const integration = await connector.user({ userName: options.integrationUser });
+  await checkAppInstalled(connector, config.app.scope, log);
   const settings = {
     reviewWindowMs: config.worker.reviewWindowHours * 3_600_000,
     writeLeaseMs: config.worker.lockDurationMs,

@@ -78,6 +78,8 @@ export interface HarnessOptions {
   readonly doorbell?: boolean;
   /** Connector settings besides the instance and credentials (retries, timeouts). */
   readonly connector?: Partial<Omit<ServiceNowConfigInput, 'instanceUrl' | 'auth'>>;
+  /** The worker's app scope (connector and config), when it should differ from the sandbox's app. */
+  readonly appScope?: string;
 }
 
 export interface FlowHarness {
@@ -132,11 +134,16 @@ export async function startFlowHarness(options: HarnessOptions = {}): Promise<Fl
   const sandbox = await createSandbox({ port: 0, ...options.sandbox });
   const mappings = loadMappings();
   const loaded = loadRuntimeConfig({ file: DEFAULT_CONFIG });
-  const base = { ...loaded.config, worker: { ...loaded.config.worker, intake: { ...loaded.config.worker.intake, pollMs: options.pollMs ?? 200 } } };
+  const base = {
+    ...loaded.config,
+    worker: { ...loaded.config.worker, intake: { ...loaded.config.worker.intake, pollMs: options.pollMs ?? 200 } },
+    ...(options.appScope === undefined ? {} : { app: { scope: options.appScope } }),
+  };
   const config = options.config ? options.config(base) : base;
   const doorbellToken = 'harness-doorbell-token';
   const connector = createServiceNowConnector({
     config: parseServiceNowConfig({ instanceUrl: sandbox.url, auth: { kind: 'basic', username: INTEGRATION_USER, password: INTEGRATION_PASSWORD }, ...options.connector }),
+    appScope: config.app.scope,
     log: options.log ?? silentLogger,
   });
   const prefix = testPrefix('flow');

@@ -201,3 +201,17 @@ describe('who made the row', () => {
     expect(ended.message).toContain("serves no table 'cmdb_ci'");
   });
 });
+
+describe('a worker started against an instance without the app in its scope', () => {
+  it('stops at start, naming the scope and the fix, instead of polling a table that is not there', async () => {
+    const h = await startFlowHarness({ noWorker: true, appScope: 'x_globx_aih' });
+    try {
+      await expect(h.startWorker()).rejects.toMatchObject({
+        code: 'CONFIG_INVALID',
+        message: 'the instance has no table x_globx_aih_request: the AI Handoff app is not installed in scope x_globx_aih',
+      });
+    } finally {
+      await h.close();
+    }
+  });
+});
