@@ -4,10 +4,12 @@
 // one home, ../shared, where the sandbox's ticket page loads it from too.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { APP_DIR } from './app-params.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const from = join(root, '..', 'shared', 'scope-review.js');
-const to = join(root, 'src', 'vendor', 'scope-review.js');
-mkdirSync(dirname(to), { recursive: true });
-copyFileSync(from, to);
+export const SHARED_MODULE = join(APP_DIR, '..', 'shared', 'scope-review.js');
+export const VENDORED_MODULE = join(APP_DIR, 'src', 'vendor', 'scope-review.js');
+
+export function vendorShared() {
+  mkdirSync(dirname(VENDORED_MODULE), { recursive: true });
+  copyFileSync(SHARED_MODULE, VENDORED_MODULE);
+}
