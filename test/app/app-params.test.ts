@@ -23,7 +23,7 @@ describe('the per-table Fluent files', () => {
     expect([...files.keys()].sort()).toEqual(ticketTables().map((t) => `${t.name}.now.ts`).sort());
     const template = readFileSync(TEMPLATE, 'utf8');
     for (const table of ticketTables()) {
-      expect(files.get(`${table.name}.now.ts`)).toBe(template.replaceAll('{{name}}', table.name).replaceAll('{{label}}', table.label));
+      expect(files.get(`${table.name}.now.ts`)).toBe(template.replaceAll('{{name}}', table.name).replaceAll('{{label}}', table.label).replaceAll('{{ownerScope}}', table.ownerScope));
     }
   });
 

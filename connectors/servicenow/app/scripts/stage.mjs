@@ -8,6 +8,9 @@ import { APP_DIR, applyScope, scopedId } from './app-params.mjs';
 import { inScope, withoutTables } from './keys-file.mjs';
 
 const KEYS = join('src', 'fluent', 'generated', 'keys.ts');
+const SERVER = join('src', 'scripts', 'server', 'ai-handoff-server.js');
+/** The one line of the server script that lists the ticket tables (all of ticket-tables.json in the source). */
+const TABLES_LINE = /^AiHandoffServer\.TABLES = \[.*\];$/m;
 const TEXT = /\.(ts|js|json|html|css|md|txt)$/;
 
 /** Where a build for these parameters is staged. */
@@ -27,8 +30,13 @@ export function sourceFiles() {
   return [join(APP_DIR, 'package.json'), join(APP_DIR, 'now.config.json'), ...files(join(APP_DIR, 'src'))].sort();
 }
 
-function stagedText(path, text, params) {
+/** A source file's text as a build ships it (exported for the tests: shipped is exactly what they ran, so transformed). */
+export function stagedText(path, text, params) {
   const rel = relative(APP_DIR, path);
+  if (rel === SERVER) {
+    if (!TABLES_LINE.test(text)) throw new Error(`${SERVER} has no line AiHandoffServer.TABLES = [...]; for the build to list its tables in`);
+    text = text.replace(TABLES_LINE, `AiHandoffServer.TABLES = [${params.tables.map((t) => `'${t.name}'`).join(', ')}];`);
+  }
   if (rel === KEYS) return inScope(withoutTables(text, params.excluded.map((t) => t.name)), params.scope);
   if (rel === 'now.config.json') {
     const config = JSON.parse(text);
