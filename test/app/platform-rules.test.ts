@@ -5,31 +5,16 @@
  * apps (support/platform-rules.ts cites each). Each check is also run on
  * records built to break it, so none of them can pass by never firing.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { optionalParts, ticketTables } from '../../connectors/servicenow/app/scripts/app-params.mjs';
+import { describe, expect, it } from 'vitest';
+import { ticketTables } from '../../connectors/servicenow/app/scripts/app-params.mjs';
 import { APP } from './support/app-files.js';
-import { buildApp, type BuiltApp, type BuiltRecord } from './support/built-app.js';
+import { bothBuilds, type BuiltApp, type BuiltRecord } from './support/built-app.js';
 import { classify, clientViolations, foreignViolations, missingPrivileges, requiredAccess, RULES, tableUses } from './support/platform-rules.js';
 
 const CORE_TABLES = ['incident', 'sc_request', 'sc_req_item'];
 const ALL_TABLES = ticketTables().map((t) => t.name);
 
-let core: BuiltApp;
-let full: BuiltApp;
-let out: string;
-
-beforeAll(() => {
-  core = buildApp();
-  out = mkdtempSync(join(tmpdir(), 'aih-app-full-'));
-  full = buildApp({ AIH_APP_PARTS: optionalParts().join(',') }, out);
-}, 480_000);
-
-afterAll(() => {
-  if (out) rmSync(out, { recursive: true, force: true });
-});
+const builds = bothBuilds();
 
 /** A build with extra records, as if a developer had added them. */
 function withRecords(app: BuiltApp, extra: { table: string; fields: Record<string, string> }[]): BuiltApp {
@@ -38,8 +23,8 @@ function withRecords(app: BuiltApp, extra: { table: string; fields: Record<strin
 }
 
 describe.each([
-  ['the core build', () => core, CORE_TABLES],
-  ['the build with every part', () => full, ALL_TABLES],
+  ['the core build', () => builds.core, CORE_TABLES],
+  ['the build with every part', () => builds.full, ALL_TABLES],
 ] as const)('%s', (_name, built, tables) => {
   it('puts its access rules, rules, buttons and fields where the platform allows them', () => {
     const classified = classify(built(), tables);
@@ -82,7 +67,7 @@ describe.each([
 
 describe('what each table of another scope must allow (Application Access)', () => {
   it('is read, update and configuration on the ticket tables, read alone on the rest', () => {
-    const access = requiredAccess(classify(full, ALL_TABLES)).map((a) => [a.table, a.scope, a.canRead, a.canCreate, a.canUpdate, a.canDelete, a.allowConfiguration]);
+    const access = requiredAccess(classify(builds.full, ALL_TABLES)).map((a) => [a.table, a.scope, a.canRead, a.canCreate, a.canUpdate, a.canDelete, a.allowConfiguration]);
     expect(access).toEqual([
       ['cmdb_ci', 'platform', true, false, false, false, false],
       ...ALL_TABLES.filter((t) => t < 'sys').sort().map((t) => [t, 'ticket', true, false, true, false, true]),
@@ -109,25 +94,25 @@ describe('the checks themselves, on records that break the rules', () => {
     ['an after rule on a ticket table', rule({ when: 'after' }), 'runs after'],
     ['a rule on a platform table', rule({ collection: 'sys_user' }), 'adds nothing to a platform table'],
   ])('finds %s', (_name, record, why) => {
-    const broken = withRecords(core, [record]);
+    const broken = withRecords(builds.core, [record]);
     expect(foreignViolations(classify(broken, CORE_TABLES), APP.scope).join('\n')).toContain(why);
   });
 
   it('finds a script that opens a table without a privilege, or one it cannot follow', () => {
     const include = (script: string) => ({ table: 'sys_script_include', fields: { sys_id: 'd'.repeat(32), name: 'Extra', script } });
-    expect(missingPrivileges(withRecords(core, [include("var u = new GlideRecord('sys_user'); u.query();")]), CORE_TABLES).join('\n')).toContain('read on sys_user without a cross-scope privilege');
-    expect(missingPrivileges(withRecords(core, [include("var g = new GlideRecord('sys_user_grmember'); g.update();")]), CORE_TABLES).join('\n')).toContain('write on sys_user_grmember without');
-    expect(missingPrivileges(withRecords(core, [include('var t = new GlideRecord(name);')]), CORE_TABLES).join('\n')).toContain('cannot resolve');
-    expect(missingPrivileges(withRecords(core, [include("return new GlideRecord('incident').get(id);")]), CORE_TABLES).join('\n')).toContain('cannot follow');
+    expect(missingPrivileges(withRecords(builds.core, [include("var u = new GlideRecord('sys_user'); u.query();")]), CORE_TABLES).join('\n')).toContain('read on sys_user without a cross-scope privilege');
+    expect(missingPrivileges(withRecords(builds.core, [include("var g = new GlideRecord('sys_user_grmember'); g.update();")]), CORE_TABLES).join('\n')).toContain('write on sys_user_grmember without');
+    expect(missingPrivileges(withRecords(builds.core, [include('var t = new GlideRecord(name);')]), CORE_TABLES).join('\n')).toContain('cannot resolve');
+    expect(missingPrivileges(withRecords(builds.core, [include("return new GlideRecord('incident').get(id);")]), CORE_TABLES).join('\n')).toContain('cannot follow');
     expect(tableUses("var t = new GlideRecord(table); t.update();", 'x', { ticket: ['incident'], app: [] })).toEqual([{ where: 'x', tables: ['incident'], operations: ['read', 'write'] }]);
   });
 
   it('finds GlideModal in a Workspace script, window in either script, and a Core UI button with no Workspace twin', () => {
     const action = (fields: Record<string, string>) => ({ table: 'sys_ui_action', fields: { sys_id: 'c'.repeat(32), name: 'Extra', table: 'incident', client: 'true', form_button: 'true', form_button_v2: 'true', client_script_v2: 'function onClick(g_form) {}', script: 'function go() {}', ...fields } });
-    expect(clientViolations(withRecords(core, [action({ client_script_v2: 'function onClick(g_form) { new GlideModal("x").render(); }' })]), APP.scope).join('\n')).toContain(RULES.workspace);
-    expect(clientViolations(withRecords(core, [action({ script: 'function go() { window.open("x"); }' })]), APP.scope).join('\n')).toContain('its Core UI script reaches for window');
-    expect(clientViolations(withRecords(core, [action({ form_button_v2: 'false' })]), APP.scope).join('\n')).toContain('without its Workspace form button');
+    expect(clientViolations(withRecords(builds.core, [action({ client_script_v2: 'function onClick(g_form) { new GlideModal("x").render(); }' })]), APP.scope).join('\n')).toContain(RULES.workspace);
+    expect(clientViolations(withRecords(builds.core, [action({ script: 'function go() { window.open("x"); }' })]), APP.scope).join('\n')).toContain('its Core UI script reaches for window');
+    expect(clientViolations(withRecords(builds.core, [action({ form_button_v2: 'false' })]), APP.scope).join('\n')).toContain('without its Workspace form button');
     const property = { table: 'sys_properties', fields: { sys_id: 'b'.repeat(32), name: `${APP.scope}.glide.script.block.client.globals`, value: 'false' } };
-    expect(clientViolations(withRecords(core, [action({ script: 'function go() { window.open("x"); }' }), property]), APP.scope)).toEqual([]);
+    expect(clientViolations(withRecords(builds.core, [action({ script: 'function go() { window.open("x"); }' }), property]), APP.scope)).toEqual([]);
   });
 });

@@ -7,7 +7,8 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { readParams } from '../../../connectors/servicenow/app/scripts/app-params.mjs';
+import { beforeAll } from 'vitest';
+import { optionalParts, readParams } from '../../../connectors/servicenow/app/scripts/app-params.mjs';
 import { buildApp as runBuild, type BuildManifest } from '../../../connectors/servicenow/app/scripts/build.mjs';
 import { APP_DIR } from './app-files.js';
 import { childrenNamed, parseXml, type XmlElement } from './xml.js';
@@ -46,6 +47,21 @@ export function buildApp(env: Record<string, string> = {}, out = join(APP_DIR, '
     throw new Error("The ServiceNow app's dependencies are not installed: run `npm ci --prefix connectors/servicenow/app` (the CI script does), then run the tests again.");
   }
   return runBuild(readParams(env), { out, ifStale: true, then: (dir, manifest) => readBuiltApp(dir, manifest) });
+}
+
+/** The default scope with every optional part, into a directory of its own (build/out/every-part): test files share it. */
+export function buildEveryPart(): BuiltApp {
+  return buildApp({ AIH_APP_PARTS: optionalParts().join(',') }, join(APP_DIR, 'build', 'out', 'every-part'));
+}
+
+/** The core build and the build with every part, built before a test file's tests (once: both are shared). */
+export function bothBuilds(): { readonly core: BuiltApp; readonly full: BuiltApp } {
+  const builds = {} as { core: BuiltApp; full: BuiltApp };
+  beforeAll(() => {
+    builds.core = buildApp();
+    builds.full = buildEveryPart();
+  }, 480_000);
+  return builds;
 }
 
 function xmlFiles(dir: string): string[] {
