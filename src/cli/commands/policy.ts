@@ -1,7 +1,7 @@
 /**
  * `ai-handoff policy check` and `ai-handoff policy explain`: validate the
  * policy with the runtime config and mappings it runs with, and show what it
- * decides for one ticket record.
+ * decides for one ticket record. `policy what-if` lives in what-if.ts.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -15,6 +15,7 @@ import { toTicket } from '../../mapping/to-ticket.js';
 import { approverCoverageProblems } from '../../policy/coverage.js';
 import { classify, createPolicyContext, decideRequest, decideTicket, loadPolicy, PROVIDER_KINDS, type ProviderKind } from '../../policy/index.js';
 import { explainJson, explainText, type Explained } from './policy-output.js';
+import { registerWhatIf } from './what-if.js';
 
 interface CommonOptions {
   readonly config?: string;
@@ -51,6 +52,8 @@ export function registerPolicy(program: Command): void {
     .action((options: ExplainOptions) => {
       process.stdout.write(explain(options));
     });
+
+  registerWhatIf(policy);
 }
 
 function loadAll(options: CommonOptions, providerKind?: ProviderKind) {
