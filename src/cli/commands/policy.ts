@@ -3,8 +3,6 @@
  * policy with the runtime config and mappings it runs with, and show what it
  * decides for one ticket record. `policy what-if` lives in what-if.ts.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadRuntimeConfig } from '../../config/load-runtime-config.js';
 import type { RawRecord } from '../../connector/connector.js';
@@ -14,6 +12,7 @@ import { loadMappings, mappingFor, type MappingSet } from '../../mapping/load-ma
 import { toTicket } from '../../mapping/to-ticket.js';
 import { approverCoverageProblems } from '../../policy/coverage.js';
 import { classify, createPolicyContext, decideRequest, decideTicket, loadPolicy, PROVIDER_KINDS, type ProviderKind } from '../../policy/index.js';
+import { readInputFile } from './input-file.js';
 import { explainJson, explainText, type Explained } from './policy-output.js';
 import { registerWhatIf } from './what-if.js';
 
@@ -145,16 +144,7 @@ function refuseOtherTable(record: RawRecord, table: string, mappings: MappingSet
 
 /** Reads a record file: the Table API envelope {"result": {...}} (or a one-record list), or the bare record. */
 function readRecord(file: string): RawRecord {
-  const path = resolve(file);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    const code = cause instanceof Error ? (cause as { code?: unknown }).code : undefined;
-    if (code === 'ENOENT') throw new HandoffError('INPUT_INVALID', `--record: the file ${path} does not exist`, { remedy: 'give the path of a JSON file holding one record (save the Table API response body)' });
-    if (code === 'EISDIR') throw new HandoffError('INPUT_INVALID', `--record: ${path} is a folder, not a file`, { remedy: 'give the path of a JSON file holding one record' });
-    throw new HandoffError('INPUT_INVALID', `--record: cannot read ${path}`, { cause, remedy: 'give the path of a JSON file holding one record' });
-  }
+  const { path, text } = readInputFile('--record', file, 'give the path of a JSON file holding one record (save the Table API response body)');
   let data: unknown;
   try {
     data = JSON.parse(text);

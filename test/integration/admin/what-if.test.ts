@@ -5,11 +5,9 @@
  * tickets it should, a group opted in, a candidate policy and a candidate
  * mappings folder, and nothing written to the instance.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createSandbox, INTEGRATION_PASSWORD, INTEGRATION_USER, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
+import { describe, expect, it } from 'vitest';
 import { WhatIfJson } from '../../../src/admin/what-if-schema.js';
 import { loadRuntimeConfig } from '../../../src/config/load-runtime-config.js';
 import { loadMappings } from '../../../src/mapping/load-mappings.js';
@@ -17,25 +15,10 @@ import { toTicket } from '../../../src/mapping/to-ticket.js';
 import { createPolicyContext, decideTicket, loadPolicy } from '../../../src/policy/index.js';
 import { fromRoot } from '../../../src/util/paths.js';
 import { runCli } from '../../support/run-cli.js';
+import { sandboxConfig, useAdminSandbox } from './admin-sandbox.js';
 import { rowsOf } from '../servicenow/sandbox-world.js';
 
-const sandboxConfig = fromRoot('config', 'sandbox.yaml');
-let sandbox: Sandbox;
-let temp: string;
-
-beforeAll(async () => {
-  sandbox = await createSandbox({ page: false });
-  temp = mkdtempSync(join(tmpdir(), 'what-if-'));
-  vi.stubEnv('SN_INSTANCE_URL', sandbox.url);
-  vi.stubEnv('SN_USERNAME', INTEGRATION_USER);
-  vi.stubEnv('SN_PASSWORD', INTEGRATION_PASSWORD);
-  vi.stubEnv('AI_HANDOFF_CONFIG', '');
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await sandbox.close();
-  rmSync(temp, { recursive: true, force: true });
-});
+const world = useAdminSandbox();
 
 async function whatIf(...args: string[]): Promise<WhatIfJson> {
   const run = await runCli(['policy', 'what-if', '--config', sandboxConfig, '--json', ...args]);
@@ -51,9 +34,9 @@ function runningDecisions(): { table: string; number: string; group: string; out
   const ctx = createPolicyContext({ policy: loadPolicy(config.paths.policy), switches: config.switches, groups: config.groups, providerKind: config.ai.provider.kind });
   const out = [];
   for (const mapping of loadMappings(config.paths.mappings).byTable.values()) {
-    for (const row of rowsOf(sandbox, mapping.table, (r) => r.v.active === 'true' && r.v.sys_class_name === mapping.table)) {
+    for (const row of rowsOf(world().sandbox, mapping.table, (r) => r.v.active === 'true' && r.v.sys_class_name === mapping.table)) {
       const record = Object.fromEntries(Object.entries(row.v).map(([k, v]) => [k, v ?? '']));
-      const group = sandbox.store.get('sys_user_group', record.assignment_group ?? '')?.v.name ?? '';
+      const group = world().sandbox.store.get('sys_user_group', record.assignment_group ?? '')?.v.name ?? '';
       const ticket = toTicket(mapping, { ...record, [`${mapping.fields.group}.name`]: group });
       out.push({ table: mapping.table, number: ticket.number, group, outcomes: new Map(decideTicket(ticket, ctx).decisions.map((d) => [d.operation, d.outcome])) });
     }
@@ -63,7 +46,7 @@ function runningDecisions(): { table: string; number: string; group: string; out
 
 describe('ai-handoff policy what-if', () => {
   it('switching one operation off moves exactly the tickets where it was offered, by forbid.switch.operation', async () => {
-    const seq = sandbox.writeLog.lastSeq;
+    const seq = world().sandbox.writeLog.lastSeq;
     const result = await whatIf('--operation-off', 'gather-diagnostics');
     // Known counts for the hand-written seed under config/sandbox.yaml.
     expect(result.before).toEqual({ eligible: SEED.eligible, approvalBound: SEED.approvalBound, blocked: SEED.blocked });
@@ -79,7 +62,7 @@ describe('ai-handoff policy what-if', () => {
       expect(c.operations).toEqual([{ id: 'gather-diagnostics', from: expect.stringMatching(/^(eligible|approval-bound)$/) as string, to: 'blocked', rule: 'forbid.switch.operation' }]);
     }
     // Read-only: nothing reached the instance's write log.
-    expect(sandbox.writeLog.lastSeq).toBe(seq);
+    expect(world().sandbox.writeLog.lastSeq).toBe(seq);
   });
 
   it('opting a group in moves only its tickets, out of forbid.group.not-opted-in', async () => {
@@ -96,7 +79,7 @@ describe('ai-handoff policy what-if', () => {
   });
 
   it('a candidate policy: its version, and the tier change it makes, ticket by ticket', async () => {
-    const dir = join(temp, 'policy');
+    const dir = join(world().temp, 'policy');
     cpSync(fromRoot('config', 'policy'), dir, { recursive: true });
     const file = join(dir, 'policy.yaml');
     const text = readFileSync(file, 'utf8');
@@ -112,7 +95,7 @@ describe('ai-handoff policy what-if', () => {
   });
 
   it('a candidate mappings folder: a table left out leaves the active set; a changed severity map changes decisions', async () => {
-    const dir = join(temp, 'mappings');
+    const dir = join(world().temp, 'mappings');
     cpSync(fromRoot('mappings', 'servicenow'), dir, { recursive: true });
     unlinkSync(join(dir, 'sc_request.yaml'));
     const incident = join(dir, 'incident.yaml');
@@ -157,8 +140,8 @@ describe('ai-handoff policy what-if', () => {
       [[], 'INPUT_INVALID: nothing to compare'],
       [['--operation-off', 'gather-diagnostic'], "INPUT_INVALID: --operation-off 'gather-diagnostic': not in the operations catalog"],
       [['--opt-in', 'Payroll Systems'], "INPUT_INVALID: --opt-in 'Payroll Systems': the group has no tier to keep"],
-      [['--policy', join(temp, 'no-such-policy')], 'POLICY_INVALID: policy in'],
-      [['--mappings', join(temp, 'no-such-mappings')], 'MAPPING_INVALID: cannot read the mappings folder'],
+      [['--policy', join(world().temp, 'no-such-policy')], 'POLICY_INVALID: policy in'],
+      [['--mappings', join(world().temp, 'no-such-mappings')], 'MAPPING_INVALID: cannot read the mappings folder'],
     ] as const) {
       const run = await runCli(['policy', 'what-if', '--config', sandboxConfig, ...args]);
       expect(run.code, args.join(' ')).toBe(2);
