@@ -12,6 +12,7 @@ import type { ServiceNowConfig } from '../../../connectors/servicenow/config.js'
 import { describeCause, isHandoffError } from '../../errors.js';
 import { DEFAULT_MAPPINGS_DIR, loadMappings, mappingFor } from '../../mapping/load-mappings.js';
 import { createLogger } from '../../util/log.js';
+import { registerMappingsInit } from './mappings-init.js';
 import { registerMappingsPreview } from './mappings-preview.js';
 
 export interface MappingsCheckOptions {
@@ -89,4 +90,5 @@ export function registerMappings(program: Command): void {
       });
     });
   registerMappingsPreview(mappings);
+  registerMappingsInit(mappings);
 }
