@@ -35,7 +35,7 @@ export function instanceTarget(options: { readonly config?: string | undefined; 
 }
 
 /** A connector to the target; connector warnings go to stderr. */
-export function connectTo(target: InstanceTarget, err: (text: string) => void = (text) => process.stderr.write(text)): ServiceNowConnector {
+function connectTo(target: InstanceTarget, err: (text: string) => void = (text) => process.stderr.write(text)): ServiceNowConnector {
   return createServiceNowConnector({ config: target.sn, log: createLogger({ level: 'warn', write: err }) });
 }
 
