@@ -5,6 +5,7 @@ import { policyBench } from './policy.bench.js';
 import { sandboxBench } from './sandbox.bench.js';
 import { scopeReviewBench } from './scope-review.js';
 import { servicenowPullBench } from './servicenow-pull.bench.js';
+import { whatIfBench } from './what-if.bench.js';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const benches: readonly Bench[] = [policyBench, scopeReviewBench, aiBench, sandboxBench, servicenowPullBench, handoffBench];
+export const benches: readonly Bench[] = [policyBench, scopeReviewBench, aiBench, sandboxBench, servicenowPullBench, whatIfBench, handoffBench];

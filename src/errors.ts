@@ -125,7 +125,8 @@ export function describeCause(cause: unknown): string {
   if (cause instanceof HandoffError) return `${cause.code}: ${cause.message}`;
   if (cause instanceof Error) {
     const code = (cause as { code?: unknown }).code;
-    return scrub(typeof code === 'string' ? `${code} ${cause.message}` : cause.message);
+    // Node's file errors already begin with their code ("ENOENT: no such file or directory"): do not say it twice.
+    return scrub(typeof code === 'string' && !cause.message.startsWith(code) ? `${code} ${cause.message}` : cause.message);
   }
   return scrub(String(cause));
 }

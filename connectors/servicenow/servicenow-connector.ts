@@ -4,9 +4,11 @@
  * keyset-cursor.ts, journal.ts, audit.ts, people.ts, dictionary.ts, auth/).
  *
  * Tables read: the mapped ticket tables plus `sys_journal_field`, `sys_audit`,
- * `sys_user`, `sys_user_group`, `sys_user_grmember` and `sys_dictionary`.
+ * `sys_user`, `sys_user_group`, `sys_user_grmember` and `sys_dictionary`;
+ * `mappings init` also reads `sys_db_object` and `sys_choice`.
  * Tables written: the mapped ticket tables, only through the write guard.
  */
+import type { TableDescription } from '../../src/admin/table-description.js';
 import type { Connector, PullOptions, PullPage, RawRecord, Watermark, WatermarkStore } from '../../src/connector/connector.js';
 import { guardWrite } from '../../src/connector/write-guard.js';
 import { HandoffError } from '../../src/errors.js';
@@ -25,6 +27,7 @@ import { createJournalReader } from './journal.js';
 import { compareWatermarks, keysetPages } from './keyset-cursor.js';
 import { readGroupMembers, readUser } from './people.js';
 import { createTableClient } from './table-client.js';
+import { describeTable } from './table-description.js';
 import { createMemoryWatermarkStore } from './watermark-store.js';
 
 /**
@@ -74,6 +77,8 @@ export interface ServiceNowConnector extends Connector {
   dictionary(table: string): Promise<Dictionary>;
   /** Which of the mapping's fields the instance lacks. */
   checkMapping(mapping: TableMapping): Promise<FieldCheck>;
+  /** A table's lineage, columns and choice lists (sys_db_object, sys_dictionary, sys_choice), for `mappings init`. */
+  describeTable(table: string): Promise<TableDescription>;
   /** Where work notes are read from: `display_value` once sys_journal_field proved unreadable (403, or no rows for a ticket with notes). */
   readonly journalSource: 'journal' | 'display_value';
   /** Closes kept-alive connections. */
@@ -192,6 +197,10 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
 
     async checkMapping(mapping) {
       return checkMappingFields(dictionary, mapping);
+    },
+
+    async describeTable(table) {
+      return describeTable(client, table, config.pageSize);
     },
 
     close() {

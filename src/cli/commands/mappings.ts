@@ -12,6 +12,8 @@ import type { ServiceNowConfig } from '../../../connectors/servicenow/config.js'
 import { describeCause, isHandoffError } from '../../errors.js';
 import { DEFAULT_MAPPINGS_DIR, loadMappings, mappingFor } from '../../mapping/load-mappings.js';
 import { createLogger } from '../../util/log.js';
+import { registerMappingsInit } from './mappings-init.js';
+import { registerMappingsPreview } from './mappings-preview.js';
 
 export interface MappingsCheckOptions {
   /** The mappings folder; default mappings/servicenow. */
@@ -87,4 +89,6 @@ export function registerMappings(program: Command): void {
         err: (text) => process.stderr.write(text),
       });
     });
+  registerMappingsPreview(mappings);
+  registerMappingsInit(mappings);
 }

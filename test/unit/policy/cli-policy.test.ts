@@ -158,6 +158,31 @@ describe('ai-handoff policy explain', () => {
     expect(out).toBe('');
   });
 
+  it('says a missing record file is missing, and a folder is not a file', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'cli-')), 'nope.json');
+    expect(await run('policy', 'explain', '--table', 'incident', '--record', missing, '--config', sandboxConfig)).toBe(2);
+    expect(err).toBe(`ai-handoff: INPUT_INVALID: --record: the file ${missing} does not exist\n  fix: give the path of a JSON file holding one record (save the Table API response body)\n`);
+    expect(err).not.toContain('ENOENT');
+    err = '';
+    expect(await run('policy', 'explain', '--table', 'incident', '--record', tmpdir(), '--config', sandboxConfig)).toBe(2);
+    expect(err).toContain('is a folder, not a file');
+    expect(out).toBe('');
+  });
+
+  it('refuses a record of another mapped table instead of reading it under the wrong mapping', async () => {
+    const incident = fromRoot('test', 'fixtures', 'records', 'incident-INC0002041.json');
+    expect(await run('policy', 'explain', '--table', 'sn_si_incident', '--record', incident, '--config', sandboxConfig)).toBe(2);
+    expect(err).toContain('INPUT_INVALID: --table sn_si_incident, but the record INC0002041 belongs to table incident (its sys_class_name)');
+    expect(err).toContain('fix: use --table incident');
+    expect(out).toBe('');
+    err = '';
+    // The same record under its own table is explained; a record of an unmapped child table (no mapping of its own) is read under the table given.
+    expect(await run('policy', 'explain', '--table', 'incident', '--record', incident, '--config', sandboxConfig)).toBe(0);
+    const child = tempFile('child.json', JSON.stringify({ ...(JSON.parse(readFileSync(incident, 'utf8')) as { result: object }).result, sys_class_name: 'u_major_incident' }));
+    expect(await run('policy', 'explain', '--table', 'incident', '--record', child, '--config', sandboxConfig)).toBe(0);
+    expect(err).toBe('');
+  });
+
   it('a missing required option is a usage error', async () => {
     expect(await run('policy', 'explain', '--table', 'incident')).toBe(1);
     expect(err).toContain("required option '--record <file>' not specified");
