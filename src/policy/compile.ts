@@ -60,7 +60,7 @@ export interface CompiledOperation {
   readonly scopeMiddle: string;
   /** Canonical JSON of the approval with no approver resolved (none required, or none found): `approvalJson` of it. */
   readonly noApproverJson: string;
-  /** The scope's canonical JSON up to the ticket's, when the approval has no approver: `{"approval":…,<scopeMiddle>,"ticket":`. */
+  /** The scope's canonical JSON up to the boundary's, when the approval has no approver: `{"approval":…,"boundary":`. */
   readonly scopeHead: string;
   /** Bit i set: the operation blocks BLOCKED_ACTIONS[i]. */
   readonly blockedMask: number;
@@ -227,7 +227,7 @@ export function compilePolicy(
       rules: Object.freeze(rules),
       scopeMiddle: middle,
       noApproverJson,
-      scopeHead: `{"approval":${noApproverJson},${middle},"ticket":`,
+      scopeHead: `{"approval":${noApproverJson},"boundary":`,
       blockedMask,
       panelId: `"id":${JSON.stringify(op.id)}`,
     });
