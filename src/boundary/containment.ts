@@ -91,15 +91,22 @@ export function withheldReason(input: ContainmentInput, candidate: Pick<Candidat
   return null;
 }
 
-/** Checks every candidate; returns those in bounds (in their order), what was used, and counts of what was withheld by reason. */
-export function contain<T>(input: ContainmentInput, candidates: readonly Candidate<T>[]): Contained<T> {
+/**
+ * Checks every candidate; returns those in bounds (in their order), what was
+ * used, and counts of what was withheld by reason. `counted` holds the
+ * records (table and sys_id) already counted as withheld, by an earlier call
+ * for another kind: a record found both by CI and by group is one record.
+ */
+export function contain<T>(input: ContainmentInput, candidates: readonly Candidate<T>[], counted: Set<string> = new Set()): Contained<T> {
   const kept: InBounds<T>[] = [];
   const used: UsedSource[] = [];
   const counts = new Map<WithheldReason, number>();
   for (const candidate of candidates) {
     const reason = withheldReason(input, candidate);
     if (reason !== null) {
-      counts.set(reason, (counts.get(reason) ?? 0) + 1);
+      const key = `${candidate.table}\u0000${candidate.sysId}`;
+      if (!counted.has(key)) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+      counted.add(key);
       continue;
     }
     kept.push(candidate.value as InBounds<T>);

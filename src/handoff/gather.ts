@@ -167,13 +167,14 @@ export async function gatherSources(input: GatherInput): Promise<GatherResult> {
   const kept = new Map<SourceKind, readonly InBounds<GatheredRecord | GatheredCi>[]>();
   const used: UsedSource[] = [];
   const withheld = new Map<WithheldReason, number>();
+  const counted = new Set<string>();
   queries.forEach((query, i) => {
     const read = reads[i]!;
     if (read.gap !== null) {
       unreadable.push(read.gap);
       return;
     }
-    const result = contain(containment, read.value);
+    const result = contain(containment, read.value, counted);
     kept.set(query.source, result.inBounds);
     used.push(...result.used);
     for (const w of result.withheld) withheld.set(w.reason, (withheld.get(w.reason) ?? 0) + w.count);

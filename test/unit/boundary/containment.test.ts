@@ -148,3 +148,14 @@ describe('the class of a related ticket', () => {
     expect(recordClass({ ...noField, default: 'confidential' }, { x_acme_aihandoff_data_classification: 'public' })).toBe('confidential');
   });
 });
+
+describe('a record found by two queries', () => {
+  it('is withheld under both kinds but counted once, when the calls share what they counted', () => {
+    const counted = new Set<string>();
+    const restricted = candidate({ dataClass: 'restricted' });
+    expect(contain(input(), [restricted], counted).withheld).toEqual([{ reason: 'restricted', count: 1 }]);
+    const again = contain(input(), [{ ...restricted, kind: 'related_by_group' }], counted);
+    expect(again.withheld).toEqual([]);
+    expect(again.inBounds).toEqual([]);
+  });
+});
