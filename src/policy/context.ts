@@ -100,7 +100,8 @@ export function createPolicyContext(input: PolicyContextInput): PolicyContext {
     boundaryOf({ dataClassIndex, providerAllows, provider: providerKind, otherGroups: policy.boundary.otherGroupsAsEvidence }),
   );
   const boundaryAt = (index: number): BoundaryEntry => boundaries[index + 1] ?? boundaries[0]!;
-  const words = new Map<string, string>();
+  // By operation id, the words for each class index + 1 (unknown first): one lookup per operation of a panel.
+  const words = new Map<string, string[]>();
 
   return Object.freeze({
     policy,
@@ -121,13 +122,12 @@ export function createPolicyContext(input: PolicyContextInput): PolicyContext {
     },
     boundary: boundaryAt,
     boundaryWords(op: { readonly id: string; readonly sources: readonly SourceKind[] }, dataClassIndex: number): string {
-      const key = `${op.id}\u0000${dataClassIndex}`;
-      let text = words.get(key);
-      if (text === undefined) {
-        text = boundaryText(op.sources, boundaryAt(dataClassIndex).boundary);
-        words.set(key, text);
+      let texts = words.get(op.id);
+      if (texts === undefined) {
+        texts = boundaries.map((b) => boundaryText(op.sources, b.boundary));
+        words.set(op.id, texts);
       }
-      return text;
+      return texts[dataClassIndex + 1] ?? texts[0]!;
     },
   });
 }

@@ -10,7 +10,7 @@
  * equals `sealPanel(body).digest` on fixtures and random tickets.
  */
 import type { Decision } from '../domain/decision.js';
-import { BLOCKED_ACTIONS, type SourceKind } from '../domain/operation.js';
+import { BLOCKED_ACTIONS } from '../domain/operation.js';
 import { PANEL_SCHEMA_VERSION, type Panel, type PanelBody, type PanelHandoff, type PanelNotice, type PanelOperation } from '../domain/panel.js';
 import { DATA_CLASSES, type Ticket } from '../domain/ticket.js';
 import { canonicalJson, DIGEST_HEX_LENGTH, sha256Hex } from '../util/canonical-json.js';
@@ -43,14 +43,13 @@ export function buildPanel(ticket: Ticket, ctx: PolicyContext, extras: PanelExtr
   const evaluated = evaluateTicket(facts);
   const operations: PanelOperation[] = [];
   const decisions: Decision[] = [];
-  const sources = new Set<SourceKind>();
+  const { compiled } = ctx.policy;
   const { boundary } = ctx.boundary(facts.dataClassIndex);
   let blockedMask = 0;
   for (const { op: cop, decision, scopeDigest } of evaluated) {
     const { op } = cop;
     blockedMask |= cop.blockedMask;
     decisions.push(decision);
-    for (const kind of op.sources) sources.add(kind);
     operations.push({
       id: op.id,
       title: op.title,
@@ -68,6 +67,8 @@ export function buildPanel(ticket: Ticket, ctx: PolicyContext, extras: PanelExtr
       boundaryText: ctx.boundaryWords(op, facts.dataClassIndex),
     });
   }
+  // The kinds the ticket's operations read: those of its type's operations (every operation when the type is unknown), as evaluated.
+  const readCheck = readCheckFor(ticket, facts.typeIndex >= 0 ? (compiled.sourcesByType[facts.typeIndex] ?? compiled.allSources) : compiled.allSources, extras.related ?? null);
   const dataClass = DATA_CLASSES[facts.dataClassIndex] ?? null;
   const lowering = extras.lowering;
   const classLowered = lowering === undefined ? null : carryLowering(lowering.previous, dataClass, lowering.now, ctx.policy.boundary.classLowering.coolDownHours * HOUR_MS);
@@ -80,9 +81,9 @@ export function buildPanel(ticket: Ticket, ctx: PolicyContext, extras: PanelExtr
     blockedActions: BLOCKED_ACTIONS.filter((_, i) => ((blockedMask >>> i) & 1) === 1),
     handoffs: extras.handoffs === undefined ? [] : [...extras.handoffs],
     notice: extras.notice ?? null,
-    readCheck: readCheckFor(ticket, sources, extras.related ?? null),
+    readCheck: readCheck.readCheck,
   };
-  const digest = sha256Hex(panelJson(body, evaluated)).slice(0, DIGEST_HEX_LENGTH);
+  const digest = sha256Hex(panelJson(body, evaluated, readCheck.json)).slice(0, DIGEST_HEX_LENGTH);
   // Built member by member, not spread: same keys in the same order as sealPanel's `{ ...body, digest }`.
   return {
     schema: body.schema,
@@ -107,7 +108,7 @@ function ownerIds(ticket: Ticket): PanelBody['ticket']['owner'] {
 }
 
 /** The body in the digest form of the domain's `panelDigest`, keys sorted at every depth. */
-function panelJson(body: PanelBody, evaluated: readonly Evaluated[]): string {
+function panelJson(body: PanelBody, evaluated: readonly Evaluated[], readCheckJson: string): string {
   const j = JSON.stringify;
   // Outcomes, the classification and blocked actions are enum words and digests
   // are hex: quoted as they are, since JSON.stringify would escape nothing in them.
@@ -124,7 +125,7 @@ function panelJson(body: PanelBody, evaluated: readonly Evaluated[]): string {
   return (
     `{"blockedActions":${body.blockedActions.length === 0 ? '[]' : `["${body.blockedActions.join('","')}"]`},"classification":"${body.classification}",` +
     `"handoffs":${body.handoffs.length === 0 ? '[]' : canonicalJson(body.handoffs)},"notice":${body.notice === null ? 'null' : canonicalJson(body.notice)},"operations":[${ops}],` +
-    `"policyVersion":${j(body.policyVersion)},"readCheck":${canonicalJson(body.readCheck)},"schema":${body.schema},` +
+    `"policyVersion":${j(body.policyVersion)},"readCheck":${readCheckJson},"schema":${body.schema},` +
     `"ticket":{"classLowered":${classLowered},"dataClass":${j(ticket.dataClass)},"number":${j(ticket.number)},"owner":${owner},"sysId":${j(ticket.sysId)},"table":${j(ticket.table)}}}`
   );
 }

@@ -13,7 +13,8 @@
  * while only decisions change.
  */
 import type { SourceKind } from '../domain/operation.js';
-import { READ_CHECK_LIMIT, readCheckOf, SYS_ID, type ReadCheck, type ReadQuery, type RelatedSource } from '../domain/read-check.js';
+import { READ_CHECK_LIMIT, SYS_ID, type ReadCheck, type ReadQuery, type RelatedSource } from '../domain/read-check.js';
+import { DIGEST_HEX_LENGTH, sha256Hex } from '../util/canonical-json.js';
 import { readRef } from './facts.js';
 
 /**
@@ -33,12 +34,30 @@ const RELATED: readonly { readonly source: RelatedSource; readonly field: (f: Re
   { source: 'related_by_group', field: (f) => f.group, id: (t) => (t.owner !== null && typeof t.owner === 'object' ? (t.owner as { group?: unknown }).group : undefined) },
 ];
 
+/** A read check with its canonical JSON, which the panel digest reuses (panel.ts). */
+export interface ReadCheckEntry {
+  readonly readCheck: ReadCheck;
+  readonly json: string;
+}
+
+/**
+ * The canonical JSON of a query (keys sorted), assembled directly: a panel
+ * pays one short hash for its read check's id rather than a sort of every key.
+ * A test checks it equals `canonicalJson`, and the id `readCheckId`.
+ */
+function queryJson(q: ReadQuery): string {
+  const j = JSON.stringify;
+  return q.source === 'ci_record'
+    ? `{"source":"ci_record","sysId":${j(q.sysId)},"table":"cmdb_ci"}`
+    : `{"exclude":${j(q.exclude)},"field":${j(q.field)},"limit":${q.limit},"source":"${q.source}","table":${j(q.table)},"value":${j(q.value)}}`;
+}
+
 /**
  * The read check of a ticket (read as the policy reads tickets: never
  * trusted, never throwing) for the source kinds its operations read.
  * Without `related` (no mapping at hand) only the CI record can be checked.
  */
-export function readCheckFor(ticket: unknown, sources: ReadonlySet<SourceKind>, related: RelatedFields | null): ReadCheck {
+export function readCheckFor(ticket: unknown, sources: ReadonlySet<SourceKind>, related: RelatedFields | null): ReadCheckEntry {
   const t = ticket !== null && typeof ticket === 'object' ? (ticket as Record<string, unknown>) : {};
   const ref = t.ref !== null && typeof t.ref === 'object' ? (t.ref as { sysId?: unknown }) : {};
   const self = typeof ref.sysId === 'string' && SYS_ID.test(ref.sysId) ? ref.sysId : null;
@@ -53,5 +72,7 @@ export function readCheckFor(ticket: unknown, sources: ReadonlySet<SourceKind>, 
   }
   const ci = readRef(t.configurationItem)?.id;
   if (sources.has('ci_record') && ci !== undefined && SYS_ID.test(ci)) queries.push({ source: 'ci_record', table: 'cmdb_ci', sysId: ci });
-  return readCheckOf(queries);
+  const list = `[${queries.map(queryJson).join(',')}]`;
+  const id = sha256Hex(list).slice(0, DIGEST_HEX_LENGTH);
+  return { readCheck: { id, queries }, json: `{"id":"${id}","queries":${list}}` };
 }

@@ -7,7 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { isHandoffError } from '../../../src/errors.js';
 import { scopeDigest } from '../../../src/domain/scope.js';
-import { readCheckId } from '../../../src/domain/read-check.js';
+import { ReadCheck, readCheckId } from '../../../src/domain/read-check.js';
+import { readCheckFor } from '../../../src/policy/read-check.js';
+import { canonicalJson } from '../../../src/util/canonical-json.js';
 import { mappingFor } from '../../../src/mapping/load-mappings.js';
 import { buildPanel, decideTicket } from '../../../src/policy/index.js';
 import { carryLowering, recordedClass } from '../../../src/policy/class-lowering.js';
@@ -111,6 +113,17 @@ describe("the panel's read check", () => {
     const id = buildPanel(record, context(), { related: incident }).readCheck.id;
     expect(buildPanel(record, context({ switches: { operations: { 'gather-diagnostics': false } } }), { related: incident }).readCheck.id).toBe(id);
     expect(buildPanel(INC({ cmdb_ci: 'f'.repeat(32) }), context(), { related: incident }).readCheck.id).not.toBe(id);
+  });
+
+  it('assembles the canonical JSON the id is the digest of, as canonicalJson would', () => {
+    const sources = new Set(['related_by_ci', 'related_by_caller', 'related_by_group', 'ci_record'] as const);
+    for (const ticket of [record, INC({ cmdb_ci: '' }), INC({ caller_id: '"quoted"' })]) {
+      const entry = readCheckFor(ticket, sources, incident);
+      expect(entry.json).toBe(canonicalJson(entry.readCheck));
+      expect(entry.readCheck.id).toBe(readCheckId(entry.readCheck.queries));
+      expect(ReadCheck.safeParse(entry.readCheck).success).toBe(true);
+    }
+    expect(readCheckFor(record, new Set(), incident).json).toBe(canonicalJson({ id: readCheckId([]), queries: [] }));
   });
 
   it('is covered by the panel digest', () => {
