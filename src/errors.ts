@@ -50,6 +50,7 @@ export const ERROR_CODES = {
   REVIEW_FORBIDDEN: { retryable: false, summary: 'The reviewer is not the resolved approver, or is the requester.' },
   HANDOFF_NOT_FOUND: { retryable: false, summary: 'No hand-off with that id exists for the ticket.' },
   HANDOFF_STATE_CONFLICT: { retryable: false, summary: 'The hand-off is not in a state that allows this step.' },
+  BOUNDARY_CLASS_LOWERED: { retryable: false, summary: "The ticket's data class was lowered within the policy's cool-down; the request is refused until it ends." },
   REQUESTER_UNKNOWN: { retryable: true, summary: 'Who set the request or review field could not be learned from the platform yet.' },
   LEASE_HELD: { retryable: true, summary: 'Another worker holds the write lease for this hand-off.' },
 

@@ -36,6 +36,20 @@ export const HandoffOutput = z.strictObject({
 });
 export type HandoffOutput = z.infer<typeof HandoffOutput>;
 
+/**
+ * What the request row carried for the read check (docs/contract.md): its
+ * `readable` column exactly as read (JSON text; empty, malformed or for
+ * another check is possible, and src/boundary/readable.ts fails closed on
+ * each) and the row's creation time, so a list older than the request is
+ * not taken for its own.
+ */
+export const HandoffReadCheck = z.strictObject({
+  readable: z.string(),
+  /** The request row's sys_created_on (UTC `YYYY-MM-DD HH:mm:ss`). */
+  requestedOn: z.string(),
+});
+export type HandoffReadCheck = z.infer<typeof HandoffReadCheck>;
+
 export const HandoffReview = z.strictObject({
   decision: ReviewDecision,
   by: Actor,
@@ -70,5 +84,11 @@ export const Handoff = z.strictObject({
   failure: z.strictObject({ code: z.string().min(1), message: z.string().min(1) }).nullable(),
   /** True when the group runs in shadow mode: the note went to the audit, not the ticket. */
   shadow: z.boolean(),
+  /**
+   * The request's read check, as pickup took it from the request row; absent
+   * or null (a v1 request field, an instance without the app's rule): no
+   * record beyond the ticket is used.
+   */
+  readCheck: HandoffReadCheck.nullable().optional(),
 });
 export type Handoff = z.infer<typeof Handoff>;

@@ -16,6 +16,7 @@ export const AUDIT_EVENT_TYPES = [
   'review_refused',
   'expired',
   'failed',
+  'class_lowered',
 ] as const;
 export const AuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof AuditEventType>;

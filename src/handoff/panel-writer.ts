@@ -84,7 +84,7 @@ export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
     const ticket = policy.toTicket(mapping, record);
     const handoffs = await store.forTicket(mapping.table, ticket.ref.sysId, PANEL_HANDOFFS);
     const notice: PanelNotice | null = await notices.get(mapping.table, ticket.ref.sysId);
-    const panel = await policy.panel(ticket, { handoffs: handoffs.map(toPanelHandoff), notice });
+    const panel = await policy.panel(ticket, { handoffs: handoffs.map(toPanelHandoff), notice, previous: record[mapping.ai.panel] ?? null });
     return { panel, ticket, status: statusFor(panel, handoffs) };
   };
 

@@ -21,6 +21,7 @@ import type { TableMapping } from '../mapping/mapping-schema.js';
 import { withLease } from '../queue/lease.js';
 import { digestOf } from '../util/canonical-json.js';
 import type { FlowDeps } from './flow-deps.js';
+import { checkClassLowering } from './class-lowering.js';
 import { setterOf } from './identity.js';
 import { refuseField } from './refusal.js';
 
@@ -83,6 +84,8 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
     const message = error instanceof HandoffError ? error.message : 'the ticket could not be read';
     return refuse('RECORD_INVALID', `The request was not taken: ${message}.`, 'Ask an admin to check the field mapping for this table.', requester);
   }
+  const lowered = await checkClassLowering(deps, mapping, record, ticket, requester);
+  if (lowered) return refuse(lowered.code, lowered.message, lowered.remedy, requester);
 
   const current = await deps.store.forTicket(mapping.table, sysId, 5);
   const panel = await policy.panel(ticket, { handoffs: [], notice: null });

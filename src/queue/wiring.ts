@@ -66,7 +66,7 @@ export function budgetStates(budget: Budget): () => Promise<Record<string, Budge
 /** The policy port as the worker builds it, for commands that decide panels without running a worker (report). */
 export function policyPortFor(config: RuntimeConfig, redis: Redis, prefix: string): PanelPolicy {
   const budget = createBudget({ store: createRedisUsageStore(redis, { prefix }), config: config.ai });
-  return createPolicyPort({ policy: loadPolicy(config.paths.policy), config, providerKind: config.ai.provider.kind, budgets: budgetStates(budget) });
+  return createPolicyPort({ policy: loadPolicy(config.paths.policy), config, providerKind: config.ai.provider.kind, budgets: budgetStates(budget), mappings: loadMappings(config.paths.mappings) });
 }
 
 /**
@@ -91,7 +91,7 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
   const budgets = budgetStates(budget);
 
   const providerKind = options.provider === undefined ? config.ai.provider.kind : policyKindOf(options.provider);
-  const panelPolicy = createPolicyPort({ policy, config, providerKind, budgets });
+  const panelPolicy = createPolicyPort({ policy, config, providerKind, budgets, mappings, ...(options.now ? { now: options.now } : {}) });
   const titles = new Map(policy.operations.map((op) => [op.id, op.title]));
   const integration = await connector.user({ userName: options.integrationUser });
   const settings = {

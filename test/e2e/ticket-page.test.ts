@@ -120,6 +120,9 @@ describe('INC0002041 on the ticket page, against ai-handoff start', () => {
     const gather = dialog.locator('li[data-operation="gather-diagnostics"]');
     const text = (await gather.textContent()) ?? '';
     for (const section of ['What the AI may read', "This ticket's work notes", 'Expected output', 'Stop conditions', 'Blocked actions']) expect(text).toContain(section);
+    // The read boundary, in plain words, before Confirm (docs/boundary.md).
+    expect(text).toContain('Beyond this ticket');
+    expect(text).toContain('up to Internal, only from groups that use AI, only those you can open.');
     expect(await gather.locator('.op-approval').textContent()).toBe('No approval needed before use.');
     expect(await dialog.locator('#op-gather-diagnostics').isDisabled()).toBe(false);
     const draft = dialog.locator('li[data-operation="draft-vendor-escalation"]');

@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { PanelHandoff } from '../../src/domain/panel.js';
-import type { FlowHarness, TicketView } from './flow-harness.js';
+import { startFlowHarness, type FlowHarness, type HarnessOptions, type TicketView } from './flow-harness.js';
 
 /** Waits until the ticket's latest hand-off (or the status field) reaches `status`. */
 export async function untilStatus(h: FlowHarness, number: string, status: string, timeoutMs?: number): Promise<TicketView> {
@@ -42,4 +42,27 @@ export const STATE_FIELDS = ['state', 'incident_state', 'request_state', 'substa
 
 export function stateOf(view: TicketView): Record<string, string | undefined> {
   return Object.fromEntries(STATE_FIELDS.map((f) => [f, view.record[f]]));
+}
+
+/**
+ * Starts the flow harness before the enclosing block's tests and, after them,
+ * checks the write invariant and closes it; `options` may be a function, run
+ * at start. Read the harness as `run.h` inside tests.
+ */
+export function useFlowHarness(options: HarnessOptions | (() => HarnessOptions) = {}): { readonly h: FlowHarness } {
+  let harness: FlowHarness | undefined;
+  beforeAll(async () => {
+    harness = await startFlowHarness(typeof options === 'function' ? options() : options);
+  });
+  afterAll(async () => {
+    if (!harness) return;
+    expectOnlyAllowedWrites(harness);
+    await harness.close();
+  });
+  return {
+    get h(): FlowHarness {
+      if (!harness) throw new Error('the flow harness is not started: use it inside a test');
+      return harness;
+    },
+  };
 }

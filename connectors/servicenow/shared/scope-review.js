@@ -18,7 +18,7 @@ var AiHandoffScopeReview = (function () {
   'use strict';
 
   // Same values as src/domain/*.ts; a test keeps them in step.
-  var PANEL_SCHEMA_VERSION = 1;
+  var PANEL_SCHEMA_VERSION = 2;
   var SCOPE_DIGEST = /^[0-9a-f]{32}$/;
   var HANDOFF_ID = /^ho_[a-z2-7]{26}$/;
   var MAX_OPERATION_ID_LENGTH = 64;
@@ -126,6 +126,7 @@ var AiHandoffScopeReview = (function () {
     need(isText(op.expectedOutput), path + '.expectedOutput', 'is not text');
     checkTextList(op.stopConditions, path + '.stopConditions', null);
     checkTextList(op.blockedActions, path + '.blockedActions', BLOCKED_TEXT);
+    need(isText(op.boundaryText), path + '.boundaryText', 'is not text');
     need(Array.isArray(op.reasons), path + '.reasons', 'is not a list');
     for (var i = 0; i < op.reasons.length; i++) {
       var r = op.reasons[i];
@@ -268,18 +269,23 @@ var AiHandoffScopeReview = (function () {
       reasons.push({ message: 'Approval is required but no approver could be resolved.', remedy: 'Name an approver on the ticket (for example the assignment group manager), then wait for the panel to refresh.' });
     }
     var output = op.expectedOutput !== '' ? op.expectedOutput : OUTPUT_TEXT[op.outputKind];
+    var sections = [
+      { label: 'Execution class', items: [CLASS_TEXT[op['class']]] },
+      { label: 'What the AI may read', items: texts(op.sources, SOURCE_TEXT) }
+    ];
+    // The read boundary in the worker's plain words (docs/boundary.md); none when the operation reads only its ticket.
+    if (op.boundaryText !== '') sections.push({ label: 'Beyond this ticket', items: [op.boundaryText] });
+    sections.push(
+      { label: 'Expected output', items: [OUTPUT_TEXT[op.outputKind] + ': ' + output] },
+      { label: 'Stop conditions', items: op.stopConditions.slice() },
+      { label: 'Blocked actions', items: texts(op.blockedActions, BLOCKED_TEXT) }
+    );
     return {
       id: op.id,
       title: op.title,
       outcome: op.outcome,
       selectable: selectable,
-      sections: [
-        { label: 'Execution class', items: [CLASS_TEXT[op['class']]] },
-        { label: 'What the AI may read', items: texts(op.sources, SOURCE_TEXT) },
-        { label: 'Expected output', items: [OUTPUT_TEXT[op.outputKind] + ': ' + output] },
-        { label: 'Stop conditions', items: op.stopConditions.slice() },
-        { label: 'Blocked actions', items: texts(op.blockedActions, BLOCKED_TEXT) }
-      ],
+      sections: sections,
       approvalText: approvalText(op.approval),
       reasons: reasons,
       scopeDigest: op.scopeDigest

@@ -20,6 +20,7 @@ import { ROLE_LABELS } from '../builtin/drafts.js';
 import { HEADING_LABELS, KIND_LABELS, STATUS_LABELS, VARIANT_LABELS } from './labels.js';
 import { markerFor } from './marker.js';
 import { neutraliseWithFlags, type NeutraliseFlags } from './neutralise.js';
+import { withheldLines, type NoteWithheld } from './withheld.js';
 
 export interface Person {
   /** Display name, when known. */
@@ -57,6 +58,8 @@ export interface NoteInput {
   readonly output: AiOutput;
   readonly removed: readonly Removal[];
   readonly flags?: NoteFlags;
+  /** What the read boundary withheld, by reason and count (withheld.ts). */
+  readonly withheld?: NoteWithheld;
   /** Hosts whose links stay live. */
   readonly allowedHosts?: readonly string[];
 }
@@ -86,6 +89,7 @@ export function renderNote(input: NoteInput): string {
     body.push('', 'Checklist (every item is for a person to do and validate)');
     for (const item of items) body.push(`[ ] ${inert(item.text)} (${STATUS_LABELS[item.status]}) ${cite(item.sources)}`);
   }
+  body.push(...withheldLines(input.withheld));
   const gapLines = gapsToShow(input, inert).map((g) => `- ${g}`);
   if (gapLines.length > 0) body.push('', 'Missing or incomplete sources: this output covers only what was found', ...gapLines);
   if (output.contradictions.length > 0) {

@@ -40,6 +40,9 @@ describe("the seed's four illustrative tickets, end to end", () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]!.value).toContain('not for use before approval');
     expect(notes[0]!.value).toContain(`[ai-handoff:${handoff.id}]`);
+    // The one change the read boundary makes to these notes (docs/boundary.md): until requests carry the
+    // instance's read check, nothing beyond the ticket is used, and the note says so.
+    expect(notes[0]!.value).toContain('- Nothing beyond this ticket was used: the request carries no read check from the instance.');
 
     await h.review(c.approver, c.number, { handoff: handoff.id, decision: 'accept', comment: 'Reviewed against the sources.' });
     const after = await untilStatus(h, c.number, 'accepted');

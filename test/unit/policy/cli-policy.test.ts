@@ -38,7 +38,7 @@ function tempFile(name: string, text: string): string {
 interface ExplainJson {
   classification: string;
   policyVersion: string;
-  operations: { id: string; decision: string; approval: { required: boolean; role: string | null; approver: { name?: string } | null }; reasons: { rule: string; message: string; remedy: string }[]; scopeDigest: string }[];
+  operations: { id: string; decision: string; approval: { required: boolean; role: string | null; approver: { name?: string } | null }; reasons: { rule: string; message: string; remedy: string }[]; scopeDigest: string; boundary: { classes: string[] } | null }[];
   blockedActions: string[];
 }
 
@@ -90,9 +90,10 @@ describe('ai-handoff policy explain', () => {
     expect(json.classification).toBe('eligible');
     expect(json.policyVersion).toBe(policy.version);
     for (const op of json.operations) {
-      expect(Object.keys(op)).toEqual(['id', 'decision', 'approval', 'reasons', 'scopeDigest']);
+      expect(Object.keys(op)).toEqual(['id', 'decision', 'approval', 'reasons', 'scopeDigest', 'boundary']);
       expect(Object.keys(op.approval)).toEqual(['required', 'role', 'approver']);
       expect(op.scopeDigest).toMatch(/^[0-9a-f]{32}$/);
+      expect(op.boundary).toMatchObject({ classes: ['public', 'internal'], requesterMustRead: true });
       for (const reason of op.reasons) expect(Object.keys(reason)).toEqual(['rule', 'message', 'remedy']);
     }
     const escalation = json.operations.find((o) => o.id === 'draft-vendor-escalation');
@@ -120,6 +121,8 @@ describe('ai-handoff policy explain', () => {
     expect(out).toContain('evidence-pack: Evidence pack\n  decision   blocked');
     expect(out).toContain('fix: Use an operation that goes to the security owner for approval');
     expect(out).toContain('8 catalog operations for other ticket types are not shown.');
+    // The read boundary in the scope's words: a confidential ticket lets records up to confidential through.
+    expect(out).toContain('  beyond     Related tickets on the same configuration item and the configuration item record: up to Confidential, only from groups that use AI, only those you can open.');
   });
 
   it('--note blocks the operations with the reason; --provider applies the allowance', async () => {
