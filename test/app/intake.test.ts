@@ -111,9 +111,10 @@ describe('Assign To AI Operation: a request row, created as the agent', () => {
       requested_by: CAST.alex.sysId,
       state: 'pending',
       handoff: '',
-      readable: '',
       sys_created_by: 'alex.rivera',
     });
+    // The panel's read check was run in the agent's session and recorded for the worker (docs/contract.md, "The read check").
+    expect(JSON.parse(only(platform, APP.tables.request).readable ?? '')).toMatchObject({ check: incidentPanel().readCheck?.id, readable: expect.any(Object) });
     expect(ticketWrites(platform)).toEqual([]);
   });
 
