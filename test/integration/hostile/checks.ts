@@ -8,6 +8,7 @@ import { INTEGRATION_USER, type AppFields } from '../../../connectors/servicenow
 import type { AuditEvent } from '../../../src/handoff/audit-event.js';
 import { ALLOWED_HOST, type Expectation } from '../../fixtures/hostile/index.js';
 import type { FlowHarness } from '../../support/flow-harness.js';
+import { CHARACTER_REFERENCE, INVISIBLE } from '../../support/live-markup.js';
 import type { CaseResult } from './run-cases.js';
 import { sinksHolding, type RecordingProvider, type Sink } from './sinks.js';
 
@@ -22,18 +23,6 @@ export interface CheckContext {
   readonly noteMustShow?: (r: CaseResult) => string | undefined;
 }
 
-/**
- * Characters that render as nothing or reorder what renders (the families
- * src/ai/text/unicode.ts strips). Built from a string: the lint rules against
- * control characters and combining marks in a class are for hand-written
- * patterns, not for this list.
- */
-const INVISIBLE = new RegExp(
-  ['\\p{Cf}', '\\u034F', '\\u115F\\u1160\\u17B4\\u17B5\\u3164\\uFFA0', '\\u180B-\\u180F', '\\uFE00-\\uFE0F\\u{E0100}-\\u{E01EF}', '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F']
-    .map((part) => `[${part}]`)
-    .join('|'),
-  'u',
-);
 const CODE_TAG = /\[\s*\/?\s*code\b/i;
 const HTML_TAG = /<\s*\/?\s*[a-z!?]/i;
 const MD_IMAGE = /!\[[^\]\n]*\]\([^)\n]*\)/;
@@ -51,6 +40,7 @@ export function noteProblems(text: string): string[] {
   if (HTML_TAG.test(folded)) problems.push(`holds an HTML tag: ${excerpt(folded, HTML_TAG)}`);
   if (MD_IMAGE.test(folded)) problems.push('holds a markdown image');
   if (SCRIPT_URI.test(folded)) problems.push(`holds a script URI: ${excerpt(folded, SCRIPT_URI)}`);
+  if (CHARACTER_REFERENCE.test(folded)) problems.push(`holds a character reference: ${excerpt(folded, CHARACTER_REFERENCE)}`);
   for (const url of folded.match(LINK) ?? []) if (!allowedLink(url)) problems.push(`holds a live link to a host not allowed: ${url.slice(0, 80)}`);
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const markers = lines.filter((l) => /\[\s*ai-handoff/i.test(l));
