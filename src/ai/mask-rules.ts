@@ -33,21 +33,25 @@ const group = (n: number) => (m: Match): readonly string[] => {
   return found === undefined ? [] : [found];
 };
 
-/** Tokens with a known prefix (gitleaks' rules by vendor): whole tokens only, and long enough that prose never matches. */
+/**
+ * Tokens with a known prefix (gitleaks' rules by vendor): whole tokens only,
+ * long enough that prose never matches; where gitleaks gives an exact length
+ * this takes it as a minimum, so a token one character off is still masked.
+ */
 const API_KEY_PREFIXES = [
   'sk-(?:proj-|svcacct-|admin-|ant-(?:api|admin)\\d\\d-)?[A-Za-z0-9_-]{20,}', // OpenAI, Anthropic
   '(?:sk|rk)_(?:live|test|prod)_[A-Za-z0-9]{10,99}', // Stripe secret and restricted keys
   'whsec_[A-Za-z0-9]{20,}', // Stripe webhook signing secret
   '(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[0-9A-Z]{16}', // AWS access key id
-  'AIza[0-9A-Za-z_-]{35}', // Google API key
+  'AIza[0-9A-Za-z_-]{35,}', // Google API key
   'SG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{16,64}', // SendGrid
-  'SK[0-9a-fA-F]{32}', // Twilio API key
-  'key-[0-9a-f]{32}', // Mailgun
+  'SK[0-9a-fA-F]{32,}', // Twilio API key
+  'key-[0-9a-f]{32,}', // Mailgun
   'xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}', // Brevo (Sendinblue)
-  'dapi[a-f0-9]{32}(?:-\\d)?', // Databricks
+  'dapi[a-f0-9]{32,}(?:-\\d)?', // Databricks
   'PMAK-[a-f0-9]{24}-[a-f0-9]{34}', // Postman
-  'lin_api_[A-Za-z0-9]{40}', // Linear
-  'pul-[a-f0-9]{40}', // Pulumi
+  'lin_api_[A-Za-z0-9]{40,}', // Linear
+  'pul-[a-f0-9]{40,}', // Pulumi
   'NRAK-[A-Z0-9]{27}', // New Relic
   'HRKU-AA[0-9A-Za-z_-]{58}', // Heroku
   'ATATT3[A-Za-z0-9_=-]{50,}', // Atlassian API token
@@ -60,11 +64,11 @@ const TOKEN_PREFIXES = [
   'gl(?:pat|dt|rt|ptt|cbt|ft|imt|oas|soat|agent|ffct)-[A-Za-z0-9_-]{20,}', // GitLab
   'xox[abposer]-[A-Za-z0-9-]{10,}', // Slack tokens
   'xapp-\\d-[A-Za-z0-9-]{10,}', // Slack app token
-  'npm_[A-Za-z0-9]{36}', // npm
+  'npm_[A-Za-z0-9]{36,}', // npm
   'pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}', // PyPI
-  'hf_[A-Za-z0-9]{34}', // Hugging Face
-  'do[opr]_v1_[a-f0-9]{64}', // DigitalOcean
-  'shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}', // Shopify
+  'hf_[A-Za-z0-9]{34,}', // Hugging Face
+  'do[opr]_v1_[a-f0-9]{64,}', // DigitalOcean
+  'shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32,}', // Shopify
   'hv[sb]\\.[A-Za-z0-9_-]{24,}', // HashiCorp Vault
   'dckr_pat_[A-Za-z0-9_-]{20,}', // Docker Hub
   'glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}', // Grafana service account

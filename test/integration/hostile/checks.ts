@@ -95,7 +95,8 @@ export function caseProblems(r: CaseResult, ctx: CheckContext): string[] {
 
   // Notes: one attributed note when written, none otherwise; no live markup in any.
   const ours = r.notes.filter((n) => n.by === INTEGRATION_USER);
-  const wantNotes = expected.outcome === 'written' ? 1 : 0;
+  // A written draft is one note; a case that reviews it adds the review note.
+  const wantNotes = expected.outcome === 'written' ? (r.case.review === undefined ? 1 : 2) : 0;
   if (ours.length !== wantNotes) say(`has ${ours.length} notes by the integration user; expected ${wantNotes}`);
   for (const note of ours) for (const p of noteProblems(note.value)) say(`note ${p}`);
   const mustShow = ctx.noteMustShow?.(r);
@@ -155,7 +156,15 @@ function endingProblems(r: CaseResult, ctx: CheckContext, expected: Expectation)
   const types = events.map((e) => e.type);
   for (const type of ['requested', 'queued', 'executed', 'guarded', 'written'] as const) if (!types.includes(type)) say(`no ${type} event in the audit`);
   if (detail(guarded, 'outcome') !== 'passed') say(`the guard did not pass it: ${JSON.stringify(guarded?.details ?? null)}`);
-  if (handoff.status !== 'awaiting_review' || r.status !== 'awaiting_review') say(`the hand-off is ${handoff.status}, the status field ${r.status}`);
+  const review = r.case.review;
+  const want = review === undefined ? 'awaiting_review' : { accept: 'accepted', reject: 'rejected', escalate: 'escalated' }[review.decision ?? 'accept'];
+  if (handoff.status !== want || r.status !== want) say(`the hand-off is ${handoff.status}, the status field ${r.status}; expected ${want}`);
+  if (review !== undefined) {
+    const reviewed = events.find((e) => e.type === 'reviewed');
+    if (!reviewed) say('no reviewed event in the audit');
+    const reviewNote = r.notes.find((n) => n.by === INTEGRATION_USER && n.value.includes(`[ai-handoff-review:${handoff.id}:`));
+    if (!reviewNote) say('no review note with its marker');
+  }
   const note = r.notes.find((n) => n.by === INTEGRATION_USER);
   if (note && (!note.value.includes(`[ai-handoff:${handoff.id}]`) || !note.value.includes(handoff.requester.userName))) say('the note lacks its marker or its requester');
   return problems;
@@ -169,6 +178,8 @@ export interface Tally {
   readonly guardRejections: Record<string, number>;
   readonly pickupRefusals: Record<string, number>;
   readonly masked: Record<string, number>;
+  /** Masked when the operator's note or the reviewer's comment was taken in (the `requested` and `reviewed` events). */
+  readonly maskedAtIntake: Record<string, number>;
   /** Notes written to a ticket or, in shadow mode, to the audit. */
   readonly written: number;
 }
@@ -179,6 +190,7 @@ export function tally(events: readonly AuditEvent[]): Tally {
   const guardRejections: Record<string, number> = {};
   const pickupRefusals: Record<string, number> = {};
   const masked: Record<string, number> = {};
+  const maskedAtIntake: Record<string, number> = {};
   let written = 0;
   for (const e of events) {
     if (e.type === 'guarded' && e.details.outcome === 'rejected') add(guardRejections, String(e.details.kind));
@@ -188,6 +200,8 @@ export function tally(events: readonly AuditEvent[]): Tally {
     if ((e.type === 'executed' || (e.type === 'guarded' && e.details.outcome === 'rejected')) && counts !== null && typeof counts === 'object') {
       for (const [kind, n] of Object.entries(counts as Record<string, number>)) add(masked, kind, n);
     }
+    const intake = e.type === 'requested' ? e.details.noteMasked : e.type === 'reviewed' ? e.details.commentMasked : null;
+    if (intake !== null && typeof intake === 'object') for (const [kind, n] of Object.entries(intake as Record<string, number>)) add(maskedAtIntake, kind, n);
   }
-  return { guardRejections, pickupRefusals, masked, written };
+  return { guardRejections, pickupRefusals, masked, maskedAtIntake, written };
 }
