@@ -8,8 +8,7 @@
  * execute job enqueued. Anything else clears the field and shows the reason.
  */
 import type { RawRecord } from '../connector/connector.js';
-import { SECRET_MASK_KINDS } from '../ai/config.js';
-import { createMasker } from '../ai/mask.js';
+import { maskFreeText } from '../ai/mask-free-text.js';
 import { AiRequest } from '../domain/fields.js';
 import type { Actor, Handoff } from '../domain/handoff.js';
 import { newHandoffId } from '../domain/ids.js';
@@ -103,8 +102,8 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
   }
   // Secrets in the note are masked before anything keeps or quotes it (the hand-off record, a refusal reason).
   // The audit records what was masked, by kind and count, never the values (the seed: "the masking is recorded in the audit").
-  const noteMasker = createMasker(SECRET_MASK_KINDS);
-  const note = request.note?.trim() ? noteMasker.mask(request.note.trim()) : null;
+  const { text: maskedNote, masked: noteMasked } = maskFreeText(request.note);
+  const note = maskedNote ?? null;
   if (note !== null) {
     const problem = policy.checkNote(note);
     if (problem) return refuse('POLICY_BLOCKED', `The note asks for something the AI may not do: ${problem.message}`, problem.remedy, requester);
@@ -140,7 +139,7 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
     policyVersion: handoff.policyVersion,
     inputDigest: digestOf({ request: value }),
     outputDigest: null,
-    details: { operation: op.id, scopeDigest: op.scopeDigest, approvalRequired: op.approval.required, approverRole: op.approval.role, hasNote: note !== null, noteMasked: noteMasker.record().counts },
+    details: { operation: op.id, scopeDigest: op.scopeDigest, approvalRequired: op.approval.required, approverRole: op.approval.role, hasNote: note !== null, noteMasked },
   });
   await finishPickup(deps, mapping, record, handoff);
   return { kind: 'queued', handoff };

@@ -7,6 +7,7 @@
  * member of the owning group. The decision is recorded as a short attributed
  * work note, in the status, and in the audit. Nothing else changes.
  */
+import { maskFreeText } from '../ai/mask-free-text.js';
 import { AiReview } from '../domain/fields.js';
 import type { Actor, Handoff } from '../domain/handoff.js';
 import type { Ticket } from '../domain/ticket.js';
@@ -73,7 +74,8 @@ async function reviewLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
   if (!allowed.ok) return refuse('REVIEW_FORBIDDEN', allowed.message, allowed.remedy, handoff);
 
   const at = deps.now().toISOString();
-  const comment = review.comment?.trim() ? review.comment.trim() : undefined;
+  // Secrets in the comment are masked before the record, the audit or the note keep it (as pickup does for the note).
+  const { text: comment, masked: commentMasked } = maskFreeText(review.comment);
   const reviewed = await deps.store.update(handoff.id, (h) => {
     if (h.status !== 'awaiting_review') throw new HandoffError('HANDOFF_STATE_CONFLICT', `hand-off ${h.id} is ${h.status}`);
     return { ...h, status, review: { decision: review.decision, by: reviewer, at, ...(comment === undefined ? {} : { comment }) } };
@@ -82,7 +84,7 @@ async function reviewLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
     handoffEvent('reviewed', reviewed, [{ role: 'reviewer', userName: reviewer.userName }, { role: 'requester', userName: reviewed.requester.userName }], {
       inputDigest: digestOf({ review: value }),
       outputDigest: reviewed.output?.noteDigest ?? null,
-      details: { decision: review.decision, approvalRequired: reviewed.approval.required, hasComment: comment !== undefined },
+      details: { decision: review.decision, approvalRequired: reviewed.approval.required, hasComment: comment !== undefined, commentMasked },
     }),
   );
   await recordNote(deps, mapping, reviewed);

@@ -70,7 +70,7 @@ describe('renderNote', () => {
     expect(note).not.toContain('p.png');
     expect(findMarker(note)).toBe(id);
     expect(note.match(/^\[ai-handoff:/gm)).toHaveLength(1);
-    expect(note).toMatch(/Flags: invisible characters removed from S1 \(1\); S1 holds text addressed to the AI; it was treated as data; masked: 2 email, 1 password; made inert: 2 code tag\(s\), 1 HTML tag\(s\), 1 image\(s\), 1 link\(s\) defanged; 1 statement\(s\) removed by the output guard/);
+    expect(note).toMatch(/Flags: invisible characters removed from S1 \(1\); S1 holds text addressed to the AI; it was treated as data; masked: 2 email, 1 password; made inert: 2 code tag\(s\), 1 HTML tag\(s\), 1 image\(s\), 2 link\(s\) defanged; 1 statement\(s\) removed by the output guard/);
     expect(note).toContain('Removed by the output guard\n- 1 statement: named a person, number, date, address or link not found in the sources it cites');
   });
 
