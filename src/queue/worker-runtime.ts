@@ -9,7 +9,9 @@ import { Queue, Worker, type Job, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Connector, RawRecord } from '../connector/connector.js';
 import { HandoffError, describeCause, isHandoffError } from '../errors.js';
-import { createAuditLedger, type AuditLedger } from '../handoff/audit-ledger.js';
+import type { AuditLedger } from '../handoff/audit-ledger.js';
+import { openAuditLedger, type AuditSetup } from '../handoff/audit-setup.js';
+import { createAuditUpkeep } from '../handoff/audit-upkeep.js';
 import { executeHandoff, fail } from '../handoff/execute.js';
 import { expireOverdue } from '../handoff/expiry.js';
 import type { FaultPoint, FlowDeps, FlowSettings } from '../handoff/flow-deps.js';
@@ -57,6 +59,10 @@ export interface WorkerRuntimeOptions {
   readonly stuckAfterMs?: number;
   /** Called after each sync pass (tests and metrics). */
   readonly onSync?: (stats: SyncStats) => void;
+  /** The audit ledger's key, folder and checkpoint sinks (src/handoff/audit-setup.ts). */
+  readonly audit: AuditSetup;
+  /** How the ledger is checkpointed and rotated (runtime config `audit`); defaults as there. */
+  readonly auditUpkeep?: { readonly checkpointEveryMs: number; readonly hotMs: number; readonly segmentMaxEvents: number };
 }
 
 export interface RunningWorker {
@@ -102,7 +108,8 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   };
 
   const store = createHandoffStore({ redis: flowRedis, prefix, now });
-  const ledger = createAuditLedger({ redis: flowRedis, prefix, now });
+  const ledger = openAuditLedger(flowRedis, prefix, options.audit, now);
+  const upkeep = createAuditUpkeep({ ledger, checkpointEveryMs: 300_000, hotMs: 30 * 86_400_000, segmentMaxEvents: 10_000, ...options.auditUpkeep, now, log });
   const notices = createNoticeStore(flowRedis, prefix);
   const panels = createPanelWriter({ connector, store, notices, policy: options.policy, redis: flowRedis, prefix });
   const tableOf = async (handoffId: string): Promise<string> => {
@@ -198,7 +205,8 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     maintenance: async () => {
       const expired = await expireOverdue(deps, mappings);
       const requeued = await requeueStuck();
-      return { expired, requeued };
+      const audit = await upkeep.tick();
+      return { expired, requeued, audit };
     },
   };
 
@@ -252,6 +260,8 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     mappingFor(mappings, table);
     await queues.sync.upsertJobScheduler(`sync-${sanitize(connector.instanceId)}-${table}`, { every: options.syncIntervalMs }, { name: 'sync', data: { table } satisfies SyncJob, opts: JOB_OPTIONS.sync });
   }
+  // Anchor the head as found at start: whatever happened to Redis while no worker ran is held against it from now on.
+  await upkeep.tick({ force: true });
   await queues.maintenance.upsertJobScheduler('maintenance', { every: options.maintenanceEveryMs ?? 15_000 }, { name: 'maintenance', data: {}, opts: JOB_OPTIONS.maintenance });
 
   return {
@@ -267,6 +277,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
         await Promise.all(workers.map((w) => w.close(true)));
       }
       await Promise.all(Object.values(queues).map((q) => q.close()));
+      await upkeep.tick({ force: true });
       await Promise.all([quit(redis), quit(workerRedis), quit(flowRedis)]);
     },
   };
