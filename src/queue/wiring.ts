@@ -119,6 +119,7 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
     syncIntervalMs: options.syncIntervalMs ?? config.worker.syncIntervalMs,
     concurrency: config.worker.concurrency,
     redisSafety: config.worker.redis,
+    redisRecheckMs: config.worker.redis.recheckEveryMs,
     lockDurationMs: config.worker.lockDurationMs,
     stuckAfterMs: config.worker.stuckAfterMs,
     maintenanceEveryMs: config.worker.maintenanceEveryMs,

@@ -28,8 +28,10 @@ import type { Logger } from '../util/log.js';
 import { HANDOFF_BACKOFF, backoffStrategy, mapJobErrors } from './job-errors.js';
 import { acquireLease } from './lease.js';
 import { JOB_OPTIONS, QUEUE_NAMES, executeJobId, intakeJobId, writebackJobId, type HandoffJob, type IntakeJob, type QueueName, type SyncJob } from './queues.js';
+import { createHealthState, type HealthState } from './health-state.js';
 import { createRedis } from './redis-connection.js';
 import { assertRedisSafe, type RedisSafetyOptions } from './redis-safety.js';
+import { startRedisSafetyMonitor } from './redis-safety-monitor.js';
 
 export interface WorkerRuntimeOptions {
   readonly redisUrl: string;
@@ -48,6 +50,8 @@ export interface WorkerRuntimeOptions {
   /** Jobs processed at once per queue in this process. */
   readonly concurrency?: Partial<Record<'intake' | 'execute' | 'writeback', number>>;
   readonly redisSafety?: RedisSafetyOptions;
+  /** How often Redis's eviction policy and persistence are checked again while running, in ms. Default 30000. */
+  readonly redisRecheckMs?: number;
   readonly log: Logger;
   readonly now?: () => Date;
   readonly fault?: (point: FaultPoint) => void | Promise<void>;
@@ -66,6 +70,8 @@ export interface WorkerRuntimeOptions {
 }
 
 export interface RunningWorker {
+  /** Ready or not, and why (Redis safety); a later /readyz serves it. */
+  readonly health: HealthState;
   readonly store: HandoffStore;
   readonly ledger: AuditLedger;
   readonly queues: Readonly<Record<QueueName, Queue>>;
@@ -260,16 +266,37 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     mappingFor(mappings, table);
     await queues.sync.upsertJobScheduler(`sync-${sanitize(connector.instanceId)}-${table}`, { every: options.syncIntervalMs }, { name: 'sync', data: { table } satisfies SyncJob, opts: JOB_OPTIONS.sync });
   }
+  // Redis can become unsafe while running (CONFIG SET): re-check, and take no new work while it is.
+  const health = createHealthState();
+  health.setRedis('safe', now());
+  const monitor = startRedisSafetyMonitor({
+    redis,
+    options: options.redisSafety ?? {},
+    everyMs: options.redisRecheckMs ?? 30_000,
+    health,
+    log,
+    now,
+    // pause() without doNotWaitActive also drops the blocking fetch in flight, so no job slips in; running jobs finish.
+    onUnsafe: async () => {
+      await Promise.all(workers.map((w) => w.pause()));
+    },
+    onSafe: async () => {
+      await Promise.all(workers.map((w) => w.resume()));
+    },
+  });
+
   // Anchor the head as found at start: whatever happened to Redis while no worker ran is held against it from now on.
   await upkeep.tick({ force: true });
   await queues.maintenance.upsertJobScheduler('maintenance', { every: options.maintenanceEveryMs ?? 15_000 }, { name: 'maintenance', data: {}, opts: JOB_OPTIONS.maintenance });
 
   return {
+    health,
     store,
     ledger,
     queues,
     syncNow: runSync,
     async close(deadlineMs = 10_000) {
+      monitor.stop();
       const closing = Promise.all(workers.map((w) => w.close()));
       const timedOut = await Promise.race([closing.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), deadlineMs).unref())]);
       if (timedOut) {
