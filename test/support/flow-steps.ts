@@ -1,6 +1,30 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { PanelHandoff } from '../../src/domain/panel.js';
-import type { FlowHarness, TicketView } from './flow-harness.js';
+import { startFlowHarness, type FlowHarness, type HarnessOptions, type TicketView } from './flow-harness.js';
+
+/**
+ * One harness for a describe block: started before its tests, held to the
+ * write invariant and closed after them. Returns a getter (the harness exists
+ * only once beforeAll ran).
+ */
+export function sharedHarness(options?: HarnessOptions): () => FlowHarness {
+  let harness: FlowHarness | undefined;
+  beforeAll(async () => {
+    harness = await startFlowHarness(options);
+  });
+  afterAll(async () => {
+    if (!harness) return;
+    try {
+      expectOnlyAllowedWrites(harness);
+    } finally {
+      await harness.close();
+    }
+  });
+  return () => {
+    if (!harness) throw new Error('the flow harness is not started yet (use it inside a test)');
+    return harness;
+  };
+}
 
 /** Waits until the ticket's latest hand-off (or the status field) reaches `status`. */
 export async function untilStatus(h: FlowHarness, number: string, status: string, timeoutMs?: number): Promise<TicketView> {
