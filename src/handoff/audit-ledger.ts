@@ -125,6 +125,19 @@ export interface AuditLedger {
   head(): Promise<LedgerHead>;
   /** Up to `count` stored events from `fromSeq` on, as stored, and the base they were read against. */
   readStored(fromSeq: number, count: number): Promise<{ base: number; raws: string[] }>;
+  /** The last event this process appended (it computed its MAC itself), or null. */
+  lastAppended(): AppendedHead | null;
+  /**
+   * Called when this process finds the head behind an event it appended:
+   * events were cut from Redis. The checkpointer anchors what was cut.
+   */
+  onRegression(listener: (seen: AppendedHead, head: LedgerHead) => Promise<void>): void;
+}
+
+export interface AppendedHead {
+  readonly seq: number;
+  readonly hash: string;
+  readonly keyId: string;
 }
 
 export function createAuditLedger(options: AuditLedgerOptions): AuditLedger {
@@ -146,10 +159,18 @@ export function createAuditLedger(options: AuditLedgerOptions): AuditLedger {
    * chained again onto the fresh head.
    */
   let cachedHead: { seq: number; hash: string } | null = null;
+  let appended: AppendedHead | null = null;
+  const listeners: Array<(seen: AppendedHead, head: LedgerHead) => Promise<void>> = [];
+  const freshHead = async (): Promise<LedgerHead> => {
+    const h = await head();
+    const seen = appended;
+    if (seen !== null && h.seq < seen.seq) await Promise.all(listeners.map((listener) => listener(seen, h)));
+    return h;
+  };
   const commit = async (inputs: readonly AuditEventInput[]): Promise<AuditEvent[]> => {
     const key = keyring.current;
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
-      const start = cachedHead ?? (await head());
+      const start = cachedHead ?? (await freshHead());
       const at = now().toISOString();
       const events: AuditEvent[] = [];
       let prev = { seq: start.seq, hash: start.hash };
@@ -179,6 +200,7 @@ export function createAuditLedger(options: AuditLedgerOptions): AuditLedger {
       }
       if (applied === 1) {
         cachedHead = prev;
+        appended = { ...prev, keyId: key.id };
         return events;
       }
       cachedHead = null;
@@ -273,6 +295,8 @@ export function createAuditLedger(options: AuditLedgerOptions): AuditLedger {
     events,
     head,
     readStored,
+    lastAppended: () => appended,
+    onRegression: (listener) => void listeners.push(listener),
     verify: () => verifyLedger(ledger),
   };
   return ledger;

@@ -135,6 +135,33 @@ describe('audit ledger on a real Redis', () => {
     expect((await ledger.verify()).problem).toMatchObject({ seq: 4, kind: 'shortened' });
   });
 
+  it('anchors events cut after the last checkpoint as soon as the worker that wrote them notices', async () => {
+    const checkpointer = createCheckpointer({ ledger, everyMs: 60_000, now: () => new Date(), log: silentLogger });
+    await appendN(6, () => null);
+    await checkpointer.tick({ force: true });
+    await appendN(3, () => null);
+    const cut = async (): Promise<void> => {
+      const events = await stored();
+      await redis.ltrim(eventsKey(), 0, 5);
+      await redis.hset(headKey(), 'seq', 6, 'hash', events[5]!.hash);
+    };
+    await cut();
+    // With nothing appended since, the worker's next sweep finds its own events gone.
+    expect(await checkpointer.tick()).toBeNull();
+    expect((await ledger.verify()).problem).toMatchObject({ seq: 6, kind: 'shortened' });
+
+    // Or on its next append, before any sweep: the checkpointer is listening to the ledger.
+    prefix = testPrefix('ledger');
+    ledger = openAuditLedger(redis, prefix, testAuditSetup());
+    createCheckpointer({ ledger, everyMs: 60_000, now: () => new Date(), log: silentLogger });
+    await appendN(6, () => null);
+    await checkpoint();
+    await appendN(3, () => null);
+    await cut();
+    await ledger.append(event(10, null));
+    expect((await ledger.verify()).problem).toMatchObject({ seq: 7, kind: 'shortened' });
+  });
+
   it('reports a cut followed by new appends, which reuse the cut seqs, as a rewrite', async () => {
     await appendN(6, () => null);
     await checkpoint();
