@@ -55,6 +55,10 @@ export function loadAuditKeys(env: Env, options: KeySourceOptions = {}): LoadedK
       generated = true;
     }
     if (existsSync(fallback)) return { keyring: ring(readKeyFile(fallback, fallback), fallback), source: fallback, generated };
+    throw new HandoffError('SECRET_MISSING', `no audit key: neither ${AUDIT_KEY_ENV} nor ${AUDIT_KEY_FILE_ENV} is set, and ${fallback} does not exist`, {
+      details: { variable: AUDIT_KEY_FILE_ENV },
+      remedy: `set ${AUDIT_KEY_FILE_ENV} to the worker's key file, or --audit-dir to the folder npm start keeps its audit in (docs/audit.md)`,
+    });
   }
   throw new HandoffError('SECRET_MISSING', `the audit ledger needs a key and neither ${AUDIT_KEY_ENV} nor ${AUDIT_KEY_FILE_ENV} is set`, {
     details: { variable: AUDIT_KEY_FILE_ENV },

@@ -232,13 +232,14 @@ async function walkOnce(ledger: AuditLedger, checkpoints: readonly Source[], anc
       break;
     }
 
-    for (const [seq, handoff] of index) {
-      throw stop(seq, 'index', `the index of hand-off ${handoff} lists event seq ${seq}, which the ledger does not hold`);
-    }
+    // A chain shorter than a checkpoint first: it says more than the index lists it leaves behind.
     const beyond = checkpoints.filter((c) => c.count > expected - 1).sort((a, b) => b.count - a.count)[0];
     if (beyond) {
       const have = expected - 1;
       throw stop(have, have === 0 ? 'missing' : 'shortened', `the checkpoint written at ${beyond.at} in ${beyond.source} records ${beyond.count} events, but the ledger ${have === 0 ? 'holds none' : `ends at seq ${have}`}: ${have === 0 ? 'it was deleted' : 'events were cut from the end'}`);
+    }
+    for (const [seq, handoff] of index) {
+      throw stop(seq, 'index', `the index of hand-off ${handoff} lists event seq ${seq}, which the ledger does not hold`);
     }
   } catch (error) {
     if (error instanceof Stop) return result(error.problem);

@@ -9,6 +9,7 @@
  *   config/sandbox.yaml) and its provider (the built-in one by default).
  * It prints where to look, and stops everything on Ctrl-C.
  */
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createServiceNowConnector } from '../../../connectors/servicenow/servicenow-connector.js';
@@ -55,6 +56,8 @@ export function registerStart(program: Command): void {
       // The sandbox config, on purpose: start runs the sandbox and its cast (`worker` falls back to production.yaml).
       const loaded = loadRuntimeConfig({ fallback: SANDBOX_CONFIG_FILE, ...(flags.config ? { file: flags.config } : {}) });
       const data = resolve(flags.data);
+      // The sandbox's state and the audit folder live here even when REDIS_URL names a Redis elsewhere.
+      mkdirSync(data, { recursive: true });
 
       let localRedis: LocalRedis | undefined;
       const redisUrl = process.env.REDIS_URL?.trim() || (localRedis = await startLocalRedis({ dir: join(data, 'redis'), port: LOCAL_REDIS_PORT })).url;
