@@ -60,6 +60,8 @@ export interface FlowHarness {
   readonly worker: WiredWorker | null;
   /** Starts the in-process worker (after `noWorker`), with config changes. */
   startWorker(config?: (config: RuntimeConfig) => RuntimeConfig): Promise<WiredWorker>;
+  /** Stops the running worker and starts it again with config changes (a kill switch, say), on the same Redis prefix and audit folder. */
+  restartWorker(config: (config: RuntimeConfig) => RuntimeConfig): Promise<WiredWorker>;
   readonly mappings: MappingSet;
   readonly config: RuntimeConfig;
   readonly prefix: string;
@@ -176,6 +178,11 @@ export async function startFlowHarness(options: HarnessOptions = {}): Promise<Fl
     async startWorker(change) {
       if (worker) throw new Error('the worker is running already');
       worker = await launch(change ? change(config) : config);
+      return worker;
+    },
+    async restartWorker(change) {
+      await worker?.close(5_000);
+      worker = await launch(change(config));
       return worker;
     },
     mappings,
