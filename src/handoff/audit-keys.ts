@@ -12,7 +12,7 @@
  * Key text: 64 or more hex digits, or base64 of 32 or more bytes; one key per
  * line, `#` starts a comment, the last key is the current one.
  */
-import { createHmac, hash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { HandoffError } from '../errors.js';
 
 /** Shortest key accepted, in bytes (the HMAC-SHA-256 block of security: 256 bits). */
@@ -40,7 +40,9 @@ export function keyIdOf(key: Buffer): string {
 
 function auditKey(key: Buffer): AuditKey {
   const id = keyIdOf(key);
-  return { id, mac: (data) => createHmac('sha256', key).update(data, 'utf8').digest('hex') };
+  // A KeyObject is imported once, not on every MAC (verify computes one per event).
+  const secret = createSecretKey(key);
+  return { id, mac: (data) => createHmac('sha256', secret).update(data, 'utf8').digest('hex') };
 }
 
 export function createKeyring(keys: readonly Buffer[]): AuditKeyring {

@@ -298,9 +298,15 @@ async function readIndex(redis: AuditLedger['redis'], pattern: string, keyPrefix
   do {
     const [next, found] = await redis.scan(cursor, 'MATCH', pattern, 'COUNT', 1000);
     cursor = next;
-    for (const key of found) {
+    // One round trip for the lists of a SCAN batch (there is one list per hand-off).
+    const pipeline = redis.pipeline();
+    for (const key of found) pipeline.lrange(key, 0, -1);
+    const lists = (await pipeline.exec()) ?? [];
+    for (const [i, key] of found.entries()) {
       const handoff = key.slice(keyPrefix.length);
-      const seqs = await redis.lrange(key, 0, -1);
+      const [error, value] = lists[i] ?? [new Error('no reply'), null];
+      if (error) throw error;
+      const seqs = value as string[];
       let last = 0;
       for (const text of seqs) {
         const seq = Number(text);
