@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { createServiceNowConnector, type ServiceNowConnector } from '../connectors/servicenow/servicenow-connector.js';
+import { checkpointTableName } from '../connectors/servicenow/checkpoint-table.js';
 import { parseServiceNowConfig } from '../connectors/servicenow/config.js';
 import { INTEGRATION_PASSWORD, INTEGRATION_USER, PERSON_PASSWORD, spawnSandbox, type SpawnedSandbox, type WriteLogEntry } from '../connectors/servicenow/sandbox/index.js';
 import { loadRuntimeConfig } from '../src/config/load-runtime-config.js';
@@ -21,6 +22,7 @@ import { loadMappings } from '../src/mapping/load-mappings.js';
 import { startWiredWorker, type WiredWorker } from '../src/queue/wiring.js';
 import { silentLogger } from '../src/util/log.js';
 import { fromRoot } from '../src/util/paths.js';
+import { testAuditSetup } from '../test/support/audit.js';
 import { startRedisServer } from '../test/support/redis-server.js';
 import { countCalls, type CallCounts } from './handoff-trace.js';
 
@@ -117,6 +119,7 @@ export async function startRig(settings: RigSettings): Promise<Rig> {
     log: silentLogger,
     syncIntervalMs: settings.syncIntervalMs,
     prefix,
+    audit: testAuditSetup({ sinks: [connector.checkpoints(checkpointTableName())] }),
     onSync: (stats) => syncs.push(stats),
   });
 

@@ -1,4 +1,5 @@
 import { aiBench } from './ai.bench.js';
+import { auditBench } from './audit.bench.js';
 import { handoffBench } from './handoff.bench.js';
 import type { Bench } from './harness.js';
 import { neutraliseBench } from './neutralise.bench.js';
@@ -9,4 +10,4 @@ import { servicenowPullBench } from './servicenow-pull.bench.js';
 import { whatIfBench } from './what-if.bench.js';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const benches: readonly Bench[] = [policyBench, scopeReviewBench, aiBench, neutraliseBench, sandboxBench, servicenowPullBench, whatIfBench, handoffBench];
+export const benches: readonly Bench[] = [policyBench, scopeReviewBench, aiBench, neutraliseBench, sandboxBench, servicenowPullBench, whatIfBench, handoffBench, auditBench];

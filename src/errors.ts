@@ -55,7 +55,7 @@ export const ERROR_CODES = {
   LEASE_HELD: { retryable: true, summary: 'Another worker holds the write lease for this hand-off.' },
 
   // Redis
-  REDIS_UNSAFE: { retryable: false, summary: 'Redis could evict or lose jobs (eviction policy or persistence); the worker refuses to start.' },
+  REDIS_UNSAFE: { retryable: false, summary: 'Redis could evict or lose jobs (eviction policy, persistence, appendfsync no); the worker refuses to start, or stops taking work while running.' },
   REDIS_UNAVAILABLE: { retryable: true, summary: 'Redis cannot be reached.' },
 
   // AI providers and the output guard

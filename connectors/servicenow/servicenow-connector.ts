@@ -6,16 +6,19 @@
  * Tables read: the mapped ticket tables plus `sys_journal_field`, `sys_audit`,
  * `sys_user`, `sys_user_group`, `sys_user_grmember` and `sys_dictionary`;
  * `mappings init` also reads `sys_db_object` and `sys_choice`.
- * Tables written: the mapped ticket tables, only through the write guard.
+ * Tables written: the mapped ticket tables, only through the write guard;
+ * rows are created only in the app's insert-only audit checkpoint table.
  */
 import type { TableDescription } from '../../src/admin/table-description.js';
 import type { Connector, PullOptions, PullPage, RawRecord, Watermark, WatermarkStore } from '../../src/connector/connector.js';
+import type { CheckpointSink } from '../../src/handoff/audit-checkpoint.js';
 import { guardWrite } from '../../src/connector/write-guard.js';
 import { HandoffError } from '../../src/errors.js';
 import { queryableFields, readFields } from '../../src/mapping/fields.js';
 import type { TableMapping } from '../../src/mapping/mapping-schema.js';
 import type { Logger } from '../../src/util/log.js';
 import { readFieldChanges } from './audit.js';
+import { createCheckpointTable } from './checkpoint-table.js';
 import type { AuthProvider } from './auth/auth-provider.js';
 import { createAuth } from './auth/create-auth.js';
 import { instanceIdOf, type ServiceNowConfig } from './config.js';
@@ -81,6 +84,8 @@ export interface ServiceNowConnector extends Connector {
   describeTable(table: string): Promise<TableDescription>;
   /** Where work notes are read from: `display_value` once sys_journal_field proved unreadable (403, or no rows for a ticket with notes). */
   readonly journalSource: 'journal' | 'display_value';
+  /** The audit checkpoint sink on the app's insert-only checkpoint table (checkpoint-table.ts). */
+  checkpoints(table: string): CheckpointSink;
   /** Closes kept-alive connections. */
   close(): void;
 }
@@ -201,6 +206,9 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
 
     async describeTable(table) {
       return describeTable(client, table, config.pageSize);
+    },
+    checkpoints(table) {
+      return createCheckpointTable({ client, table, pageSize: config.pageSize });
     },
 
     close() {

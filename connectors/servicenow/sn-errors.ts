@@ -11,7 +11,7 @@ import { HandoffError, type ErrorCode } from '../../src/errors.js';
 
 /** What a call was, for error messages and logs: never its URL or body. */
 export interface CallContext {
-  readonly operation: 'list' | 'get' | 'patch' | 'token';
+  readonly operation: 'list' | 'get' | 'patch' | 'insert' | 'token';
   readonly table?: string;
 }
 

@@ -1,8 +1,10 @@
 /**
  * The Table API client: `GET /api/now/table/{table}` (list),
- * `GET /api/now/table/{table}/{sys_id}` (one record) and `PATCH` of one record.
- * Nothing else of the Table API is used, so the connector works wherever the
- * integration user has read rights on the tables it names.
+ * `GET /api/now/table/{table}/{sys_id}` (one record), `PATCH` of one record,
+ * and `POST /api/now/table/{table}` (insert; used only for the audit's
+ * insert-only checkpoint table). Nothing else of the Table API is used, so the
+ * connector works wherever the integration user has read rights on the tables
+ * it names.
  *
  * Every call asks for raw values (`sysparm_display_value=false` unless a
  * caller needs labels), reference fields as plain sys_ids
@@ -62,6 +64,8 @@ export interface TableClient {
   get(table: string, sysId: string, request: GetRequest): Promise<RawRecord | null>;
   /** Updates one record with a body that passed the write guard. */
   patch(table: string, sysId: string, body: GuardedBody, request: PatchRequest): Promise<RawRecord>;
+  /** Creates one record (not idempotent: a lost answer is not resent). */
+  insert(table: string, body: Readonly<Record<string, string>>, request: GetRequest): Promise<RawRecord>;
 }
 
 export interface TableClientOptions {
@@ -125,6 +129,14 @@ export function createTableClient({ transport, auth, log }: TableClientOptions):
       const path = `${TABLE_PATH}${checkTable(table)}/${checkSysId(sysId, table)}?${params(recordParams(request.fields, table, false))}`;
       const response = await send({ method: 'PATCH', path, body: JSON.stringify(body), idempotent: request.idempotent, context, ...signalOf(request) });
       if (response.status !== 200) throw statusError(response.status, context, response.body);
+      return toRecord(unwrap(response, context), context, 0);
+    },
+
+    async insert(table, body, request) {
+      const context: CallContext = { operation: 'insert', table };
+      const path = `${TABLE_PATH}${checkTable(table)}?${params(recordParams(request.fields, table, false))}`;
+      const response = await send({ method: 'POST', path, body: JSON.stringify(body), idempotent: false, context, ...signalOf(request) });
+      if (response.status !== 201) throw statusError(response.status, context, response.body);
       return toRecord(unwrap(response, context), context, 0);
     },
   };

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { AiConfig } from '../ai/config.js';
+import { Audit } from './audit.js';
 import { Groups } from './groups.js';
 import { Paths } from './paths.js';
 import { Switches } from './switches.js';
@@ -18,6 +19,7 @@ export const RUNTIME_CONFIG_SECTIONS = {
   groups: Groups,
   worker: Worker.prefault({}),
   ai: AiConfig.prefault({}),
+  audit: Audit.prefault({}),
 } as const;
 
 export const RuntimeConfig = z.strictObject(RUNTIME_CONFIG_SECTIONS);

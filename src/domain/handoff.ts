@@ -21,8 +21,8 @@ export const HANDOFF_STATUSES = ['queued', 'running', 'awaiting_review', 'accept
 export const HandoffStatus = z.enum(HANDOFF_STATUSES);
 export type HandoffStatus = z.infer<typeof HandoffStatus>;
 
-/** Statuses after which nothing more happens to a hand-off. */
-export const FINAL_STATUSES: readonly HandoffStatus[] = ['accepted', 'rejected', 'escalated', 'expired', 'failed'];
+/** Statuses after which nothing more happens to a hand-off (an escalated one still waits for its escalation target: src/handoff/escalation.ts). */
+export const FINAL_STATUSES: readonly HandoffStatus[] = ['accepted', 'rejected', 'expired', 'failed'];
 
 export const HandoffOutput = z.strictObject({
   /** Digest of the validated output the note was rendered from. */

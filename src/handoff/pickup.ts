@@ -9,6 +9,7 @@
  */
 import type { RawRecord } from '../connector/connector.js';
 import { maskFreeText } from '../ai/mask-free-text.js';
+import { budgetGroupKey } from '../ai/budget.js';
 import { AiRequest } from '../domain/fields.js';
 import type { Actor, Handoff } from '../domain/handoff.js';
 import { newHandoffId } from '../domain/ids.js';
@@ -22,7 +23,7 @@ import { digestOf } from '../util/canonical-json.js';
 import type { FlowDeps } from './flow-deps.js';
 import { checkClassLowering } from './class-lowering.js';
 import { setterOf } from './identity.js';
-import { refuseField } from './refusal.js';
+import { refuseField, type Refusal } from './refusal.js';
 
 export type PickupOutcome =
   | { readonly kind: 'nothing' }
@@ -51,8 +52,8 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
   const value = record?.[mapping.ai.request] ?? '';
   if (!record || value.trim() === '') return { kind: 'nothing' };
 
-  const refuse = async (code: ErrorCode | 'DUPLICATE', message: string, remedy: string, requester: Actor | null): Promise<PickupOutcome> => {
-    await refuseField(deps, mapping, record, { field: 'request', code, message, remedy, actor: requester, handoff: null, value });
+  const refuse = async (code: ErrorCode | 'DUPLICATE', message: string, remedy: string, requester: Actor | null, details?: Refusal['details']): Promise<PickupOutcome> => {
+    await refuseField(deps, mapping, record, { field: 'request', code, message, remedy, actor: requester, handoff: null, value, ...(details ? { details } : {}) });
     return { kind: 'refused', code, message };
   };
 
@@ -95,7 +96,7 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
   if (op.outcome === 'blocked') {
     const why = op.reasons.map((r) => r.message).join(' ');
     const remedy = op.reasons.map((r) => r.remedy).join(' ');
-    return refuse('POLICY_BLOCKED', `'${op.title}' is blocked: ${why}`, remedy || 'See the panel for what would allow it.', requester);
+    return refuse('POLICY_BLOCKED', `'${op.title}' is blocked: ${why}`, remedy || 'See the panel for what would allow it.', requester, { operation: op.id, rules: op.reasons.map((r) => r.rule) });
   }
   if (op.scopeDigest !== request.scope) {
     return refuse('POLICY_STALE_SCOPE', `The scope of '${op.title}' changed after you reviewed it; nothing was started.`, 'The panel is refreshed: open Assign To AI Operation again and review the current scope.', requester);
@@ -139,7 +140,18 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
     policyVersion: handoff.policyVersion,
     inputDigest: digestOf({ request: value }),
     outputDigest: null,
-    details: { operation: op.id, scopeDigest: op.scopeDigest, approvalRequired: op.approval.required, approverRole: op.approval.role, hasNote: note !== null, noteMasked },
+    details: {
+      operation: op.id,
+      scopeDigest: op.scopeDigest,
+      approvalRequired: op.approval.required,
+      approverRole: op.approval.role,
+      hasNote: note !== null,
+      noteMasked,
+      // For the evidence report (acceptance per group, data classes per provider kind).
+      group: budgetGroupKey(ticket.owner.group),
+      dataClass: ticket.dataClass,
+      shadow: handoff.shadow,
+    },
   });
   await finishPickup(deps, mapping, record, handoff);
   return { kind: 'queued', handoff };

@@ -21,6 +21,8 @@ export interface Refusal {
   readonly handoff: Handoff | null;
   /** The field's value, digested into the audit event (never stored as is). */
   readonly value: string;
+  /** Secret-free facts for the audit event: the operation and the policy rules that decided (the evidence report counts kill switches by them). */
+  readonly details?: { readonly operation?: string; readonly rules?: readonly string[] };
 }
 
 export async function refuseField(deps: FlowDeps, mapping: TableMapping, record: RawRecord, refusal: Refusal): Promise<void> {
@@ -34,7 +36,7 @@ export async function refuseField(deps: FlowDeps, mapping: TableMapping, record:
     policyVersion: refusal.handoff?.policyVersion ?? deps.policy.version,
     inputDigest: digestOf({ [refusal.field]: refusal.value }),
     outputDigest: null,
-    details: { code: refusal.code, reason: refusal.message },
+    details: { code: refusal.code, reason: refusal.message, ...refusal.details },
   });
   await deps.panels.refresh(mapping, record, { alsoWrite: { [mapping.ai[refusal.field]]: '' } });
   deps.log.info(`${refusal.field} refused`, { table: mapping.table, sysId, code: refusal.code });

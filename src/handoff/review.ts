@@ -6,6 +6,8 @@
  * is required; where none is required, from the requester, the assignee or a
  * member of the owning group. The decision is recorded as a short attributed
  * work note, in the status, and in the audit. Nothing else changes.
+ * Escalate hands the draft to the reviewer's manager, who then decides it
+ * (src/handoff/escalation.ts).
  */
 import { maskFreeText } from '../ai/mask-free-text.js';
 import { AiReview } from '../domain/fields.js';
@@ -17,6 +19,7 @@ import { withLease } from '../queue/lease.js';
 import { digestOf } from '../util/canonical-json.js';
 import { handoffEvent } from './audit-helpers.js';
 import type { FlowDeps } from './flow-deps.js';
+import { escalatedTo, escalationTarget, isDecidable } from './escalation.js';
 import { whoSet } from './identity.js';
 import { writtenByUs } from './journal-trust.js';
 import { refuseField } from './refusal.js';
@@ -66,25 +69,37 @@ async function reviewLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
     await recordNote(deps, mapping, handoff);
     return { kind: 'recorded', handoff };
   }
-  if (handoff.status !== 'awaiting_review') {
+  if (!isDecidable(handoff)) {
     return refuse('HANDOFF_STATE_CONFLICT', `Hand-off ${handoff.id} is ${handoff.status.replace('_', ' ')}, not awaiting review; the review was not recorded.`, 'Nothing to do unless the panel shows it awaiting review.', handoff);
   }
   const ticket = deps.policy.toTicket(mapping, record);
   const allowed = await mayReview(deps, handoff, ticket, reviewer);
   if (!allowed.ok) return refuse('REVIEW_FORBIDDEN', allowed.message, allowed.remedy, handoff);
+  const target = review.decision === 'escalate' ? await escalationTarget(deps.connector, reviewer) : null;
+  if (review.decision === 'escalate' && target === null) {
+    return refuse('REVIEW_FORBIDDEN', `There is no one to escalate hand-off ${handoff.id} to: ${reviewer.userName}'s user record names no active manager.`, 'Accept or reject it, or ask an admin to set your manager in ServiceNow.', handoff);
+  }
 
   const at = deps.now().toISOString();
   // Secrets in the comment are masked before the record, the audit or the note keep it (as pickup does for the note).
   const { text: comment, masked: commentMasked } = maskFreeText(review.comment);
   const reviewed = await deps.store.update(handoff.id, (h) => {
-    if (h.status !== 'awaiting_review') throw new HandoffError('HANDOFF_STATE_CONFLICT', `hand-off ${h.id} is ${h.status}`);
-    return { ...h, status, review: { decision: review.decision, by: reviewer, at, ...(comment === undefined ? {} : { comment }) } };
+    if (h.status !== handoff.status) throw new HandoffError('HANDOFF_STATE_CONFLICT', `hand-off ${h.id} is ${h.status}`);
+    const decided: Handoff = { ...h, status, review: { decision: review.decision, by: reviewer, at, ...(comment === undefined ? {} : { comment }) } };
+    return target === null ? decided : escalatedTo(decided, target);
   });
   await deps.ledger.append(
     handoffEvent('reviewed', reviewed, [{ role: 'reviewer', userName: reviewer.userName }, { role: 'requester', userName: reviewed.requester.userName }], {
       inputDigest: digestOf({ review: value }),
       outputDigest: reviewed.output?.noteDigest ?? null,
-      details: { decision: review.decision, approvalRequired: reviewed.approval.required, hasComment: comment !== undefined, commentMasked },
+      details: {
+        decision: review.decision,
+        approvalRequired: handoff.approval.required,
+        hasComment: comment !== undefined,
+        commentMasked,
+        ...(handoff.status === 'escalated' ? { afterEscalation: true } : {}),
+        ...(target === null ? {} : { escalatedTo: target.id }),
+      },
     }),
   );
   await recordNote(deps, mapping, reviewed);

@@ -9,6 +9,7 @@ import { createBudget, createProvider, createRedisUsageStore, type Budget, type 
 import type { Connector } from '../connector/connector.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 import { createAiExecutor } from '../handoff/ai-executor.js';
+import type { AuditSetup } from '../handoff/audit-setup.js';
 import type { FaultPoint } from '../handoff/flow-deps.js';
 import { writtenByUs } from '../handoff/journal-trust.js';
 import { createNotePort } from '../handoff/note-port.js';
@@ -39,6 +40,8 @@ export interface WorkerWiringOptions {
   readonly onSync?: (stats: SyncStats) => void;
   /** A provider instead of the configured one (tests: the obedient stand-in model). */
   readonly provider?: Provider;
+  /** The audit key, folder and checkpoint sinks (src/handoff/audit-setup.ts); the config's `audit` section says how often. */
+  readonly audit: AuditSetup;
 }
 
 export interface WiredWorker extends RunningWorker {
@@ -116,9 +119,12 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
     syncIntervalMs: options.syncIntervalMs ?? config.worker.syncIntervalMs,
     concurrency: config.worker.concurrency,
     redisSafety: config.worker.redis,
+    redisRecheckMs: config.worker.redis.recheckEveryMs,
     lockDurationMs: config.worker.lockDurationMs,
     stuckAfterMs: config.worker.stuckAfterMs,
     maintenanceEveryMs: config.worker.maintenanceEveryMs,
+    audit: { ...options.audit, ...(config.audit.ledger === undefined ? {} : { name: config.audit.ledger }) },
+    auditUpkeep: { checkpointEveryMs: config.audit.checkpointEveryMs, hotMs: config.audit.retention.hotDays * 86_400_000, segmentMaxEvents: config.audit.retention.segmentMaxEvents },
     log,
     ...(options.now ? { now: options.now } : {}),
     ...(options.fault ? { fault: options.fault } : {}),

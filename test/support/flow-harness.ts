@@ -20,6 +20,8 @@ import type { TableMapping } from '../../src/mapping/mapping-schema.js';
 import { startWiredWorker, type WiredWorker } from '../../src/queue/wiring.js';
 import { fromRoot } from '../../src/util/paths.js';
 import { silentLogger, type Logger } from '../../src/util/log.js';
+import { checkpointTableName } from '../../connectors/servicenow/checkpoint-table.js';
+import { tempAuditDir, testAuditSetup } from './audit.js';
 import { redisUrl, testPrefix } from './redis.js';
 
 export interface TicketView {
@@ -58,9 +60,13 @@ export interface FlowHarness {
   readonly worker: WiredWorker | null;
   /** Starts the in-process worker (after `noWorker`), with config changes. */
   startWorker(config?: (config: RuntimeConfig) => RuntimeConfig): Promise<WiredWorker>;
+  /** Stops the running worker and starts it again with config changes (a kill switch, say), on the same Redis prefix and audit folder. */
+  restartWorker(config: (config: RuntimeConfig) => RuntimeConfig): Promise<WiredWorker>;
   readonly mappings: MappingSet;
   readonly config: RuntimeConfig;
   readonly prefix: string;
+  /** The audit folder (checkpoint file, archive) the worker uses. */
+  readonly auditDir: string;
   readonly syncs: SyncStats[];
   mapping(table: string): TableMapping;
   /** Reads a ticket by number, as the admin would see it (raw values). */
@@ -75,7 +81,7 @@ export interface FlowHarness {
   notes(number: string): Promise<JournalNote[]>;
   /** Polls until `check` returns a value (not undefined/false), or fails with `what`. */
   waitFor<T>(what: string, check: () => Promise<T | undefined | false | null>, timeoutMs?: number): Promise<T>;
-  /** Every field the integration user tried to write, across the run. */
+  /** Every ticket field the integration user tried to write, across the run (inserts of audit checkpoint rows aside). */
   integrationFields(): Set<string>;
   /** The fields the integration user may write on every mapped table (work notes and the AI fields). */
   allowedFields(): Set<string>;
@@ -94,6 +100,7 @@ export async function startFlowHarness(options: HarnessOptions = {}): Promise<Fl
     log: options.log ?? silentLogger,
   });
   const prefix = testPrefix('flow');
+  const auditDir = tempAuditDir();
   const syncs: SyncStats[] = [];
   const launch = (cfg: RuntimeConfig): Promise<WiredWorker> =>
     startWiredWorker({
@@ -104,6 +111,7 @@ export async function startFlowHarness(options: HarnessOptions = {}): Promise<Fl
         log: options.log ?? silentLogger,
         syncIntervalMs: options.syncIntervalMs ?? 250,
         prefix,
+        audit: testAuditSetup({ dir: auditDir, sinks: [connector.checkpoints(checkpointTableName())] }),
         ...(options.fault ? { fault: options.fault } : {}),
         ...(options.now ? { now: options.now } : {}),
         ...(options.provider ? { provider: options.provider } : {}),
@@ -172,9 +180,15 @@ export async function startFlowHarness(options: HarnessOptions = {}): Promise<Fl
       worker = await launch(change ? change(config) : config);
       return worker;
     },
+    async restartWorker(change) {
+      await worker?.close(5_000);
+      worker = await launch(change(config));
+      return worker;
+    },
     mappings,
     config,
     prefix,
+    auditDir,
     syncs,
     mapping: (table) => mappings.byTable.get(table)!,
     ticket,
@@ -201,7 +215,18 @@ export async function startFlowHarness(options: HarnessOptions = {}): Promise<Fl
       return ((json as { result: Record<string, string>[] }).result ?? []).map((r) => ({ value: r.value ?? '', by: r.sys_created_by ?? '', at: r.sys_created_on ?? '' }));
     },
     waitFor,
-    integrationFields: () => sandbox.writeLog.fieldsWrittenBy(INTEGRATION_USER),
+    integrationFields() {
+      const fields = new Set<string>();
+      for (const e of sandbox.writeLog.entries({ user: INTEGRATION_USER })) {
+        // Audit checkpoint rows are the one record it creates (docs/audit.md); anything but an insert there breaks the invariant.
+        if (e.table === checkpointTableName()) {
+          if (e.method !== 'POST') fields.add(`${e.method} ${e.table}`);
+          continue;
+        }
+        for (const f of e.fields) fields.add(f);
+      }
+      return fields;
+    },
     allowedFields() {
       const allowed = new Set<string>();
       for (const m of mappings.byTable.values()) for (const f of [m.ai.workNotes, m.ai.panel, m.ai.status, m.ai.request, m.ai.review]) allowed.add(f);

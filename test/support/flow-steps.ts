@@ -66,3 +66,9 @@ export function useFlowHarness(options: HarnessOptions | (() => HarnessOptions) 
     },
   };
 }
+
+/** `useFlowHarness` as a getter, for describe blocks that read the harness through a function. */
+export function sharedHarness(options?: HarnessOptions): () => FlowHarness {
+  const run = useFlowHarness(options ?? {});
+  return () => run.h;
+}

@@ -25,6 +25,7 @@ import { createRecords, type Records } from './records.js';
 import { createDisplayValues } from './render/display.js';
 import { allTableSpecs, createSchema } from './schema/registry.js';
 import { appFieldsFromMappings, checked, type AppFields } from './schema/app-fields.js';
+import { checkpointAcl } from './schema/checkpoint-table.js';
 import { DEFAULT_MAPPINGS_DIR, loadMappings } from '../../../src/mapping/load-mappings.js';
 import { loadSeed, type SeedOptions, type SeedResult } from './seed/index.js';
 import { createStore, type Store } from './store.js';
@@ -110,7 +111,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const tokens = createTokens(clock);
   const sessions = createSessions(clock);
   const directory = createDirectory(store);
-  const acl = createAcl(schema, options.acl);
+  const acl = createAcl(schema, { ...checkpointAcl(), ...options.acl });
   const faults = createFaults(options.faults ?? [], options.faultSeed ?? 1);
   const rateLimit = createRateLimiter(clock, options.rateLimit ?? null);
   const writeLog = createWriteLog(options.writeLogCap);

@@ -346,7 +346,7 @@ var AiHandoffScopeReview = (function () {
     return JSON.stringify({ operation: operationId, scope: scopeDigest, note: boundedText(note, 'note', MAX_NOTE_LENGTH) });
   }
 
-  /** The hand-offs awaiting review that this user may accept, reject or escalate (mayReview above). */
+  /** The hand-offs awaiting review (or escalated) that this user may accept, reject or escalate (mayReview above). */
   function reviewableHandoffs(panelInput, userInput) {
     var read = readPanel(panelInput);
     if (read.problem) return [];
@@ -358,7 +358,8 @@ var AiHandoffScopeReview = (function () {
     var out = [];
     for (var j = 0; j < panel.handoffs.length; j++) {
       var h = panel.handoffs[j];
-      if (h.status !== 'awaiting_review' || !mayReview(h, panel.ticket.owner, user)) continue;
+      // An escalated draft waits for its escalation target, whom the worker set as the approver.
+      if ((h.status !== 'awaiting_review' && h.status !== 'escalated') || !mayReview(h, panel.ticket.owner, user)) continue;
       var title = has(titles, h.operation) ? titles[h.operation] : h.operation;
       out.push({ id: h.id, operation: h.operation, title: title, approvalRequired: h.approval.required, approvalText: approvalText(h.approval) });
     }

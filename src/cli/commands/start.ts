@@ -9,6 +9,7 @@
  *   config/sandbox.yaml) and its provider (the built-in one by default).
  * It prints where to look, and stops everything on Ctrl-C.
  */
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createServiceNowConnector } from '../../../connectors/servicenow/servicenow-connector.js';
@@ -21,6 +22,7 @@ import { startWiredWorker } from '../../queue/wiring.js';
 import { createLogger } from '../../util/log.js';
 import { fromRoot } from '../../util/paths.js';
 import { startLocalRedis, type LocalRedis } from '../local-redis.js';
+import { auditTarget } from './audit-target.js';
 import { faultFromEnv } from './fault.js';
 import { LOCAL_REDIS_PORT } from './redis-target.js';
 import { DEFAULT_SANDBOX_PORT, usersTable } from './sandbox.js';
@@ -54,6 +56,8 @@ export function registerStart(program: Command): void {
       // The sandbox config, on purpose: start runs the sandbox and its cast (`worker` falls back to production.yaml).
       const loaded = loadRuntimeConfig({ fallback: SANDBOX_CONFIG_FILE, ...(flags.config ? { file: flags.config } : {}) });
       const data = resolve(flags.data);
+      // The sandbox's state and the audit folder live here even when REDIS_URL names a Redis elsewhere.
+      mkdirSync(data, { recursive: true });
 
       let localRedis: LocalRedis | undefined;
       const redisUrl = process.env.REDIS_URL?.trim() || (localRedis = await startLocalRedis({ dir: join(data, 'redis'), port: LOCAL_REDIS_PORT })).url;
@@ -69,9 +73,13 @@ export function registerStart(program: Command): void {
       const authUser = 'username' in snConfig.auth ? snConfig.auth.username : undefined;
       const env = workerEnv({ ...process.env, REDIS_URL: redisUrl }, authUser);
       const connector = createServiceNowConnector({ config: snConfig, log });
+      // The local run makes its own audit key on first start, beside its checkpoints (docs/audit.md).
+      const auditDir = process.env.AI_HANDOFF_AUDIT_DIR?.trim() || join(data, 'audit');
+      const audit = auditTarget(process.env, { dir: auditDir, localKey: true, generateKey: true, connector, instance: loaded.config.audit.instanceCheckpoints });
       const worker = await startWiredWorker({
         config: loaded.config,
         connector,
+        audit,
         redisUrl,
         integrationUser: env.integrationUser,
         log,
@@ -86,6 +94,7 @@ export function registerStart(program: Command): void {
         `  Redis            ${redisUrl}${localRedis ? `  (local redis-server, data in ${join(data, 'redis')})` : ''}`,
         `  ServiceNow       ${snConfig.instanceUrl}${sandbox ? '  (the sandbox instance)' : ''}`,
         `  worker           config ${loaded.file}, policy ${worker.policy.version}, provider ${loaded.config.ai.provider.kind}, sync every ${env.syncIntervalMs ?? loaded.config.worker.syncIntervalMs} ms`,
+        `  audit            key ${audit.keys.current.id} (${audit.keySource.generated ? 'generated into ' : ''}${audit.keySource.source}), checkpoints and archive in ${audit.dir}`,
       ];
       if (sandbox) {
         lines.push(
@@ -97,7 +106,8 @@ export function registerStart(program: Command): void {
           usersTable(),
         );
       }
-      lines.push('', `Audit: REDIS_URL=${redisUrl} npx ai-handoff audit verify     Ctrl-C stops everything.`, '');
+      const instanceVars = sandbox ? `SN_INSTANCE_URL=${sandbox.url} SN_USERNAME=${INTEGRATION_USER} SN_PASSWORD=${INTEGRATION_PASSWORD} ` : '';
+      lines.push('', `Audit: ${instanceVars}npx ai-handoff audit verify --redis-url ${redisUrl} --audit-dir ${audit.dir}`, 'Ctrl-C stops everything.', '');
       console.log(lines.join('\n'));
 
       await stopOnSignals(async () => {

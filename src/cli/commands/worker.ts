@@ -14,6 +14,7 @@ import { loadRuntimeConfig, PRODUCTION_CONFIG_FILE, type LoadedConfig } from '..
 import { HandoffError } from '../../errors.js';
 import { startWiredWorker, type WiredWorker } from '../../queue/wiring.js';
 import { createLogger, type Logger } from '../../util/log.js';
+import { auditTarget } from './audit-target.js';
 import { faultFromEnv } from './fault.js';
 
 export interface WorkerEnvSettings {
@@ -86,9 +87,12 @@ export function registerWorker(program: Command): void {
       const authUser = 'username' in snConfig.auth ? snConfig.auth.username : undefined;
       const env = workerEnv(process.env, authUser);
       const connector = createServiceNowConnector({ config: snConfig, log });
+      // No key, no worker: a ledger signed with a key nobody kept could not be verified (docs/audit.md).
+      const audit = auditTarget(process.env, { connector, instance: loaded.config.audit.instanceCheckpoints });
       const worker: WiredWorker = await startWiredWorker({
         config: loaded.config,
         connector,
+        audit,
         redisUrl: env.redisUrl,
         integrationUser: env.integrationUser,
         log,
@@ -96,7 +100,7 @@ export function registerWorker(program: Command): void {
         ...(env.prefix === undefined ? {} : { prefix: env.prefix }),
         fault: faultFromEnv(process.env, log),
       });
-      log.info('worker started', { instance: connector.instanceId, config: loaded.file, prefix: worker.prefix, policyVersion: worker.policy.version });
+      log.info('worker started', { instance: connector.instanceId, config: loaded.file, prefix: worker.prefix, policyVersion: worker.policy.version, auditKey: audit.keys.current.id, auditDir: audit.dir });
       await stopOnSignals(async () => {
         await worker.close(15_000);
         connector.close();

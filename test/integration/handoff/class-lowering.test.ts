@@ -16,6 +16,7 @@ import type { FlowDeps } from '../../../src/handoff/flow-deps.js';
 import { loadMappings, mappingFor } from '../../../src/mapping/load-mappings.js';
 import { toTicket } from '../../../src/mapping/to-ticket.js';
 import { redisUrl, testPrefix } from '../../support/redis.js';
+import { testAuditKeys } from '../../support/audit.js';
 
 const redis = new Redis(redisUrl());
 afterAll(() => redis.quit());
@@ -69,7 +70,7 @@ describe('checkClassLowering', () => {
 
   beforeEach(() => {
     prefix = testPrefix('lowering');
-    ledger = createAuditLedger({ redis, prefix });
+    ledger = createAuditLedger({ redis, prefix, keys: testAuditKeys() });
     audit = [];
   });
 

@@ -3,6 +3,7 @@
  * overrides, the sys_* fields every record carries, and the table hierarchy.
  */
 import { DEFAULT_APP_FIELDS, type AppFields } from './app-fields.js';
+import { checkpointTableSpec } from './checkpoint-table.js';
 import { SYSTEM_TABLES } from './system-tables.js';
 import { taskTables } from './task-tables.js';
 import type { FieldDef, FieldSpec, TableDef, TableSpec } from './types.js';
@@ -29,7 +30,7 @@ const UPDATED: readonly FieldSpec[] = [
 
 /** Every table the sandbox serves, with the app's fields under the given names. */
 export function allTableSpecs(app: AppFields = DEFAULT_APP_FIELDS): TableSpec[] {
-  return [...taskTables(app), ...SYSTEM_TABLES];
+  return [...taskTables(app), ...SYSTEM_TABLES, checkpointTableSpec()];
 }
 
 export function createSchema(specs: readonly TableSpec[] = allTableSpecs()): Schema {
