@@ -6,7 +6,7 @@
  * an "unreadable" gap, never a failure: the provider then says the sources
  * are incomplete.
  */
-import type { Connector, JournalEntry, RawRecord } from '../connector/connector.js';
+import { displayValueOf, type Connector, type JournalEntry, type RawRecord } from '../connector/connector.js';
 import type { SourceKind } from '../domain/operation.js';
 import type { Ticket } from '../domain/ticket.js';
 import { isHandoffError } from '../errors.js';
@@ -32,19 +32,25 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   updatedAt: 'Updated',
 };
 
-/** The mapped fields shown to the AI, with their labels; reference ids are left out (names stand for them). */
+/** The mapped fields shown to the AI, with their labels and the instance's label of each value; reference ids are left out (names stand for them). */
 export function ticketFields(mapping: TableMapping, record: RawRecord): GatheredField[] {
   const out: GatheredField[] = [];
   for (const [key, label] of Object.entries(FIELD_LABELS)) {
     const field = mapping.fields[key as keyof TableMapping['fields']];
     if (field === undefined) continue;
     const value = record[field] ?? '';
-    if (value !== '') out.push({ name: field, label, value });
+    if (value !== '') out.push(gatheredField(record, field, label, value));
   }
   const severityField = mapping.severity.from === 'priority' ? mapping.severity.field : mapping.severity.impact;
   const priority = record[severityField] ?? '';
-  if (priority !== '') out.push({ name: severityField, label: mapping.severity.from === 'priority' ? 'Priority' : 'Impact', value: priority });
+  if (priority !== '') out.push(gatheredField(record, severityField, mapping.severity.from === 'priority' ? 'Priority' : 'Impact', priority));
   return out;
+}
+
+/** A field with the instance's label of its value ("In Progress" for state 2), when the record carries one. */
+function gatheredField(record: RawRecord, name: string, label: string | undefined, value: string): GatheredField {
+  const display = displayValueOf(record, name);
+  return { name, ...(label === undefined ? {} : { label }), value, ...(display === undefined ? {} : { display }) };
 }
 
 function asGathered(mapping: TableMapping, record: RawRecord): GatheredRecord {
@@ -124,7 +130,7 @@ export async function gatherSources(
             name: ciRecord.name ?? ticket.configurationItem?.name ?? ciId ?? '',
             table: 'cmdb_ci',
             sysId: ciId ?? '',
-            fields: CI_FIELDS.filter((f) => (ciRecord[f] ?? '') !== '').map((f) => ({ name: f, value: ciRecord[f] ?? '' })),
+            fields: CI_FIELDS.filter((f) => (ciRecord[f] ?? '') !== '').map((f) => gatheredField(ciRecord, f, undefined, ciRecord[f] ?? '')),
           },
     unreadable,
   };
