@@ -80,6 +80,8 @@ export function createAiExecutor(options: AiExecutorOptions): Executor {
         removed: outcome.verdict.removed,
         flags: { ...outcome.flags, shadow: handoff.shadow },
         allowedHosts: config.links.allowedHosts,
+        // Masked at pickup; shown attributed, as data.
+        operatorNote: handoff.note,
       });
       return {
         ok: true,

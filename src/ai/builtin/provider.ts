@@ -16,7 +16,7 @@ import { contextOf } from './context.js';
 import { draft } from './drafts.js';
 import { evidencePack, historyNote, summary } from './evidence.js';
 
-export const BUILTIN_MODEL = 'grounded-templates-1';
+export const BUILTIN_MODEL = 'grounded-templates-2';
 
 export function composeOutput(input: ProviderInput): AiOutput {
   const ctx = contextOf(input);
