@@ -29,6 +29,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   assigneeName: 'Assigned to',
   configurationItemName: 'Configuration item',
   callerName: 'Caller',
+  resolution: 'Resolution notes',
   updatedAt: 'Updated',
 };
 

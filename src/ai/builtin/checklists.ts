@@ -10,7 +10,7 @@ import type { Said } from '../facts/extract.js';
 import { ROLE_LABELS } from '../render/labels.js';
 import { ownWordsPass, quote, said, valueQuote } from './compose.js';
 import { contradictionsOf, gapsOf, sections, type Ctx } from './context.js';
-import { authored, ciLine, flagged, identityLine, isOwn, tagged } from './sections.js';
+import { authored, ciLine, flagged, identityLine, isOwn, references, tagged } from './sections.js';
 import { variantFor } from './variant.js';
 
 /** Steps every checklist of a form has, after the items tied to the ticket. */
@@ -130,7 +130,7 @@ export function approvalReminder(ctx: Ctx): OutputOf<'approval_reminder'> {
   const approval = valueQuote(t, 'approval');
   const state = valueQuote(t, 'state', 'request_state');
   const status = t === undefined || (approval === null && state === null) ? null : said(ctx, [state === null ? null : `State ${Q}`, approval === null ? null : `approval ${Q}`].filter((p) => p !== null).join(', '), [t.id], [state, approval], () => null);
-  const details = [identityLine(ctx), ...tagged(ctx, ['access'], 2, { from: (s) => s.kind === 'ticket_fields' })];
+  const details = [identityLine(ctx), ...tagged(ctx, ['access'], 2, { from: (s) => s.kind === 'ticket_fields' }), ...references(ctx, 1)];
   const waiting = tagged(ctx, ['next', 'decision'], 2, { author: true, from: (s) => s.kind === 'work_notes' });
   return {
     kind: 'approval_reminder',

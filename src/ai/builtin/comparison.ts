@@ -37,24 +37,29 @@ export function baselineComparison(ctx: Ctx): OutputOf<'baseline_comparison'> {
   const matched = new Set<Measured>();
   for (const m of byWeight(own, (x) => ctx.weight(x.said))) {
     const other = theirs.find((t) => !matched.has(t) && sameMeasure(m, t) && comparable(m.reading.value, (t.reading.baseline ?? t.reading).value));
+    // Against the baseline its own sentence gives, and against the resolved ticket's figure when there is one: both, each cited.
     if (m.reading.baseline !== null) comparison.push(inText(ctx, m));
-    else if (other !== undefined && resolved !== undefined) {
+    if (other !== undefined && resolved !== undefined) {
       matched.add(other);
       comparison.push(against(ctx, m, other, resolved));
-    } else without.push(measurementLine(ctx, m));
+    } else if (m.reading.baseline === null) without.push(measurementLine(ctx, m));
   }
   const gaps: Gap[] = [];
   if (resolved === undefined) gaps.push({ kind: 'related_by_ci', text: 'No prior resolved ticket on the same configuration item was found, so there is no baseline ticket to compare against.' });
   else if (theirs.length === 0) gaps.push({ kind: 'related_by_ci', text: 'The resolved ticket on the same configuration item gives no figures in the fields read, so nothing is compared with it.' });
   if (own.length === 0) gaps.push({ kind: 'other', text: 'The sources read give no measurement of the current problem, so nothing is compared.' });
   if (without.length > 0) gaps.push({ kind: 'other', text: 'Some measurements have no baseline in the sources read; they are listed without one.' });
-  const unmatched = theirs.filter((t) => !matched.has(t));
+  const unmatched = theirs.filter((t) => !matched.has(t) && !t.reading.period);
+  if (unmatched.length > 0) {
+    const names = [...new Set(unmatched.map((t) => t.reading.subject ?? ''))].filter((n) => n !== '').slice(0, 6);
+    gaps.push({ kind: 'other', text: `No current value in the sources this operation reads for: ${names.join(', ')}.`.slice(0, 200) });
+  }
   return {
     kind: 'baseline_comparison',
     variant: 'standard',
     sections: sections([
       ['summary', [identityLine(ctx)]],
-      ['baseline', [resolved === undefined ? null : baselineTicket(ctx, resolved), ...unmatched.slice(0, 4).map((t) => measurementLine(ctx, t))]],
+      ['baseline', [resolved === undefined ? null : baselineTicket(ctx, resolved), ...unmatched.slice(0, 6).map((t) => measurementLine(ctx, t))]],
       ['comparison', comparison],
       ['without_baseline', without.slice(0, 5)],
       ['related', related(ctx, 2, ctx.related.filter((r) => r !== resolved && r.kind === 'related_by_ci'))],

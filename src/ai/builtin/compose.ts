@@ -57,6 +57,8 @@ export function quoteSpan(said: Said, span: Span = said.span, max?: number): Quo
   return quote(said.source, span.text, max);
 }
 
+const MAYBE_MARKUP = /[[<>&]|javascript|vbscript|data:|[^\x20-\x7E]/i;
+
 /**
  * Whether the provider's own words would pass the guard: one line, no
  * markup, no claim of an action, every name, number and identifier found
@@ -65,7 +67,9 @@ export function quoteSpan(said: Said, span: Span = said.span, max?: number): Quo
 export function ownWordsPass(ctx: Ctx, text: string, sources: readonly string[]): boolean {
   if (text.includes('\n') || text.length > OUTPUT_LIMITS.statementChars) return false;
   const bare = text.split(QUOTE_MARK).join(' ');
-  if (findMarkup(bare) !== null || findActionClaim(bare) !== null) return false;
+  // Markup needs a bracket, an angle, an ampersand, a script scheme or a character outside printable ASCII.
+  if (MAYBE_MARKUP.test(bare) && findMarkup(bare) !== null) return false;
+  if (findActionClaim(bare) !== null) return false;
   return ungroundedEntity(bare, sources.map((id) => ctx.corpus.of(id) ?? '')) === null;
 }
 

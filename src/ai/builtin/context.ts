@@ -9,8 +9,8 @@ import { corpusOf, type Corpus } from '../guard/grounding.js';
 import type { ProviderInput } from '../provider.js';
 import type { Gap, Statement } from '../output-schema.js';
 import { SOURCE_KIND_LABELS, sourcesOfKind, type Source } from '../sources.js';
-import { extractFacts, type FactSheet, type Said } from '../facts/extract.js';
-import { steering } from '../facts/steer.js';
+import { extractFacts, type FactSheet } from '../facts/extract.js';
+import { steering, type Steering } from '../facts/steer.js';
 import { Budget } from './compose.js';
 
 export interface Ctx {
@@ -23,8 +23,8 @@ export interface Ctx {
   readonly ci: Source | undefined;
   readonly facts: FactSheet;
   readonly corpus: Corpus;
-  /** How much a sentence matches the operator's note (0 without a note): higher comes first. */
-  readonly weight: (said: Said) => number;
+  /** How much a sentence (or, with `.text`, any text) matches the operator's note (0 without a note): higher comes first. */
+  readonly weight: Steering;
   /** Sentences already quoted in this output (by source and offset), so none is quoted twice. */
   readonly quoted: Set<string>;
 }
@@ -40,6 +40,7 @@ export function contextOf(input: ProviderInput): Ctx {
     related: set.sources.filter((s) => s.kind.startsWith('related_')),
     ci: sourcesOfKind(set, 'ci_record')[0],
     facts: extractFacts(set.sources),
+    // The guard's own corpus, built once for the set and shared with the guard.
     corpus: corpusOf(set),
     weight: steering(input.note),
     quoted: new Set(),

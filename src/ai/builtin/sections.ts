@@ -58,7 +58,9 @@ export function measurementLine(ctx: Ctx, m: Measured): Statement | null {
   const r = m.reading;
   const value = r.value.family === 'count' ? [r.qualifier, r.value.amount].filter(Boolean).join(' ') : [r.qualifier, r.value.text].filter(Boolean).join(' ');
   const clause = quoteSpan(m.said, r.clause);
-  ctx.quoted.add(keyOf(m.said));
+  // The sentence is taken when its figures are all it says; a clause with more ("one phishing SMS reported") stays quotable.
+  const figures = m.said.readings.flatMap((x) => [x.value.start, ...(x.baseline === null ? [] : [x.baseline.value.start])]).map((at) => m.said.span.start + at);
+  if (clausesOf(m.said.span).every((c) => figures.some((at) => at >= c.start && at < c.end))) ctx.quoted.add(keyOf(m.said));
   if (r.subject === null || r.people) return clause === null ? null : quoted(ctx, clause, m.sources);
   const time = measuredAt(m);
   const text = `${capitalise(r.subject)}: ${value}${r.baseline === null ? '' : `; ${r.baseline.text}`}${time}`;
@@ -69,7 +71,11 @@ export function measurementLine(ctx: Ctx, m: Measured): Statement | null {
 function measuredAt(m: Measured): string {
   const at = m.said.span.start + m.reading.value.start;
   const field = m.said.field.value;
-  const time = m.said.times.find((t) => (t.start >= m.reading.clause.start && t.end <= m.reading.clause.end) || (t.end <= at && /:/.test(field.slice(t.end, at)) && !/[;.]\s/.test(field.slice(t.end, at))));
+  // A window ("09:00 to 11:00 UTC") is not the time of one reading.
+  // Only a time the value was read at ("at 09:05"), never a start ("since 08:10").
+  const time = m.said.times.find(
+    (t) => t.until === null && /\bat\s+(?:about\s+|around\s+)?$/i.test(field.slice(Math.max(0, t.start - 12), t.start)) && ((t.start >= m.reading.clause.start && t.end <= m.reading.clause.end) || (t.end <= at && /:/.test(field.slice(t.end, at)) && !/[;.]\s/.test(field.slice(t.end, at)))),
+  );
   return time === undefined ? '' : ` (at ${time.text})`;
 }
 
@@ -77,7 +83,7 @@ function measuredAt(m: Measured): string {
 export function measurements(ctx: Ctx, limit: number, skip: ReadonlySet<Measured> = new Set()): { statements: Statement[]; used: Measured[] } {
   // A stated zero ("0 failed MFA challenges") is a measurement; an absence ("no packet loss") is only a side of a contradiction.
   const own = ctx.facts.measurements.filter((m) => isOwn(m.said.source) && !m.reading.people && !m.reading.isBaseline && !(m.reading.zero && m.reading.value.inWords) && !m.reading.period && !skip.has(m));
-  const ranked = byWeight(own, (m) => ctx.weight(m.said) * 2 + (m.reading.baseline === null ? 0 : 1) + (m.reading.subject === null ? -1 : 0));
+  const ranked = byWeight(own, (m) => readingWeight(ctx, m) * 2 + (m.reading.baseline === null ? 0 : 1) + (m.reading.subject === null ? -1 : 0));
   const statements: Statement[] = [];
   const used: Measured[] = [];
   for (const m of ranked) {
@@ -93,7 +99,12 @@ export function measurements(ctx: Ctx, limit: number, skip: ReadonlySet<Measured
 /** The measurement to lead with: steered by the note, else the first with a baseline, else the first. */
 export function leadMeasurement(ctx: Ctx): Measured | undefined {
   const own = ctx.facts.measurements.filter((m) => isOwn(m.said.source) && !m.reading.people && !m.reading.isBaseline && !m.reading.zero && !m.reading.period && m.reading.subject !== null);
-  return byWeight(own, (m) => ctx.weight(m.said) * 2 + (m.reading.baseline === null ? 0 : 1))[0];
+  return byWeight(own, (m) => readingWeight(ctx, m) * 2 + (m.reading.baseline === null ? 0 : 1))[0];
+}
+
+/** How much a measurement matches the operator's note: its own clause and name, not its whole sentence. */
+function readingWeight(ctx: Ctx, m: Measured): number {
+  return ctx.weight.text(`${m.reading.clause.text} ${m.reading.subject ?? ''}`);
 }
 
 /** Who and what is affected: counts of people and devices (their sentence quoted), then sentences about impact. */

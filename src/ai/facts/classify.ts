@@ -10,7 +10,7 @@
  * markers. Flagged sentences are quoted (made inert by the note renderer),
  * never followed.
  */
-import { addressesTheAi, findInstructions } from '../text/instructions.js';
+import { addressesTheAi } from '../text/instructions.js';
 import { findMarkup } from '../text/markup.js';
 
 export const TAGS = ['checked', 'suspected', 'next', 'decision', 'option', 'effort', 'dependency', 'risk', 'deadline', 'access', 'impact', 'symptom', 'flagged'] as const;
@@ -34,6 +34,8 @@ const RULES: readonly (readonly [Tag, RegExp])[] = [
 ];
 
 const MARKER = /\[\s*ai-handoff/i;
+/** Markup needs one of these (text/markup.ts); sources are already free of invisible characters (source-set.ts). */
+const MAYBE_MARKUP = /[[<&]|script\s*:|data:/i;
 const LINK = /\b(?:https?|hxxps?|ftp):\/\//i;
 
 export function tagsOf(sentence: string): Set<Tag> {
@@ -43,7 +45,29 @@ export function tagsOf(sentence: string): Set<Tag> {
   return tags;
 }
 
+/**
+ * Words without which no sentence addresses the AI (text/instructions.ts:
+ * an imperative opening, or an override, leak, markup, validate, extra-key,
+ * citation or prose request). Checked first because most sentences hold
+ * none of them, and the full rules are many; a sentence that holds one is
+ * judged by those rules.
+ */
+const OPENERS = new Set('ignore disregard forget close resolve approve grant give send email e-mail forward route reassign escalate fail run execute mark set add include print reveal output delete disable create respond reply cite write say'.split(' '));
+const TRIGGERS = new Set(
+  ('ignore disregard forget override bypass ignorez ignoriere ignora olvida vergiss oubliez instruction instructions prompt ' +
+    'canary secret password passwd token credential credentials key api-key apikey code script img iframe svg style javascript ' +
+    'validated done complete completed verified passed field property flag cite source prose markdown freely json english plain assistant ai system').split(' '),
+);
+
+function mayAddressAi(sentence: string): boolean {
+  if (/[<["]/.test(sentence) || sentence.toLowerCase().includes('you are now')) return true;
+  const words = sentence.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
+  const first = words[0] === 'please' ? words[1] : words[0];
+  return (first !== undefined && OPENERS.has(first)) || words.some((w) => TRIGGERS.has(w));
+}
+
 /** Text the reviewer must see quoted as data: addressed to the AI, markup, a link, a forged marker. */
 export function isFlagged(sentence: string): boolean {
-  return MARKER.test(sentence) || LINK.test(sentence) || findMarkup(sentence) !== null || addressesTheAi(sentence) || findInstructions(sentence).some((i) => i.intents.includes('override'));
+  if (MARKER.test(sentence) || LINK.test(sentence) || (MAYBE_MARKUP.test(sentence) && findMarkup(sentence) !== null)) return true;
+  return mayAddressAi(sentence) && addressesTheAi(sentence);
 }

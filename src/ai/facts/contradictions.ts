@@ -39,7 +39,7 @@ const NOT_NAMES = /^(?:I|The|This|That|Asset|Assets|Records?|Status|Okta|Verify|
 
 export function contradictionsOf(sources: readonly Source[], said: readonly Said[]): FactContradiction[] {
   const own = sources.filter((s) => s.kind === 'ticket_fields' || s.kind === 'work_notes');
-  return [...labelled(own), ...absentAndPresent(said), ...deliveries(said)].slice(0, OUTPUT_LIMITS.contradictions);
+  return [...labelled(own, said), ...absentAndPresent(said), ...deliveries(said)].slice(0, OUTPUT_LIMITS.contradictions);
 }
 
 interface LabelFact {
@@ -53,28 +53,34 @@ function keyOf(label: string): string {
   return comparable(label).replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
-/** `Label: value` lines and short single-line fields, per source. */
-export function labelledFacts(source: Source): LabelFact[] {
+/**
+ * `Label: value` lines and short single-line fields, per source; the
+ * sentences of its longer fields as the extractor split them (read here
+ * again when not given).
+ */
+export function labelledFacts(source: Source, said?: readonly Said[]): LabelFact[] {
   const out: LabelFact[] = [];
   for (const field of source.fields) {
     if (source.kind !== 'work_notes' && field.value.length <= MAX_VALUE && !field.value.includes('\n')) {
       out.push({ key: keyOf(field.label), label: field.label, value: field.value.trim(), source });
     }
-    for (const line of field.value.split('\n').flatMap((l) => sentencesOf(l).map((s) => s.text))) {
-      const match = LINE.exec(line);
-      if (match === null) continue;
-      const [, label = '', raw = ''] = match;
-      const value = raw.replace(/[.;,]+$/, '').trim();
-      if (value.length > MAX_VALUE || /^\/\//.test(value)) continue;
-      out.push({ key: keyOf(label), label: label.trim(), value, source });
-    }
+  }
+  const lines = said === undefined ? source.fields.flatMap((f) => f.value.split('\n').flatMap((l) => sentencesOf(l).map((s) => s.text))) : said.filter((s) => s.source === source).map((s) => s.span.text);
+  for (const line of lines) {
+    if (!line.includes(':') && !line.includes('=')) continue;
+    const match = LINE.exec(line);
+    if (match === null) continue;
+    const [, label = '', raw = ''] = match;
+    const value = raw.replace(/[.;,]+$/, '').trim();
+    if (value.length > MAX_VALUE || /^\/\//.test(value)) continue;
+    out.push({ key: keyOf(label), label: label.trim(), value, source });
   }
   return out.filter((f) => f.key !== '' && f.value !== '');
 }
 
-function labelled(sources: readonly Source[]): FactContradiction[] {
+function labelled(sources: readonly Source[], said: readonly Said[]): FactContradiction[] {
   const byKey = new Map<string, LabelFact[]>();
-  for (const fact of sources.flatMap(labelledFacts)) {
+  for (const fact of sources.flatMap((s) => labelledFacts(s, said))) {
     if (CHANGING.test(fact.key)) continue;
     byKey.set(fact.key, [...(byKey.get(fact.key) ?? []), fact]);
   }

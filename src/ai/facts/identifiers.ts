@@ -38,6 +38,8 @@ const HOST = /(?<![\p{L}\p{N}@./-])(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){2,
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
 export function identifiersIn(text: string): Identifier[] {
+  // Every kind needs a digit, an underscore, a scheme or a dotted name.
+  if (!/[\d_]|:\/\/|\.[a-z]/i.test(text)) return [];
   const out: Identifier[] = [];
   const taken: [number, number][] = [];
   const free = (start: number, end: number): boolean => taken.every(([a, b]) => end <= a || start >= b);
@@ -48,19 +50,25 @@ export function identifiersIn(text: string): Identifier[] {
     out.push({ kind, text: value, start, end, label });
   };
 
-  for (const m of text.matchAll(URL)) add('link', m[0].replace(/[.,;:!?]+$/, ''), m.index, null);
-  for (const m of text.matchAll(TICKET)) {
-    const prefix = PREFIXES[m[1] ?? ''];
-    if (prefix !== undefined) add('ticket', m[0], m.index, kindBefore(text, m.index) ?? prefix);
+  // Each pattern runs only where the characters it needs are (most sentences have few of them).
+  if (text.includes('://')) for (const m of text.matchAll(URL)) add('link', m[0].replace(/[.,;:!?]+$/, ''), m.index, null);
+  const capitals = /[A-Z]{2}/.test(text);
+  if (capitals && /[A-Z]\d{7}/.test(text)) {
+    for (const m of text.matchAll(TICKET)) {
+      const prefix = PREFIXES[m[1] ?? ''];
+      if (prefix !== undefined) add('ticket', m[0], m.index, kindBefore(text, m.index) ?? prefix);
+    }
   }
-  for (const m of text.matchAll(DASHED)) if (/\d/.test(m[0])) add('reference', m[0], m.index, kindBefore(text, m.index));
-  for (const m of text.matchAll(ROLE)) add('role', m[0], m.index, kindBefore(text, m.index) ?? 'role');
-  for (const m of text.matchAll(NUMBERED)) {
-    const digits = m[1] ?? '';
-    const at = m.index + m[0].length - digits.length;
-    add('reference', digits, at, kindBefore(text, at));
+  if (text.includes('-') && /[A-Z0-9]-[A-Z0-9]/.test(text)) for (const m of text.matchAll(DASHED)) if (/\d/.test(m[0])) add('reference', m[0], m.index, kindBefore(text, m.index));
+  if (text.includes('_')) for (const m of text.matchAll(ROLE)) add('role', m[0], m.index, kindBefore(text, m.index) ?? 'role');
+  if (/\d{5}/.test(text)) {
+    for (const m of text.matchAll(NUMBERED)) {
+      const digits = m[1] ?? '';
+      const at = m.index + m[0].length - digits.length;
+      add('reference', digits, at, kindBefore(text, at));
+    }
   }
-  for (const m of text.matchAll(VERSION)) {
+  if (/\d\.\d/.test(text)) for (const m of text.matchAll(VERSION)) {
     if (IPV4.test(m[1] ?? '')) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     const words = before.split(/\s+/).slice(-4).join(' ');
@@ -68,7 +76,7 @@ export function identifiersIn(text: string): Identifier[] {
     if (keyword === undefined && !m[0].toLowerCase().startsWith('v')) continue;
     add('version', m[0], m.index, keyword === undefined || /^(?:upgrade|upgraded|upgrading|update|updated)$/i.test(keyword) ? 'version' : keyword.toLowerCase());
   }
-  for (const m of text.matchAll(HOST)) add('host', m[0], m.index, null);
+  if (/[a-z0-9]\.[a-z]/.test(text)) for (const m of text.matchAll(HOST)) add('host', m[0], m.index, null);
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -43,6 +43,8 @@ const RELATIVE = /^\s*(?:ago|later|earlier|before|after|from now|back)\b/i;
 const TRAILING = /(?:\s+(?:at|of|is|was|are|were|with|for|to|from|on|in|by|=|:|-)\s*)+$/i;
 
 export function readingsOf(sentence: Span): Reading[] {
+  // Nothing to read without a digit, a number word or a "no …" (most sentences have neither).
+  if (!/\d|\b(?:no|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b/i.test(sentence.text)) return [];
   const out: Reading[] = [];
   const clauses = clausesOf(sentence);
   const found = quantities(sentence.text, { bare: true });
@@ -139,6 +141,7 @@ function tidy(text: string): string | null {
 
 /** "no packet loss", "no errors": a measure stated absent, for contradictions with a value elsewhere. */
 function absences(sentence: Span, clauses: readonly Span[]): Reading[] {
+  if (!/\b(?:no|zero) /i.test(sentence.text)) return [];
   const out: Reading[] = [];
   for (const m of sentence.text.matchAll(/\b(?:no|zero)\s+((?:[\p{L}-]+\s+){0,1}(?:loss|packet loss|errors|latency|outage|alerts|drops))\b/giu)) {
     const at = sentence.start + m.index;

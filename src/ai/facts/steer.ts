@@ -27,20 +27,33 @@ export function keywordsOf(note: string | null): Set<string> {
   return out;
 }
 
-/** A ranking by the note: how many of its words a sentence holds (0 for every sentence without a note). */
-export function steering(note: string | null): (said: Said) => number {
+export interface Steering {
+  /** How many of the note's words a sentence holds (0 for every sentence without a note). */
+  (said: Said): number;
+  /** The same for any span of text (a clause, a measure's name). */
+  text(text: string): number;
+}
+
+/** A ranking by the note. */
+export function steering(note: string | null): Steering {
   const words = keywordsOf(note);
-  if (words.size === 0) return () => 0;
-  const cache = new WeakMap<Said, number>();
-  return (said) => {
-    const known = cache.get(said);
-    if (known !== undefined) return known;
-    const own = new Set((said.span.text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? []).map(stemOf));
+  const count = (text: string): number => {
+    if (words.size === 0) return 0;
+    const own = new Set((text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? []).map(stemOf));
     let n = 0;
     for (const w of words) if (own.has(w)) n += 1;
-    cache.set(said, n);
     return n;
   };
+  const cache = new WeakMap<Said, number>();
+  const fn = ((said: Said) => {
+    const known = cache.get(said);
+    if (known !== undefined) return known;
+    const n = count(said.span.text);
+    cache.set(said, n);
+    return n;
+  }) as Steering;
+  fn.text = count;
+  return fn;
 }
 
 /** Plural and simple verb endings off, so "circuits" steers to "circuit". */

@@ -51,6 +51,8 @@ interface Reading {
 
 /** Times mentioned in `text`, placed against `written` (the source's own time, ms UTC) when they have no date. */
 export function timesIn(text: string, written: number | null): TimeMention[] {
+  // A clock time, an ISO date or "9 am": nothing else is a time here.
+  if (!/\d[:.]\d\d|\d{4}-\d\d-\d\d|\d\s?[ap]\.?m\b/i.test(text)) return [];
   const readings: Reading[] = [];
   for (const m of text.matchAll(MENTION)) {
     // Groups: 1-3 date, 4-7 its clock, 8-11 a clock alone, 12-13 "9 am", 14 the zone.

@@ -68,6 +68,7 @@ describe('built-in grounded provider', () => {
     const comparison = output.sections.find((s) => s.heading === 'comparison')?.statements ?? [];
     expect(comparison.map((c) => [c.text, c.sources])).toEqual([
       ['Round-trip latency: now 400 to 900 ms; up from the usual 30 to 60 ms; at least six times the baseline', ['S1']],
+      ['Round-trip latency: now 400 to 900 ms; on INC0001987 median RTT 38 ms; more than ten times the baseline', ['S1', 'S2']],
       ['Data-plane CPU: now 81%; on INC0001987 data-plane CPU 42 to 48%; more than one and a half times the baseline', ['S1', 'S2']],
     ]);
     expect(output.sections.find((s) => s.heading === 'without_baseline')?.statements.map((s) => s.text)).toEqual(['Upstream ethernet1/1: 92% of 1 Gbps']);

@@ -55,7 +55,7 @@ describe('related tickets', () => {
 
   it('refuses a condition on a field the mapping does not read, and an unsafe value', async () => {
     const { connector } = harness();
-    await expect(connector.list(incident, [{ field: 'close_notes', op: 'LIKE', value: 'x' }], 5)).rejects.toMatchObject({ code: 'SN_QUERY_UNKNOWN_FIELD', details: { field: 'close_notes' } });
+    await expect(connector.list(incident, [{ field: 'close_code', op: 'LIKE', value: 'x' }], 5)).rejects.toMatchObject({ code: 'SN_QUERY_UNKNOWN_FIELD', details: { field: 'close_code' } });
     await expect(connector.list(incident, [{ field: 'short_description', op: 'LIKE', value: 'vpn^NQactive=false' }], 5)).rejects.toMatchObject({ code: 'SN_QUERY_UNSAFE', details: { field: 'short_description' } });
   });
 });

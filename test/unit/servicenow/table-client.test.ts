@@ -12,7 +12,7 @@ afterAll(() => nock.enableNetConnect());
 const incident = mapping('incident');
 const INCIDENT_FIELDS =
   'active,assigned_to,assigned_to.name,assignment_group,assignment_group.manager,assignment_group.manager.name,assignment_group.name,' +
-  'caller_id,caller_id.name,cmdb_ci,cmdb_ci.name,description,number,priority,short_description,state,sys_id,sys_mod_count,sys_updated_on,' +
+  'caller_id,caller_id.name,close_notes,cmdb_ci,cmdb_ci.name,description,number,priority,short_description,state,sys_id,sys_mod_count,sys_updated_on,' +
   'x_acme_aihandoff_data_classification,x_acme_aihandoff_panel,x_acme_aihandoff_request,x_acme_aihandoff_requested_by,x_acme_aihandoff_review,x_acme_aihandoff_reviewed_by,x_acme_aihandoff_status';
 
 async function failure(promise: Promise<unknown>): Promise<HandoffError> {
