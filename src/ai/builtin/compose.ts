@@ -23,25 +23,6 @@ import { boundSpan, type Span } from '../facts/sentences.js';
 import type { Said } from '../facts/extract.js';
 import type { Ctx } from './context.js';
 
-/** Keeps the output under the guard's total-size limit, with room to spare. */
-export class Budget {
-  private left: number;
-  exhausted = false;
-  constructor(chars = OUTPUT_LIMITS.totalChars - 1000) {
-    this.left = chars;
-  }
-  /** Reserves up to `want` characters; returns how many were granted. */
-  take(want: number): number {
-    const got = Math.max(0, Math.min(want, this.left));
-    this.left -= got;
-    if (got < want) this.exhausted = true;
-    return got;
-  }
-  get remaining(): number {
-    return this.left;
-  }
-}
-
 export function statement(text: string, sources: readonly string[], quotes: readonly Quote[] = []): Statement {
   return { text, quotes: [...quotes], sources: [...new Set([...sources, ...quotes.map((q) => q.source)])].slice(0, OUTPUT_LIMITS.sourcesPerStatement) };
 }

@@ -6,12 +6,12 @@
  * emitted, and the gaps and contradictions every output reports.
  */
 import { corpusOf, type Corpus } from '../guard/grounding.js';
-import type { ProviderInput } from '../provider.js';
+import type { ProviderInput } from '../provider-types.js';
 import type { Gap, Statement } from '../output-schema.js';
 import { SOURCE_KIND_LABELS, sourcesOfKind, type Source } from '../sources.js';
 import { extractFacts, type FactSheet } from '../facts/extract.js';
 import { steering, type Steering } from '../facts/steer.js';
-import { Budget } from './compose.js';
+import { Budget } from './size-budget.js';
 
 export interface Ctx {
   readonly input: ProviderInput;

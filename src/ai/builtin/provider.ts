@@ -9,7 +9,7 @@
  * Its answer goes through the same output guard as any model's.
  */
 import type { AiOutput } from '../output-schema.js';
-import type { GenerateResult, Provider, ProviderInput } from '../provider.js';
+import type { GenerateResult, Provider, ProviderInput } from '../provider-types.js';
 import { checklist, approvalReminder } from './checklists.js';
 import { baselineComparison } from './comparison.js';
 import { contextOf } from './context.js';

@@ -3,7 +3,7 @@
  * catalog's own words for it (id, title, expected output). The catalog is
  * policy's; this only picks a template.
  */
-import type { ProviderOperation } from '../provider.js';
+import type { ProviderOperation } from '../provider-types.js';
 import { VARIANTS, type Variant } from '../output-schema.js';
 
 export function variantFor(operation: Pick<ProviderOperation, 'id' | 'title' | 'expectedOutput' | 'outputKind'>): Variant {

@@ -16,15 +16,11 @@
 import { OUTPUT_LIMITS } from '../output-schema.js';
 import type { Source } from '../sources.js';
 import { comparable } from '../text/unicode.js';
-import type { Said } from './extract.js';
+import type { FactContradiction, Said } from './types.js';
+
+export type { FactContradiction };
 import { boundSpan, sentencesOf } from './sentences.js';
 
-export interface FactContradiction {
-  /** What the sources disagree about, in words found in the quoted sources. */
-  readonly about: string;
-  /** What each source says, word for word. */
-  readonly claims: readonly { readonly source: string; readonly text: string }[];
-}
 
 const LINE = /^\s*(?:[-*•]\s*)?([\p{L}][\p{L}\p{N} /_-]{1,40}?)\s*[:=]\s*(\S.*?)\s*$/u;
 /** Labels whose values change over a ticket's life: a new value is progress, not a contradiction. */
@@ -50,7 +46,12 @@ interface LabelFact {
 }
 
 function keyOf(label: string): string {
-  return comparable(label).replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim();
+  return same(label).replace(/[^\p{L}\p{N} ]/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** The comparison form; plain ASCII (most labels and values) only needs case and spacing unified. */
+function same(text: string): string {
+  return /^[\x20-\x7E]*$/.test(text) ? text.toLowerCase().replace(/\s+/g, ' ').trim() : comparable(text);
 }
 
 /**
@@ -87,7 +88,10 @@ function labelled(sources: readonly Source[], said: readonly Said[]): FactContra
   const out: FactContradiction[] = [];
   for (const facts of byKey.values()) {
     const distinct = new Map<string, LabelFact>();
-    for (const fact of facts) if (!distinct.has(comparable(fact.value))) distinct.set(comparable(fact.value), fact);
+    for (const fact of facts) {
+      const key = same(fact.value);
+      if (!distinct.has(key)) distinct.set(key, fact);
+    }
     const claimed = [...distinct.values()];
     if (claimed.length < 2 || new Set(claimed.map((f) => f.source.id)).size < 2) continue;
     out.push({

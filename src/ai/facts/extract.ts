@@ -18,58 +18,14 @@
  * those spans or restate their numbers and identifiers as written, so the
  * guard can ground every one of them in the cited source.
  */
-import type { Source, SourceField } from '../sources.js';
+import type { Source } from '../sources.js';
 import { tagsOf, type Tag } from './classify.js';
 import { contradictionsOf, type FactContradiction } from './contradictions.js';
 import { identifiersIn, type Identifier } from './identifiers.js';
 import { readingsOf, type Reading } from './measurements.js';
 import { sentencesOf, type Span } from './sentences.js';
 import { parseGlideTime, timesIn, type TimeMention } from './times.js';
-
-/** One sentence of one field of one source, and what it holds. */
-export interface Said {
-  readonly source: Source;
-  readonly field: SourceField;
-  /** The sentence, with offsets in `field.value`. */
-  readonly span: Span;
-  readonly tags: ReadonlySet<Tag>;
-  readonly readings: readonly Reading[];
-  readonly identifiers: readonly Identifier[];
-  readonly times: readonly TimeMention[];
-  /** Position across all sources, for a stable order. */
-  readonly order: number;
-}
-
-export interface Measured {
-  readonly reading: Reading;
-  readonly said: Said;
-  /** Every source that states the same value (the first is `said`'s). */
-  readonly sources: readonly string[];
-}
-
-export interface Named {
-  readonly identifier: Identifier;
-  readonly said: Said;
-  readonly sources: readonly string[];
-}
-
-/** A point on the timeline: a time written in a source, or a note being written. */
-export interface TimelineEntry {
-  readonly at: number;
-  readonly source: Source;
-  /** The time as written, when the text gave one; null for a note's own time. */
-  readonly time: TimeMention | null;
-  /** The sentence the time is in; for a note's own time, its first sentence. */
-  readonly said: Said | null;
-}
-
-export interface FactSheet {
-  readonly said: readonly Said[];
-  readonly measurements: readonly Measured[];
-  readonly identifiers: readonly Named[];
-  readonly timeline: readonly TimelineEntry[];
-  readonly contradictions: readonly FactContradiction[];
-}
+import type { FactSheet, Measured, Named, Said, TimelineEntry } from './types.js';
 
 /** Fields that hold a label or a name, not sentences: read as values, never searched for facts. */
 const VALUE_FIELD = /(?:^|\.)(?:number|name|state|priority|impact|urgency|severity|approval|stage|request_state|sys_class_name|operational_status|category|subcategory|sys_updated_on|sys_created_on|opened_at|closed_at|resolved_at|environment|vendor|location)$/;
@@ -165,4 +121,4 @@ function timelineOf(sources: readonly Source[], said: readonly Said[]): Timeline
   return out.sort((a, b) => a.at - b.at || (a.said?.order ?? 0) - (b.said?.order ?? 0));
 }
 
-export type { Tag, Reading, Identifier, TimeMention, Span, FactContradiction };
+export type { Tag, Reading, Identifier, TimeMention, Span, FactContradiction, FactSheet, Measured, Named, Said, TimelineEntry };

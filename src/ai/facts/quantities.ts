@@ -56,10 +56,16 @@ const UNITS: readonly (readonly [RegExp, UnitFamily])[] = [
 const NOT_COUNTED = /^(?:is|was|has|does|times|ago|later|earlier|apart|or|and|of|to|in|on|at|per|this|its|his|hers|theirs)$/i;
 
 /** A number as written: digits with optional thousands separators and decimals, or a number word. */
-const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:${Object.keys(WORD_NUMBERS).join('|')}))`;
+const WORDS = Object.keys(WORD_NUMBERS).join('|');
+const NUMBER = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:${WORDS}))`;
+const DIGITS = String.raw`(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`;
+const HAS_WORD_NUMBER = new RegExp(String.raw`\b(?:${WORDS})\b`, 'i');
 const RANGE_JOIN = String.raw`\s*(?:-|–|—|to)\s*`;
 /** A number or range: "400 to 900", "42-48", "2–5", "between 2 and 5" ("2 and 5" alone is two numbers). */
-const CANDIDATE = new RegExp(String.raw`(?<![\p{L}\p{N}_./:,+-])(?:between\s+(${NUMBER})\s+and\s+(${NUMBER})|(${NUMBER})(?:${RANGE_JOIN}(${NUMBER}))?)(?![\p{L}\p{N}_]|[.:/,-]\d)`, 'giu');
+const candidate = (number: string): RegExp => new RegExp(String.raw`(?<![\p{L}\p{N}_./:,+-])(?:between\s+(${number})\s+and\s+(${number})|(${number})(?:${RANGE_JOIN}(${number}))?)(?![\p{L}\p{N}_]|[.:/,-]\d)`, 'giu');
+const CANDIDATE = candidate(NUMBER);
+/** The same without number words, for the common text that has none (the word alternation is the costly part). */
+const DIGIT_CANDIDATE = candidate(DIGITS);
 
 export function parseNumber(text: string): number | null {
   const word = WORD_NUMBERS[text.toLowerCase()];
@@ -72,7 +78,7 @@ export function parseNumber(text: string): number | null {
 /** Every quantity with a unit or a counted noun in `text`, in order; with `bare`, numbers without a unit too. */
 export function quantities(text: string, options: { readonly bare?: boolean } = {}): Quantity[] {
   const out: Quantity[] = [];
-  for (const match of text.matchAll(CANDIDATE)) {
+  for (const match of text.matchAll(HAS_WORD_NUMBER.test(text) ? CANDIDATE : DIGIT_CANDIDATE)) {
     const first = match[1] ?? match[3] ?? '';
     const second = match[2] ?? match[4];
     const low = parseNumber(first);

@@ -53,6 +53,17 @@ export function sentencesOf(text: string): Span[] {
  * brackets, so "data-plane CPU 81% (baseline about 45%)" stays one clause.
  */
 export function clausesOf(sentence: Span): Span[] {
+  const known = clauseCache.get(sentence);
+  if (known !== undefined) return known;
+  const out = splitClauses(sentence);
+  clauseCache.set(sentence, out);
+  return out;
+}
+
+/** Clauses per sentence span (spans are never changed once made; several readers ask for the same sentence's clauses). */
+const clauseCache = new WeakMap<Span, Span[]>();
+
+function splitClauses(sentence: Span): Span[] {
   const out: Span[] = [];
   const text = sentence.text;
   let depth = 0;

@@ -6,7 +6,7 @@
  * an instruction in it ("close the ticket") only moves sentences about
  * closing up the list, which is harmless (issue 12, "The operator's note").
  */
-import type { Said } from './extract.js';
+import type { Said } from './types.js';
 
 /** Words too common to steer by. */
 const STOP = new Set(

@@ -6,7 +6,7 @@
  * (../shared/reference/llm-security.md, "Delimit untrusted text in labelled
  * blocks and say in the instructions that it is data").
  */
-import type { ProviderInput } from '../provider.js';
+import type { ProviderInput } from '../provider-types.js';
 import { variantFor } from '../builtin/variant.js';
 import { DOCUMENT_SHAPES, QUOTE_MARK } from '../output-schema.js';
 import { HEADING_LABELS, ROLE_LABELS } from '../render/labels.js';
