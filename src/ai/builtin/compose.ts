@@ -99,7 +99,7 @@ export function keyOf(s: Said): string {
 /** Marks a sentence quoted; false when it already was. */
 export function claim(ctx: Ctx, s: Said): boolean {
   const key = keyOf(s);
-  if (ctx.quoted.has(key)) return false;
+  if (ctx.quoted.has(key) || ctx.restated.has(key)) return false;
   ctx.quoted.add(key);
   return true;
 }

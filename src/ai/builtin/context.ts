@@ -27,6 +27,8 @@ export interface Ctx {
   readonly weight: Steering;
   /** Sentences already quoted in this output (by source and offset), so none is quoted twice. */
   readonly quoted: Set<string>;
+  /** Sentences whose figures a measurement line restated: not quoted again, except for the time they give. */
+  readonly restated: Set<string>;
 }
 
 export function contextOf(input: ProviderInput): Ctx {
@@ -44,6 +46,7 @@ export function contextOf(input: ProviderInput): Ctx {
     corpus: corpusOf(set),
     weight: steering(input.note),
     quoted: new Set(),
+    restated: new Set(),
   };
 }
 

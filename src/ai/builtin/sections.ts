@@ -60,7 +60,7 @@ export function measurementLine(ctx: Ctx, m: Measured): Statement | null {
   const clause = quoteSpan(m.said, r.clause);
   // The sentence is taken when its figures are all it says; a clause with more ("one phishing SMS reported") stays quotable.
   const figures = m.said.readings.flatMap((x) => [x.value.start, ...(x.baseline === null ? [] : [x.baseline.value.start])]).map((at) => m.said.span.start + at);
-  if (clausesOf(m.said.span).every((c) => figures.some((at) => at >= c.start && at < c.end))) ctx.quoted.add(keyOf(m.said));
+  if (clausesOf(m.said.span).every((c) => figures.some((at) => at >= c.start && at < c.end))) ctx.restated.add(keyOf(m.said));
   if (r.subject === null || r.people) return clause === null ? null : quoted(ctx, clause, m.sources);
   const time = measuredAt(m);
   const text = `${capitalise(r.subject)}: ${value}${r.baseline === null ? '' : `; ${r.baseline.text}`}${time}`;
@@ -135,7 +135,7 @@ export function tagged(ctx: Ctx, tags: readonly Tag[], limit: number, options: {
   const out: Statement[] = [];
   for (const s of byWeight(found, (x) => ctx.weight(x))) {
     if (out.length >= limit) break;
-    if (ctx.quoted.has(keyOf(s))) continue;
+    if (ctx.quoted.has(keyOf(s)) || ctx.restated.has(keyOf(s))) continue;
     const st = options.author === true ? authored(ctx, s) : quoted(ctx, quoteSpan(s));
     if (st === null) continue;
     claim(ctx, s);
@@ -230,6 +230,8 @@ export function timeline(ctx: Ctx, limit: number): Statement[] {
   for (const e of entries) {
     if (!keep.has(e)) continue;
     if (e.time !== null && e.said !== null) {
+      // A sentence another section already quotes is not quoted again (one whose figures were restated is: the time is news).
+      if (ctx.quoted.has(keyOf(e.said))) continue;
       const time = e.time;
       const clause = clausesOf(e.said.span).find((c) => c.start <= time.start && time.end <= c.end) ?? e.said.span;
       const q = quote(e.source, clause.text.length >= 40 ? clause.text : e.said.span.text);
@@ -260,7 +262,7 @@ const NOTE_PRIORITY: readonly Tag[] = ['decision', 'suspected', 'checked', 'next
 
 /** The sentence of a note that says most: a decision, a suspicion, a check, a next step; else its first. */
 export function bestOfNote(ctx: Ctx, note: Source): Said | null {
-  const sentences = ctx.facts.said.filter((s) => s.source.id === note.id && !ctx.quoted.has(keyOf(s)) && !s.tags.has('flagged'));
+  const sentences = ctx.facts.said.filter((s) => s.source.id === note.id && !ctx.quoted.has(keyOf(s)) && !ctx.restated.has(keyOf(s)) && !s.tags.has('flagged'));
   return byWeight(sentences, (s) => sentenceScore(ctx, s))[0] ?? null;
 }
 
