@@ -80,7 +80,8 @@ function subjectLine(ctx: Ctx): Statement | null {
   if (t === undefined) return null;
   const title = valueQuote(t, 'short_description');
   const ci = valueQuote(t, 'cmdb_ci.name');
-  const lead = leadMeasurement(ctx);
+  // A subject line names the problem whatever the operator's note asks to see first.
+  const lead = leadMeasurement(ctx, false);
   const measure = lead === undefined ? null : measurementLine(ctx, lead);
   const head = `${ctx.number}${title === null ? '' : ` ${Q}`}${ci === null ? '' : ` on ${Q}`}`;
   const quotes = [title, ci];

@@ -96,10 +96,10 @@ export function measurements(ctx: Ctx, limit: number, skip: ReadonlySet<Measured
   return { statements, used };
 }
 
-/** The measurement to lead with: steered by the note, else the first with a baseline, else the first. */
-export function leadMeasurement(ctx: Ctx): Measured | undefined {
+/** The measurement to lead with: steered by the note (unless `steered` is false), else the first with a baseline, else the first. */
+export function leadMeasurement(ctx: Ctx, steered = true): Measured | undefined {
   const own = ctx.facts.measurements.filter((m) => isOwn(m.said.source) && !m.reading.people && !m.reading.isBaseline && !m.reading.zero && !m.reading.period && m.reading.subject !== null);
-  return byWeight(own, (m) => readingWeight(ctx, m) * 2 + (m.reading.baseline === null ? 0 : 1))[0];
+  return byWeight(own, (m) => (steered ? readingWeight(ctx, m) * 2 : 0) + (m.reading.baseline === null ? 0 : 1))[0];
 }
 
 /** How much a measurement matches the operator's note: its own clause and name, not its whole sentence. */
