@@ -148,7 +148,7 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
     },
 
     async get(mapping, sysId) {
-      return client.get(mapping.table, sysId, { fields: readFields(mapping) });
+      return client.get(mapping.table, sysId, { fields: readFields(mapping), displayValue: 'all' });
     },
 
     async list(mapping, conditions, limit) {
@@ -156,7 +156,7 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
         .andAll(conditions.map((condition) => conditionFrom(condition, mapping.table)))
         .orderByDesc('sys_updated_on')
         .build();
-      return client.list(mapping.table, { query, fields: readFields(mapping), limit });
+      return client.list(mapping.table, { query, fields: readFields(mapping), limit, displayValue: 'all' });
     },
 
     async getRecord(table, sysId, fields) {
@@ -166,7 +166,7 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
           remedy: `read one of ${[...readable].join(', ')}; reach other records through dot-walked fields in the mapping`,
         });
       }
-      return client.get(table, sysId, { fields });
+      return client.get(table, sysId, { fields, displayValue: 'all' });
     },
 
     async write(mapping, sysId, body): Promise<RawRecord> {

@@ -84,6 +84,8 @@ export function createAiExecutor(options: AiExecutorOptions): Executor {
         flags: { ...outcome.flags, shadow: handoff.shadow },
         withheld: { readsBeyondTicket: report.requested.length > 0, readCheck: report.readCheck, withheld: report.withheld },
         allowedHosts: config.links.allowedHosts,
+        // Masked at pickup; shown attributed, as data.
+        operatorNote: handoff.note,
       });
       return {
         ok: true,

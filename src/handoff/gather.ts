@@ -13,7 +13,7 @@
  * A kind the integration user may not read becomes an "unreadable" gap,
  * never a failure: the provider then says the sources are incomplete.
  */
-import type { Connector, JournalEntry, RawRecord } from '../connector/connector.js';
+import { displayValueOf, type Connector, type JournalEntry, type RawRecord } from '../connector/connector.js';
 import type { Handoff } from '../domain/handoff.js';
 import type { SourceKind } from '../domain/operation.js';
 import type { ReadCheck, ReadCheckProblem, ReadQuery, WithheldCount, WithheldReason } from '../domain/read-check.js';
@@ -40,6 +40,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   assigneeName: 'Assigned to',
   configurationItemName: 'Configuration item',
   callerName: 'Caller',
+  resolution: 'Resolution notes',
   updatedAt: 'Updated',
 };
 
@@ -78,19 +79,25 @@ export interface GatherInput {
   readonly rules: BoundaryRules;
 }
 
-/** The mapped fields shown to the AI, with their labels; reference ids are left out (names stand for them). */
+/** The mapped fields shown to the AI, with their labels and the instance's label of each value; reference ids are left out (names stand for them). */
 export function ticketFields(mapping: TableMapping, record: RawRecord): GatheredField[] {
   const out: GatheredField[] = [];
   for (const [key, label] of Object.entries(FIELD_LABELS)) {
     const field = mapping.fields[key as keyof TableMapping['fields']];
     if (field === undefined) continue;
     const value = record[field] ?? '';
-    if (value !== '') out.push({ name: field, label, value });
+    if (value !== '') out.push(gatheredField(record, field, label, value));
   }
   const severityField = mapping.severity.from === 'priority' ? mapping.severity.field : mapping.severity.impact;
   const priority = record[severityField] ?? '';
-  if (priority !== '') out.push({ name: severityField, label: mapping.severity.from === 'priority' ? 'Priority' : 'Impact', value: priority });
+  if (priority !== '') out.push(gatheredField(record, severityField, mapping.severity.from === 'priority' ? 'Priority' : 'Impact', priority));
   return out;
+}
+
+/** A field with the instance's label of its value ("In Progress" for state 2), when the record carries one. */
+function gatheredField(record: RawRecord, name: string, label: string | undefined, value: string): GatheredField {
+  const display = displayValueOf(record, name);
+  return { name, ...(label === undefined ? {} : { label }), value, ...(display === undefined ? {} : { display }) };
 }
 
 function asGathered(mapping: TableMapping, record: RawRecord): GatheredRecord {
@@ -234,7 +241,7 @@ function ciCandidate(raw: RawRecord, sysId: string, ticket: Ticket, rules: Bound
       name: raw.name ?? ticket.configurationItem?.name ?? sysId,
       table: 'cmdb_ci',
       sysId,
-      fields: CI_FIELDS.filter((f) => (raw[f] ?? '') !== '').map((f) => ({ name: f, value: raw[f] ?? '' })),
+      fields: CI_FIELDS.filter((f) => (raw[f] ?? '') !== '').map((f) => gatheredField(raw, f, undefined, raw[f] ?? '')),
     },
   };
 }

@@ -25,6 +25,7 @@ import type { ExecuteResult } from '../../../src/handoff/ports.js';
 import { startFlowHarness, type FlowHarness } from '../../support/flow-harness.js';
 import { expectOnlyAllowedWrites, handOff } from '../../support/flow-steps.js';
 import { queuedHandoff } from '../../support/handoff-fixture.js';
+import { readableEverything } from '../../support/requester-view.js';
 import { captureLog, readSinks, recordingProvider, type RecordingProvider } from '../hostile/sinks.js';
 
 const MARKERS = Object.values(NEIGHBOUR_MARKERS);
@@ -100,14 +101,7 @@ describe('the read boundary on the sandbox', () => {
       return { result, inputs: recording.all().join('\n') };
     }
     /** What the app's rule would list for a requester who may read everything the queries find. */
-    const everything = async (check: ReadCheck): Promise<Record<string, string[]>> => {
-      const out: Record<string, string[]> = {};
-      for (const q of check.queries) {
-        const ids = q.source === 'ci_record' ? [q.sysId] : (await h.connector.list(h.mapping(q.table), [{ field: q.field, op: '=', value: q.value }, { field: 'sys_id', op: '!=', value: q.exclude }], q.limit)).map((r) => r.sys_id!);
-        out[q.table] = [...(out[q.table] ?? []), ...ids];
-      }
-      return out;
-    };
+    const everything = (check: ReadCheck): Promise<Record<string, string[]>> => readableEverything(h.connector, h.mappings, check);
     const audit = (r: ExecuteResult) => r.audit.boundary as { readCheck: string; used: { table: string; sysId: string; class: string }[]; withheld: Record<string, number> };
     const sysIdOf = async (number: string) => (await h.ticket(number)).sysId;
 
