@@ -61,9 +61,11 @@ export default tseslint.config(
     files: ['connectors/servicenow/app/src/scripts/**/*.js'],
     languageOptions: {
       globals: {
-        gs: 'readonly', GlideRecord: 'readonly', GlideRecordSecure: 'readonly', Class: 'readonly', global: 'readonly',
+        gs: 'readonly', GlideRecord: 'readonly', GlideRecordSecure: 'readonly', GlideDateTime: 'readonly', Class: 'readonly', global: 'readonly',
+        sn_ws: 'readonly', sn_ws_err: 'readonly', request: 'readonly', response: 'readonly',
         current: 'readonly', previous: 'readonly', x_acme_aihandoff: 'readonly', AiHandoffScopeReview: 'readonly', AiHandoffServer: 'readonly',
-        document: 'readonly', g_form: 'readonly', GlideAjax: 'readonly', GlideModal: 'readonly', ScriptLoader: 'readonly',
+        AiHandoffIntake: 'readonly', AiHandoffReadCheck: 'readonly', AiHandoffDialog: 'readonly',
+        document: 'readonly', g_form: 'readonly', GlideAjax: 'readonly', GlideModal: 'readonly',
       },
     },
     // Each script include defines the global named after it.

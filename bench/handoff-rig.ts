@@ -23,6 +23,7 @@ import { loadMappings } from '../src/mapping/load-mappings.js';
 import { startWiredWorker, type WiredWorker } from '../src/queue/wiring.js';
 import { silentLogger } from '../src/util/log.js';
 import { fromRoot } from '../src/util/paths.js';
+import { testAuditSetup } from '../test/support/audit.js';
 import { startRedisServer } from '../test/support/redis-server.js';
 import { countCalls, type CallCounts } from './handoff-trace.js';
 
@@ -130,6 +131,7 @@ export async function startRig(settings: RigSettings): Promise<Rig> {
     syncIntervalMs: settings.syncIntervalMs,
     prefix,
     doorbell: { host: '127.0.0.1', port: 0, token },
+    audit: testAuditSetup({ sinks: [connector.checkpoints()] }),
     onSync: (stats) => syncs.push(stats),
   });
   const app = appNames(config.app.scope);

@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { MAX_PANEL_LENGTH } from '../src/connector/write-guard.js';
 import { sealPanel, type Panel, type PanelOperation } from '../src/domain/panel.js';
+import { readCheckOf } from '../src/domain/read-check.js';
 import { atMost, info, type Bench, type BenchResult } from './harness.js';
 
 interface ScopeReviewModule {
@@ -33,19 +34,25 @@ function op(i: number, words: number): PanelOperation {
     stopConditions: ['Stop when sources are incomplete or contradict each other.', 'Stop when the ticket is restricted.'],
     blockedActions: ['routing', 'failover', 'closure', 'outbound_send'],
     reasons: i % 3 === 0 ? [{ rule: 'tier', message: 'The group is cleared for assist only.', remedy: 'Ask the governance board.' }] : [],
+    boundary: { classes: ['public', 'internal'], provider: 'builtin', otherGroups: false, requesterMustRead: true },
+    boundaryText: 'Related tickets on the same configuration item and the configuration item record: up to Internal, only from groups that use AI, only those you can open.',
   };
 }
 
 function panel(operations: PanelOperation[]): Panel {
   return sealPanel({
-    schema: 1,
-    ticket: { number: 'INC0002041', table: 'incident', sysId: 'd'.repeat(32), owner: { assignee: 'e'.repeat(32), group: 'f'.repeat(32) } },
+    schema: 2,
+    ticket: { number: 'INC0002041', table: 'incident', sysId: 'd'.repeat(32), owner: { assignee: 'e'.repeat(32), group: 'f'.repeat(32) }, dataClass: 'internal', classLowered: null },
     policyVersion: 'bench',
     classification: 'eligible',
     operations,
     blockedActions: ['routing'],
     handoffs: [{ id: `ho_${'a'.repeat(26)}`, operation: 'operation-1', status: 'awaiting_review', requestedBy: 'e'.repeat(32), approval: operations[0]!.approval, updatedAt: '2025-11-20T10:00:00Z' }],
     notice: null,
+    readCheck: readCheckOf([
+      { source: 'related_by_ci', table: 'incident', field: 'cmdb_ci', value: 'a'.repeat(32), exclude: 'd'.repeat(32), limit: 20 },
+      { source: 'ci_record', table: 'cmdb_ci', sysId: 'a'.repeat(32) },
+    ]),
   });
 }
 

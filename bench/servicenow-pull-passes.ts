@@ -17,7 +17,6 @@
  *   0 warms both up (and captures the URLs) and is reported apart;
  * - after the last connector pass, a resync with no changes on its watermarks.
  */
-import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { parseServiceNowConfig } from '../connectors/servicenow/config.js';
 import type { ObservedAttempt } from '../connectors/servicenow/http-transport.js';
@@ -26,6 +25,7 @@ import { createServiceNowConnector, type ServiceNowConnector } from '../connecto
 import { createMemoryWatermarkStore } from '../connectors/servicenow/watermark-store.js';
 import { loadMappings } from '../src/mapping/load-mappings.js';
 import { silentLogger } from '../src/util/log.js';
+import { processCpuSeconds } from './process-cpu.js';
 
 /** What one table's pull (or its raw fetch) measured; a pass adds up its tables. */
 export interface Segment {
@@ -107,22 +107,6 @@ function connect(url: string, observe: (attempt: ObservedAttempt) => void): Serv
 }
 
 const mappings = [...loadMappings().byTable.values()];
-
-/**
- * CPU seconds (user + system) a process has used, from /proc/<pid>/stat
- * (fields 14 and 15, in clock ticks of 1/100 s, the Linux default); -1 when
- * it cannot be read.
- */
-function processCpuSeconds(pid: number | undefined): number {
-  if (pid === undefined) return -1;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return -1;
-  }
-}
 
 let sandboxPid: number | undefined;
 

@@ -50,6 +50,7 @@ export const ERROR_CODES = {
   REVIEW_FORBIDDEN: { retryable: false, summary: 'The reviewer is not the resolved approver, or is the requester.' },
   HANDOFF_NOT_FOUND: { retryable: false, summary: 'No hand-off with that id exists for the ticket.' },
   HANDOFF_STATE_CONFLICT: { retryable: false, summary: 'The hand-off is not in a state that allows this step.' },
+  BOUNDARY_CLASS_LOWERED: { retryable: false, summary: "The ticket's data class was lowered within the policy's cool-down; the request is refused until it ends." },
   REQUESTER_UNKNOWN: { retryable: false, summary: 'The user who created a request or review row is not on the platform (sys_user).' },
   IDENTITY_MISMATCH: { retryable: false, summary: "A row's requested_by or reviewed_by does not name the user who created it (sys_created_by): a forgery." },
   ROLE_MISSING: { retryable: false, summary: "The requester or reviewer is inactive or lacks the app's role for the step (agent to request, reviewer to review)." },
@@ -57,7 +58,7 @@ export const ERROR_CODES = {
   LEASE_HELD: { retryable: true, summary: 'Another worker holds the lease for this hand-off, row or ticket.' },
 
   // Redis
-  REDIS_UNSAFE: { retryable: false, summary: 'Redis could evict or lose jobs (eviction policy or persistence); the worker refuses to start.' },
+  REDIS_UNSAFE: { retryable: false, summary: 'Redis could evict or lose jobs (eviction policy, persistence, appendfsync no); the worker refuses to start, or stops taking work while running.' },
   REDIS_UNAVAILABLE: { retryable: true, summary: 'Redis cannot be reached.' },
 
   // AI providers and the output guard
@@ -128,7 +129,8 @@ export function describeCause(cause: unknown): string {
   if (cause instanceof HandoffError) return `${cause.code}: ${cause.message}`;
   if (cause instanceof Error) {
     const code = (cause as { code?: unknown }).code;
-    return scrub(typeof code === 'string' ? `${code} ${cause.message}` : cause.message);
+    // Node's file errors already begin with their code ("ENOENT: no such file or directory"): do not say it twice.
+    return scrub(typeof code === 'string' && !cause.message.startsWith(code) ? `${code} ${cause.message}` : cause.message);
   }
   return scrub(String(cause));
 }

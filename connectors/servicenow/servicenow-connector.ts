@@ -4,20 +4,27 @@
  * keyset-cursor.ts, journal.ts, audit.ts, people.ts, dictionary.ts, auth/).
  *
  * Tables read: the mapped ticket tables, the app's request and review
- * tables, plus `sys_journal_field`, `sys_user`, `sys_user_has_role`,
- * `sys_user_group`, `sys_user_grmember`, `sys_dictionary` and `cmdb_ci`.
+ * tables, plus `sys_journal_field`, `sys_audit` (who changed the data
+ * classification), `sys_user`, `sys_user_has_role`, `sys_user_group`,
+ * `sys_user_grmember`, `sys_dictionary`, `cmdb_ci` and the app's checkpoint
+ * table; `mappings init` also reads `sys_db_object` and `sys_choice`.
  * Written: tickets only through the app's API (app-api.ts), and the app's
- * rows' end state, both through the write guard.
+ * rows' end state, both through the write guard; rows are created only in
+ * the app's insert-only audit checkpoint table.
  */
+import type { TableDescription } from '../../src/admin/table-description.js';
 import type { Connector, PullOptions, PullPage, Watermark, WatermarkStore } from '../../src/connector/connector.js';
 import { guardTicketWrite } from '../../src/connector/write-guard.js';
 import { appNames, DEFAULT_APP_SCOPE } from '../../src/domain/app-names.js';
+import type { CheckpointSink } from '../../src/handoff/audit-checkpoint.js';
 import { HandoffError } from '../../src/errors.js';
 import { queryableFields, readFields } from '../../src/mapping/fields.js';
 import type { TableMapping } from '../../src/mapping/mapping-schema.js';
 import type { Logger } from '../../src/util/log.js';
 import { createAppApiClient } from './app-api.js';
 import { createAppRows } from './app-rows.js';
+import { readFieldChanges } from './audit.js';
+import { createCheckpointTable } from './checkpoint-table.js';
 import type { AuthProvider } from './auth/auth-provider.js';
 import { createAuth } from './auth/create-auth.js';
 import { instanceIdOf, type ServiceNowConfig } from './config.js';
@@ -29,6 +36,7 @@ import { createJournalReader } from './journal.js';
 import { compareWatermarks, keysetPages } from './keyset-cursor.js';
 import { readGroupMembers, readUser, readUserRoles } from './people.js';
 import { authorisedSend, createTableClient } from './table-client.js';
+import { describeTable } from './table-description.js';
 import { createMemoryWatermarkStore } from './watermark-store.js';
 
 /**
@@ -36,7 +44,7 @@ import { createMemoryWatermarkStore } from './watermark-store.js';
  * `cmdb_ci` is read for the configuration-item source of a hand-off; the app's
  * integration role grants that read (docs/servicenow-app.md).
  */
-export const SYSTEM_TABLES: readonly string[] = ['sys_journal_field', 'sys_user', 'sys_user_has_role', 'sys_user_group', 'sys_user_grmember', 'sys_dictionary', 'cmdb_ci'];
+export const SYSTEM_TABLES: readonly string[] = ['sys_journal_field', 'sys_audit', 'sys_user', 'sys_user_has_role', 'sys_user_group', 'sys_user_grmember', 'sys_dictionary', 'cmdb_ci'];
 /** The ticket tables of the default mappings. */
 export const TICKET_TABLES: readonly string[] = ['incident', 'sc_req_item', 'sc_request', 'sn_si_incident', 'rm_enhancement'];
 
@@ -80,8 +88,12 @@ export interface ServiceNowConnector extends Connector {
   dictionary(table: string): Promise<Dictionary>;
   /** Which of the mapping's fields the instance lacks. */
   checkMapping(mapping: TableMapping): Promise<FieldCheck>;
+  /** A table's lineage, columns and choice lists (sys_db_object, sys_dictionary, sys_choice), for `mappings init`. */
+  describeTable(table: string): Promise<TableDescription>;
   /** Where work notes are read from: `display_value` once sys_journal_field proved unreadable (403, or no rows for a ticket with notes). */
   readonly journalSource: 'journal' | 'display_value';
+  /** The audit checkpoint sink on the app's insert-only checkpoint table, `S_checkpoint` of the connector's app scope (checkpoint-table.ts). */
+  checkpoints(): CheckpointSink;
   /** Closes kept-alive connections. */
   close(): void;
 }
@@ -147,7 +159,7 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
     },
 
     async get(mapping, sysId) {
-      return client.get(mapping.table, sysId, { fields: readFields(mapping) });
+      return client.get(mapping.table, sysId, { fields: readFields(mapping), displayValue: 'all' });
     },
 
     async list(mapping, conditions, limit) {
@@ -155,7 +167,7 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
         .andAll(conditions.map((condition) => conditionFrom(condition, mapping.table)))
         .orderByDesc('sys_updated_on')
         .build();
-      return client.list(mapping.table, { query, fields: readFields(mapping), limit });
+      return client.list(mapping.table, { query, fields: readFields(mapping), limit, displayValue: 'all' });
     },
 
     async getRecord(table, sysId, fields) {
@@ -165,7 +177,7 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
           remedy: `read one of ${[...readable].join(', ')}; reach other records through dot-walked fields in the mapping`,
         });
       }
-      return client.get(table, sysId, { fields });
+      return client.get(table, sysId, { fields, displayValue: 'all' });
     },
 
     async writeTicket(mapping, sysId, write) {
@@ -179,6 +191,10 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
 
     async workNotes(mapping, sysId) {
       return journal.workNotes(mapping, sysId);
+    },
+
+    async fieldChanges(mapping, sysId, field) {
+      return readFieldChanges(client, mapping, sysId, field, config.pageSize);
     },
 
     async user(by) {
@@ -203,6 +219,13 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
 
     async checkMapping(mapping) {
       return checkMappingFields(dictionary, mapping);
+    },
+
+    async describeTable(table) {
+      return describeTable(client, table, config.pageSize);
+    },
+    checkpoints() {
+      return createCheckpointTable({ client, table: app.tables.checkpoint, pageSize: config.pageSize });
     },
 
     close() {

@@ -1,18 +1,25 @@
 /**
  * The Table API client: `GET /api/now/table/{table}` (list),
- * `GET /api/now/table/{table}/{sys_id}` (one record) and `PATCH` of one record.
- * Nothing else of the Table API is used, so the connector works wherever the
- * integration user has read rights on the tables it names.
+ * `GET /api/now/table/{table}/{sys_id}` (one record), `PATCH` of one record
+ * (only an app row's end state where the app's API cannot take it; tickets are
+ * written through the app's API, app-api.ts) and `POST /api/now/table/{table}`
+ * (insert; used only for the audit's insert-only checkpoint table). Nothing else of the Table API is used, so the
+ * connector works wherever the integration user has read rights on the tables
+ * it names.
  *
- * Every call asks for raw values (`sysparm_display_value=false` unless a
- * caller needs labels), reference fields as plain sys_ids
+ * Every call asks for raw values (`sysparm_display_value=false`) unless a
+ * caller needs labels: `true` gives labels only (the journal's display value),
+ * `all` both, which arrive as `{"display_value", "value"}` per field and are
+ * flattened here into the raw value under the field's name and the label
+ * under `dv_<field>` where it differs (src/connector/connector.ts,
+ * `RawRecord`). Reference fields come as plain sys_ids
  * (`sysparm_exclude_reference_link=true`), and only the fields it needs
  * (`sysparm_fields`, dot-walked keys come back as `"a.b"`); lists skip the
  * count (`sysparm_no_count=true`). Answers are unwrapped from `{"result": ...}`;
  * a 200 carrying `{"error": ...}` is an error; every value must be a string
  * (../shared/reference/servicenow.md, "Table API").
  */
-import type { RawRecord } from '../../src/connector/connector.js';
+import { DISPLAY_PREFIX, type RawRecord } from '../../src/connector/connector.js';
 import type { GuardedBody } from '../../src/connector/write-guard.js';
 import { HandoffError } from '../../src/errors.js';
 import { FIELD_NAME } from '../../src/mapping/mapping-schema.js';
@@ -27,16 +34,19 @@ export interface ListRequest {
   readonly fields: readonly string[];
   /** `sysparm_limit`: rows in this page. */
   readonly limit: number;
-  /** Labels instead of raw values (`sysparm_display_value=true`); default false. */
-  readonly displayValue?: boolean;
+  /** `sysparm_display_value`: false (default) raw values, true labels instead, `all` both (labels under `dv_<field>`). */
+  readonly displayValue?: DisplayMode;
   readonly signal?: AbortSignal;
 }
 
 export interface GetRequest {
   readonly fields: readonly string[];
-  readonly displayValue?: boolean;
+  readonly displayValue?: DisplayMode;
   readonly signal?: AbortSignal;
 }
+
+/** `sysparm_display_value` (../shared/reference/servicenow.md, "Parameters"). */
+export type DisplayMode = boolean | 'all';
 
 export interface PatchRequest {
   /** Fields of the updated record to return. */
@@ -62,6 +72,8 @@ export interface TableClient {
   get(table: string, sysId: string, request: GetRequest): Promise<RawRecord | null>;
   /** Updates one record (an app row's end state) with a body that passed the write guard. */
   patch(table: string, sysId: string, body: GuardedBody, request: PatchRequest): Promise<RawRecord>;
+  /** Creates one record (not idempotent: a lost answer is not resent). */
+  insert(table: string, body: Readonly<Record<string, string>>, request: GetRequest): Promise<RawRecord>;
 }
 
 export interface TableClientOptions {
@@ -96,7 +108,7 @@ export function createTableClient(options: TableClientOptions): TableClient {
       ['sysparm_query', request.query],
       ['sysparm_fields', fieldList(request.fields, table)],
       ['sysparm_limit', String(checkLimit(request.limit, table))],
-      ['sysparm_display_value', request.displayValue === true ? 'true' : 'false'],
+      ['sysparm_display_value', String(request.displayValue ?? false)],
       ['sysparm_exclude_reference_link', 'true'],
       ['sysparm_no_count', 'true'],
     ])}`;
@@ -107,7 +119,7 @@ export function createTableClient(options: TableClientOptions): TableClient {
       records() {
         const result = unwrap(response, context);
         if (!Array.isArray(result)) throw badResponse(context, 'the result of a list is not an array');
-        return result.map((row, index) => toRecord(row, context, index));
+        return result.map((row, index) => toRecord(row, context, index, request.displayValue === 'all'));
       },
     };
   };
@@ -124,7 +136,7 @@ export function createTableClient(options: TableClientOptions): TableClient {
       const response = await send({ method: 'GET', path, idempotent: true, context, ...signalOf(request) });
       if (response.status === 404) return null;
       if (response.status !== 200) throw statusError(response.status, context, response.body);
-      return toRecord(unwrap(response, context), context, 0);
+      return toRecord(unwrap(response, context), context, 0, request.displayValue === 'all');
     },
 
     async patch(table, sysId, body, request) {
@@ -132,15 +144,23 @@ export function createTableClient(options: TableClientOptions): TableClient {
       const path = `${TABLE_PATH}${checkTable(table)}/${checkSysId(sysId, table)}?${params(recordParams(request.fields, table, false))}`;
       const response = await send({ method: 'PATCH', path, body: JSON.stringify(body), idempotent: request.idempotent, context, ...signalOf(request) });
       if (response.status !== 200) throw statusError(response.status, context, response.body);
-      return toRecord(unwrap(response, context), context, 0);
+      return toRecord(unwrap(response, context), context, 0, false);
+    },
+
+    async insert(table, body, request) {
+      const context: CallContext = { operation: 'insert', table };
+      const path = `${TABLE_PATH}${checkTable(table)}?${params(recordParams(request.fields, table, false))}`;
+      const response = await send({ method: 'POST', path, body: JSON.stringify(body), idempotent: false, context, ...signalOf(request) });
+      if (response.status !== 201) throw statusError(response.status, context, response.body);
+      return toRecord(unwrap(response, context), context, 0, false);
     },
   };
 }
 
-function recordParams(fields: readonly string[], table: string, displayValue: boolean | undefined): Array<[string, string]> {
+function recordParams(fields: readonly string[], table: string, displayValue: DisplayMode | undefined): Array<[string, string]> {
   return [
     ['sysparm_fields', fieldList(fields, table)],
-    ['sysparm_display_value', displayValue === true ? 'true' : 'false'],
+    ['sysparm_display_value', String(displayValue ?? false)],
     ['sysparm_exclude_reference_link', 'true'],
   ];
 }
@@ -207,13 +227,38 @@ export function unwrap(response: TransportResponse, context: CallContext): unkno
   return json.result;
 }
 
-export function toRecord(value: unknown, context: CallContext, index: number): RawRecord {
+function toRecord(value: unknown, context: CallContext, index: number, labelled: boolean): RawRecord {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw badResponse(context, `row ${index} is not an object`);
   const row = value as Record<string, unknown>;
+  if (labelled) return flatten(row, context, index);
   for (const key in row) {
     if (typeof row[key] !== 'string') {
       throw badResponse(context, `row ${index} field '${key}' is ${row[key] === null ? 'null' : typeof row[key]}, not a string (is sysparm_exclude_reference_link ignored?)`, { field: key });
     }
   }
   return row as RawRecord;
+}
+
+/**
+ * A row read with `sysparm_display_value=all`: every field is
+ * `{"display_value", "value"}` (a plain string is taken as the raw value).
+ * The raw value keeps the field's name; a label that differs from it goes
+ * under `dv_<field>`.
+ */
+function flatten(row: Record<string, unknown>, context: CallContext, index: number): RawRecord {
+  const out: Record<string, string> = {};
+  for (const key in row) {
+    const cell = row[key];
+    if (typeof cell === 'string') {
+      out[key] = cell;
+      continue;
+    }
+    const pair = cell !== null && typeof cell === 'object' ? (cell as Record<string, unknown>) : null;
+    if (pair === null || typeof pair.value !== 'string' || typeof pair.display_value !== 'string') {
+      throw badResponse(context, `row ${index} field '${key}' is not a string nor a {display_value, value} pair of strings (is sysparm_display_value=all ignored?)`, { field: key });
+    }
+    out[key] = pair.value;
+    if (pair.display_value !== '' && pair.display_value !== pair.value) out[DISPLAY_PREFIX + key] = pair.display_value;
+  }
+  return out;
 }

@@ -18,6 +18,7 @@ export { guardOutput } from './guard/guard.js';
 export { REJECTION_KINDS, type GuardResult, type Rejection, type RejectionKind, type Removal } from './guard/types.js';
 export { runOperation, rejectionError, type RunOutcome, type RunRequest } from './run.js';
 export { renderNote, type NoteInput, type NoteFlags, type Person } from './render/note.js';
+export type { NoteWithheld } from './render/withheld.js';
 export { renderReviewNote, type ReviewNoteInput } from './render/review-note.js';
 export { findMarker, findMarkers, findReviewMarkers, markerFor, reviewMarkerFor, type ReviewOutcome } from './render/marker.js';
 export { neutralise } from './render/neutralise.js';

@@ -8,7 +8,12 @@
  *
  * - A statement is the provider's own sentence plus verbatim quotes, citing
  *   one or more source ids. Quotes are data: the guard checks each appears
- *   word for word in its source.
+ *   word for word in its source. The sentence may mark where each quote
+ *   belongs with `{q}` (in order); the note renders the quote there, in
+ *   quotation marks, and any quote without a mark after the sentence.
+ * - Each kind and form has a document shape (`DOCUMENT_SHAPES`): the
+ *   sections its reader expects, in order. The built-in provider composes
+ *   it and a configured model is asked for it (prompt/instructions.ts).
  * - Checklist items can only be `to_validate` or `not_started`: validating is
  *   the human's decision (the seed: "Checklist assistance may not replace the
  *   human validation decision itself").
@@ -25,7 +30,7 @@ export const OUTPUT_LIMITS = {
   statementChars: 400,
   /** Characters in one quote. */
   quoteChars: 300,
-  quotesPerStatement: 3,
+  quotesPerStatement: 6,
   sourcesPerStatement: 6,
   statementsPerSection: 25,
   sections: 8,
@@ -49,22 +54,55 @@ export const VARIANTS = {
   draft: ['vendor_escalation', 'status_update', 'review_summary', 'tradeoff_brief', 'dependency_summary'],
   approval_reminder: ['standard'],
   checklist: ['pre_check', 'rollback', 'least_privilege', 'validation'],
-  summary: ['standard'],
+  summary: ['standard', 'review_summary', 'dependency_summary'],
   history_note: ['standard'],
 } as const satisfies Record<OutputKind, readonly [string, ...string[]]>;
 export type Variant<K extends OutputKind = OutputKind> = (typeof VARIANTS)[K][number];
 
-/** Section headings each kind may use; rendered by our template in this order. */
+/** Section headings each kind may use; the note renders sections in the order the output gives them. */
 export const HEADINGS = {
-  evidence_pack: ['ticket', 'work_notes', 'related', 'configuration_item', 'observations'],
-  baseline_comparison: ['baseline', 'differences', 'similarities', 'observations'],
-  draft: ['context', 'impact', 'timeline', 'evidence', 'request', 'options', 'trade_offs', 'dependencies', 'risks', 'decision_needed', 'history', 'open_questions'],
-  approval_reminder: ['pending_approval', 'request_details', 'open_questions'],
-  checklist: ['context'],
-  summary: ['summary', 'evidence', 'history', 'open_questions'],
-  history_note: ['history', 'current_state', 'open_questions'],
+  evidence_pack: ['summary', 'measurements', 'impact', 'references', 'configuration_item', 'statements', 'timeline', 'related', 'flagged', 'ticket', 'work_notes', 'observations'],
+  baseline_comparison: ['summary', 'baseline', 'comparison', 'without_baseline', 'related', 'flagged', 'differences', 'similarities', 'observations'],
+  draft: [
+    'subject', 'affected', 'symptoms', 'measurements', 'checked', 'ask', 'references', 'summary', 'facts', 'current_state', 'actions', 'next_update',
+    'context', 'impact', 'timeline', 'evidence', 'request', 'options', 'trade_offs', 'dependencies', 'risks', 'decision_needed', 'history', 'open_questions', 'flagged',
+  ],
+  approval_reminder: ['pending_approval', 'request_details', 'deadline', 'open_questions', 'flagged'],
+  checklist: ['context', 'alternatives', 'flagged'],
+  summary: ['summary', 'facts', 'measurements', 'history', 'dependencies', 'related', 'risks', 'decision_needed', 'evidence', 'open_questions', 'flagged'],
+  history_note: ['history', 'current_state', 'next_steps', 'open_questions', 'flagged'],
 } as const satisfies Record<OutputKind, readonly [string, ...string[]]>;
 export type Heading<K extends OutputKind = OutputKind> = (typeof HEADINGS)[K][number];
+
+/**
+ * The document each kind and form is: its sections in the order its reader
+ * expects (issue 12, "Documents, not dumps"). A section with nothing to say
+ * is left out; what is missing goes in `gaps`. Every form may end with
+ * `flagged`: links, markup and text addressed to the AI found in the
+ * sources, quoted as data.
+ */
+export const DOCUMENT_SHAPES: { readonly [K in OutputKind]: { readonly [V in Variant<K>]: readonly Heading<K>[] } } = {
+  evidence_pack: { standard: ['summary', 'measurements', 'impact', 'references', 'configuration_item', 'statements', 'timeline', 'related', 'flagged'] },
+  baseline_comparison: { standard: ['summary', 'baseline', 'comparison', 'without_baseline', 'related', 'flagged'] },
+  draft: {
+    vendor_escalation: ['subject', 'affected', 'symptoms', 'measurements', 'checked', 'ask', 'references', 'flagged'],
+    status_update: ['impact', 'current_state', 'actions', 'next_update', 'flagged'],
+    review_summary: ['summary', 'facts', 'history', 'risks', 'decision_needed', 'flagged'],
+    tradeoff_brief: ['context', 'options', 'trade_offs', 'dependencies', 'risks', 'decision_needed', 'references', 'flagged'],
+    dependency_summary: ['context', 'dependencies', 'risks', 'references', 'flagged'],
+  },
+  approval_reminder: { standard: ['pending_approval', 'request_details', 'deadline', 'flagged'] },
+  checklist: { pre_check: ['context', 'flagged'], rollback: ['context', 'flagged'], least_privilege: ['context', 'alternatives', 'flagged'], validation: ['context', 'flagged'] },
+  summary: {
+    standard: ['summary', 'facts', 'history', 'related', 'flagged'],
+    review_summary: ['summary', 'facts', 'history', 'risks', 'decision_needed', 'flagged'],
+    dependency_summary: ['summary', 'dependencies', 'related', 'risks', 'flagged'],
+  },
+  history_note: { standard: ['history', 'current_state', 'next_steps', 'flagged'] },
+};
+
+/** The placeholder in a statement's text where its next quote belongs. */
+export const QUOTE_MARK = '{q}';
 
 export const CHECKLIST_STATUSES = ['to_validate', 'not_started'] as const;
 
@@ -84,7 +122,10 @@ export const Statement = z.strictObject({
 export type Statement = z.infer<typeof Statement>;
 
 export const ChecklistItem = z.strictObject({
+  /** The step, in the provider's words; `{q}` marks where each quote belongs. */
   text: z.string().min(1).max(L.checklistItemChars),
+  /** What the step is about, word for word from a source (the access item, the CI): data, checked like a statement's quotes. */
+  quotes: z.array(Quote).max(L.quotesPerStatement),
   status: z.enum(CHECKLIST_STATUSES),
   sources: z.array(SourceId).min(1).max(L.sourcesPerStatement),
 });
@@ -177,7 +218,7 @@ export function totalChars(output: AiOutput): number {
   for (const section of output.sections) {
     for (const s of section.statements) n += s.text.length + s.quotes.reduce((a, q) => a + q.text.length, 0);
   }
-  for (const item of itemsOf(output)) n += item.text.length;
+  for (const item of itemsOf(output)) n += item.text.length + item.quotes.reduce((a, q) => a + q.text.length, 0);
   for (const gap of output.gaps) n += gap.text.length;
   for (const c of output.contradictions) n += c.about.length + c.claims.reduce((a, q) => a + q.text.length, 0);
   return n;

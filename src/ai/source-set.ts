@@ -9,11 +9,13 @@ import { SOURCE_KINDS, type SourceKind } from '../domain/operation.js';
 import { sanitise } from './text/unicode.js';
 import { SOURCE_KIND_LABELS, type Source, type SourceField, type SourceGap, type SourceSet } from './sources.js';
 
-/** A field as the flow read it: name, optional human label, raw value. */
+/** A field as the flow read it: name, optional human label, raw value and the instance's label of the value. */
 export interface GatheredField {
   readonly name: string;
   readonly label?: string;
   readonly value: string;
+  /** The value as people see it on the form ("In Progress" for state 2), when it differs from the raw value. */
+  readonly display?: string;
 }
 
 export interface GatheredRecord {
@@ -146,7 +148,9 @@ function recordSource(kind: SourceKind, record: GatheredRecord, label: string, l
   let hidden = false;
   const fields: SourceField[] = [];
   for (const field of record.fields) {
-    const value = clean(field.value);
+    // People read the label; the raw value stays beside it for the guard's grounding.
+    const shown = field.display === undefined || field.display.trim() === '' ? field.value : field.display;
+    const value = clean(shown);
     invisible += value.invisible;
     hidden ||= value.hidden;
     if (value.text.trim() === '') continue;
@@ -156,7 +160,8 @@ function recordSource(kind: SourceKind, record: GatheredRecord, label: string, l
     }
     const cut = cutTo(value.text, lim.maxFieldChars);
     truncated ||= cut.length < value.text.length;
-    fields.push({ name: field.name, label: clean(field.label ?? labelOf(field.name)).text, value: cut });
+    const raw = shown === field.value ? null : cutTo(clean(field.value).text, lim.maxFieldChars);
+    fields.push({ name: field.name, label: clean(field.label ?? labelOf(field.name)).text, value: cut, ...(raw === null || raw === cut ? {} : { raw }) });
   }
   return {
     kind,
@@ -202,8 +207,27 @@ function cutTo(text: string, max: number): string {
   return space > max * 0.8 ? slice.slice(0, space) : slice;
 }
 
-/** `short_description` → `Short description`; `cmdb_ci.name` → `Cmdb ci name`. */
+/** Labels ServiceNow shows for fields whose names do not say it (sys_dictionary's column labels). */
+const KNOWN_LABELS: Readonly<Record<string, string>> = {
+  sys_class_name: 'Class',
+  cmdb_ci: 'Configuration item',
+  caller_id: 'Caller',
+  opened_by: 'Opened by',
+  assigned_to: 'Assigned to',
+  assignment_group: 'Assignment group',
+  cat_item: 'Item',
+  ip_address: 'IP address',
+  fqdn: 'Fully qualified domain name',
+};
+
+/**
+ * `short_description` → `Short description`; a dot-walk to a name reads as its
+ * reference (`owned_by.name` → `Owned by`, `cmdb_ci.name` → `Configuration item`).
+ */
 export function labelOf(name: string): string {
-  const words = name.replace(/^u_/, '').replace(/[._]+/g, ' ').trim();
+  const base = name.replace(/\.name$/, '');
+  const known = KNOWN_LABELS[base];
+  if (known !== undefined) return known;
+  const words = base.replace(/^u_/, '').replace(/[._]+/g, ' ').trim();
   return words.length === 0 ? name : words.charAt(0).toUpperCase() + words.slice(1);
 }

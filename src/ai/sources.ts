@@ -21,7 +21,10 @@ export const SourceField = z.strictObject({
   name: z.string().min(1),
   /** What people call it (`Short description`). */
   label: z.string().min(1),
+  /** The value as people see it: the instance's label for choices and references ("In Progress"). */
   value: z.string(),
+  /** The raw value where it differs from the label ("2"): for the guard's grounding, never shown or sent to a model. */
+  raw: z.string().optional(),
 });
 export type SourceField = z.infer<typeof SourceField>;
 
@@ -109,6 +112,6 @@ export function fieldValue(source: Source, name: string): string | undefined {
 export function sourceText(source: Source): string {
   const ref = [source.ref.number, source.ref.table, source.ref.ci, source.ref.noteId, source.ref.sysId].filter((v): v is string => v !== null);
   const lines = [source.label, ...ref, source.author ?? '', source.at ?? ''];
-  for (const field of source.fields) lines.push(`${field.label}: ${field.value}`, field.name);
+  for (const field of source.fields) lines.push(`${field.label}: ${field.value}`, field.name, ...(field.raw === undefined ? [] : [field.raw]));
   return lines.join('\n');
 }

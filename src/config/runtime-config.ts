@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { AiConfig } from '../ai/config.js';
 import { App } from './app.js';
+import { Audit } from './audit.js';
 import { Groups } from './groups.js';
 import { Paths } from './paths.js';
 import { Switches } from './switches.js';
@@ -20,6 +21,7 @@ export const RUNTIME_CONFIG_SECTIONS = {
   worker: Worker.prefault({}),
   app: App.prefault({}),
   ai: AiConfig.prefault({}),
+  audit: Audit.prefault({}),
 } as const;
 
 export const RuntimeConfig = z.strictObject(RUNTIME_CONFIG_SECTIONS);

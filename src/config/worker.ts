@@ -70,7 +70,9 @@ export const Worker = z.strictObject({
       allowNoPersistence: z.boolean().default(false),
       /** The Redis service disables CONFIG; the operator asserts noeviction and persistence. Default false. */
       assumeSafeWithoutConfig: z.boolean().default(false),
+      /** How often eviction policy and persistence are checked again while running, in ms; unsafe stops new work. Default 30000. */
+      recheckEveryMs: z.number().int().min(200).max(3_600_000).default(30_000),
     })
-    .default({ allowNoPersistence: false, assumeSafeWithoutConfig: false }),
+    .default({ allowNoPersistence: false, assumeSafeWithoutConfig: false, recheckEveryMs: 30_000 }),
 });
 export type Worker = z.infer<typeof Worker>;

@@ -6,8 +6,25 @@
 import type { RequestRowUpdate, ReviewRowUpdate } from '../domain/app-rows.js';
 import type { FilterCondition, TableMapping } from '../mapping/mapping-schema.js';
 
-/** A record as the ITSM returns it: every value a string, dot-walked keys as sent. */
+/**
+ * A record as the ITSM returns it: every value a string, dot-walked keys as
+ * sent. A record read with labels (`get`, `list`, `getRecord`) also carries,
+ * for each field whose label differs from its raw value (choices, references),
+ * the label under `dv_<field>`: `state` "2" beside `dv_state` "In Progress".
+ * Raw values stay where they were, so code that reads raw values is unchanged;
+ * `displayValueOf` reads a label. (ServiceNow's JSONv2 API names display
+ * values the same way; no table field starts with `dv_`.)
+ */
 export type RawRecord = Readonly<Record<string, string>>;
+
+/** Where a record read with labels keeps a field's label (`dv_state`). */
+export const DISPLAY_PREFIX = 'dv_';
+
+/** The label of `field` as the ITSM shows it, when the record carries one that differs from the raw value. */
+export function displayValueOf(record: RawRecord, field: string): string | undefined {
+  const label = record[DISPLAY_PREFIX + field];
+  return label === undefined || label === '' ? undefined : label;
+}
 
 /** Keyset position: the last record seen, ordered by (updatedOn, sysId). */
 export interface Watermark {
@@ -64,6 +81,19 @@ export interface JournalEntry {
   readonly source?: 'journal' | 'display_value';
 }
 
+/** One audited change of one field. */
+export interface FieldChange {
+  readonly field: string;
+  readonly oldValue: string;
+  readonly newValue: string;
+  /** user_name of whoever made the change. */
+  readonly user: string;
+  /** UTC `YYYY-MM-DD HH:mm:ss`. */
+  readonly createdOn: string;
+  /** The record's update count at the change (ServiceNow `record_checkpoint`), when known: orders changes within one second. */
+  readonly checkpoint?: number;
+}
+
 export interface UserRecord {
   readonly sysId: string;
   readonly userName: string;
@@ -104,13 +134,13 @@ export interface Connector {
   /** Active records of the mapped table changed after `since`, page by page, by keyset. */
   pull(mapping: TableMapping, since: Watermark | null, options?: PullOptions): AsyncIterable<PullPage>;
 
-  /** One record with the mapping's fields, or null if it does not exist or is hidden. */
+  /** One record with the mapping's fields and their labels, or null if it does not exist or is hidden. */
   get(mapping: TableMapping, sysId: string): Promise<RawRecord | null>;
 
-  /** Records of a mapped table matching all conditions (for related tickets), newest first. */
+  /** Records of a mapped table matching all conditions (for related tickets), newest first, with labels. */
   list(mapping: TableMapping, conditions: readonly FilterCondition[], limit: number): Promise<RawRecord[]>;
 
-  /** Reads any record of a non-ticket table the connector may read (the CI record, a user). */
+  /** Reads any record of a non-ticket table the connector may read (the CI record, a user), with labels. */
   getRecord(table: string, sysId: string, fields: readonly string[]): Promise<RawRecord | null>;
 
   /**
@@ -134,6 +164,9 @@ export interface Connector {
 
   /** The ticket's work notes, oldest first. */
   workNotes(mapping: TableMapping, sysId: string): Promise<JournalEntry[]>;
+
+  /** Audited changes of one field of one record, newest first (sys_audit: who lowered a ticket's data class, src/handoff/class-lowering.ts). */
+  fieldChanges(mapping: TableMapping, sysId: string, field: string): Promise<FieldChange[]>;
 
   /** A user by sys_id or user_name. */
   user(by: { readonly sysId: string } | { readonly userName: string }): Promise<UserRecord | null>;

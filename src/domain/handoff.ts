@@ -21,8 +21,11 @@ export const HANDOFF_STATUSES = ['queued', 'running', 'awaiting_review', 'accept
 export const HandoffStatus = z.enum(HANDOFF_STATUSES);
 export type HandoffStatus = z.infer<typeof HandoffStatus>;
 
-/** Statuses after which nothing more happens to a hand-off. */
-export const FINAL_STATUSES: readonly HandoffStatus[] = ['accepted', 'rejected', 'escalated', 'expired', 'failed'];
+/** Statuses after which nothing more happens to a hand-off (an escalated one still waits for its escalation target: src/handoff/escalation.ts). */
+export const FINAL_STATUSES: readonly HandoffStatus[] = ['accepted', 'rejected', 'expired', 'failed'];
+
+/** The statuses a review can decide: awaiting its first review, or escalated to someone (the worker, the app's review rule and the sandbox's agree on this list). */
+export const DECIDABLE_STATUSES: readonly HandoffStatus[] = ['awaiting_review', 'escalated'];
 
 export const HandoffOutput = z.strictObject({
   /** Digest of the validated output the note was rendered from. */
@@ -35,6 +38,20 @@ export const HandoffOutput = z.strictObject({
   removedStatements: z.number().int().nonnegative(),
 });
 export type HandoffOutput = z.infer<typeof HandoffOutput>;
+
+/**
+ * What the request row carried for the read check (docs/contract.md): its
+ * `readable` column exactly as read (JSON text; empty, malformed or for
+ * another check is possible, and src/boundary/readable.ts fails closed on
+ * each) and the row's creation time, so a list older than the request is
+ * not taken for its own.
+ */
+export const HandoffReadCheck = z.strictObject({
+  readable: z.string(),
+  /** The request row's sys_created_on (UTC `YYYY-MM-DD HH:mm:ss`). */
+  requestedOn: z.string(),
+});
+export type HandoffReadCheck = z.infer<typeof HandoffReadCheck>;
 
 export const HandoffReview = z.strictObject({
   decision: ReviewDecision,
@@ -55,12 +72,6 @@ export const Handoff = z.strictObject({
   requester: Actor,
   /** The request row (sys_id in the app's request table) it was taken from; the hand-off is keyed by it. */
   requestRow: z.string().nullable(),
-  /**
-   * The request row's `readable` JSON as it came (docs/contract.md, "The read
-   * check"): what the requester may read beyond the ticket. Kept raw for the
-   * read boundary's containment check; null when empty or not JSON.
-   */
-  readCheck: z.string().nullable(),
   /** The operator's optional note: untrusted text, shown to the AI as data only. */
   note: z.string().nullable(),
   policyVersion: z.string().min(1),
@@ -78,5 +89,12 @@ export const Handoff = z.strictObject({
   failure: z.strictObject({ code: z.string().min(1), message: z.string().min(1) }).nullable(),
   /** True when the group runs in shadow mode: the note went to the audit, not the ticket. */
   shadow: z.boolean(),
+  /**
+   * The request's read check, as pickup took it from the request row's
+   * `readable` column and `sys_created_on` (src/boundary/readable.ts fails
+   * closed on an empty, malformed, mismatched or stale one); null only for a
+   * hand-off stored before the request rows: no record beyond the ticket is used.
+   */
+  readCheck: HandoffReadCheck.nullable(),
 });
 export type Handoff = z.infer<typeof Handoff>;

@@ -5,8 +5,11 @@
  * It carries every operation that fits the ticket's type, blocked ones
  * included (with reason and remedy: the seed wants limits visible, not hidden),
  * the recent hand-offs (so the review buttons know which one awaits review),
- * the ticket's owner (who may review a hand-off that needs no approval), and
- * a notice when the last request was refused.
+ * the ticket's owner (who may review a hand-off that needs no approval), a
+ * notice when the last request was refused, the read check the app's request
+ * rule runs in the requester's session (docs/contract.md, "The read check"),
+ * and the ticket's data class with any recent lowering of it
+ * (docs/boundary.md, "Lowering the class").
  *
  * `digest` covers everything else; the worker rewrites the field only when it
  * changes, so a sync never loops on its own writes.
@@ -15,10 +18,13 @@ import { z } from 'zod';
 import { digestOf } from '../util/canonical-json.js';
 import { ApprovalNeed, Classification, Outcome, Reason } from './decision.js';
 import { BlockedAction, ExecutionClassId, OutputKind, SourceKind } from './operation.js';
-import { SCOPE_DIGEST } from './scope.js';
+import { ReadCheck } from './read-check.js';
+import { SCOPE_DIGEST, ScopeBoundary } from './scope.js';
 import { AiStatus } from './status.js';
+import { DataClass } from './ticket.js';
 
-export const PANEL_SCHEMA_VERSION = 1;
+/** 2: operations carry their read boundary; the panel carries the read check and the ticket's class. */
+export const PANEL_SCHEMA_VERSION = 2;
 
 export const PanelOperation = z.strictObject({
   id: z.string().min(1),
@@ -33,8 +39,21 @@ export const PanelOperation = z.strictObject({
   stopConditions: z.array(z.string()),
   blockedActions: z.array(BlockedAction),
   reasons: z.array(Reason),
+  /** The scope's read boundary (covered by the scope digest). */
+  boundary: ScopeBoundary,
+  /** The boundary in plain words, shown before Confirm; empty when the operation reads nothing beyond the ticket. */
+  boundaryText: z.string(),
 });
 export type PanelOperation = z.infer<typeof PanelOperation>;
+
+/** A lowering of the ticket's data class still within the policy's cool-down (docs/boundary.md). */
+export const ClassLowering = z.strictObject({
+  from: DataClass,
+  to: DataClass,
+  /** ISO 8601 time the worker first saw the lower class. */
+  at: z.string().min(1),
+});
+export type ClassLowering = z.infer<typeof ClassLowering>;
 
 export const PanelHandoff = z.strictObject({
   id: z.string().min(1),
@@ -71,6 +90,14 @@ export const PanelBody = z.strictObject({
       assignee: z.string().min(1).nullable(),
       group: z.string().min(1).nullable(),
     }),
+    /**
+     * The data class this panel was computed for: the worker's memory of the
+     * class across restarts (it lives on the ticket), so a lowering is seen
+     * even when sys_audit is not readable. Null when the class is unknown.
+     */
+    dataClass: DataClass.nullable(),
+    /** A lowering of the class within the cool-down, carried from panel to panel until it ends; null otherwise. */
+    classLowered: ClassLowering.nullable(),
   }),
   policyVersion: z.string().min(1),
   classification: Classification,
@@ -79,6 +106,8 @@ export const PanelBody = z.strictObject({
   blockedActions: z.array(BlockedAction),
   handoffs: z.array(PanelHandoff),
   notice: PanelNotice.nullable(),
+  /** What the app's request rule checks the requester may read (docs/contract.md, "The read check"). */
+  readCheck: ReadCheck,
 });
 export type PanelBody = z.infer<typeof PanelBody>;
 
@@ -89,7 +118,8 @@ export type Panel = z.infer<typeof Panel>;
  * The digest of a panel body, over its canonical JSON with each operation
  * entering by its id, outcome, reasons and scope digest: the scope digest
  * covers the rest of the operation (approval, sources, output, stop
- * conditions, blocked actions), and the policy version its title and class.
+ * conditions, blocked actions, the boundary and so its words), and the
+ * policy version its title and class.
  */
 export function panelDigest(body: PanelBody): string {
   return digestOf({ ...body, operations: body.operations.map((o) => ({ id: o.id, outcome: o.outcome, reasons: o.reasons, scopeDigest: o.scopeDigest })) });

@@ -1,15 +1,17 @@
 /**
- * The AI side behind the flow's Executor port: gather the allowed sources,
- * run the provider and the output guard (src/ai runOperation), and render the
- * work note from the validated structure with our own attribution header and
- * the hand-off's marker. Raw model text never becomes the note.
+ * The AI side behind the flow's Executor port: gather the allowed sources
+ * (everything beyond the ticket through the read boundary's containment
+ * check), run the provider and the output guard (src/ai runOperation), and
+ * render the work note from the validated structure with our own attribution
+ * header, the withheld counts and the hand-off's marker. Raw model text never
+ * becomes the note.
  */
 import type { Connector, JournalEntry } from '../connector/connector.js';
 import { budgetGroupKey, buildSourceSet, renderNote, runOperation, type Budget, type Provider } from '../ai/index.js';
 import type { AiConfig } from '../ai/config.js';
 import { digestOf } from '../util/canonical-json.js';
 import type { Logger } from '../util/log.js';
-import { gatherSources } from './gather.js';
+import { gatherSources, type BoundaryReport } from './gather.js';
 import type { Executor } from './ports.js';
 
 export interface AiExecutorOptions {
@@ -27,8 +29,8 @@ export interface AiExecutorOptions {
 export function createAiExecutor(options: AiExecutorOptions): Executor {
   const { connector, provider, config } = options;
   return {
-    async execute({ handoff, ticket, record, mapping }) {
-      const gathered = await gatherSources(connector, mapping, ticket, record, handoff.scope.sources, options.ours);
+    async execute({ handoff, ticket, record, mapping, boundary }) {
+      const { gathered, boundary: report } = await gatherSources({ connector, mapping, ticket, record, handoff, ours: options.ours, readCheck: boundary.readCheck, rules: boundary.rules });
       const sources = buildSourceSet(gathered);
       const inputDigest = digestOf({ scope: handoff.scopeDigest, sources });
       const title = options.titles.get(handoff.operation) ?? handoff.operation;
@@ -58,6 +60,7 @@ export function createAiExecutor(options: AiExecutorOptions): Executor {
         cost: outcome.cost.amount,
         removed: outcome.verdict.removed.map((r) => r.reason),
         gaps: sources.gaps.map((g) => `${g.kind}:${g.reason}`),
+        boundary: boundaryAudit(report),
       };
       if (!outcome.verdict.ok) {
         return { ok: false, kind: outcome.verdict.rejected.kind, reason: outcome.verdict.rejected.reason, inputDigest, audit };
@@ -79,7 +82,10 @@ export function createAiExecutor(options: AiExecutorOptions): Executor {
         output: outcome.verdict.output,
         removed: outcome.verdict.removed,
         flags: { ...outcome.flags, shadow: handoff.shadow },
+        withheld: { readsBeyondTicket: report.requested.length > 0, readCheck: report.readCheck, withheld: report.withheld },
         allowedHosts: config.links.allowedHosts,
+        // Masked at pickup; shown attributed, as data.
+        operatorNote: handoff.note,
       });
       return {
         ok: true,
@@ -93,5 +99,18 @@ export function createAiExecutor(options: AiExecutorOptions): Executor {
         audit,
       };
     },
+  };
+}
+
+/**
+ * The read boundary in the audit event: the read check's state, the records
+ * used by table, sys_id and class, and the withheld ones by reason and count
+ * (never which ones).
+ */
+function boundaryAudit(report: BoundaryReport): Record<string, unknown> {
+  return {
+    readCheck: report.readCheck,
+    used: report.used.map((u) => ({ table: u.table, sysId: u.sysId, class: u.dataClass })),
+    withheld: Object.fromEntries(report.withheld.map((w) => [w.reason, w.count])),
   };
 }

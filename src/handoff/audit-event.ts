@@ -16,6 +16,7 @@ export const AUDIT_EVENT_TYPES = [
   'review_refused',
   'expired',
   'failed',
+  'class_lowered',
 ] as const;
 export const AuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof AuditEventType>;
@@ -26,7 +27,7 @@ export const AuditActor = z.strictObject({
 });
 export type AuditActor = z.infer<typeof AuditActor>;
 
-/** What the caller supplies; the ledger adds seq, time, prev and hash. */
+/** What the caller supplies; the ledger adds seq, time, key id, prev and hash. */
 export const AuditEventInput = z.strictObject({
   type: AuditEventType,
   handoff: z.string().min(1).nullable(),
@@ -53,9 +54,11 @@ export const AuditEvent = AuditEventInput.extend({
   seq: z.number().int().positive(),
   /** ISO 8601 time the event was appended. */
   at: z.string().min(1),
+  /** Id of the audit key the hash is keyed with (src/handoff/audit-keys.ts). */
+  keyId: z.string().regex(/^k[0-9a-f]{16}$/),
   /** Hash of the previous event ('0' × 64 for the first). */
   prev: z.string().regex(/^[0-9a-f]{64}$/),
-  /** SHA-256 of prev and the canonical JSON of this event without its hash. */
+  /** HMAC-SHA-256, under the key `keyId` names, of prev and the canonical JSON of this event without its hash. */
   hash: z.string().regex(/^[0-9a-f]{64}$/),
 }).strict();
 export type AuditEvent = z.infer<typeof AuditEvent>;

@@ -1,26 +1,35 @@
 /**
- * The audit ledger: an append-only, hash-chained list of events in Redis.
+ * The audit ledger: an append-only, keyed hash chain of events in Redis,
+ * anchored outside it.
  *
- * Each event carries `seq` (1, 2, 3 … without gaps), `prev` (the previous
- * event's hash) and `hash` = SHA-256(prev + canonical JSON of the event
- * without its hash). A head record (last seq and hash) is updated in the same
- * atomic script as the append, so concurrent workers never fork the chain: an
- * append whose expected head is stale is refused and retried with the new head.
- * Appends from one process are group-committed: while one batch is in
- * flight the next ones queue, and go in the following script call.
+ * Each event carries `seq` (1, 2, 3 … without gaps), `keyId`, `prev` (the
+ * previous event's hash) and `hash` = HMAC-SHA-256(key, prev + canonical JSON
+ * of the event without its hash), with an audit key that never enters Redis
+ * (src/handoff/audit-keys.ts). A head record (last seq and hash, and `base`:
+ * how many of the oldest events were rotated to the archive) is updated in the
+ * same atomic script as the append, so concurrent workers never fork the
+ * chain: an append whose expected head is stale is refused and retried with
+ * the new head. Appends from one process are group-committed: while one batch
+ * is in flight the next ones queue, and go in the following script call.
  *
- * `verify` walks the chain and names the first event that was changed, removed
- * or reordered, or a tail that was cut off. What it cannot detect alone: an
- * attacker with write access to Redis who rewrites the whole chain and the head
- * consistently; export the head hash elsewhere (`audit export`) to anchor it.
+ * Outside Redis: checkpoints of the head (src/handoff/audit-checkpoint.ts) and
+ * the archive of rotated segments (src/handoff/audit-archive.ts). `verify`
+ * (src/handoff/audit-verify.ts) walks the archive and Redis, checks every MAC
+ * and link, the per-hand-off index lists, and the chain against every
+ * checkpoint. docs/audit.md says what each attacker can and cannot hide.
  */
 import type { Redis } from 'ioredis';
-import { canonicalJson, sha256Hex } from '../util/canonical-json.js';
+import { HandoffError } from '../errors.js';
 import { scrubValue } from '../util/secrets.js';
+import type { AuditArchive, ArchivedSegment } from './audit-archive.js';
+import { eventMac, GENESIS_HASH } from './audit-chain.js';
+import type { CheckpointSink } from './audit-checkpoint.js';
 import { AuditEvent, AuditEventInput } from './audit-event.js';
+import type { AuditKeyring } from './audit-keys.js';
+import { verifyLedger, type VerifyResult } from './audit-verify.js';
 import { createGroupCommit } from './group-commit.js';
 
-export const GENESIS_HASH = '0'.repeat(64);
+export { eventMac, GENESIS_HASH };
 
 /**
  * Atomically appends a batch of events if the head is still what the caller
@@ -43,54 +52,104 @@ redis.call('HSET', KEYS[2], 'seq', ARGV[5 + n * 3], 'hash', ARGV[6 + n * 3])
 return 1
 `;
 
+/**
+ * Reads up to ARGV[2] stored events from seq ARGV[1] on, with the base they
+ * were read against, in one step (a rotation between reading the base and the
+ * list would shift the positions).
+ */
+const READ_SCRIPT = `
+local base = tonumber(redis.call('HGET', KEYS[2], 'base') or '0')
+local from = tonumber(ARGV[1]) - 1 - base
+if from < 0 then return {base, {}} end
+return {base, redis.call('LRANGE', KEYS[1], from, from + tonumber(ARGV[2]) - 1)}
+`;
+
 /** Most events appended in one script call. */
 const MAX_BATCH = 100;
+
+export interface LedgerKeys {
+  readonly events: string;
+  readonly head: string;
+  handoff(id: string): string;
+  /** SCAN pattern of the hand-off index lists. */
+  readonly handoffPattern: string;
+}
+
+export function ledgerKeys(prefix: string): LedgerKeys {
+  return {
+    events: `${prefix}:audit:events`,
+    head: `${prefix}:audit:head`,
+    handoff: (id) => `${prefix}:audit:handoff:${id}`,
+    handoffPattern: `${prefix.replace(/[*?[\]\\]/g, '\\$&')}:audit:handoff:*`,
+  };
+}
 
 export interface AuditLedgerOptions {
   readonly redis: Redis;
   /** Key prefix; use a hash tag (`{aih}`) on Redis Cluster. */
   readonly prefix: string;
+  /** The audit keys; the current one signs. */
+  readonly keys: AuditKeyring;
+  /** The ledger's name in checkpoints and the archive; default the prefix. */
+  readonly name?: string;
+  /** Where rotated segments are (required to read a ledger that has rotated). */
+  readonly archive?: AuditArchive;
+  /** Where checkpoints are written and read. */
+  readonly anchors?: readonly CheckpointSink[];
   readonly now?: () => Date;
   /** How many times to retry an append that lost a race; default 50. */
   readonly maxAttempts?: number;
 }
 
-export type VerifyProblemKind = 'changed' | 'removed' | 'reordered' | 'truncated' | 'unparseable';
-
-export interface VerifyResult {
-  readonly ok: boolean;
-  readonly events: number;
-  readonly headSeq: number;
-  readonly headHash: string;
-  /** The first problem found, walking from the start. */
-  readonly problem?: { readonly index: number; readonly seq: number | null; readonly kind: VerifyProblemKind; readonly message: string };
+export interface LedgerHead {
+  readonly seq: number;
+  readonly hash: string;
+  /** Events rotated out of Redis to the archive: seqs 1..base. */
+  readonly base: number;
 }
 
 export interface AuditLedger {
+  readonly name: string;
+  readonly prefix: string;
+  readonly redis: Redis;
+  readonly keyring: AuditKeyring;
+  readonly archive: AuditArchive | undefined;
+  readonly anchors: readonly CheckpointSink[];
   append(input: AuditEventInput): Promise<AuditEvent>;
-  /** Events of one hand-off, in order. */
+  /** Events of one hand-off, in order (from the archive where rotated). */
   forHandoff(handoffId: string): Promise<AuditEvent[]>;
-  /** Streams every event in order, in chunks. */
+  /** Streams every event in order: the archive's, then Redis's. */
   events(chunk?: number): AsyncIterable<AuditEvent>;
+  /** The chain, the indexes and the checkpoints (src/handoff/audit-verify.ts). */
   verify(): Promise<VerifyResult>;
-  head(): Promise<{ seq: number; hash: string }>;
+  head(): Promise<LedgerHead>;
+  /** Up to `count` stored events from `fromSeq` on, as stored, and the base they were read against. */
+  readStored(fromSeq: number, count: number): Promise<{ base: number; raws: string[] }>;
+  /** The last event this process appended (it computed its MAC itself), or null. */
+  lastAppended(): AppendedHead | null;
+  /**
+   * Called when this process finds the head behind an event it appended:
+   * events were cut from Redis. The checkpointer anchors what was cut.
+   */
+  onRegression(listener: (seen: AppendedHead, head: LedgerHead) => Promise<void>): void;
 }
 
-export function eventHash(prev: string, body: Omit<AuditEvent, 'hash'>): string {
-  return sha256Hex(prev + canonicalJson(body));
+export interface AppendedHead {
+  readonly seq: number;
+  readonly hash: string;
+  readonly keyId: string;
 }
 
 export function createAuditLedger(options: AuditLedgerOptions): AuditLedger {
-  const { redis, prefix } = options;
+  const { redis, prefix, keys: keyring } = options;
   const now = options.now ?? (() => new Date());
   const maxAttempts = options.maxAttempts ?? 50;
-  const eventsKey = `${prefix}:audit:events`;
-  const headKey = `${prefix}:audit:head`;
-  const handoffKey = (id: string): string => `${prefix}:audit:handoff:${id}`;
+  const keys = ledgerKeys(prefix);
+  const name = options.name ?? prefix;
 
-  const head = async (): Promise<{ seq: number; hash: string }> => {
-    const [seq, hash] = await redis.hmget(headKey, 'seq', 'hash');
-    return { seq: seq === null ? 0 : Number(seq), hash: hash ?? GENESIS_HASH };
+  const head = async (): Promise<LedgerHead> => {
+    const [seq, hash, base] = await redis.hmget(keys.head, 'seq', 'hash', 'base');
+    return { seq: seq === null ? 0 : Number(seq), hash: hash ?? GENESIS_HASH, base: base === null ? 0 : Number(base) };
   };
 
   /**
@@ -100,38 +159,48 @@ export function createAuditLedger(options: AuditLedgerOptions): AuditLedger {
    * chained again onto the fresh head.
    */
   let cachedHead: { seq: number; hash: string } | null = null;
+  let appended: AppendedHead | null = null;
+  const listeners: Array<(seen: AppendedHead, head: LedgerHead) => Promise<void>> = [];
+  const freshHead = async (): Promise<LedgerHead> => {
+    const h = await head();
+    const seen = appended;
+    if (seen !== null && h.seq < seen.seq) await Promise.all(listeners.map((listener) => listener(seen, h)));
+    return h;
+  };
   const commit = async (inputs: readonly AuditEventInput[]): Promise<AuditEvent[]> => {
+    const key = keyring.current;
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
-      const start = cachedHead ?? (await head());
+      const start = cachedHead ?? (await freshHead());
       const at = now().toISOString();
       const events: AuditEvent[] = [];
-      let prev = start;
+      let prev = { seq: start.seq, hash: start.hash };
       for (const input of inputs) {
-        const body: Omit<AuditEvent, 'hash'> = { ...input, seq: prev.seq + 1, at, prev: prev.hash };
-        const event: AuditEvent = { ...body, hash: eventHash(prev.hash, body) };
+        const body: Omit<AuditEvent, 'hash'> = { ...input, seq: prev.seq + 1, at, keyId: key.id, prev: prev.hash };
+        const event: AuditEvent = { ...body, hash: eventMac(key, prev.hash, body) };
         events.push(event);
         prev = { seq: event.seq, hash: event.hash };
       }
-      const keys = [eventsKey, headKey];
+      const redisKeys = [keys.events, keys.head];
       const args: string[] = [String(start.seq), start.hash, GENESIS_HASH, String(events.length)];
       for (const event of events) {
         let index = 0;
         if (event.handoff !== null) {
-          keys.push(handoffKey(event.handoff));
-          index = keys.length;
+          redisKeys.push(keys.handoff(event.handoff));
+          index = redisKeys.length;
         }
         args.push(JSON.stringify(event), String(event.seq), String(index));
       }
       args.push(String(prev.seq), prev.hash);
       let applied: unknown;
       try {
-        applied = await redis.eval(APPEND_SCRIPT, keys.length, ...keys, ...args);
+        applied = await redis.eval(APPEND_SCRIPT, redisKeys.length, ...redisKeys, ...args);
       } catch (error) {
         cachedHead = null;
         throw error;
       }
       if (applied === 1) {
         cachedHead = prev;
+        appended = { ...prev, keyId: key.id };
         return events;
       }
       cachedHead = null;
@@ -143,85 +212,92 @@ export function createAuditLedger(options: AuditLedgerOptions): AuditLedger {
 
   const append = async (input: AuditEventInput): Promise<AuditEvent> => submit(AuditEventInput.parse(scrubValue(input)));
 
+  const readStored = async (fromSeq: number, count: number): Promise<{ base: number; raws: string[] }> => {
+    const [base, raws] = (await redis.eval(READ_SCRIPT, 2, keys.events, keys.head, String(fromSeq), String(count))) as [number, string[]];
+    return { base: Number(base), raws };
+  };
+
+  /** The archived segment holding `seq`, read (cached per call site). */
+  const archivedReader = () => {
+    let segments: ArchivedSegment[] | undefined;
+    const cache = new Map<string, readonly string[]>();
+    return async (seq: number): Promise<{ lines: readonly string[]; first: number; last: number } | undefined> => {
+      if (!options.archive) return undefined;
+      segments ??= await options.archive.segments();
+      let segment = segments.find((s) => s.first <= seq && seq <= s.last);
+      if (!segment) {
+        // Rotated since the list was read.
+        segments = await options.archive.segments();
+        segment = segments.find((s) => s.first <= seq && seq <= s.last);
+      }
+      if (!segment) return undefined;
+      let lines = cache.get(segment.file);
+      if (!lines) {
+        lines = (await options.archive.read(segment)).lines;
+        cache.clear();
+        cache.set(segment.file, lines);
+      }
+      return { lines, first: segment.first, last: segment.last };
+    };
+  };
+
   const forHandoff = async (handoffId: string): Promise<AuditEvent[]> => {
-    const seqs = await redis.lrange(handoffKey(handoffId), 0, -1);
+    const seqs = await redis.lrange(keys.handoff(handoffId), 0, -1);
+    const archived = archivedReader();
     const out: AuditEvent[] = [];
-    for (const seq of seqs) {
-      const raw = await redis.lindex(eventsKey, Number(seq) - 1);
-      if (raw !== null) out.push(AuditEvent.parse(JSON.parse(raw)));
+    for (const text of seqs) {
+      const seq = Number(text);
+      const { raws } = await readStored(seq, 1);
+      let raw = raws[0];
+      if (raw === undefined) {
+        const segment = await archived(seq);
+        raw = segment?.lines[seq - segment.first];
+      }
+      if (raw === undefined) continue;
+      const parsed = AuditEvent.safeParse(JSON.parse(raw));
+      // An index entry that points elsewhere (edited) never lends another hand-off's event; verify reports it.
+      if (parsed.success && parsed.data.seq === seq && parsed.data.handoff === handoffId) out.push(parsed.data);
     }
     return out;
   };
 
   async function* events(chunk = 1000): AsyncIterable<AuditEvent> {
-    for (let start = 0; ; start += chunk) {
-      const raws = await redis.lrange(eventsKey, start, start + chunk - 1);
+    const archived = archivedReader();
+    let next = 1;
+    for (;;) {
+      const { base, raws } = await readStored(next, chunk);
+      if (next <= base) {
+        const segment = await archived(next);
+        if (!segment) {
+          throw new HandoffError('AUDIT_CHAIN_BROKEN', `audit events ${next}..${base} were rotated out of Redis, but no archived segment holds event ${next}`, {
+            remedy: 'point the command at the audit folder that holds the segments (--audit-dir or AI_HANDOFF_AUDIT_DIR)',
+          });
+        }
+        for (let seq = next; seq <= segment.last; seq++) yield AuditEvent.parse(JSON.parse(segment.lines[seq - segment.first] ?? 'null'));
+        next = segment.last + 1;
+        continue;
+      }
       for (const raw of raws) yield AuditEvent.parse(JSON.parse(raw));
+      next += raws.length;
       if (raws.length < chunk) return;
     }
   }
 
-  /** Whether an event with `seq` is stored at or after list position `from` (only on a failure path). */
-  const appearsLater = async (from: number, seq: number): Promise<boolean> => {
-    for (let start = from; ; start += 1000) {
-      const raws = await redis.lrange(eventsKey, start, start + 999);
-      for (const raw of raws) {
-        try {
-          if ((JSON.parse(raw) as { seq?: unknown }).seq === seq) return true;
-        } catch {
-          // unparseable events are reported on their own turn
-        }
-      }
-      if (raws.length < 1000) return false;
-    }
+  const ledger: AuditLedger = {
+    name,
+    prefix,
+    redis,
+    keyring,
+    archive: options.archive,
+    anchors: options.anchors ?? [],
+    append,
+    forHandoff,
+    events,
+    head,
+    readStored,
+    lastAppended: () => appended,
+    onRegression: (listener) => void listeners.push(listener),
+    verify: () => verifyLedger(ledger),
   };
-
-  const verify = async (): Promise<VerifyResult> => {
-    const h = await head();
-    let prev = GENESIS_HASH;
-    let expectedSeq = 1;
-    let index = 0;
-    const fail = (seq: number | null, kind: VerifyProblemKind, message: string): VerifyResult => ({
-      ok: false,
-      events: index,
-      headSeq: h.seq,
-      headHash: h.hash,
-      problem: { index, seq, kind, message },
-    });
-    for (let start = 0; ; start += 1000) {
-      const raws = await redis.lrange(eventsKey, start, start + 999);
-      for (const raw of raws) {
-        let event: AuditEvent;
-        try {
-          event = AuditEvent.parse(JSON.parse(raw));
-        } catch {
-          return fail(null, 'unparseable', `event at position ${index + 1} is not a valid audit event`);
-        }
-        if (event.seq < expectedSeq) return fail(event.seq, 'reordered', `event seq ${event.seq} appears after seq ${expectedSeq - 1}`);
-        if (event.seq > expectedSeq) {
-          if (await appearsLater(start + raws.indexOf(raw) + 1, expectedSeq)) {
-            return fail(event.seq, 'reordered', `event seq ${event.seq} appears before seq ${expectedSeq}`);
-          }
-          return fail(event.seq, 'removed', `event seq ${expectedSeq}${event.seq - expectedSeq > 1 ? `..${event.seq - 1}` : ''} is missing before seq ${event.seq}`);
-        }
-        const { hash, ...body } = event;
-        if (eventHash(event.prev, body) !== hash) return fail(event.seq, 'changed', `event seq ${event.seq} was changed after it was written (its hash does not match its content)`);
-        if (event.prev !== prev) {
-          // Event seq-1 verified on its own, so it was rewritten with a fresh hash.
-          index--;
-          return fail(event.seq - 1, 'changed', `event seq ${event.seq - 1} was rewritten: event seq ${event.seq} no longer chains to it`);
-        }
-        prev = hash;
-        expectedSeq++;
-        index++;
-      }
-      if (raws.length < 1000) break;
-    }
-    if (h.seq !== expectedSeq - 1 || h.hash !== prev) {
-      return fail(h.seq, 'truncated', `the ledger ends at seq ${expectedSeq - 1} but its head records seq ${h.seq}: events were removed from the end`);
-    }
-    return { ok: true, events: index, headSeq: h.seq, headHash: h.hash };
-  };
-
-  return { append, forHandoff, events, verify, head };
+  return ledger;
 }

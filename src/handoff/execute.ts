@@ -48,7 +48,7 @@ export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, hand
     return stop(deps, mapping, handoff, 'POLICY_STALE_SCOPE', 'Stopped before running: the scope changed after it was confirmed (ticket, policy or approver). Assign it again.');
   }
 
-  const result = await deps.executor.execute({ handoff, ticket, record, mapping });
+  const result = await deps.executor.execute({ handoff, ticket, record, mapping, boundary: { readCheck: panel.readCheck, rules: deps.policy.boundaryRules() } });
   if (!result.ok) {
     await deps.ledger.append(handoffEvent('guarded', handoff, [worker], { inputDigest: result.inputDigest, details: { outcome: 'rejected', kind: result.kind, reason: result.reason, ...result.audit } }));
     await fail(deps, mapping, handoff, 'AI_OUTPUT_REJECTED', `The AI output was rejected (${result.kind}): ${result.reason}. Nothing was written.`);

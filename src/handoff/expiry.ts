@@ -1,5 +1,6 @@
 /**
- * Expiry: a review that does not come within the configured window expires.
+ * Expiry: a review that does not come within the configured window expires
+ * (an escalated draft too: escalating does not extend the window).
  * Nothing is ever approved by default: the hand-off ends `expired` (first,
  * atomically, so a late review is refused), then a short note says so, and the
  * panel shows it. Where approval was required the note says the output was not
@@ -10,18 +11,20 @@
  */
 import type { MappingSet } from '../mapping/load-mappings.js';
 import { handoffEvent } from './audit-helpers.js';
+import { isDecidable } from './escalation.js';
 import type { FlowDeps } from './flow-deps.js';
 
 export async function expireOverdue(deps: FlowDeps, mappings: MappingSet): Promise<number> {
   const now = deps.now();
   const owed = `${deps.prefix}:expiry-notes-owed`;
   let expired = 0;
-  for (const id of await deps.store.idsWithStatus('awaiting_review')) {
+  const waiting = [...(await deps.store.idsWithStatus('awaiting_review')), ...(await deps.store.idsWithStatus('escalated'))];
+  for (const id of waiting) {
     const handoff = await deps.store.get(id);
     if (!handoff || handoff.reviewDueAt === null || Date.parse(handoff.reviewDueAt) > now.getTime()) continue;
     let changed = false;
     const updated = await deps.store.update(id, (h) => {
-      if (h.status !== 'awaiting_review') return h;
+      if (!isDecidable(h)) return h;
       changed = true;
       return { ...h, status: 'expired' };
     });

@@ -86,6 +86,14 @@ export interface Intake {
   start(): void;
   /** A doorbell ring: a poll now (coalesced with any in progress). */
   ring(): void;
+  /**
+   * Takes no new rows until `resume` (Redis became unsafe while running:
+   * src/queue/redis-safety-monitor.ts). Rows stay pending on the instance, so
+   * nothing is lost; attempts in progress finish.
+   */
+  pause(): void;
+  /** Takes rows again, with a poll now. */
+  resume(): void;
   /** One poll now; resolves when every attempt it started has ended (tests, the benchmark). */
   pollNow(): Promise<PollStats>;
   readonly counts: Readonly<IntakeCounts>;
@@ -122,6 +130,7 @@ export function createIntake(options: IntakeOptions): Intake {
   let again = false;
   let ringing: NodeJS.Timeout | undefined;
   let closed = false;
+  let paused = false;
   let timer: NodeJS.Timeout | undefined;
 
   // At most `concurrency` attempts at once; the rest wait their turn in order.
@@ -245,7 +254,7 @@ export function createIntake(options: IntakeOptions): Intake {
 
   /** Polls now, or once more after the poll in progress: any number of rings in between make one poll. */
   const trigger = (): Promise<void> => {
-    if (closed) return Promise.resolve();
+    if (closed || paused) return Promise.resolve();
     if (polling) {
       again = true;
       return polling;
@@ -285,6 +294,13 @@ export function createIntake(options: IntakeOptions): Intake {
         ringing = undefined;
         void trigger();
       }, RING_SETTLE_MS);
+    },
+    pause() {
+      paused = true;
+    },
+    resume() {
+      paused = false;
+      void trigger();
     },
     async pollNow() {
       if (polling) await polling;

@@ -130,7 +130,7 @@ export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
     if (update.skipIfInFlight && stored.some((h) => h.status === 'queued' || h.status === 'running')) return null;
     const handoffs = update.project ? stored.map(update.project) : stored;
     const notice: PanelNotice | null = await notices.get(mapping.table, ticket.ref.sysId);
-    const panel = await policy.panel(ticket, { handoffs: handoffs.map(toPanelHandoff), notice });
+    const panel = await policy.panel(ticket, { handoffs: handoffs.map(toPanelHandoff), notice, previous: record[mapping.ai.panel] ?? null });
     return { panel, ticket, status: statusFor(panel, handoffs) };
   };
 

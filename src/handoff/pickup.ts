@@ -13,8 +13,8 @@
  * key and finishes the pickup once; it never makes a second hand-off.
  */
 import type { RawRecord } from '../connector/connector.js';
-import { SECRET_MASK_KINDS } from '../ai/config.js';
-import { createMasker } from '../ai/mask.js';
+import { maskFreeText } from '../ai/mask-free-text.js';
+import { budgetGroupKey } from '../ai/budget.js';
 import { RequestRowRecord, SYS_ID } from '../domain/app-rows.js';
 import type { Actor, Handoff } from '../domain/handoff.js';
 import { newHandoffId } from '../domain/ids.js';
@@ -26,7 +26,9 @@ import type { MappingSet } from '../mapping/load-mappings.js';
 import type { TableMapping } from '../mapping/mapping-schema.js';
 import { digestOf } from '../util/canonical-json.js';
 import { formatIssues } from '../util/zod-issues.js';
+import { handoffEvent } from './audit-helpers.js';
 import type { FlowDeps } from './flow-deps.js';
+import { checkClassLowering } from './class-lowering.js';
 import { refuseRow, type RowRefusal } from './refusal.js';
 import { holds, rowActor } from './row-identity.js';
 
@@ -43,7 +45,7 @@ export async function takeRequest(deps: FlowDeps, mappings: MappingSet, raw: Raw
   if (!SYS_ID.test(rowId)) return { kind: 'skipped', why: 'the row has no sys_id' };
   const mapping = mappings.byTable.get(raw.ticket_table ?? '');
   const ticketId = SYS_ID.test(raw.ticket ?? '') ? raw.ticket! : null;
-  const refuse = async (code: ErrorCode | 'DUPLICATE', message: string, remedy: string, extra: Partial<Pick<RowRefusal, 'actor' | 'ticket'>> = {}): Promise<PickupOutcome> => {
+  const refuse = async (code: ErrorCode | 'DUPLICATE', message: string, remedy: string, extra: Partial<Pick<RowRefusal, 'actor' | 'ticket' | 'details'>> = {}): Promise<PickupOutcome> => {
     const ticket = mapping && ticketId ? { mapping, sysId: ticketId, number: raw.number ?? '' } : null;
     await refuseRow(deps, { kind: 'request', row: rowId, code, message, remedy, actor: raw.sys_created_by || null, handoff: null, ticket, input: raw, ...extra });
     return { kind: 'refused', code, message };
@@ -75,8 +77,8 @@ export async function takeRequest(deps: FlowDeps, mappings: MappingSet, raw: Raw
   const record = await deps.connector.get(mapping, row.ticket);
   await deps.fault('intake-ticket-read');
   if (!record) return refuse('SN_NOT_FOUND', `The request was not taken: ${row.number || row.ticket} cannot be read by the AI worker.`, 'Ask an admin to check the integration user can read this ticket.', { actor: requester.userName, ticket: { mapping, sysId: row.ticket, number: row.number, record: null } });
-  const refuseOn = (code: ErrorCode | 'DUPLICATE', message: string, remedy: string): Promise<PickupOutcome> =>
-    refuse(code, message, remedy, { actor: requester.userName, ticket: { mapping, sysId: row.ticket, number: record[mapping.fields.number] ?? row.number, record } });
+  const refuseOn = (code: ErrorCode | 'DUPLICATE', message: string, remedy: string, details?: RowRefusal['details']): Promise<PickupOutcome> =>
+    refuse(code, message, remedy, { actor: requester.userName, ticket: { mapping, sysId: row.ticket, number: record[mapping.fields.number] ?? row.number, record }, ...(details ? { details } : {}) });
 
   let ticket: Ticket;
   try {
@@ -85,6 +87,8 @@ export async function takeRequest(deps: FlowDeps, mappings: MappingSet, raw: Raw
     const message = error instanceof HandoffError ? error.message : 'the ticket could not be read';
     return refuseOn('RECORD_INVALID', `The request was not taken: ${message}.`, 'Ask an admin to check the field mapping for this table.');
   }
+  const lowered = await checkClassLowering(deps, mapping, record, ticket, requester);
+  if (lowered) return refuseOn(lowered.code, lowered.message, lowered.remedy);
 
   const panel = await deps.policy.panel(ticket, { handoffs: [], notice: null });
   const op = panel.operations.find((o) => o.id === row.operation);
@@ -92,15 +96,15 @@ export async function takeRequest(deps: FlowDeps, mappings: MappingSet, raw: Raw
   if (op.outcome === 'blocked') {
     const why = op.reasons.map((r) => r.message).join(' ');
     const remedy = op.reasons.map((r) => r.remedy).join(' ');
-    return refuseOn('POLICY_BLOCKED', `'${op.title}' is blocked: ${why}`, remedy || 'See the panel for what would allow it.');
+    return refuseOn('POLICY_BLOCKED', `'${op.title}' is blocked: ${why}`, remedy || 'See the panel for what would allow it.', { operation: op.id, rules: op.reasons.map((r) => r.rule) });
   }
   if (op.scopeDigest !== row.scope_digest) {
     return refuseOn('POLICY_STALE_SCOPE', `The scope of '${op.title}' changed after you reviewed it; nothing was started.`, 'The panel is refreshed: open Assign To AI Operation again and review the current scope.');
   }
   // Secrets in the note are masked before anything keeps or quotes it (the hand-off record, a refusal reason).
   // The audit records what was masked, by kind and count, never the values (the seed: "the masking is recorded in the audit").
-  const noteMasker = createMasker(SECRET_MASK_KINDS);
-  const note = row.note.trim() ? noteMasker.mask(row.note.trim()) : null;
+  const { text: maskedNote, masked: noteMasked } = maskFreeText(row.note);
+  const note = maskedNote ?? null;
   if (note !== null) {
     const problem = deps.policy.checkNote(note);
     if (problem) return refuseOn('POLICY_BLOCKED', `The note asks for something the AI may not do: ${problem.message}`, problem.remedy);
@@ -126,7 +130,16 @@ export async function takeRequest(deps: FlowDeps, mappings: MappingSet, raw: Raw
     policyVersion: handoff.policyVersion,
     inputDigest: digestOf({ request: { operation: row.operation, scope: row.scope_digest, note: row.note } }),
     outputDigest: null,
-    details: { operation: op.id, scopeDigest: op.scopeDigest, approvalRequired: op.approval.required, approverRole: op.approval.role, hasNote: note !== null, noteMasked: noteMasker.record().counts, row: row.sys_id },
+    details: {
+      operation: op.id,
+      scopeDigest: op.scopeDigest,
+      approvalRequired: op.approval.required,
+      approverRole: op.approval.role,
+      hasNote: note !== null,
+      noteMasked,
+      row: row.sys_id,
+      ...evidenceFacts(ticket, handoff),
+    },
   });
   await finishPickup(deps, mapping, record, handoff, row.sys_id);
   return { kind: 'queued', handoff };
@@ -147,7 +160,8 @@ function newHandoff(deps: FlowDeps, ticket: Ticket, op: PanelOperation, policyVe
     scopeDigest: op.scopeDigest,
     requester,
     requestRow: row.sys_id,
-    readCheck: readCheckOf(row.readable),
+    // What the app's rule stored in the requester's session, as it came: the read boundary fails closed on it if unusable.
+    readCheck: { readable: row.readable, requestedOn: row.sys_created_on },
     note,
     policyVersion,
     status: 'queued',
@@ -163,12 +177,14 @@ function newHandoff(deps: FlowDeps, ticket: Ticket, op: PanelOperation, policyVe
   };
 }
 
-/** The row's `readable` as it came, when it is JSON; null otherwise (the boundary then uses nothing beyond the ticket). */
-function readCheckOf(text: string): string | null {
-  if (text.trim() === '') return null;
+/** For the evidence report (acceptance per group, data classes per provider kind); without the ticket, the shadow flag alone. */
+function evidenceFacts(ticket: Ticket | null, handoff: Handoff): { group?: string | null; dataClass?: string | null; shadow: boolean } {
+  return ticket === null ? { shadow: handoff.shadow } : { group: budgetGroupKey(ticket.owner.group), dataClass: ticket.dataClass, shadow: handoff.shadow };
+}
+
+function ticketOf(deps: FlowDeps, mapping: TableMapping, record: RawRecord): Ticket | null {
   try {
-    JSON.parse(text);
-    return text;
+    return deps.policy.toTicket(mapping, record);
   } catch {
     return null;
   }
@@ -179,28 +195,23 @@ async function finishPickup(deps: FlowDeps, mapping: TableMapping, record: RawRe
   const events = await deps.ledger.forHandoff(handoff.id);
   if (!events.some((e) => e.type === 'requested')) {
     // The attempt that created the hand-off ended before recording the request (a crash, Redis away): record it now.
-    await deps.ledger.append({
-      type: 'requested',
-      handoff: handoff.id,
-      ticket: { table: mapping.table, sysId: handoff.ticket.sysId, number: handoff.ticket.number },
-      actors: [{ role: 'requester', userName: handoff.requester.userName }],
-      policyVersion: handoff.policyVersion,
-      inputDigest: digestOf({ request: { operation: handoff.operation, scope: handoff.scopeDigest } }),
-      outputDigest: null,
-      details: { operation: handoff.operation, scopeDigest: handoff.scopeDigest, approvalRequired: handoff.approval.required, approverRole: handoff.approval.role, hasNote: handoff.note !== null, row, recovered: true },
-    });
+    await deps.ledger.append(
+      handoffEvent('requested', handoff, [{ role: 'requester', userName: handoff.requester.userName }], {
+        inputDigest: digestOf({ request: { operation: handoff.operation, scope: handoff.scopeDigest } }),
+        details: {
+          scopeDigest: handoff.scopeDigest,
+          approvalRequired: handoff.approval.required,
+          approverRole: handoff.approval.role,
+          hasNote: handoff.note !== null,
+          row,
+          recovered: true,
+          ...evidenceFacts(ticketOf(deps, mapping, record), handoff),
+        },
+      }),
+    );
   }
   if (!events.some((e) => e.type === 'queued')) {
-    await deps.ledger.append({
-      type: 'queued',
-      handoff: handoff.id,
-      ticket: { table: mapping.table, sysId: handoff.ticket.sysId, number: handoff.ticket.number },
-      actors: [{ role: 'worker', userName: deps.settings.integrationUser }],
-      policyVersion: handoff.policyVersion,
-      inputDigest: handoff.scopeDigest,
-      outputDigest: null,
-      details: { operation: handoff.operation },
-    });
+    await deps.ledger.append(handoffEvent('queued', handoff, [{ role: 'worker', userName: deps.settings.integrationUser }], { inputDigest: handoff.scopeDigest }));
   }
   // The ticket just read serves execute (within worker.ticketFreshMs): no second GET.
   await deps.tickets.put(mapping.table, handoff.ticket.sysId, record);

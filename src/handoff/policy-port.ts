@@ -1,12 +1,15 @@
 /**
  * The policy engine behind the flow's PanelPolicy port: builds the evaluation
  * context from the runtime config (switches, groups), the provider kind and
- * the groups' budget states, and answers panels, the note check and shadow
- * mode from it.
+ * the groups' budget states, and answers panels, the note check, shadow
+ * mode and the read boundary's rules from it. The mappings give each panel
+ * the fields of its read check's related queries.
  */
+import type { BoundaryRules } from '../boundary/containment.js';
 import type { Reason } from '../domain/decision.js';
 import type { Ticket } from '../domain/ticket.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
+import type { MappingSet } from '../mapping/load-mappings.js';
 import { toTicket } from '../mapping/to-ticket.js';
 import { buildPanel, checkIntent, createPolicyContext, describeFinding, type BudgetState, type Policy, type PolicyContext, type ProviderKind } from '../policy/index.js';
 import { digestOf } from '../util/canonical-json.js';
@@ -19,6 +22,10 @@ export interface PolicyPortOptions {
   readonly providerKind: ProviderKind;
   /** Current budget state per group (sys_id or name); read before each sync pass. */
   readonly budgets?: () => Promise<Readonly<Record<string, BudgetState>>>;
+  /** The mappings, for each panel's read check (the related queries' fields); without them only the CI record is checked. */
+  readonly mappings?: MappingSet;
+  /** The clock for lowering the class (the panel carries a lowering until its cool-down ends); default the system's. */
+  readonly now?: () => Date;
 }
 
 export function createPolicyPort(options: PolicyPortOptions): PanelPolicy {
@@ -31,6 +38,15 @@ export function createPolicyPort(options: PolicyPortOptions): PanelPolicy {
   }
 
   const noteRule = policy.compiled.checkRule['note.action-request'];
+  const now = options.now ?? (() => new Date());
+  const rules: BoundaryRules = {
+    groupUsesAi(group) {
+      const resolved = context.group(group);
+      return resolved.enabled && !resolved.switchedOff;
+    },
+    ciRecordClass: policy.boundary.ciRecordClass,
+    classLowering: { coolDownMs: policy.boundary.classLowering.coolDownHours * 3_600_000, refuse: policy.boundary.classLowering.refuse },
+  };
 
   return {
     version: policy.version,
@@ -46,8 +62,11 @@ export function createPolicyPort(options: PolicyPortOptions): PanelPolicy {
     },
     toTicket,
     panel(ticket, extras) {
-      return Promise.resolve(buildPanel(ticket, context, extras));
+      const related = options.mappings?.byTable.get(ticket.ref.table) ?? null;
+      const lowering = extras.previous === undefined ? {} : { lowering: { previous: extras.previous, now: now() } };
+      return Promise.resolve(buildPanel(ticket, context, { handoffs: extras.handoffs, notice: extras.notice, related, ...lowering }));
     },
+    boundaryRules: () => rules,
     checkNote(note): Reason | null {
       const check = checkIntent(note);
       const finding = check.findings[0];

@@ -3,9 +3,11 @@
  * ports. The worker wires the real modules in (src/queue/wiring.ts); the flow
  * never reaches past these.
  */
+import type { BoundaryRules } from '../boundary/containment.js';
 import type { Reason } from '../domain/decision.js';
 import type { Handoff } from '../domain/handoff.js';
 import type { Panel, PanelHandoff, PanelNotice } from '../domain/panel.js';
+import type { ReadCheck } from '../domain/read-check.js';
 import type { Ticket } from '../domain/ticket.js';
 import type { RawRecord } from '../connector/connector.js';
 import type { TableMapping } from '../mapping/mapping-schema.js';
@@ -17,8 +19,14 @@ export interface PanelPolicy {
   contextDigest(): Promise<string>;
   /** Maps a raw record to the canonical ticket (RECORD_INVALID when it cannot). */
   toTicket(mapping: TableMapping, record: RawRecord): Ticket;
-  /** The sealed panel for a ticket, with the hand-offs and notice to show. */
-  panel(ticket: Ticket, extras: { readonly handoffs: readonly PanelHandoff[]; readonly notice: PanelNotice | null }): Promise<Panel>;
+  /**
+   * The sealed panel for a ticket, with the hand-offs and notice to show.
+   * `previous` is the panel the ticket holds now (its JSON text): a lowering
+   * of the class since then is carried in the new panel (docs/boundary.md).
+   */
+  panel(ticket: Ticket, extras: { readonly handoffs: readonly PanelHandoff[]; readonly notice: PanelNotice | null; readonly previous?: string | null }): Promise<Panel>;
+  /** What the read boundary's containment check needs from the policy (src/boundary/containment.ts). */
+  boundaryRules(): BoundaryRules;
   /** Why the operator's note asks for something the AI may not do, or null. */
   checkNote(note: string): Reason | null;
   /** Whether the ticket's group runs in shadow mode (flow runs, nothing written to the ticket). */
@@ -30,6 +38,8 @@ export interface ExecuteInput {
   readonly ticket: Ticket;
   readonly record: RawRecord;
   readonly mapping: TableMapping;
+  /** The read boundary: the read check of the panel the scope was checked against now, and the policy's rules. */
+  readonly boundary: { readonly readCheck: ReadCheck; readonly rules: BoundaryRules };
 }
 
 export type ExecuteResult =

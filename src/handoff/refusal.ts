@@ -30,6 +30,8 @@ export interface RowRefusal {
   readonly ticket: { readonly mapping: TableMapping; readonly sysId: string; readonly number: string; readonly record?: RawRecord | null } | null;
   /** The row as read, digested into the audit event (never stored as is: a note may hold anything). */
   readonly input: Readonly<Record<string, string>>;
+  /** Secret-free facts for the audit event: the operation and the policy rules that decided (the evidence report counts kill switches by them). */
+  readonly details?: { readonly operation?: string; readonly rules?: readonly string[] };
 }
 
 export async function refuseRow(deps: FlowDeps, refusal: RowRefusal): Promise<void> {
@@ -45,7 +47,7 @@ export async function refuseRow(deps: FlowDeps, refusal: RowRefusal): Promise<vo
     policyVersion: refusal.handoff?.policyVersion ?? deps.policy.version,
     inputDigest: digestOf({ [kind]: refusal.input }),
     outputDigest: null,
-    details: { code: refusal.code, reason: message, row: refusal.row },
+    details: { code: refusal.code, reason: message, row: refusal.row, ...refusal.details },
   });
   const update = { sysId: refusal.row, state: 'refused' as const, message, remedy };
   const finishAlone = (): Promise<void> => deps.connector.finishRow(kind, update);

@@ -1,16 +1,19 @@
 /**
+/**
  * Review: an approver's Accept, Reject or Escalate, a row of the app's review
  * table (docs/contract.md). The reviewer is learned from the platform
  * (row-identity.ts) and must hold the reviewer role, or the agent role for an
  * output that needs no approval. Accepted only from the approver resolved for
  * that hand-off (or a member of the approver group), and never from its
  * requester where approval is required; where none is required, from the
- * requester, the assignee or a member of the owning group. The decision is
- * recorded as a short attributed work note, in the status and the audit, and
- * the row set `recorded`: note, status, panel and row in one call (with the
- * ticket read and the row poll, a review costs three calls). Nothing else
- * changes.
+ * requester, the assignee or a member of the owning group. Escalate hands the
+ * draft to the reviewer's manager, who then decides it, by a review row of
+ * their own (src/handoff/escalation.ts). The decision is recorded as a short
+ * attributed work note, in the status and the audit, and the row set
+ * `recorded`: note, status, panel and row in one call (with the ticket read
+ * and the row poll, a review costs three calls). Nothing else changes.
  */
+import { maskFreeText } from '../ai/mask-free-text.js';
 import type { RawRecord } from '../connector/connector.js';
 import { ReviewRowRecord, SYS_ID, type ReviewRowRecord as ReviewRow } from '../domain/app-rows.js';
 import type { Actor, Handoff } from '../domain/handoff.js';
@@ -22,6 +25,7 @@ import { digestOf } from '../util/canonical-json.js';
 import { formatIssues } from '../util/zod-issues.js';
 import { handoffEvent } from './audit-helpers.js';
 import type { FlowDeps } from './flow-deps.js';
+import { escalatedTo, escalationTarget, isDecidable } from './escalation.js';
 import { refuseRow, type RowRefusal } from './refusal.js';
 import { holds, rowActor } from './row-identity.js';
 
@@ -78,27 +82,41 @@ export async function takeReview(deps: FlowDeps, mappings: MappingSet, raw: RawR
   const refuseOn = (code: ErrorCode, message: string, remedy: string): Promise<ReviewOutcome> =>
     refuse(code, message, remedy, { actor: reviewer.userName, handoff, ticket: { mapping, sysId: row.ticket, number: record[mapping.fields.number] ?? row.number, record } });
 
-  if (handoff.status !== 'awaiting_review') {
+  if (!isDecidable(handoff)) {
     return refuseOn('HANDOFF_STATE_CONFLICT', `Hand-off ${handoff.id} is ${handoff.status.replace('_', ' ')}, not awaiting review; the review was not recorded.`, 'Nothing to do unless the panel shows it awaiting review.');
   }
   const ticket = deps.policy.toTicket(mapping, record);
   const allowed = await mayReview(deps, handoff, ticket, reviewer);
   if (!allowed.ok) return refuseOn('REVIEW_FORBIDDEN', allowed.message, allowed.remedy);
+  const target = row.decision === 'escalate' ? await escalationTarget(deps.connector, reviewer) : null;
+  if (row.decision === 'escalate' && target === null) {
+    return refuseOn('REVIEW_FORBIDDEN', `There is no one to escalate hand-off ${handoff.id} to: ${reviewer.userName}'s user record names no active manager.`, 'Accept or reject it, or ask an admin to set your manager in ServiceNow.');
+  }
 
   const at = deps.now().toISOString();
-  const comment = row.comment.trim() ? row.comment.trim() : undefined;
+  // Secrets in the comment are masked before the record, the audit or the note keep it (as pickup does for the note).
+  const { text: comment, masked: commentMasked } = maskFreeText(row.comment);
   let reviewed = handoff;
   // The decision is recorded under the ticket's lease and written in the same breath: no sync pass shows it without its note.
   await recordNote(deps, mapping, handoff, row, record, async () => {
     reviewed = await deps.store.update(handoff.id, (h) => {
-      if (h.status !== 'awaiting_review') throw new HandoffError('HANDOFF_STATE_CONFLICT', `hand-off ${h.id} is ${h.status}`);
-      return { ...h, status: DECISION_STATUS[row.decision], review: { decision: row.decision, by: reviewer, at, row: row.sys_id, ...(comment === undefined ? {} : { comment }) } };
+      if (h.status !== handoff.status) throw new HandoffError('HANDOFF_STATE_CONFLICT', `hand-off ${h.id} is ${h.status}`);
+      const decided: Handoff = { ...h, status: DECISION_STATUS[row.decision], review: { decision: row.decision, by: reviewer, at, row: row.sys_id, ...(comment === undefined ? {} : { comment }) } };
+      return target === null ? decided : escalatedTo(decided, target);
     });
     await deps.ledger.append(
       handoffEvent('reviewed', reviewed, [{ role: 'reviewer', userName: reviewer.userName }, { role: 'requester', userName: reviewed.requester.userName }], {
         inputDigest: digestOf({ review: { handoff: row.handoff, decision: row.decision, comment: row.comment } }),
         outputDigest: reviewed.output?.noteDigest ?? null,
-        details: { decision: row.decision, approvalRequired: reviewed.approval.required, hasComment: comment !== undefined, row: row.sys_id },
+        details: {
+          decision: row.decision,
+          approvalRequired: handoff.approval.required,
+          hasComment: comment !== undefined,
+          commentMasked,
+          row: row.sys_id,
+          ...(handoff.status === 'escalated' ? { afterEscalation: true } : {}),
+          ...(target === null ? {} : { escalatedTo: target.id }),
+        },
       }),
     );
     return reviewed;

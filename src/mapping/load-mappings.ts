@@ -1,7 +1,9 @@
 /**
  * Loads the field mappings of one ITSM (mappings/servicenow/*.yaml) at
  * start-up. All files load or none: a bad file stops the load with every
- * problem listed, naming the file, the key and the fix.
+ * problem listed, naming the file, the key and the fix. A mapping whose AI
+ * fields could widen what the worker writes is refused too
+ * (mapping-safety.ts), for the app's scope the runtime config names.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
@@ -10,6 +12,7 @@ import { HandoffError } from '../errors.js';
 import { fromRoot } from '../util/paths.js';
 import { formatIssues } from '../util/zod-issues.js';
 import { TableMapping } from './mapping-schema.js';
+import { DEFAULT_APP_SCOPE, mappingSafetyProblems } from './mapping-safety.js';
 
 export interface MappingSet {
   /** The folder the mappings came from. */
@@ -20,7 +23,12 @@ export interface MappingSet {
 /** The repository's default ServiceNow mappings. */
 export const DEFAULT_MAPPINGS_DIR = fromRoot('mappings', 'servicenow');
 
-export function loadMappings(dir: string = DEFAULT_MAPPINGS_DIR): MappingSet {
+export interface LoadMappingsOptions {
+  /** The app's scope (runtime config `app.scope`): the AI fields must be its `<scope>_` columns. Default x_acme_aihandoff. */
+  readonly scope?: string;
+}
+
+export function loadMappings(dir: string = DEFAULT_MAPPINGS_DIR, options: LoadMappingsOptions = {}): MappingSet {
   const folder = resolve(dir);
   let files: string[];
   try {
@@ -35,7 +43,7 @@ export function loadMappings(dir: string = DEFAULT_MAPPINGS_DIR): MappingSet {
   const byTable = new Map<string, TableMapping>();
   for (const file of files) {
     const path = join(folder, file);
-    const result = parseMappingText(readFileSync(path, 'utf8'), file);
+    const result = parseMappingText(readFileSync(path, 'utf8'), file, options.scope ?? DEFAULT_APP_SCOPE);
     if (!result.ok) {
       problems.push(...result.problems);
       continue;
@@ -59,7 +67,7 @@ export function loadMappings(dir: string = DEFAULT_MAPPINGS_DIR): MappingSet {
 
 export type ParseResult = { readonly ok: true; readonly mapping: TableMapping } | { readonly ok: false; readonly problems: string[] };
 
-export function parseMappingText(text: string, file: string): ParseResult {
+export function parseMappingText(text: string, file: string, scope: string = DEFAULT_APP_SCOPE): ParseResult {
   let data: unknown;
   try {
     data = parse(text, { prettyErrors: true, uniqueKeys: true });
@@ -69,6 +77,8 @@ export function parseMappingText(text: string, file: string): ParseResult {
   }
   const parsed = TableMapping.safeParse(data);
   if (!parsed.success) return { ok: false, problems: formatIssues(file, parsed.error) };
+  const unsafe = mappingSafetyProblems(parsed.data, file, scope);
+  if (unsafe.length > 0) return { ok: false, problems: unsafe };
   return { ok: true, mapping: parsed.data };
 }
 

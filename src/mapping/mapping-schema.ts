@@ -101,6 +101,11 @@ export const TableMapping = z.strictObject({
     configurationItemName: FieldName.optional(),
     caller: FieldName.optional(),
     callerName: FieldName.optional(),
+    /**
+     * The resolution notes (`close_notes`): read for related tickets, where a
+     * resolved one often records the known-good baseline the AI compares with.
+     */
+    resolution: FieldName.optional(),
   }),
   severity: SeverityMapping,
   dataClass: DataClassMapping,

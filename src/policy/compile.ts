@@ -8,7 +8,7 @@
 import { operationPartDigest } from '../domain/scope.js';
 import { AI_TIERS, APPROVER_ROLES, DATA_CLASSES, SEVERITIES, TICKET_TYPES, type ApproverRole } from '../domain/ticket.js';
 import type { Reason } from '../domain/decision.js';
-import { BLOCKED_ACTIONS, EXECUTION_CLASS_IDS, type ExecutionClass, type Operation } from '../domain/operation.js';
+import { BLOCKED_ACTIONS, EXECUTION_CLASS_IDS, type ExecutionClass, type Operation, type SourceKind } from '../domain/operation.js';
 import type { Facts } from './facts.js';
 import { missingBit } from './facts.js';
 import { CHECKS, PROVIDER_KINDS, type CheckName, type Condition, type PolicyFile, type Placeholder, type ProviderKind, type RuleEffect } from './policy-schema.js';
@@ -60,7 +60,7 @@ export interface CompiledOperation {
   readonly scopeMiddle: string;
   /** Canonical JSON of the approval with no approver resolved (none required, or none found): `approvalJson` of it. */
   readonly noApproverJson: string;
-  /** The scope's canonical JSON up to the ticket's, when the approval has no approver: `{"approval":…,<scopeMiddle>,"ticket":`. */
+  /** The scope's canonical JSON up to the boundary's, when the approval has no approver: `{"approval":…,"boundary":`. */
   readonly scopeHead: string;
   /** Bit i set: the operation blocks BLOCKED_ACTIONS[i]. */
   readonly blockedMask: number;
@@ -76,6 +76,10 @@ export interface CompiledPolicy {
   readonly checkRule: Readonly<Record<CheckName, CompiledRule>>;
   /** By provider kind (its own key, else `external`: providers.ts), by data class index. */
   readonly providerAllows: Readonly<Record<ProviderKind, readonly boolean[]>>;
+  /** By ticket type index: the source kinds its operations read (the panel's read check covers these). */
+  readonly sourcesByType: readonly ReadonlySet<SourceKind>[];
+  /** The source kinds any operation reads (a ticket of unknown type is offered every operation). */
+  readonly allSources: ReadonlySet<SourceKind>;
 }
 
 const ANY = -1;
@@ -227,7 +231,7 @@ export function compilePolicy(
       rules: Object.freeze(rules),
       scopeMiddle: middle,
       noApproverJson,
-      scopeHead: `{"approval":${noApproverJson},${middle},"ticket":`,
+      scopeHead: `{"approval":${noApproverJson},"boundary":`,
       blockedMask,
       panelId: `"id":${JSON.stringify(op.id)}`,
     });
@@ -239,10 +243,14 @@ export function compilePolicy(
     providerAllows[kind] = Object.freeze(DATA_CLASSES.map((c) => classes.includes(c)));
   }
 
+  const byType = TICKET_TYPES.map((_, i) => Object.freeze(compiledOps.filter((c) => c.fits[i] === true)));
+  const sourcesOf = (ops: readonly CompiledOperation[]): ReadonlySet<SourceKind> => new Set(ops.flatMap((c) => c.op.sources));
   return Object.freeze({
     operations: Object.freeze(compiledOps),
     opById: new Map(compiledOps.map((c) => [c.op.id, c])),
-    byType: Object.freeze(TICKET_TYPES.map((_, i) => Object.freeze(compiledOps.filter((c) => c.fits[i] === true)))),
+    byType: Object.freeze(byType),
+    sourcesByType: Object.freeze(byType.map(sourcesOf)),
+    allSources: sourcesOf(compiledOps),
     checkRule: Object.freeze(checkRule),
     providerAllows: Object.freeze(providerAllows),
   });

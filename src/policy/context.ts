@@ -6,6 +6,8 @@
 import { HandoffError } from '../errors.js';
 import { AI_TIERS, DATA_CLASSES, type AiTier, type Ref } from '../domain/ticket.js';
 import { DEFAULT_GROUP, type GroupSetting, type Groups } from '../config/groups.js';
+import type { SourceKind } from '../domain/operation.js';
+import { boundaryOf, boundaryText, type BoundaryEntry } from './boundary.js';
 import type { Switches } from '../config/switches.js';
 import type { Policy } from './policy.js';
 import type { ProviderKind } from './policy-schema.js';
@@ -46,6 +48,10 @@ export interface PolicyContext {
   /** Whether the configured provider may receive a data class (by index); true when no provider is named. */
   providerAllows(dataClassIndex: number): boolean;
   group(ref: Ref): ResolvedGroup;
+  /** The read boundary of a ticket of this class (index in DATA_CLASSES, -1 unknown), with its canonical JSON; built once per class. */
+  boundary(dataClassIndex: number): BoundaryEntry;
+  /** The boundary in plain words for an operation (src/policy/boundary.ts), once per operation and class. */
+  boundaryWords(operation: { readonly id: string; readonly sources: readonly SourceKind[] }, dataClassIndex: number): string;
 }
 
 /**
@@ -89,13 +95,20 @@ export function createPolicyContext(input: PolicyContextInput): PolicyContext {
   const providerKind = input.providerKind ?? null;
   const allows = providerKind === null ? DATA_CLASSES.map(() => true) : policy.compiled.providerAllows[providerKind];
   const tierIndex = (tier: AiTier): number => AI_TIERS.indexOf(tier);
+  const providerAllows = (index: number): boolean => allows[index] === true;
+  const boundaries = [-1, ...DATA_CLASSES.keys()].map((dataClassIndex) =>
+    boundaryOf({ dataClassIndex, providerAllows, provider: providerKind, otherGroups: policy.boundary.otherGroupsAsEvidence }),
+  );
+  const boundaryAt = (index: number): BoundaryEntry => boundaries[index + 1] ?? boundaries[0]!;
+  // By operation id, the words for each class index + 1 (unknown first): one lookup per operation of a panel.
+  const words = new Map<string, string[]>();
 
   return Object.freeze({
     policy,
     providerKind,
     globalOff: !switches.ai,
     operationOff: (id: string) => offOps.has(id),
-    providerAllows: (index: number) => allows[index] === true,
+    providerAllows,
     group(ref: Ref): ResolvedGroup {
       const name = typeof ref.name === 'string' && ref.name !== '' ? ref.name.toLowerCase() : undefined;
       const setting = byId.get(ref.id) ?? (name === undefined ? undefined : byName.get(name)) ?? fallback;
@@ -106,6 +119,15 @@ export function createPolicyContext(input: PolicyContextInput): PolicyContext {
         budget: budgetIds.get(ref.id) ?? (name === undefined ? undefined : budgetNames.get(name)) ?? 'ok',
         shadow: setting.shadow ?? false,
       };
+    },
+    boundary: boundaryAt,
+    boundaryWords(op: { readonly id: string; readonly sources: readonly SourceKind[] }, dataClassIndex: number): string {
+      let texts = words.get(op.id);
+      if (texts === undefined) {
+        texts = boundaries.map((b) => boundaryText(op.sources, b.boundary));
+        words.set(op.id, texts);
+      }
+      return texts[dataClassIndex + 1] ?? texts[0]!;
     },
   });
 }

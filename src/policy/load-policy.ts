@@ -60,6 +60,7 @@ export function parsePolicy(texts: Readonly<Record<PolicyFileName, string>>, dir
     operations: catalogFile.operations,
     tiers: policyFile.tiers,
     providers: policyFile.providers,
+    boundary: policyFile.boundary,
     rules,
     compiled: compilePolicy(policyFile, classesFile.classes, catalogFile.operations, version),
   });

@@ -12,16 +12,28 @@
 import type { Decision } from '../domain/decision.js';
 import { BLOCKED_ACTIONS } from '../domain/operation.js';
 import { PANEL_SCHEMA_VERSION, type Panel, type PanelBody, type PanelHandoff, type PanelNotice, type PanelOperation } from '../domain/panel.js';
-import type { Ticket } from '../domain/ticket.js';
+import { DATA_CLASSES, type Ticket } from '../domain/ticket.js';
 import { canonicalJson, DIGEST_HEX_LENGTH, sha256Hex } from '../util/canonical-json.js';
+import { carryLowering } from './class-lowering.js';
 import type { PolicyContext } from './context.js';
 import { classify, evaluateTicket, type Evaluated } from './evaluate.js';
 import { readFacts, readRef } from './facts.js';
+import { readCheckFor, type RelatedFields } from './read-check.js';
 
 export interface PanelExtras {
   readonly handoffs?: readonly PanelHandoff[];
   readonly notice?: PanelNotice | null;
+  /** The ticket table's mapping fields for the read check's related queries; without it only the CI record is checked. */
+  readonly related?: RelatedFields | null;
+  /**
+   * The panel the ticket holds now (its JSON text) and the time: a lowering of
+   * the class since that panel is carried in this one (class-lowering.ts).
+   * Without it the panel carries no lowering.
+   */
+  readonly lowering?: { readonly previous: string | null; readonly now: Date };
 }
+
+const HOUR_MS = 3_600_000;
 
 /** Shown where a malformed ticket lacks a value the panel needs. */
 const UNKNOWN = '(unknown)';
@@ -31,6 +43,8 @@ export function buildPanel(ticket: Ticket, ctx: PolicyContext, extras: PanelExtr
   const evaluated = evaluateTicket(facts);
   const operations: PanelOperation[] = [];
   const decisions: Decision[] = [];
+  const { compiled } = ctx.policy;
+  const { boundary } = ctx.boundary(facts.dataClassIndex);
   let blockedMask = 0;
   for (const { op: cop, decision, scopeDigest } of evaluated) {
     const { op } = cop;
@@ -49,19 +63,27 @@ export function buildPanel(ticket: Ticket, ctx: PolicyContext, extras: PanelExtr
       stopConditions: op.stopConditions,
       blockedActions: op.blockedActions,
       reasons: decision.reasons,
+      boundary,
+      boundaryText: ctx.boundaryWords(op, facts.dataClassIndex),
     });
   }
+  // The kinds the ticket's operations read: those of its type's operations (every operation when the type is unknown), as evaluated.
+  const readCheck = readCheckFor(ticket, facts.typeIndex >= 0 ? (compiled.sourcesByType[facts.typeIndex] ?? compiled.allSources) : compiled.allSources, extras.related ?? null);
+  const dataClass = DATA_CLASSES[facts.dataClassIndex] ?? null;
+  const lowering = extras.lowering;
+  const classLowered = lowering === undefined ? null : carryLowering(lowering.previous, dataClass, lowering.now, ctx.policy.boundary.classLowering.coolDownHours * HOUR_MS);
   const body: PanelBody = {
     schema: PANEL_SCHEMA_VERSION,
-    ticket: { number: facts.ref.number || UNKNOWN, table: facts.ref.table || UNKNOWN, sysId: facts.ref.sysId || UNKNOWN, owner: ownerIds(ticket) },
+    ticket: { number: facts.ref.number || UNKNOWN, table: facts.ref.table || UNKNOWN, sysId: facts.ref.sysId || UNKNOWN, owner: ownerIds(ticket), dataClass, classLowered },
     policyVersion: ctx.policy.version,
     classification: classify(decisions),
     operations,
     blockedActions: BLOCKED_ACTIONS.filter((_, i) => ((blockedMask >>> i) & 1) === 1),
     handoffs: extras.handoffs === undefined ? [] : [...extras.handoffs],
     notice: extras.notice ?? null,
+    readCheck: readCheck.readCheck,
   };
-  const digest = sha256Hex(panelJson(body, evaluated)).slice(0, DIGEST_HEX_LENGTH);
+  const digest = sha256Hex(panelJson(body, evaluated, readCheck.json)).slice(0, DIGEST_HEX_LENGTH);
   // Built member by member, not spread: same keys in the same order as sealPanel's `{ ...body, digest }`.
   return {
     schema: body.schema,
@@ -72,6 +94,7 @@ export function buildPanel(ticket: Ticket, ctx: PolicyContext, extras: PanelExtr
     blockedActions: body.blockedActions,
     handoffs: body.handoffs,
     notice: body.notice,
+    readCheck: body.readCheck,
     digest,
   };
 }
@@ -85,7 +108,7 @@ function ownerIds(ticket: Ticket): PanelBody['ticket']['owner'] {
 }
 
 /** The body in the digest form of the domain's `panelDigest`, keys sorted at every depth. */
-function panelJson(body: PanelBody, evaluated: readonly Evaluated[]): string {
+function panelJson(body: PanelBody, evaluated: readonly Evaluated[], readCheckJson: string): string {
   const j = JSON.stringify;
   // Outcomes, the classification and blocked actions are enum words and digests
   // are hex: quoted as they are, since JSON.stringify would escape nothing in them.
@@ -98,10 +121,11 @@ function panelJson(body: PanelBody, evaluated: readonly Evaluated[]): string {
   }
   const { ticket } = body;
   const owner = `{"assignee":${j(ticket.owner.assignee)},"group":${j(ticket.owner.group)}}`;
+  const classLowered = ticket.classLowered === null ? 'null' : canonicalJson(ticket.classLowered);
   return (
     `{"blockedActions":${body.blockedActions.length === 0 ? '[]' : `["${body.blockedActions.join('","')}"]`},"classification":"${body.classification}",` +
     `"handoffs":${body.handoffs.length === 0 ? '[]' : canonicalJson(body.handoffs)},"notice":${body.notice === null ? 'null' : canonicalJson(body.notice)},"operations":[${ops}],` +
-    `"policyVersion":${j(body.policyVersion)},"schema":${body.schema},` +
-    `"ticket":{"number":${j(ticket.number)},"owner":${owner},"sysId":${j(ticket.sysId)},"table":${j(ticket.table)}}}`
+    `"policyVersion":${j(body.policyVersion)},"readCheck":${readCheckJson},"schema":${body.schema},` +
+    `"ticket":{"classLowered":${classLowered},"dataClass":${j(ticket.dataClass)},"number":${j(ticket.number)},"owner":${owner},"sysId":${j(ticket.sysId)},"table":${j(ticket.table)}}}`
   );
 }

@@ -129,6 +129,35 @@ export const CatalogFile = z.strictObject({
   operations: z.array(Operation).min(1),
 });
 
+/** Who a request within the cool-down after a lowering of the ticket's class is refused for. */
+export const LOWERING_REFUSALS = ['everyone', 'lowerer'] as const;
+
+/**
+ * The read boundary's policy (docs/boundary.md). Every key has a default, so
+ * a policy without the block is the strictest reading: other groups' tickets
+ * withheld, the CI record counted as confidential, 24 hours' cool-down for
+ * everyone after a lowering.
+ */
+export const BoundaryPolicy = z.strictObject({
+  /** Tickets of groups that have not opted in to AI may be used read-only as evidence in other groups' hand-offs; default false. */
+  otherGroupsAsEvidence: z.boolean().default(false),
+  /**
+   * The class a configuration item record counts as: the CMDB has no
+   * classification field the app installs, and a table without a default
+   * counts as confidential (issue 10), so that is the default.
+   */
+  ciRecordClass: DataClass.default('confidential'),
+  classLowering: z
+    .strictObject({
+      /** After the ticket's class is lowered, requests are refused this long, in hours; 0 turns the cool-down off. Default 24. */
+      coolDownHours: z.number().min(0).max(24 * 30).default(24),
+      /** `everyone` (default): refused whoever asks; `lowerer`: only when the requester lowered it, or who did is unknown. */
+      refuse: z.enum(LOWERING_REFUSALS).default('everyone'),
+    })
+    .prefault({}),
+});
+export type BoundaryPolicy = z.infer<typeof BoundaryPolicy>;
+
 export const PolicyFile = z.strictObject({
   /** The declared version; the loaded version adds a digest of the files' content. */
   version: z.string().regex(/^[0-9A-Za-z][0-9A-Za-z.-]*$/, 'use a version such as 2026.11.1 (letters, digits, dots, hyphens)'),
@@ -148,6 +177,8 @@ export const PolicyFile = z.strictObject({
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? `use builtin, external, ${SPECIFIC_PROVIDER_KINDS.join(' or ')} (a kind of the runtime config's ai.provider.kind), or remove it` : undefined) },
   ),
+  /** What a hand-off may read beyond its ticket, and the cool-down after a lowered class. */
+  boundary: BoundaryPolicy.prefault({}),
   /** Keyed by rule id; ids are checked in cross-check.ts, where the message can name the id. */
   rules: z.record(z.string(), Rule),
 });

@@ -6,7 +6,7 @@
 import type { ExecutionClass, Operation } from '../domain/operation.js';
 import type { AiTier } from '../domain/ticket.js';
 import type { CompiledPolicy } from './compile.js';
-import type { PolicyFile, Rule, TierDefinition } from './policy-schema.js';
+import type { BoundaryPolicy, PolicyFile, Rule, TierDefinition } from './policy-schema.js';
 
 export interface PolicyRule extends Rule {
   readonly id: string;
@@ -25,6 +25,8 @@ export interface Policy {
   readonly tiers: Readonly<Record<AiTier, TierDefinition>>;
   /** As the file gives them; `compiled.providerAllows` has each kind resolved (providers.ts). */
   readonly providers: PolicyFile['providers'];
+  /** The read boundary's settings (docs/boundary.md). */
+  readonly boundary: BoundaryPolicy;
   /** Every rule, in file order. */
   readonly rules: readonly PolicyRule[];
   readonly compiled: CompiledPolicy;

@@ -12,7 +12,7 @@ import type { CompiledOperation } from './compile.js';
 import type { Facts } from './facts.js';
 
 export function buildScope(facts: Facts, cop: CompiledOperation, approval: ApprovalNeed, policyVersion: string): Scope {
-  return scopeOf(cop.op, facts.ref, approval, policyVersion);
+  return scopeOf({ ...cop.op, boundary: facts.ctx.boundary(facts.dataClassIndex).boundary }, facts.ref, approval, policyVersion);
 }
 
 function partyJson(party: Party): string {
@@ -32,9 +32,10 @@ export function approvalJson(approval: ApprovalNeed): string {
 
 /** The scope's digest, equal to `scopeDigest(buildScope(...))`; `approvalJson` is the approval's canonical JSON. */
 export function fastScopeDigest(facts: Facts, cop: CompiledOperation, approvalJson: string): string {
+  const boundary = facts.ctx.boundary(facts.dataClassIndex).json;
   const json =
     approvalJson === cop.noApproverJson
-      ? `${cop.scopeHead}${facts.refJson}}`
-      : `{"approval":${approvalJson},${cop.scopeMiddle},"ticket":${facts.refJson}}`;
+      ? `${cop.scopeHead}${boundary},${cop.scopeMiddle},"ticket":${facts.refJson}}`
+      : `{"approval":${approvalJson},"boundary":${boundary},${cop.scopeMiddle},"ticket":${facts.refJson}}`;
   return sha256Hex(json).slice(0, DIGEST_HEX_LENGTH);
 }

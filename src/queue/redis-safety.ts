@@ -1,9 +1,15 @@
 /**
- * Start-up check: refuse to run on a Redis that could evict or silently lose
- * jobs. BullMQ is only correct under `maxmemory-policy noeviction` (other
- * policies can evict job locks and lose jobs; BullMQ itself only warns), and
- * without persistence a Redis restart loses every acknowledged job
- * (../shared/reference/bullmq-redis.md, "Redis must be configured for a queue").
+ * The Redis safety check: refuse to run on a Redis that could evict or
+ * silently lose jobs. BullMQ is only correct under `maxmemory-policy
+ * noeviction` (other policies can evict job locks and lose jobs; BullMQ
+ * itself only warns), and without persistence a Redis restart loses every
+ * acknowledged job (../shared/reference/bullmq-redis.md, "Redis must be
+ * configured for a queue"). `appendfsync no` leaves flushing to the operating
+ * system (up to about 30 s of writes lost on a crash; redis.io, "Redis
+ * persistence"), so it is refused too: `everysec` or `always`.
+ *
+ * The worker checks at start (assertRedisSafe) and again while it runs
+ * (src/queue/redis-safety-monitor.ts): a CONFIG SET while running is seen.
  */
 import type { Redis } from 'ioredis';
 import { HandoffError } from '../errors.js';
@@ -21,47 +27,67 @@ export interface RedisSafetyOptions {
 export interface RedisSafetyReport {
   readonly maxmemoryPolicy: string | null;
   readonly appendonly: boolean | null;
+  /** `always`, `everysec` or `no`; null when CONFIG is unavailable. */
+  readonly appendfsync: string | null;
   readonly rdbSnapshots: boolean | null;
   readonly version: string | null;
 }
+
+/** Fsync policies that lose at most about a second of writes. */
+const SAFE_FSYNC = ['always', 'everysec'];
 
 export async function inspectRedis(redis: Redis): Promise<RedisSafetyReport> {
   const version = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? null;
   try {
     const policy = (await redis.config('GET', 'maxmemory-policy')) as string[];
     const aof = (await redis.config('GET', 'appendonly')) as string[];
+    const fsync = (await redis.config('GET', 'appendfsync')) as string[];
     const save = (await redis.config('GET', 'save')) as string[];
     return {
       maxmemoryPolicy: policy[1] ?? null,
       appendonly: aof[1] === undefined ? null : aof[1] === 'yes',
+      appendfsync: fsync[1] ?? null,
       rdbSnapshots: save[1] === undefined ? null : save[1].trim() !== '',
       version,
     };
   } catch {
-    return { maxmemoryPolicy: null, appendonly: null, rdbSnapshots: null, version };
+    return { maxmemoryPolicy: null, appendonly: null, appendfsync: null, rdbSnapshots: null, version };
   }
 }
 
-/** Throws REDIS_UNSAFE with the setting to change, or returns the report. */
-export async function assertRedisSafe(redis: Redis, options: RedisSafetyOptions = {}): Promise<RedisSafetyReport> {
-  const report = await inspectRedis(redis);
+/** The REDIS_UNSAFE error for a report, or null when it is safe under the options. */
+export function unsafeReason(report: RedisSafetyReport, options: RedisSafetyOptions = {}): HandoffError | null {
   if (report.maxmemoryPolicy === null) {
-    if (options.assumeSafeWithoutConfig) return report;
-    throw new HandoffError('REDIS_UNSAFE', 'cannot read the Redis configuration (CONFIG GET is disabled)', {
-      remedy: 'confirm the service runs maxmemory-policy noeviction with append-only persistence, then set redis.assumeSafeWithoutConfig: true in the runtime config',
+    if (options.assumeSafeWithoutConfig) return null;
+    return new HandoffError('REDIS_UNSAFE', 'cannot read the Redis configuration (CONFIG GET is disabled)', {
+      remedy: 'confirm the service runs maxmemory-policy noeviction with append-only persistence, then set worker.redis.assumeSafeWithoutConfig: true in the runtime config',
     });
   }
   if (report.maxmemoryPolicy !== 'noeviction') {
-    throw new HandoffError('REDIS_UNSAFE', `Redis maxmemory-policy is '${report.maxmemoryPolicy}': it may evict job locks and lose jobs`, {
+    return new HandoffError('REDIS_UNSAFE', `Redis maxmemory-policy is '${report.maxmemoryPolicy}': it may evict job locks and lose jobs`, {
       details: { maxmemoryPolicy: report.maxmemoryPolicy },
       remedy: 'set maxmemory-policy noeviction (redis.conf, or CONFIG SET maxmemory-policy noeviction)',
     });
   }
   if (report.appendonly !== true && !options.allowNoPersistence) {
-    throw new HandoffError('REDIS_UNSAFE', 'Redis append-only persistence is off: a restart would lose acknowledged jobs and hand-offs', {
+    return new HandoffError('REDIS_UNSAFE', 'Redis append-only persistence is off: a restart would lose acknowledged jobs and hand-offs', {
       details: { appendonly: report.appendonly, rdbSnapshots: report.rdbSnapshots },
-      remedy: 'set appendonly yes and appendfsync everysec (redis.conf, or CONFIG SET appendonly yes); for throwaway tests only, redis.allowNoPersistence: true',
+      remedy: 'set appendonly yes and appendfsync everysec (redis.conf, or CONFIG SET appendonly yes); for throwaway tests only, worker.redis.allowNoPersistence: true',
     });
   }
+  if (report.appendonly === true && report.appendfsync !== null && !SAFE_FSYNC.includes(report.appendfsync)) {
+    return new HandoffError('REDIS_UNSAFE', `Redis appendfsync is '${report.appendfsync}': a crash could lose about 30 seconds of acknowledged jobs and audit events`, {
+      details: { appendfsync: report.appendfsync },
+      remedy: 'set appendfsync everysec (redis.conf, or CONFIG SET appendfsync everysec)',
+    });
+  }
+  return null;
+}
+
+/** Throws REDIS_UNSAFE with the setting to change, or returns the report. */
+export async function assertRedisSafe(redis: Redis, options: RedisSafetyOptions = {}): Promise<RedisSafetyReport> {
+  const report = await inspectRedis(redis);
+  const unsafe = unsafeReason(report, options);
+  if (unsafe) throw unsafe;
   return report;
 }

@@ -11,6 +11,7 @@ import type { RuntimeConfig } from '../config/runtime-config.js';
 import { appNames } from '../domain/app-names.js';
 import { describeCause, HandoffError, isHandoffError } from '../errors.js';
 import { createAiExecutor } from '../handoff/ai-executor.js';
+import type { AuditSetup } from '../handoff/audit-setup.js';
 import type { FaultPoint } from '../handoff/flow-deps.js';
 import { writtenByUs } from '../handoff/journal-trust.js';
 import { createNotePort } from '../handoff/note-port.js';
@@ -43,6 +44,8 @@ export interface WorkerWiringOptions {
   readonly provider?: Provider;
   /** Listen for the app's doorbell (AI_HANDOFF_DOORBELL; port 0 picks one). */
   readonly doorbell?: { readonly host: string; readonly port: number; readonly token?: string };
+  /** The audit key, folder and checkpoint sinks (src/handoff/audit-setup.ts); the config's `audit` section says how often. */
+  readonly audit: AuditSetup;
 }
 
 export interface WiredWorker extends RunningWorker {
@@ -70,7 +73,7 @@ export function budgetStates(budget: Budget): () => Promise<Record<string, Budge
 /** The policy port as the worker builds it, for commands that decide panels without running a worker (report). */
 export function policyPortFor(config: RuntimeConfig, redis: Redis, prefix: string): PanelPolicy {
   const budget = createBudget({ store: createRedisUsageStore(redis, { prefix }), config: config.ai });
-  return createPolicyPort({ policy: loadPolicy(config.paths.policy), config, providerKind: config.ai.provider.kind, budgets: budgetStates(budget) });
+  return createPolicyPort({ policy: loadPolicy(config.paths.policy), config, providerKind: config.ai.provider.kind, budgets: budgetStates(budget), mappings: loadMappings(config.paths.mappings) });
 }
 
 /**
@@ -114,7 +117,7 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
   const budgets = budgetStates(budget);
 
   const providerKind = options.provider === undefined ? config.ai.provider.kind : policyKindOf(options.provider);
-  const panelPolicy = createPolicyPort({ policy, config, providerKind, budgets });
+  const panelPolicy = createPolicyPort({ policy, config, providerKind, budgets, mappings, ...(options.now ? { now: options.now } : {}) });
   const titles = new Map(policy.operations.map((op) => [op.id, op.title]));
   const integration = await connector.user({ userName: options.integrationUser });
   await checkAppInstalled(connector, config.app.scope, log);
@@ -145,9 +148,12 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
     ...(options.doorbell ? { doorbell: options.doorbell } : {}),
     concurrency: config.worker.concurrency,
     redisSafety: config.worker.redis,
+    redisRecheckMs: config.worker.redis.recheckEveryMs,
     lockDurationMs: config.worker.lockDurationMs,
     stuckAfterMs: config.worker.stuckAfterMs,
     maintenanceEveryMs: config.worker.maintenanceEveryMs,
+    audit: { ...options.audit, ...(config.audit.ledger === undefined ? {} : { name: config.audit.ledger }) },
+    auditUpkeep: { checkpointEveryMs: config.audit.checkpointEveryMs, hotMs: config.audit.retention.hotDays * 86_400_000, segmentMaxEvents: config.audit.retention.segmentMaxEvents },
     log,
     ...(options.now ? { now: options.now } : {}),
     ...(options.fault ? { fault: options.fault } : {}),

@@ -12,7 +12,9 @@ import type { Redis } from 'ioredis';
 import type { Connector } from '../connector/connector.js';
 import type { AppNames } from '../domain/app-names.js';
 import { HandoffError, describeCause, isHandoffError } from '../errors.js';
-import { createAuditLedger, type AuditLedger } from '../handoff/audit-ledger.js';
+import type { AuditLedger } from '../handoff/audit-ledger.js';
+import { openAuditLedger, type AuditSetup } from '../handoff/audit-setup.js';
+import { createAuditUpkeep } from '../handoff/audit-upkeep.js';
 import { executeHandoff, fail } from '../handoff/execute.js';
 import { expireOverdue } from '../handoff/expiry.js';
 import type { FaultPoint, FlowDeps, FlowSettings } from '../handoff/flow-deps.js';
@@ -32,8 +34,10 @@ import { HANDOFF_BACKOFF, backoffStrategy, mapJobErrors } from './job-errors.js'
 import { acquireLease } from './lease.js';
 import { startDoorbell, type DoorbellListener } from './doorbell.js';
 import { JOB_OPTIONS, QUEUE_NAMES, executeJobId, writebackJobId, type HandoffJob, type QueueName, type SyncJob } from './queues.js';
+import { createHealthState, type HealthState } from './health-state.js';
 import { createRedis } from './redis-connection.js';
 import { assertRedisSafe, type RedisSafetyOptions } from './redis-safety.js';
+import { startRedisSafetyMonitor } from './redis-safety-monitor.js';
 
 export interface WorkerRuntimeOptions {
   readonly redisUrl: string;
@@ -62,6 +66,8 @@ export interface WorkerRuntimeOptions {
   /** Jobs processed at once per queue in this process (intake: rows taken at once). */
   readonly concurrency?: Partial<Record<'intake' | 'execute' | 'writeback', number>>;
   readonly redisSafety?: RedisSafetyOptions;
+  /** How often Redis's eviction policy and persistence are checked again while running, in ms. Default 30000. */
+  readonly redisRecheckMs?: number;
   readonly log: Logger;
   readonly now?: () => Date;
   readonly fault?: (point: FaultPoint) => void | Promise<void>;
@@ -73,9 +79,15 @@ export interface WorkerRuntimeOptions {
   readonly stuckAfterMs?: number;
   /** Called after each sync pass (tests and metrics). */
   readonly onSync?: (stats: SyncStats) => void;
+  /** The audit ledger's key, folder and checkpoint sinks (src/handoff/audit-setup.ts). */
+  readonly audit: AuditSetup;
+  /** How the ledger is checkpointed and rotated (runtime config `audit`); defaults as there. */
+  readonly auditUpkeep?: { readonly checkpointEveryMs: number; readonly hotMs: number; readonly segmentMaxEvents: number };
 }
 
 export interface RunningWorker {
+  /** Ready or not, and why (Redis safety); a later /readyz serves it. */
+  readonly health: HealthState;
   readonly store: HandoffStore;
   readonly ledger: AuditLedger;
   readonly queues: Readonly<Record<QueueName, Queue>>;
@@ -120,7 +132,8 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   };
 
   const store = createHandoffStore({ redis: flowRedis, prefix, now });
-  const ledger = createAuditLedger({ redis: flowRedis, prefix, now });
+  const ledger = openAuditLedger(flowRedis, prefix, options.audit, now);
+  const upkeep = createAuditUpkeep({ ledger, checkpointEveryMs: 300_000, hotMs: 30 * 86_400_000, segmentMaxEvents: 10_000, ...options.auditUpkeep, now, log });
   const notices = createNoticeStore(flowRedis, prefix);
   const panels = createPanelWriter({ connector, store, notices, policy: options.policy, redis: flowRedis, prefix });
   const tableOf = async (handoffId: string): Promise<string> => {
@@ -207,7 +220,8 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
       const expired = await expireOverdue(deps, mappings);
       const requeued = await requeueStuck();
       const panels = await writeOwedPanels(deps, mappings);
-      return { expired, requeued, panels };
+      const audit = await upkeep.tick();
+      return { expired, requeued, panels, audit };
     },
   };
 
@@ -261,9 +275,32 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     mappingFor(mappings, table);
     await queues.sync.upsertJobScheduler(`sync-${sanitize(connector.instanceId)}-${table}`, { every: options.syncIntervalMs }, { name: 'sync', data: { table } satisfies SyncJob, opts: JOB_OPTIONS.sync });
   }
+  const intake = createIntake({ deps, mappings, pollMs: options.intake.pollMs, boundMs: options.intake.boundMs, concurrency: concurrency.intake, instanceId: connector.instanceId });
+  // Redis can become unsafe while running (CONFIG SET): re-check, and take no new work while it is.
+  const health = createHealthState();
+  health.setRedis('safe', now());
+  const monitor = startRedisSafetyMonitor({
+    redis,
+    options: options.redisSafety ?? {},
+    everyMs: options.redisRecheckMs ?? 30_000,
+    health,
+    log,
+    now,
+    // pause() without doNotWaitActive also drops the blocking fetch in flight, so no job slips in; running jobs finish.
+    onUnsafe: async () => {
+      intake.pause();
+      await Promise.all(workers.map((w) => w.pause()));
+    },
+    onSafe: async () => {
+      await Promise.all(workers.map((w) => w.resume()));
+      intake.resume();
+    },
+  });
+
+  // Anchor the head as found at start: whatever happened to Redis while no worker ran is held against it from now on.
+  await upkeep.tick({ force: true });
   await queues.maintenance.upsertJobScheduler('maintenance', { every: options.maintenanceEveryMs ?? 15_000 }, { name: 'maintenance', data: {}, opts: JOB_OPTIONS.maintenance });
 
-  const intake = createIntake({ deps, mappings, pollMs: options.intake.pollMs, boundMs: options.intake.boundMs, concurrency: concurrency.intake, instanceId: connector.instanceId });
   let doorbell: DoorbellListener | undefined;
   if (options.doorbell) {
     doorbell = await startDoorbell({ ...options.doorbell, onRing: () => intake.ring(), log });
@@ -272,6 +309,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   intake.start();
 
   return {
+    health,
     store,
     ledger,
     queues,
@@ -279,6 +317,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     doorbellUrl: doorbell?.url,
     syncNow: runSync,
     async close(deadlineMs = 10_000) {
+      monitor.stop();
       await doorbell?.close();
       await intake.close();
       const closing = Promise.all(workers.map((w) => w.close()));
@@ -288,6 +327,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
         await Promise.all(workers.map((w) => w.close(true)));
       }
       await Promise.all(Object.values(queues).map((q) => q.close()));
+      await upkeep.tick({ force: true });
       await Promise.all([quit(redis), quit(workerRedis), quit(flowRedis)]);
     },
   };

@@ -1,11 +1,14 @@
 /**
- * A small JSON-lines logger. Every line is scrubbed of known secrets, URL
- * userinfo and authorization values (src/util/secrets.ts) after it is
- * serialised, so a secret cannot slip through under an unexpected key or
- * inside a message. Never pass raw HTTP errors, requests or responses: pass
- * `describeCause(error)` or a HandoffError.
+ * A small JSON-lines logger. Every string of a line (the message, every
+ * field at any depth, every key, what an error is reduced to) is scrubbed of
+ * known secrets, URL userinfo and authorization values
+ * (src/util/secrets.ts) as it is serialised, so a secret cannot slip through
+ * under an unexpected key or inside a message; scrubbing the serialised line
+ * instead missed any secret holding `"` or `\`, which JSON escapes. Never pass
+ * raw HTTP errors, requests or responses: pass `describeCause(error)` or a
+ * HandoffError.
  */
-import { scrub } from './secrets.js';
+import { scrub, scrubReplacer } from './secrets.js';
 
 export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -40,11 +43,11 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     if (RANK[lvl] < RANK[level]) return;
     let line: string;
     try {
-      line = JSON.stringify({ time: new Date(now()).toISOString(), level: lvl, msg: message, ...bindings, ...fields }, errorReplacer);
+      line = JSON.stringify({ time: new Date(now()).toISOString(), level: lvl, msg: message, ...bindings, ...fields }, (key, value) => scrubReplacer(key, errorReplacer(key, value)));
     } catch {
-      line = JSON.stringify({ time: new Date(now()).toISOString(), level: lvl, msg: message, note: 'fields not serialisable' });
+      line = JSON.stringify({ time: new Date(now()).toISOString(), level: lvl, msg: scrub(message), note: 'fields not serialisable' });
     }
-    write(`${scrub(line)}\n`);
+    write(`${line}\n`);
   };
 
   return {

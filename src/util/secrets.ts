@@ -55,10 +55,32 @@ export function scrub(text: string): string {
     .replace(BEARER, 'Bearer [REDACTED]');
 }
 
-/** Deep-scrubs any JSON-able value by scrubbing its serialised form. */
+/**
+ * Keys whose string value is a credential whatever it looks like (any case):
+ * the value is replaced whole.
+ */
+const CREDENTIAL_KEY = /^(?:authorization|proxy-authorization|x-api-key|api-key|x-sn-apikey|cookie|set-cookie|password|passwd|client_secret|access_token|refresh_token|id_token)$/i;
+
+/**
+ * A `JSON.stringify` replacer that scrubs every string and every key before
+ * it is serialised, and redacts values under credential keys. Scrubbing must
+ * see the text itself: in serialised JSON a `"` is `\"` and a `\` is `\\`,
+ * so a secret holding either was not found, and a match across the quotes
+ * between two values could leave text that no longer parses.
+ */
+export function scrubReplacer(key: string, value: unknown): unknown {
+  if (typeof value === 'string') return value !== '' && CREDENTIAL_KEY.test(key) ? '[REDACTED]' : scrub(value);
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const entries = Object.entries(value);
+    if (entries.some(([k]) => scrub(k) !== k)) return Object.fromEntries(entries.map(([k, v]) => [scrub(k), v]));
+  }
+  return value;
+}
+
+/** Deep-scrubs any JSON-able value: every string and key, as `scrubReplacer` does. */
 export function scrubValue<T>(value: T): T {
   if (value === undefined) return value;
-  const json = JSON.stringify(value);
+  const json = JSON.stringify(value, scrubReplacer);
   if (json === undefined) return value;
-  return JSON.parse(scrub(json)) as T;
+  return JSON.parse(json) as T;
 }

@@ -8,11 +8,12 @@ import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildRequest, buildReview, buildScopeReview, reviewableHandoffs, showsAssign, type ScopeReviewUser } from '../../connectors/servicenow/shared/scope-review.js';
-import { APPROVER_ROLES } from '../../src/domain/ticket.js';
+import { APPROVER_ROLES, DATA_CLASSES } from '../../src/domain/ticket.js';
 import { AiRequest, AiReview, MAX_COMMENT_LENGTH, MAX_NOTE_LENGTH } from '../../src/domain/fields.js';
 import { BLOCKED_ACTIONS, EXECUTION_CLASS_IDS, OUTPUT_KINDS, SOURCE_KINDS } from '../../src/domain/operation.js';
 import { Panel, sealPanel } from '../../src/domain/panel.js';
 import { AI_STATUSES } from '../../src/domain/status.js';
+import { NO_READ_CHECK, TEST_BOUNDARY } from '../support/panel-fixture.js';
 import { CAST, GROUPS } from './support/cast.js';
 import { blockedPanel, groupApproverPanel, HANDOFF_AWAITING, HANDOFF_DONE, handoff, incidentPanel, noApproval, operation } from './support/panels.js';
 
@@ -51,6 +52,17 @@ describe('buildScopeReview over a real panel', () => {
     expect(section('Stop conditions')).toEqual(['Stop when sources are incomplete or contradict each other; say so instead of inferring.']);
     expect(section('Blocked actions')).toEqual(['No routing or reassignment', 'No failover or service-impacting change', 'No closing or resolving the ticket']);
     expect(op.scopeDigest).toBe('22222222222222222222222222222222');
+  });
+
+  it('states the read boundary in the worker\'s words, and only for an operation that reads beyond its ticket', () => {
+    const words = 'Related tickets on the same configuration item: up to Internal, only from groups that use AI, only those you can open.';
+    const panel = incidentPanel();
+    const withWords = { ...panel, operations: panel.operations.map((o) => (o.id === 'compare-baseline' ? { ...o, boundaryText: words } : o)) };
+    const ops = buildScopeReview(withWords, CAST.alex).operations;
+    const labels = (id: string) => ops.find((o) => o.id === id)!.sections.map((s) => s.label);
+    expect(ops.find((o) => o.id === 'compare-baseline')!.sections.find((s) => s.label === 'Beyond this ticket')?.items).toEqual([words]);
+    expect(labels('compare-baseline')).toEqual(['Execution class', 'What the AI may read', 'Beyond this ticket', 'Expected output', 'Stop conditions', 'Blocked actions']);
+    expect(labels('gather-diagnostics')).not.toContain('Beyond this ticket');
   });
 
   it('says whether approval is needed and from whom', () => {
@@ -111,7 +123,8 @@ describe('a missing or malformed panel', () => {
   it.each([
     ['not JSON', '{"schema":1,', 'not valid JSON'],
     ['an array', '[]', 'the panel is not a JSON object'],
-    ['another schema', JSON.stringify({ ...incidentPanel(), schema: 2 }), 'schema is 2, but this app reads panel schema 1'],
+    ['another schema', JSON.stringify({ ...incidentPanel(), schema: 1 }), 'schema is 1, but this app reads panel schema 2'],
+    ['an operation without its boundary words', JSON.stringify({ ...incidentPanel(), operations: [{ ...incidentPanel().operations[0], boundaryText: undefined }] }), 'operations[0].boundaryText is not text'],
     ['a bad digest', JSON.stringify({ ...incidentPanel(), operations: [{ ...incidentPanel().operations[0], scopeDigest: 'nope' }] }), 'operations[0].scopeDigest is not a 32-character scope digest'],
     ['an unknown source', JSON.stringify({ ...incidentPanel(), operations: [{ ...incidentPanel().operations[0], sources: ['email'] }] }), 'operations[0].sources[0] is not a value this app knows'],
     ['a repeated operation', JSON.stringify({ ...incidentPanel(), operations: [incidentPanel().operations[0], incidentPanel().operations[0]] }), 'operations[1].id repeats'],
@@ -147,12 +160,14 @@ describe('every value of the worker schema is one the module can show', () => {
   const party = fc.option(fc.record({ kind: fc.constantFrom('user' as const, 'group' as const), id: fc.string({ minLength: 1 }), name: fc.string() }), { nil: null });
   const approval = fc.record({ required: fc.boolean(), role: fc.option(fc.constantFrom(...APPROVER_ROLES), { nil: null }), approver: party });
   const panelBody = fc.record({
-    schema: fc.constant(1 as const),
+    schema: fc.constant(2 as const),
     ticket: fc.record({
       number: fc.constant('INC0002041'),
       table: fc.constant('incident'),
       sysId: fc.constant('x'),
       owner: fc.record({ assignee: fc.option(fc.string({ minLength: 1 }), { nil: null }), group: fc.option(fc.string({ minLength: 1 }), { nil: null }) }),
+      dataClass: fc.option(fc.constantFrom(...DATA_CLASSES), { nil: null }),
+      classLowered: fc.constant(null),
     }),
     policyVersion: fc.constant('p1'),
     classification: fc.constantFrom('eligible' as const, 'approval-bound' as const, 'blocked' as const),
@@ -170,6 +185,8 @@ describe('every value of the worker schema is one the module can show', () => {
         stopConditions: fc.array(fc.string({ minLength: 1 }), { maxLength: 3 }),
         blockedActions: fc.subarray([...BLOCKED_ACTIONS]),
         reasons: fc.array(fc.record({ rule: fc.string({ minLength: 1 }), message: fc.string({ minLength: 1 }), remedy: fc.string({ minLength: 1 }) }), { maxLength: 2 }),
+        boundary: fc.constant(TEST_BOUNDARY),
+        boundaryText: fc.string(),
       }),
       { selector: (op) => op.id, maxLength: 5 },
     ),
@@ -179,6 +196,7 @@ describe('every value of the worker schema is one the module can show', () => {
       { maxLength: 3 },
     ),
     notice: fc.constant(null),
+    readCheck: fc.constant(NO_READ_CHECK),
   });
 
   it('accepts every panel the worker schema accepts, and never shows an undefined text', () => {

@@ -1,6 +1,6 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { PanelHandoff } from '../../src/domain/panel.js';
-import type { FlowHarness, TicketView } from './flow-harness.js';
+import { startFlowHarness, type FlowHarness, type HarnessOptions, type TicketView } from './flow-harness.js';
 
 /** Waits until the ticket's latest hand-off (or the status field) reaches `status`. */
 export async function untilStatus(h: FlowHarness, number: string, status: string, timeoutMs?: number): Promise<TicketView> {
@@ -31,12 +31,32 @@ export async function untilNotice(h: FlowHarness, number: string, text: string):
 export async function handOff(h: FlowHarness, user: string, number: string, operation: string, note?: string): Promise<PanelHandoff> {
   await h.waitFor(`a panel on ${number}`, async () => (await h.ticket(number)).panel);
   await h.request(user, number, { operation, ...(note === undefined ? {} : { note }) });
-  const t = await h.waitFor(`${operation} on ${number} to await review`, async () => {
+  return untilAwaitingReview(h, number, operation);
+}
+
+/**
+ * handOff through a request row whose `readable` the app's rule did not set:
+ * an instance whose app predates the read check, or an admin's edit
+ * (docs/boundary.md, "Fail closed"). The row is planted as `user` made it, for
+ * the operation's current scope, with `readable` as given ("" by default).
+ */
+export async function handOffWithReadable(h: FlowHarness, user: string, number: string, operation: string, readable = ''): Promise<PanelHandoff> {
+  const view = await h.waitFor(`a panel on ${number}`, async () => {
+    const v = await h.ticket(number);
+    return v.panel ? v : undefined;
+  });
+  const op = view.panel!.operations.find((o) => o.id === operation);
+  if (!op) throw new Error(`${operation} is not offered on ${number}`);
+  await h.plantRow('request', number, { operation, scope_digest: op.scopeDigest, note: '', readable, sys_created_by: user });
+  return untilAwaitingReview(h, number, operation);
+}
+
+async function untilAwaitingReview(h: FlowHarness, number: string, operation: string): Promise<PanelHandoff> {
+  return h.waitFor(`${operation} on ${number} to await review`, async () => {
     const view = await h.ticket(number);
     const latest = view.panel?.handoffs.find((x) => x.operation === operation);
     return latest?.status === 'awaiting_review' ? latest : undefined;
   });
-  return t;
 }
 
 /**
@@ -78,4 +98,33 @@ export async function eligibleIncidents(h: FlowHarness, operation: string, count
     }
     return Promise.resolve(out.length >= count ? out.slice(0, count) : undefined);
   }, 60_000);
+}
+
+/**
+ * Starts the flow harness before the enclosing block's tests and, after them,
+ * checks the write invariant and closes it; `options` may be a function, run
+ * at start. Read the harness as `run.h` inside tests.
+ */
+export function useFlowHarness(options: HarnessOptions | (() => HarnessOptions) = {}): { readonly h: FlowHarness } {
+  let harness: FlowHarness | undefined;
+  beforeAll(async () => {
+    harness = await startFlowHarness(typeof options === 'function' ? options() : options);
+  });
+  afterAll(async () => {
+    if (!harness) return;
+    expectOnlyAllowedWrites(harness);
+    await harness.close();
+  });
+  return {
+    get h(): FlowHarness {
+      if (!harness) throw new Error('the flow harness is not started: use it inside a test');
+      return harness;
+    },
+  };
+}
+
+/** `useFlowHarness` as a getter, for describe blocks that read the harness through a function. */
+export function sharedHarness(options?: HarnessOptions): () => FlowHarness {
+  const run = useFlowHarness(options ?? {});
+  return () => run.h;
 }

@@ -1,5 +1,6 @@
 import { newHandoffId } from '../../src/domain/ids.js';
 import type { Handoff } from '../../src/domain/handoff.js';
+import { TEST_BOUNDARY } from './panel-fixture.js';
 
 /** A valid queued hand-off for store and flow tests. */
 export function queuedHandoff(overrides: Partial<Handoff> = {}): Handoff {
@@ -21,6 +22,7 @@ export function queuedHandoff(overrides: Partial<Handoff> = {}): Handoff {
       stopConditions: ['Stop if the vendor contract is not in the sources'],
       blockedActions: ['outbound_send'],
       approval,
+      boundary: TEST_BOUNDARY,
     },
     scopeDigest: '0123456789abcdef0123456789abcdef',
     requester: { userName: 'alex.rivera' },

@@ -28,6 +28,8 @@ export interface RelatedSeed {
   readonly notes?: readonly SeedNote[];
   /** Closed tickets are not synced (no panel writes); default true. */
   readonly closed?: boolean;
+  /** Its data class; default the case ticket's. */
+  readonly dataClass?: 'internal' | 'confidential' | 'restricted';
 }
 
 export interface HostileTicketSeed {
@@ -122,13 +124,13 @@ export function createHostileSeeder(sandbox: Sandbox): HostileSeeder {
       const group = ensureGroup(t.group.name, t.group.manager);
       const ci = ensureCi(t.ci.name, t.ci.description, t.ci.owner, group);
       const caller = ensureUser(t.caller.userName, t.caller.name, t.caller.manager);
-      const base = (table: TicketTable, closed: boolean): Record<string, string> => ({
+      const base = (table: TicketTable, closed: boolean, dataClass: HostileTicketSeed['dataClass'] = t.dataClass): Record<string, string> => ({
         state: closed ? CLOSED_STATE[table] : OPEN_STATE[table],
         impact: t.impact ?? '2',
         urgency: t.urgency ?? '2',
         ...(table === 'incident' ? {} : { priority: t.priority ?? '3' }),
         ...(closed && table === 'incident' ? { close_code: 'Solved (Permanently)', close_notes: 'Closed after the fix was confirmed.' } : {}),
-        [classField]: t.dataClass,
+        [classField]: dataClass,
         contact_type: 'self-service',
       });
       const opener = t.table === 'rm_enhancement' ? t.caller.userName : (t.assignee ?? 'admin');
@@ -166,7 +168,7 @@ export function createHostileSeeder(sandbox: Sandbox): HostileSeeder {
           records.create(
             t.table,
             {
-              ...base(t.table, r.closed ?? true),
+              ...base(t.table, r.closed ?? true, r.dataClass),
               number,
               short_description: r.title,
               description: r.description,

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { RuntimeConfig } from '../../src/config/runtime-config.js';
 import { fromRoot } from '../../src/util/paths.js';
+import { TEST_AUDIT_KEY, tempAuditDir } from './audit.js';
 
 export interface WorkerProcess {
   readonly child: ChildProcess;
@@ -31,6 +32,8 @@ export interface WorkerProcessOptions {
   readonly config: RuntimeConfig;
   readonly fault?: string;
   readonly syncIntervalMs?: number;
+  /** The audit folder (the flow harness's, so the in-process worker verifies what the child anchored); default a fresh one. */
+  readonly auditDir?: string;
 }
 
 /** Writes the runtime config to a temporary file (paths are absolute already). */
@@ -50,6 +53,8 @@ export function startWorkerProcess(options: WorkerProcessOptions): WorkerProcess
     AI_HANDOFF_PREFIX: options.prefix,
     AI_HANDOFF_CONFIG: writeConfig(options.config),
     SYNC_INTERVAL_MS: String(options.syncIntervalMs ?? 250),
+    AI_HANDOFF_AUDIT_KEY: TEST_AUDIT_KEY,
+    AI_HANDOFF_AUDIT_DIR: options.auditDir ?? tempAuditDir(),
     ...(options.fault ? { AI_HANDOFF_FAULT: options.fault } : {}),
   };
   const child = spawn(process.execPath, ['--import', 'tsx', fromRoot('src', 'cli', 'main.ts'), 'worker', '--log-level', 'warn'], { cwd: fromRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, HandoffError } from '../../src/errors.js';
+import { describeCause, ERROR_CODES, HandoffError } from '../../src/errors.js';
 import { clearSecretsForTest, registerSecret } from '../../src/util/secrets.js';
 
 describe('error codes', () => {
@@ -42,5 +42,14 @@ describe('HandoffError', () => {
   it('takes retryability from the code unless overridden', () => {
     expect(new HandoffError('SN_RATE_LIMITED', 'slow down', { retryAfterMs: 2000 }).retryable).toBe(true);
     expect(new HandoffError('SN_RATE_LIMITED', 'slow down', { retryable: false }).retryable).toBe(false);
+  });
+});
+
+describe('describeCause', () => {
+  it("names an error's code once: Node's file errors already begin with it, others get it in front", () => {
+    const enoent = Object.assign(new Error("ENOENT: no such file or directory, open '/x.json'"), { code: 'ENOENT' });
+    expect(describeCause(enoent)).toBe("ENOENT: no such file or directory, open '/x.json'");
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    expect(describeCause(reset)).toBe('ECONNRESET socket hang up');
   });
 });

@@ -66,3 +66,65 @@ describe('a bad mapping file', () => {
     expect(loadWith('sc_req_item.yaml', `${good}identity: audit\n`)).toContain("sc_req_item.yaml: (top level): unknown key 'identity'");
   });
 });
+
+describe('a mapping that would widen what the worker writes (issue 10)', () => {
+  const good = readFileSync(join(DEFAULT_MAPPINGS_DIR, 'incident.yaml'), 'utf8');
+  function refused(edit: ((text: string) => string) | null, scope?: string): string {
+    const dir = mkdtempSync(join(tmpdir(), 'mappings-'));
+    const text = edit === null ? good : edit(good);
+    if (edit !== null) expect(text).not.toBe(good);
+    writeFileSync(join(dir, 'incident.yaml'), text);
+    try {
+      loadMappings(dir, scope === undefined ? {} : { scope });
+    } catch (error) {
+      if (isHandoffError(error, 'MAPPING_INVALID')) return error.message;
+      throw error;
+    }
+    return 'loaded';
+  }
+  const status = (field: string) => (t: string) => t.replace('  status: x_acme_aihandoff_status', `  status: ${field}`);
+  const panel = (field: string) => (t: string) => t.replace('  panel: x_acme_aihandoff_panel', `  panel: ${field}`);
+
+  it.each([
+    ['state', "incident.yaml: ai.status: 'state' is a state, assignment, approval, priority or journal field, which the worker must never write: name the app's status column, x_acme_aihandoff_status"],
+    ['assignment_group', "'assignment_group' is a state, assignment, approval, priority or journal field"],
+    ['approval', "'approval' is a state, assignment, approval, priority or journal field"],
+    ['priority', "'priority' is a state, assignment, approval, priority or journal field"],
+    ['comments', "'comments' is a state, assignment, approval, priority or journal field"],
+    ['close_notes', "'close_notes' is a state, assignment, approval, priority or journal field"],
+    ['resolved_by', "'resolved_by' is a state, assignment, approval, priority or journal field"],
+    ['short_description', "incident.yaml: ai.status: 'short_description' is also the ticket field fields.title, which the worker must never write"],
+    ['x_acme_aihandoff_data_classification', "'x_acme_aihandoff_data_classification' is also the ticket field dataClass.field"],
+    ['u_ai_status', "incident.yaml: ai.status: 'u_ai_status' is outside the app's scope x_acme_aihandoff (its columns are x_acme_aihandoff_*): name the app's status column, x_acme_aihandoff_status"],
+    ['caller_id.x_acme_aihandoff_status', "'caller_id.x_acme_aihandoff_status' is a dot-walk into another record"],
+    ['x_acme_aihandoff_panel', "incident.yaml: ai.status: 'x_acme_aihandoff_panel' is also ai.panel"],
+  ])('refuses ai.status: %s, naming the file, the key and the fix', (field, message) => {
+    const text = refused(status(field));
+    expect(text).toContain(message);
+    expect(text).toContain('nothing was loaded');
+  });
+
+  it('refuses ai.panel on a state or another scope\'s field', () => {
+    expect(refused(panel('incident_state'))).toContain("incident.yaml: ai.panel: 'incident_state' is a state, assignment, approval, priority or journal field, which the worker must never write: name the app's panel column, x_acme_aihandoff_panel");
+    expect(refused(panel('x_other_app_panel'))).toContain("incident.yaml: ai.panel: 'x_other_app_panel' is outside the app's scope x_acme_aihandoff");
+  });
+
+  it('refuses work notes anywhere but the internal work_notes journal', () => {
+    expect(refused((t) => t.replace('  workNotes: work_notes', '  workNotes: comments'))).toContain(
+      "incident.yaml: ai.workNotes: 'comments' is the customer-visible journal; the AI writes only internal work notes: set it to work_notes",
+    );
+    expect(refused((t) => t.replace('  workNotes: work_notes', '  workNotes: x_acme_aihandoff_notes'))).toContain(
+      "incident.yaml: ai.workNotes: 'x_acme_aihandoff_notes' is not the internal work-notes journal; the AI writes only internal work notes: set it to work_notes",
+    );
+  });
+
+  it("checks the AI fields against the scope it is given (the runtime config's app.scope)", () => {
+    expect(refused(null, 'x_globex_aihandoff')).toContain("'x_acme_aihandoff_panel' is outside the app's scope x_globex_aihandoff");
+    const renamed = (t: string) => t.replaceAll('x_acme_aihandoff_panel', 'x_globex_aihandoff_panel').replaceAll('x_acme_aihandoff_status', 'x_globex_aihandoff_status');
+    expect(refused(renamed, 'x_globex_aihandoff')).toBe('loaded');
+  });
+
+  it('loads the shipped mappings for the default scope', () => {
+    expect(loadMappings().byTable.size).toBe(5);
+  });
+});

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { requestRow, reviewRow } from '../../connectors/servicenow/shared/scope-review.js';
 import { REQUEST_INPUT_COLUMNS, REVIEW_INPUT_COLUMNS } from '../../src/domain/app-rows.js';
 import { sealPanel, type PanelBody } from '../../src/domain/panel.js';
+import { NO_READ_CHECK, OPERATION_BOUNDARY, TICKET_CLASS } from '../support/panel-fixture.js';
 
 const TICKET = 'a'.repeat(32);
 const HANDOFF = 'ho_abcdefghijklmnopqrstuvwxyz';
@@ -24,17 +25,19 @@ const op = (id: string, outcome: 'eligible' | 'blocked', scopeDigest: string): P
   stopConditions: ['Stop when a source is missing'],
   blockedActions: ['closure'],
   reasons: outcome === 'blocked' ? [{ rule: 'r', message: 'No.', remedy: 'Ask.' }] : [],
+  ...OPERATION_BOUNDARY,
 });
 const panel = JSON.stringify(
   sealPanel({
-    schema: 1,
-    ticket: { number: 'INC0002041', table: 'incident', sysId: TICKET, owner: { assignee: null, group: null } },
+    schema: 2,
+    ticket: { number: 'INC0002041', table: 'incident', sysId: TICKET, owner: { assignee: null, group: null }, ...TICKET_CLASS },
     policyVersion: 'p',
     classification: 'eligible',
     operations: [op('gather-diagnostics', 'eligible', '1'.repeat(32)), op('execute-failover', 'blocked', '2'.repeat(32))],
     blockedActions: ['closure'],
     handoffs: [{ id: HANDOFF, operation: 'gather-diagnostics', status: 'awaiting_review', requestedBy: 'alex.rivera', approval: { required: false, role: null, approver: null }, updatedAt: '2026-11-25T10:00:00Z' }],
     notice: null,
+    readCheck: NO_READ_CHECK,
   }),
 );
 

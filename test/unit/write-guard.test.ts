@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TicketWrite } from '../../src/connector/connector.js';
 import { guardRowFinish, guardTicketWrite } from '../../src/connector/write-guard.js';
 import { sealPanel } from '../../src/domain/panel.js';
+import { NO_READ_CHECK, TICKET_CLASS } from '../support/panel-fixture.js';
 import { isHandoffError } from '../../src/errors.js';
 import type { TableMapping } from '../../src/mapping/mapping-schema.js';
 
@@ -12,8 +13,9 @@ const KEY = `[ai-handoff:${HANDOFF}]`;
 
 const panel = JSON.stringify(
   sealPanel({
-    schema: 1,
-    ticket: { number: 'INC0012041', table: 'incident', sysId: 'a'.repeat(32), owner: { assignee: null, group: null } },
+    schema: 2,
+    ticket: { number: 'INC0012041', table: 'incident', sysId: 'a'.repeat(32), owner: { assignee: null, group: null }, ...TICKET_CLASS },
+    readCheck: NO_READ_CHECK,
     policyVersion: 'test',
     classification: 'blocked',
     operations: [],

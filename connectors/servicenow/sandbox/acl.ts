@@ -19,6 +19,7 @@
 import { z } from 'zod';
 import type { AppNames } from '../../../src/domain/app-names.js';
 import { REQUEST_WORKER_COLUMNS, REVIEW_WORKER_COLUMNS } from '../../../src/domain/app-rows.js';
+import { checkpointAcl } from './schema/checkpoint-table.js';
 import type { Schema } from './schema/registry.js';
 
 export const TableAcl = z.strictObject({
@@ -80,6 +81,7 @@ export function defaultAcl(names: AppNames): Record<string, TableAcl> {
     sys_db_object: { read: ['itil', roles.integration], write: ADMIN_ONLY, create: ADMIN_ONLY },
     [tables.request]: { read: rowReaders, write: [roles.integration], create: [roles.agent], writeFields: workerOnly(REQUEST_WORKER_COLUMNS, requestColumns) },
     [tables.review]: { read: rowReaders, write: [roles.integration], create: [roles.reviewer, roles.agent], writeFields: workerOnly(REVIEW_WORKER_COLUMNS, reviewColumns) },
+    ...checkpointAcl(names),
   };
 }
 

@@ -20,7 +20,7 @@ var AiHandoffScopeReview = (function () {
   'use strict';
 
   // Same values as src/domain/*.ts; a test keeps them in step.
-  var PANEL_SCHEMA_VERSION = 1;
+  var PANEL_SCHEMA_VERSION = 2;
   var SCOPE_DIGEST = /^[0-9a-f]{32}$/;
   var HANDOFF_ID = /^ho_[a-z2-7]{26}$/;
   var MAX_OPERATION_ID_LENGTH = 64;
@@ -128,6 +128,7 @@ var AiHandoffScopeReview = (function () {
     need(isText(op.expectedOutput), path + '.expectedOutput', 'is not text');
     checkTextList(op.stopConditions, path + '.stopConditions', null);
     checkTextList(op.blockedActions, path + '.blockedActions', BLOCKED_TEXT);
+    need(isText(op.boundaryText), path + '.boundaryText', 'is not text');
     need(Array.isArray(op.reasons), path + '.reasons', 'is not a list');
     for (var i = 0; i < op.reasons.length; i++) {
       var r = op.reasons[i];
@@ -270,18 +271,23 @@ var AiHandoffScopeReview = (function () {
       reasons.push({ message: 'Approval is required but no approver could be resolved.', remedy: 'Name an approver on the ticket (for example the assignment group manager), then wait for the panel to refresh.' });
     }
     var output = op.expectedOutput !== '' ? op.expectedOutput : OUTPUT_TEXT[op.outputKind];
+    var sections = [
+      { label: 'Execution class', items: [CLASS_TEXT[op['class']]] },
+      { label: 'What the AI may read', items: texts(op.sources, SOURCE_TEXT) }
+    ];
+    // The read boundary in the worker's plain words (docs/boundary.md); none when the operation reads only its ticket.
+    if (op.boundaryText !== '') sections.push({ label: 'Beyond this ticket', items: [op.boundaryText] });
+    sections.push(
+      { label: 'Expected output', items: [OUTPUT_TEXT[op.outputKind] + ': ' + output] },
+      { label: 'Stop conditions', items: op.stopConditions.slice() },
+      { label: 'Blocked actions', items: texts(op.blockedActions, BLOCKED_TEXT) }
+    );
     return {
       id: op.id,
       title: op.title,
       outcome: op.outcome,
       selectable: selectable,
-      sections: [
-        { label: 'Execution class', items: [CLASS_TEXT[op['class']]] },
-        { label: 'What the AI may read', items: texts(op.sources, SOURCE_TEXT) },
-        { label: 'Expected output', items: [OUTPUT_TEXT[op.outputKind] + ': ' + output] },
-        { label: 'Stop conditions', items: op.stopConditions.slice() },
-        { label: 'Blocked actions', items: texts(op.blockedActions, BLOCKED_TEXT) }
-      ],
+      sections: sections,
       approvalText: approvalText(op.approval),
       reasons: reasons,
       scopeDigest: op.scopeDigest
@@ -342,7 +348,7 @@ var AiHandoffScopeReview = (function () {
     return JSON.stringify({ operation: operationId, scope: scopeDigest, note: boundedText(note, 'note', MAX_NOTE_LENGTH) });
   }
 
-  /** The hand-offs awaiting review that this user may accept, reject or escalate (mayReview above). */
+  /** The hand-offs awaiting review (or escalated) that this user may accept, reject or escalate (mayReview above). */
   function reviewableHandoffs(panelInput, userInput) {
     var read = readPanel(panelInput);
     if (read.problem) return [];
@@ -354,7 +360,8 @@ var AiHandoffScopeReview = (function () {
     var out = [];
     for (var j = 0; j < panel.handoffs.length; j++) {
       var h = panel.handoffs[j];
-      if (h.status !== 'awaiting_review' || !mayReview(h, panel.ticket.owner, user)) continue;
+      // An escalated draft waits for its escalation target, whom the worker set as the approver.
+      if ((h.status !== 'awaiting_review' && h.status !== 'escalated') || !mayReview(h, panel.ticket.owner, user)) continue;
       var title = has(titles, h.operation) ? titles[h.operation] : h.operation;
       out.push({ id: h.id, operation: h.operation, title: title, approvalRequired: h.approval.required, approvalText: approvalText(h.approval) });
     }

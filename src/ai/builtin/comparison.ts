@@ -1,72 +1,128 @@
 /**
- * Comparison against a baseline: the current ticket against a prior resolved
- * ticket on the same configuration item. What differs is stated quoting both
- * values and citing both tickets; with no resolved ticket on the CI, the
- * output says there is no baseline instead of comparing with anything else.
+ * Comparison against a baseline: each measurement of the ticket beside its
+ * baseline and the difference in words ("above it, at least six times"),
+ * from two places a baseline can be: the comparison a source itself gives
+ * ("81% (baseline about 45%)"), and the figures of a prior resolved ticket
+ * on the same configuration item (its resolution notes, when the mapping
+ * reads them). A measurement without either is listed as having none, so
+ * the reviewer sees what is missing for a comparison; with no resolved
+ * ticket on the CI, the output says there is none instead of comparing with
+ * anything else.
  */
-import type { OutputOf, Statement } from '../output-schema.js';
+import { QUOTE_MARK as Q, type Gap, type OutputOf, type Statement } from '../output-schema.js';
 import type { Source } from '../sources.js';
-import { comparable } from '../text/unicode.js';
-import { chunks, fieldStatement, recordStatement, statement, SUMMARY_FIELDS } from './compose.js';
+import type { Measured } from '../facts/extract.js';
+import type { Quantity } from '../facts/quantities.js';
+import { byWeight } from '../facts/steer.js';
+import { capitalise, said, valueQuote } from './compose.js';
 import { contradictionsOf, gapsOf, sections, type Ctx } from './context.js';
-import { factsOf, type Fact } from './facts.js';
+import { flagged, identityLine, isOwn, measurementLine, related } from './sections.js';
 
 const RESOLVED_FIELDS = new Set(['close_code', 'close_notes', 'resolved_at', 'closed_at', 'resolution', 'resolution_notes', 'resolved_by']);
 /** Display values, or incident's raw 6 (Resolved) and 7 (Closed); raw 3 is On Hold for incidents, so it is not here. */
 const RESOLVED_STATE = /^(?:resolved|closed|closed complete|closed incomplete|6|7)$/i;
-/** Facts that identify a record rather than describe it: never "differences". */
-const IDENTITY = /^(?:number|sys id|short description|description|opened|opened at|created|updated|sys updated on|caller|caller id|assigned to)$/;
+/** Measures that are the same thing under different names. */
+const SAME_MEASURE: readonly RegExp[] = [/latency|rtt|round-trip|ping|response time/i, /loss/i, /cpu/i, /memory|ram/i, /tunnels?/i, /sessions?/i, /ethernet|interface|uplink|upstream/i, /errors?/i];
 
 export function isResolved(source: Source): boolean {
-  return source.fields.some((f) => (RESOLVED_FIELDS.has(f.name) && f.value.trim() !== '') || (/(?:^|_)state$/.test(f.name) && RESOLVED_STATE.test(f.value.trim())));
+  return source.fields.some((f) => (RESOLVED_FIELDS.has(f.name) && f.value.trim() !== '') || (/(?:^|_)state$/.test(f.name) && (RESOLVED_STATE.test(f.value.trim()) || RESOLVED_STATE.test((f.raw ?? '').trim()))));
 }
 
 export function baselineComparison(ctx: Ctx): OutputOf<'baseline_comparison'> {
-  const baseline = ctx.related.filter((s) => s.kind === 'related_by_ci').find(isResolved);
-  const current = ctx.ticket === undefined ? [] : ctx.ticket.fields.filter((f) => f.name === 'short_description').map((f) => fieldStatement(ctx.ticket as Source, f, ctx.number, ctx.budget, 1));
-  if (baseline === undefined) {
-    return {
-      kind: 'baseline_comparison',
-      variant: 'standard',
-      sections: sections([['observations', current]]),
-      gaps: gapsOf(ctx, [{ kind: 'related_by_ci', text: 'No prior resolved ticket on the same configuration item was found, so there is no baseline to compare against.' }]),
-      contradictions: contradictionsOf(ctx),
-    };
+  const resolved = ctx.related.filter((s) => s.kind === 'related_by_ci').find(isResolved);
+  const own = ctx.facts.measurements.filter((m) => isOwn(m.said.source) && !m.reading.people && !m.reading.zero && m.reading.subject !== null && !m.reading.isBaseline);
+  const theirs = resolved === undefined ? [] : ctx.facts.measurements.filter((m) => m.said.source.id === resolved.id && m.reading.subject !== null);
+  const comparison: (Statement | null)[] = [];
+  const without: (Statement | null)[] = [];
+  const matched = new Set<Measured>();
+  for (const m of byWeight(own, (x) => ctx.weight(x.said))) {
+    const other = theirs.find((t) => !matched.has(t) && sameMeasure(m, t) && comparable(m.reading.value, (t.reading.baseline ?? t.reading).value));
+    // Against the baseline its own sentence gives, and against the resolved ticket's figure when there is one: both, each cited.
+    if (m.reading.baseline !== null) comparison.push(inText(ctx, m));
+    if (other !== undefined && resolved !== undefined) {
+      matched.add(other);
+      comparison.push(against(ctx, m, other, resolved));
+    } else if (m.reading.baseline === null) without.push(measurementLine(ctx, m));
   }
-  const base = baseline.ref.number ?? 'the baseline ticket';
-  const intro = recordStatement(baseline, `Baseline: related ticket ${base}, a prior resolved ticket on the same configuration item,`, SUMMARY_FIELDS, ctx.budget);
-  const mine = [...(ctx.ticket === undefined ? [] : factsOf(ctx.ticket)), ...ctx.notes.flatMap(factsOf)];
-  const theirs = new Map<string, Fact>();
-  for (const fact of factsOf(baseline)) if (!theirs.has(fact.key)) theirs.set(fact.key, fact);
-  const differences: Statement[] = [];
-  const similarities: Statement[] = [];
-  const seen = new Set<string>();
-  for (const fact of mine) {
-    const other = theirs.get(fact.key);
-    if (other === undefined || seen.has(fact.key) || IDENTITY.test(fact.key)) continue;
-    seen.add(fact.key);
-    const room = ctx.budget.take(fact.value.length + other.value.length + 100);
-    if (room < 100) break;
-    const q = (f: Fact) => ({ source: f.source.id, text: chunks(f.value, 1, 150).parts[0] ?? f.value.slice(0, 150) });
-    if (comparable(fact.value) === comparable(other.value)) {
-      similarities.push(statement(`The ${fact.label} is the same on ${ctx.number} and ${base}:`, [fact.source.id, other.source.id], [q(fact)]));
-    } else {
-      differences.push(statement(`The ${fact.label} differs: ${ctx.number} first, then ${base}:`, [fact.source.id, other.source.id], [q(fact), q(other)]));
-    }
+  const gaps: Gap[] = [];
+  if (resolved === undefined) gaps.push({ kind: 'related_by_ci', text: 'No prior resolved ticket on the same configuration item was found, so there is no baseline ticket to compare against.' });
+  else if (theirs.length === 0) gaps.push({ kind: 'related_by_ci', text: 'The resolved ticket on the same configuration item gives no figures in the fields read, so nothing is compared with it.' });
+  if (own.length === 0) gaps.push({ kind: 'other', text: 'The sources read give no measurement of the current problem, so nothing is compared.' });
+  if (without.length > 0) gaps.push({ kind: 'other', text: 'Some measurements have no baseline in the sources read; they are listed without one.' });
+  const unmatched = theirs.filter((t) => !matched.has(t) && !t.reading.period);
+  if (unmatched.length > 0) {
+    const names = [...new Set(unmatched.map((t) => t.reading.subject ?? ''))].filter((n) => n !== '').slice(0, 6);
+    gaps.push({ kind: 'other', text: `No current value in the sources this operation reads for: ${names.join(', ')}.`.slice(0, 200) });
   }
-  const extra = differences.length === 0 && similarities.length === 0
-    ? [{ kind: 'other' as const, text: 'The current ticket and the baseline share no labelled fields to compare.' }]
-    : [];
   return {
     kind: 'baseline_comparison',
     variant: 'standard',
     sections: sections([
-      ['baseline', [intro]],
-      ['differences', differences],
-      ['similarities', similarities],
-      ['observations', current],
+      ['summary', [identityLine(ctx)]],
+      ['baseline', [resolved === undefined ? null : baselineTicket(ctx, resolved), ...unmatched.slice(0, 6).map((t) => measurementLine(ctx, t))]],
+      ['comparison', comparison],
+      ['without_baseline', without.slice(0, 5)],
+      ['related', related(ctx, 2, ctx.related.filter((r) => r !== resolved && r.kind === 'related_by_ci'))],
+      ['flagged', flagged(ctx)],
     ]),
-    gaps: gapsOf(ctx, extra),
+    gaps: gapsOf(ctx, gaps),
     contradictions: contradictionsOf(ctx),
   };
+}
+
+function sameMeasure(a: Measured, b: Measured): boolean {
+  const x = a.reading.subject ?? '';
+  const y = b.reading.subject ?? '';
+  return SAME_MEASURE.some((p) => p.test(x) && p.test(y));
+}
+
+function comparable(a: Quantity, b: Quantity): boolean {
+  return a.family === b.family || b.family === 'number' || a.family === 'number';
+}
+
+function baselineTicket(ctx: Ctx, r: Source): Statement | null {
+  const title = valueQuote(r, 'short_description');
+  const state = valueQuote(r, 'state');
+  const number = r.ref.number ?? '';
+  return said(ctx, `Prior resolved ticket on the same configuration item: ${number} ${Q}${state === null ? '' : ` (${Q})`}`, [r.id], [title, state], () => null);
+}
+
+/** "Data-plane CPU: now 81%; baseline about 45%; above it, nearly twice". */
+function inText(ctx: Ctx, m: Measured): Statement | null {
+  const r = m.reading;
+  const base = r.baseline;
+  if (base === null) return measurementLine(ctx, m);
+  const text = `${capitalise(r.subject ?? '')}: now ${valueOf(m)}; ${base.text}; ${difference(r.value, base.value)}`;
+  return said(ctx, text, m.sources, [], () => measurementLine(ctx, m));
+}
+
+/** "Round-trip latency: now 400 to 900 ms; on INC0001987 median RTT 38 ms; above it, at least ten times". */
+function against(ctx: Ctx, m: Measured, other: Measured, resolved: Source): Statement | null {
+  const value = (other.reading.baseline ?? other.reading).value;
+  const text = `${capitalise(m.reading.subject ?? '')}: now ${valueOf(m)}; on ${resolved.ref.number ?? 'the resolved ticket'} ${other.reading.subject ?? ''} ${[other.reading.qualifier, value.text].filter(Boolean).join(' ')}; ${difference(m.reading.value, value)}`;
+  return said(ctx, text, [...m.sources, other.said.source.id], [], () => measurementLine(ctx, m));
+}
+
+function valueOf(m: Measured): string {
+  const r = m.reading;
+  return r.value.family === 'count' ? [r.qualifier, r.value.amount].filter(Boolean).join(' ') : [r.qualifier, r.value.text].filter(Boolean).join(' ');
+}
+
+const WORDS = ['', 'once', 'twice', 'three times', 'four times', 'five times', 'six times', 'seven times', 'eight times', 'nine times', 'ten times'];
+
+/** The difference in words, so no number appears that the sources do not hold. */
+export function difference(now: Quantity, base: Quantity): string {
+  if (now.family !== 'number' && base.family !== 'number' && now.family !== 'count' && now.unit.toLowerCase() !== base.unit.toLowerCase()) return 'not comparable as written (different units)';
+  if (now.low > base.high) {
+    const ratio = now.low / Math.max(base.high, Number.EPSILON);
+    if (!Number.isFinite(ratio) || ratio > 10) return 'more than ten times the baseline';
+    if (ratio >= 2) return `at least ${WORDS[Math.floor(ratio)] ?? 'ten times'} the baseline`;
+    if (ratio >= 1.5) return 'more than one and a half times the baseline';
+    return ratio >= 1.2 ? 'well above the baseline' : 'slightly above the baseline';
+  }
+  if (now.high < base.low) {
+    const ratio = base.low / Math.max(now.high, Number.EPSILON);
+    return ratio >= 2 ? 'below the baseline, less than half of it' : ratio >= 1.2 ? 'well below the baseline' : 'slightly below the baseline';
+  }
+  return 'within the baseline range';
 }

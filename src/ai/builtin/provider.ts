@@ -9,14 +9,14 @@
  * Its answer goes through the same output guard as any model's.
  */
 import type { AiOutput } from '../output-schema.js';
-import type { GenerateResult, Provider, ProviderInput } from '../provider.js';
+import type { GenerateResult, Provider, ProviderInput } from '../provider-types.js';
 import { checklist, approvalReminder } from './checklists.js';
 import { baselineComparison } from './comparison.js';
 import { contextOf } from './context.js';
 import { draft } from './drafts.js';
 import { evidencePack, historyNote, summary } from './evidence.js';
 
-export const BUILTIN_MODEL = 'grounded-templates-1';
+export const BUILTIN_MODEL = 'grounded-templates-2';
 
 export function composeOutput(input: ProviderInput): AiOutput {
   const ctx = contextOf(input);

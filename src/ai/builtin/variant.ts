@@ -3,7 +3,7 @@
  * catalog's own words for it (id, title, expected output). The catalog is
  * policy's; this only picks a template.
  */
-import type { ProviderOperation } from '../provider.js';
+import type { ProviderOperation } from '../provider-types.js';
 import { VARIANTS, type Variant } from '../output-schema.js';
 
 export function variantFor(operation: Pick<ProviderOperation, 'id' | 'title' | 'expectedOutput' | 'outputKind'>): Variant {
@@ -13,6 +13,7 @@ export function variantFor(operation: Pick<ProviderOperation, 'id' | 'title' | '
       if (/vendor|escalation packet/.test(words)) return 'vendor_escalation';
       if (/trade-?off/.test(words)) return 'tradeoff_brief';
       if (/dependenc/.test(words)) return 'dependency_summary';
+      if (/status/.test(words)) return 'status_update';
       if (/review/.test(words)) return 'review_summary';
       return 'status_update';
     case 'checklist':
@@ -20,6 +21,10 @@ export function variantFor(operation: Pick<ProviderOperation, 'id' | 'title' | '
       if (/roll-?back/.test(words)) return 'rollback';
       if (/pre-?check/.test(words)) return 'pre_check';
       return 'validation';
+    case 'summary':
+      if (/dependenc/.test(words)) return 'dependency_summary';
+      if (/review/.test(words)) return 'review_summary';
+      return 'standard';
     default:
       return VARIANTS[operation.outputKind][0];
   }

@@ -98,7 +98,12 @@ function ground(output: AiOutput, ctx: GuardContext, corpus: Corpus): GuardResul
   const items = output.kind === 'checklist'
     ? output.items.filter((item: ChecklistItem, i) => {
         units += 1;
-        const entity = ungroundedEntity(item.text, cited(item.sources));
+        const bad = item.quotes.findIndex((q) => !quotedIn(q.text, corpus.of(q.source)));
+        if (bad >= 0) {
+          removed.push(removal(`items[${i}]`, item.text, 'misquoted', `quote ${bad + 1} is not word for word in ${item.quotes[bad]?.source ?? '?'}`));
+          return false;
+        }
+        const entity = ungroundedEntity(item.text, cited([...new Set([...item.sources, ...item.quotes.map((q) => q.source)])]));
         if (entity === null) return true;
         removed.push(removal(`items[${i}]`, item.text, 'ungrounded', `${entity} is not in ${item.sources.join(', ')}`));
         return false;
@@ -146,7 +151,12 @@ function* citations(output: AiOutput): Generator<{ path: string; id: string }> {
       for (const q of s.quotes) yield { path: `sections[${i}].statements[${j}].quotes`, id: q.source };
     }
   }
-  if (output.kind === 'checklist') for (const [i, item] of output.items.entries()) for (const id of item.sources) yield { path: `items[${i}].sources`, id };
+  if (output.kind === 'checklist') {
+    for (const [i, item] of output.items.entries()) {
+      for (const id of item.sources) yield { path: `items[${i}].sources`, id };
+      for (const q of item.quotes) yield { path: `items[${i}].quotes`, id: q.source };
+    }
+  }
   for (const [i, c] of output.contradictions.entries()) for (const claim of c.claims) yield { path: `contradictions[${i}].claims`, id: claim.source };
 }
 
@@ -163,6 +173,7 @@ function* quotesOf(output: AiOutput): Generator<{ path: string; text: string }> 
   for (const [i, section] of output.sections.entries()) {
     for (const [j, s] of section.statements.entries()) for (const [k, q] of s.quotes.entries()) yield { path: `sections[${i}].statements[${j}].quotes[${k}]`, text: q.text };
   }
+  if (output.kind === 'checklist') for (const [i, item] of output.items.entries()) for (const [k, q] of item.quotes.entries()) yield { path: `items[${i}].quotes[${k}]`, text: q.text };
   for (const [i, c] of output.contradictions.entries()) for (const [k, claim] of c.claims.entries()) yield { path: `contradictions[${i}].claims[${k}]`, text: claim.text };
 }
 

@@ -8,7 +8,7 @@
  * reaches the model, whoever built the input.
  */
 import { randomBytes } from 'node:crypto';
-import type { ProviderInput } from '../provider.js';
+import type { ProviderInput } from '../provider-types.js';
 import { SOURCE_KIND_LABELS } from '../sources.js';
 import { sanitise } from '../text/unicode.js';
 

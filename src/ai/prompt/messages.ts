@@ -1,5 +1,5 @@
 /** The chat messages for one generate call: system instructions, then the data. */
-import type { ProviderInput } from '../provider.js';
+import type { ProviderInput } from '../provider-types.js';
 import { dataMessage, newBoundary } from './data-blocks.js';
 import { systemInstructions } from './instructions.js';
 

@@ -5,7 +5,7 @@
  * Models REST API reference").
  */
 import type { AzureOpenAiConfig } from '../config.js';
-import type { Provider } from '../provider.js';
+import type { Provider } from '../provider-types.js';
 import { createChatProvider, type ChatProviderDeps } from './chat-provider.js';
 import { createEntraTokenSource, type TokenSource } from './entra-token.js';
 import { readSecret, type Env } from './secret-env.js';

@@ -24,7 +24,7 @@ import type { Logger } from '../../util/log.js';
 import type { HttpOptions } from '../config.js';
 import { responseFormatFor } from '../output-json-schema.js';
 import { buildMessages } from '../prompt/messages.js';
-import type { GenerateOptions, GenerateResult, Provider, ProviderInput } from '../provider.js';
+import type { GenerateOptions, GenerateResult, Provider, ProviderInput } from '../provider-types.js';
 import { errorFromBody, parseAnswer } from './chat-response.js';
 import { retryHintMs } from './retry-hints.js';
 

@@ -19,7 +19,7 @@
  */
 import { HandoffError } from '../../errors.js';
 import type { RawOutput } from '../guard/types.js';
-import type { Usage } from '../provider.js';
+import type { Usage } from '../provider-types.js';
 
 export interface ParsedAnswer {
   readonly output: RawOutput;

@@ -6,7 +6,7 @@
  * the schema; the guard validates whatever comes back.
  */
 import type { OpenAiCompatibleConfig } from '../config.js';
-import type { Provider } from '../provider.js';
+import type { Provider } from '../provider-types.js';
 import { createChatProvider, type ChatProviderDeps } from './chat-provider.js';
 import { readSecret, type Env } from './secret-env.js';
 

@@ -1,5 +1,6 @@
 /** Words our templates use for kinds, variants, headings and statuses. */
 import type { OutputKind } from '../../domain/operation.js';
+import type { ApproverRole } from '../../domain/ticket.js';
 import type { CHECKLIST_STATUSES } from '../output-schema.js';
 
 export const KIND_LABELS: Readonly<Record<OutputKind, string>> = {
@@ -26,17 +27,36 @@ export const VARIANT_LABELS: Readonly<Record<string, string>> = {
 };
 
 export const HEADING_LABELS: Readonly<Record<string, string>> = {
+  summary: 'Summary',
+  measurements: 'Measurements',
+  impact: 'Impact',
+  references: 'References',
+  configuration_item: 'Configuration item',
+  statements: 'Who said what',
+  timeline: 'Timeline (UTC)',
+  related: 'Related tickets',
+  flagged: 'Quoted as data, not followed (links, markup or text addressed to the AI)',
+  baseline: 'Baseline',
+  comparison: 'Against the baseline',
+  without_baseline: 'No baseline in the sources for',
+  subject: 'Subject',
+  affected: 'Affected service and configuration item',
+  symptoms: 'Symptoms and impact',
+  checked: 'Already checked',
+  ask: 'The ask',
+  facts: 'Facts',
+  current_state: 'Current state',
+  actions: 'Being done',
+  next_update: 'Next update',
+  deadline: 'Dates',
+  alternatives: 'Least-privilege points in the work notes',
+  next_steps: 'Next steps in the sources',
   ticket: 'Ticket',
   work_notes: 'Work notes',
-  related: 'Related tickets',
-  configuration_item: 'Configuration item',
   observations: 'Observations',
-  baseline: 'Baseline',
   differences: 'Differences from the baseline',
   similarities: 'Same as the baseline',
   context: 'Context',
-  impact: 'Impact',
-  timeline: 'Timeline',
   evidence: 'Evidence',
   request: 'Request',
   options: 'Options',
@@ -48,11 +68,17 @@ export const HEADING_LABELS: Readonly<Record<string, string>> = {
   open_questions: 'Open questions',
   pending_approval: 'Pending approval',
   request_details: 'Request details',
-  summary: 'Summary',
-  current_state: 'Current state',
 };
 
 export const STATUS_LABELS: Readonly<Record<(typeof CHECKLIST_STATUSES)[number], string>> = {
   to_validate: 'to validate',
   not_started: 'not started',
+};
+
+/** The approver roles in words. */
+export const ROLE_LABELS: Readonly<Record<ApproverRole, string>> = {
+  incident_commander: 'incident commander',
+  requester_manager: "requester's manager",
+  security_owner: 'security owner',
+  sponsor: 'leadership sponsor',
 };

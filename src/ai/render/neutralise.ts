@@ -5,21 +5,29 @@
  * - Unicode normalised (NFKC, so look-alike brackets become plain ones and
  *   are caught below); invisible characters (Tag, zero-width, bidi) removed
  *   and counted for the reviewer's flag.
+ * - HTML character references decoded (`&lt;`, `&#91;`; a name it cannot
+ *   decode is broken, `& xyz;`), HTML tags removed; a stray `<` or `>`
+ *   becomes `‹` `›`, so nothing can form a tag again (`strip-markup.ts`).
+ * - Links stay live only to allow-listed hosts; others are defanged
+ *   (`hxxps://evil[.]example/`).
  * - `[code]` tags in any case or spacing become `(code)`: ServiceNow renders
  *   `[code]…[/code]` in work notes as HTML by default
  *   (../shared/reference/servicenow.md, "Journal fields").
- * - HTML tags removed; a stray `<` or `>` becomes `‹` `›`, so nothing can
- *   form a tag again.
- * - Markdown images dropped; markdown links become "text (url)".
- * - Links stay live only to allow-listed hosts; others are defanged
- *   (`hxxps://evil[.]example/`), script URIs removed.
- * - The note marker's prefix is defused, so ticket text can never forge a
- *   marker line (see marker.ts).
+ * - Script URIs removed; the note marker's prefix is defused, so ticket text
+ *   can never forge a marker line (see marker.ts).
+ * - Markdown links become `“text” (url)`, images `“alt” (image removed)`
+ *   (`defuse-brackets.ts`).
  *
- * Idempotent: neutralising twice gives the same text.
+ * To a fixed point: removing one construct can assemble another
+ * (`[co<a<a>>de]`, `&amp;lt;`, `[co&#100;e]`), to any depth. The rules run
+ * round after round until a round changes nothing, with no limit on rounds;
+ * each step reaches its own fixed point in one linear pass and none makes
+ * work for an earlier one, so the second round finds nothing (a third only where
+ * a join made a sequence NFKC composes). Neutralising twice gives the same text.
  */
 import { sanitise } from '../text/unicode.js';
-import { MARKER_PREFIXES } from './marker.js';
+import { defuseBrackets } from './defuse-brackets.js';
+import { stripMarkup } from './strip-markup.js';
 
 export interface NeutraliseOptions {
   /** Hosts whose links stay live; `*.example.com` covers subdomains. */
@@ -38,59 +46,49 @@ export interface NeutraliseFlags {
 export interface Neutralised {
   readonly text: string;
   readonly flags: NeutraliseFlags;
+  /** Rounds run until one changed nothing (that one included). */
+  readonly rounds: number;
 }
 
-const CODE_TAG = /\[\s*(\/?)\s*code\b([^\]\n]*)\]/gi;
-/** A tag as browsers parse one: `<` directly followed by a letter, `/`, `!` or `?`. */
-const HTML_TAG = /<\/?[a-z!?][^<>]*>/gi;
-const MD_IMAGE = /!\[([^\]\n]*)\]\(([^)\n]*)\)/g;
-const MD_LINK = /\[([^\]\n]+)\]\(\s*([^)\s]+)[^)\n]*\)/g;
-/** Script URIs; `data:` only in its URI form (`data:text/html,…`), so a label "Data:" stays. */
-const SCRIPT_URI = /(?:javascript|vbscript)\s*:[^\s)\]]*|\bdata:[a-z]+\/[a-z0-9.+-]+[;,][^\s)\]]*/gi;
-/** A link up to whitespace, a bracket or the next scheme (so "…/ahttps://x" is two links, each judged). */
-const LINK = /(?:https?|ftp):\/\/(?:(?!(?:https?|ftp):\/\/)[^\s<>"'()\][{}‹›])+/gi;
+/**
+ * A link up to whitespace, a bracket, a quote or the next scheme (so
+ * "…/ahttps://x" is two links, each judged). Trailing dots are the sentence's: a defanged host
+ * never ends in `[.]` that a `(` after it could make a markdown link.
+ */
+const LINK = /(?:https?|ftp):\/\/(?:(?!(?:https?|ftp):\/\/)[^\s<>"'()\][{}‹›“”])*(?:(?!(?:https?|ftp):\/\/)[^\s<>"'()\][{}‹›“”.])/gi;
+/** Characters some rule reads; text without any is left as sanitised. */
+const ACTIVE = /[[\]<>:&]/;
 
 export function neutraliseWithFlags(input: string, options: NeutraliseOptions = {}): Neutralised {
   const allowed = options.allowedHosts ?? [];
   const flags: NeutraliseFlags = { invisible: 0, codeTags: 0, html: 0, images: 0, links: 0, scriptUris: 0 };
-  const clean = sanitise(input);
-  flags.invisible = clean.invisible;
-  let text = clean.text;
-  // Nothing that could be markup, a link or a marker: the common case, returned as is.
-  if (!/[[\]<>:&]/.test(text)) return { text, flags };
-
-  // Repeat until stable: removing one construct can assemble another ("[co[code]de]").
-  for (let round = 0; round < 8; round += 1) {
+  let text = input;
+  let rounds = 0;
+  for (;;) {
+    rounds += 1;
     const before = text;
-    text = text.replace(CODE_TAG, (_m, slash: string, rest: string) => {
-      flags.codeTags += 1;
-      return `(${slash}code${rest.replace(/[[\]]/g, '')})`;
-    });
-    text = text.replace(MD_IMAGE, () => {
-      flags.images += 1;
-      return '(image removed)';
-    });
-    text = text.replace(MD_LINK, (_m, label: string, url: string) => `${label} (${url})`);
-    text = text.replace(HTML_TAG, () => {
-      flags.html += 1;
-      return '';
-    });
-    text = text.replace(SCRIPT_URI, () => {
-      flags.scriptUris += 1;
-      return '(link removed)';
-    });
-    for (const prefix of MARKER_PREFIXES) {
-      text = text.replace(new RegExp(`\\[\\s*${prefix}`, 'gi'), `(${prefix}`);
+    const clean = sanitise(text);
+    flags.invisible += clean.invisible;
+    text = clean.text;
+    if (ACTIVE.test(text)) {
+      const stripped = stripMarkup(text);
+      flags.invisible += stripped.invisible;
+      flags.html += stripped.html;
+      // Links before brackets: a defanged host's `[.]` may close a `[code` before it, and the bracket rules then see it.
+      const linked = stripped.text.replace(LINK, (url) => {
+        if (isAllowed(url, allowed)) return url;
+        flags.links += 1;
+        return defang(url);
+      });
+      const defused = defuseBrackets(linked);
+      flags.codeTags += defused.codeTags;
+      flags.scriptUris += defused.scriptUris;
+      flags.images += defused.images;
+      text = defused.text;
     }
     if (text === before) break;
   }
-  text = text.replace(/</g, '‹').replace(/>/g, '›');
-  text = text.replace(LINK, (url) => {
-    if (isAllowed(url, allowed)) return url;
-    flags.links += 1;
-    return defang(url);
-  });
-  return { text, flags };
+  return { text, flags, rounds };
 }
 
 export function neutralise(input: string, options: NeutraliseOptions = {}): string {

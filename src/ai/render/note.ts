@@ -14,12 +14,13 @@
 import { MAX_WORK_NOTE_LENGTH } from '../../connector/write-guard.js';
 import type { ApproverRole } from '../../domain/ticket.js';
 import type { Removal } from '../guard/types.js';
-import { itemsOf, type AiOutput, type Statement } from '../output-schema.js';
+import { itemsOf, type AiOutput, type Quote } from '../output-schema.js';
 import { SOURCE_KIND_LABELS, type SourceSet } from '../sources.js';
-import { ROLE_LABELS } from '../builtin/drafts.js';
-import { HEADING_LABELS, KIND_LABELS, STATUS_LABELS, VARIANT_LABELS } from './labels.js';
+import { createQuoter, dataValue, oneLine, sourceList, type DataFlags, type Inert, type Quoter } from './note-data.js';
+import { HEADING_LABELS, KIND_LABELS, ROLE_LABELS, STATUS_LABELS, VARIANT_LABELS } from './labels.js';
 import { markerFor } from './marker.js';
 import { neutraliseWithFlags, type NeutraliseFlags } from './neutralise.js';
+import { withheldLines, type NoteWithheld } from './withheld.js';
 
 export interface Person {
   /** Display name, when known. */
@@ -57,8 +58,12 @@ export interface NoteInput {
   readonly output: AiOutput;
   readonly removed: readonly Removal[];
   readonly flags?: NoteFlags;
+  /** What the read boundary withheld, by reason and count (withheld.ts). */
+  readonly withheld?: NoteWithheld;
   /** Hosts whose links stay live. */
   readonly allowedHosts?: readonly string[];
+  /** The operator's note from the request, masked (it is shown attributed, as data). */
+  readonly operatorNote?: string | null;
 }
 
 export function renderNote(input: NoteInput): string {
@@ -67,56 +72,58 @@ export function renderNote(input: NoteInput): string {
   const variant = VARIANT_LABELS[output.variant] ?? '';
   const kindLabel = KIND_LABELS[output.kind];
   const banner = input.approval.required ? `${kindLabel}: not for use before approval` : `${kindLabel}: review before relying on it`;
+  const quotes = createQuoter(sources, inert);
 
   // Body first (so its neutralisation flags can be shown in the header), then assembled within the length limit.
   const body: string[] = [];
   const cite = (ids: readonly string[]): string => `[${ids.join(', ')}]`;
-  const line = (s: Statement): string => {
-    const quotes = s.quotes.map((q) => `“${inert(q.text).replace(/\s*\n\s*/g, ' / ')}”`).join(' ');
-    return `- ${inert(s.text)}${quotes === '' ? '' : ` ${quotes}`} ${cite(s.sources)}`;
-  };
+  const line = (s: { text: string; quotes: readonly Quote[]; sources: readonly string[] }): string => `${quotes.sentence(s.text, s.quotes)} ${cite(s.sources)}`;
+  const asked = askedLine(input, inert);
+  if (asked !== null) body.push(asked);
   if (variant !== '') body.push(`--- ${variant} ---`);
   for (const section of output.sections) {
-    if (body.length > 0) body.push('');
     body.push(HEADING_LABELS[section.heading] ?? section.heading);
-    for (const s of section.statements) body.push(line(s));
+    for (const s of section.statements) body.push(`- ${line(s)}`);
   }
   const items = itemsOf(output);
   if (items.length > 0) {
-    body.push('', 'Checklist (every item is for a person to do and validate)');
-    for (const item of items) body.push(`[ ] ${inert(item.text)} (${STATUS_LABELS[item.status]}) ${cite(item.sources)}`);
+    body.push('Checklist (every item is for a person to do and validate)');
+    for (const item of items) body.push(`[ ] ${quotes.sentence(item.text, item.quotes)} (${STATUS_LABELS[item.status]}) ${cite(item.sources)}`);
   }
-  const gapLines = gapsToShow(input, inert).map((g) => `- ${g}`);
-  if (gapLines.length > 0) body.push('', 'Missing or incomplete sources: this output covers only what was found', ...gapLines);
   if (output.contradictions.length > 0) {
-    body.push('', 'Sources disagree (nothing was inferred)');
-    for (const c of output.contradictions) body.push(`- ${inert(c.about)}: ${c.claims.map((claim) => `${claim.source} says “${inert(claim.text)}”`).join('; ')}`);
+    body.push('Sources disagree (nothing was inferred)');
+    for (const c of output.contradictions) body.push(`- ${oneLine(inert(c.about))}: ${c.claims.map((claim) => `${claim.source} says ${quotes.quote(claim)}`).join('; ')}`);
   }
+  body.push(...withheldLines(input.withheld));
+  const gapLines = gapsToShow(input, inert).map((g) => `- ${g}`);
+  if (gapLines.length > 0) body.push('Missing or incomplete: this output covers only what was found', ...gapLines);
   if (input.removed.length > 0) {
-    body.push('', 'Removed by the output guard');
+    body.push('Removed by the output guard');
     const counts = new Map<string, number>();
     for (const r of input.removed) counts.set(r.reason, (counts.get(r.reason) ?? 0) + 1);
     for (const [reason, n] of counts) body.push(`- ${n} ${n === 1 ? 'statement' : 'statements'}: ${REMOVAL_WORDS[reason] ?? reason}`);
   }
 
-  const sourceLines = ['', 'Sources'];
-  for (const s of sources.sources) sourceLines.push(`[${s.id}] ${inert(s.label)}${s.truncated ? ' (cut to the size limit)' : ''}`);
-  if (sources.sources.length === 0) sourceLines.push('(none were found)');
-
+  const sourceLines = ['', 'Sources', ...sourceList(sources, quotes)];
   const header = [
     `=== ${banner} ===`,
-    `Operation: ${inert(input.operation.title)} (${inert(input.operation.id)})`,
-    `Requested by: ${person(input.requester, inert)}`,
-    `Approval: ${approvalLine(input.approval, inert)}`,
-    `Policy version: ${inert(input.policyVersion)} | scope digest: ${inert(input.scopeDigest)}`,
-    `Generated by: ${input.provider.name === 'builtin' ? 'built-in grounded provider' : inert(input.provider.name)} (${inert(input.provider.model)}); every statement cites its sources`,
-    `Hand-off: ${input.handoffId}`,
+    `Operation: ${oneLine(inert(input.operation.title))} (${oneLine(inert(input.operation.id))}) | Requested by: ${person(input.requester, quotes)}`,
+    `Approval: ${approvalLine(input.approval, quotes)} | Policy version: ${oneLine(inert(input.policyVersion))} | scope digest: ${oneLine(inert(input.scopeDigest))}`,
+    `Generated by: ${input.provider.name === 'builtin' ? 'built-in grounded provider' : oneLine(inert(input.provider.name))} (${oneLine(inert(input.provider.model))}); every statement cites its sources | Hand-off: ${input.handoffId}`,
   ];
-  const flagLine = flagsLine(input, inert.flags());
+  const flagLine = flagsLine(input, inert.flags(), quotes.flags());
   if (flagLine !== null) header.push(`Flags: ${flagLine}`);
 
   const footer = [...sourceLines, '', markerFor(input.handoffId)];
   return fit(header, body, footer);
+}
+
+/** "Alex Rivera asked: “…”": the operator's note, as data, attributed. */
+function askedLine(input: NoteInput, inert: Inert): string | null {
+  const note = input.operatorNote ?? null;
+  if (note === null || note.trim() === '') return null;
+  const who = input.requester.name === null || input.requester.name === '' ? input.requester.userName : input.requester.name;
+  return `${dataValue(who, inert, 80).text} asked: “${dataValue(note, inert, 500).text}” (it orders the facts; it changes nothing the AI may do)`;
 }
 
 const REMOVAL_WORDS: Readonly<Record<string, string>> = {
@@ -125,7 +132,7 @@ const REMOVAL_WORDS: Readonly<Record<string, string>> = {
 };
 
 function gapsToShow(input: NoteInput, inert: (t: string) => string): string[] {
-  const lines = input.output.gaps.map((g) => inert(g.text));
+  const lines = input.output.gaps.map((g) => oneLine(inert(g.text)));
   // The set's own gaps are facts of the gathering: shown even when a provider left them out.
   const covered = new Set(input.output.gaps.map((g) => g.kind));
   for (const gap of input.sources.gaps) {
@@ -134,18 +141,18 @@ function gapsToShow(input: NoteInput, inert: (t: string) => string): string[] {
   return lines;
 }
 
-function approvalLine(approval: NoteApproval, inert: (t: string) => string): string {
+function approvalLine(approval: NoteApproval, quotes: Quoter): string {
   if (!approval.required) return 'not required by policy; a person still reviews before use';
   const role = approval.role === null ? 'the named approver' : `the ${ROLE_LABELS[approval.role]}`;
-  const who = approval.approver === null ? 'not resolved' : inert(approval.approver.name ?? approval.approver.id);
+  const who = approval.approver === null ? 'not resolved' : quotes.name(approval.approver.name ?? approval.approver.id);
   return `required before use, by ${role} (${who})`;
 }
 
-function person(p: Person, inert: (t: string) => string): string {
-  return p.name === null || p.name === '' ? inert(p.userName) : `${inert(p.name)} (${inert(p.userName)})`;
+function person(p: Person, quotes: Quoter): string {
+  return p.name === null || p.name === '' ? quotes.name(p.userName) : `${quotes.name(p.name)} (${quotes.name(p.userName)})`;
 }
 
-function flagsLine(input: NoteInput, rendered: NeutraliseFlags): string | null {
+function flagsLine(input: NoteInput, rendered: NeutraliseFlags, data: DataFlags): string | null {
   const parts: string[] = [];
   const hidden = input.sources.sources.filter((s) => s.invisible > 0);
   if (hidden.length > 0) parts.push(`invisible characters removed from ${hidden.map((s) => `${s.id} (${s.invisible}${s.hiddenText ? ', hidden text' : ''})`).join(', ')}`);
@@ -160,16 +167,13 @@ function flagsLine(input: NoteInput, rendered: NeutraliseFlags): string | null {
   if (rendered.links > 0) inertParts.push(`${rendered.links} link(s) defanged`);
   if (rendered.scriptUris > 0) inertParts.push(`${rendered.scriptUris} script link(s)`);
   if (inertParts.length > 0) parts.push(`made inert: ${inertParts.join(', ')}`);
+  const dataParts = [data.joined > 0 ? `${data.joined} put on one line` : null, data.shortened > 0 ? `${data.shortened} shortened` : null].filter((p) => p !== null);
+  if (dataParts.length > 0) parts.push(`values from the instance quoted as data: ${dataParts.join(', ')}`);
   if (input.removed.length > 0) parts.push(`${input.removed.length} statement(s) removed by the output guard`);
   if (input.sources.gaps.length > 0 || input.output.gaps.length > 0) parts.push('sources incomplete');
   if (input.output.contradictions.length > 0) parts.push('sources disagree');
   if (input.flags?.shadow === true) parts.push('shadow mode: recorded in the audit, not written to the ticket');
   return parts.length === 0 ? null : parts.join('; ');
-}
-
-interface Inert {
-  (text: string): string;
-  flags(): NeutraliseFlags;
 }
 
 function createInert(allowedHosts: readonly string[]): Inert {

@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { registerAudit } from './audit.js';
+import { registerEvidence } from './evidence.js';
 import { registerMappings } from './mappings.js';
 import { registerPolicy } from './policy.js';
 import { registerReport } from './report.js';
@@ -13,4 +14,4 @@ import { registerWorker } from './worker.js';
 
 export type Registrar = (program: Command) => void;
 
-export const registrars: readonly Registrar[] = [registerStart, registerWorker, registerSandbox, registerPolicy, registerMappings, registerReport, registerAudit];
+export const registrars: readonly Registrar[] = [registerStart, registerWorker, registerSandbox, registerPolicy, registerMappings, registerReport, registerAudit, registerEvidence];

@@ -2,8 +2,11 @@
  * `ai-handoff mappings check`: connects to the instance named by the
  * environment (docs/servicenow-connector.md, "Configuration") and checks,
  * through sys_dictionary, that every field each mapping reads exists there,
- * following dot-walks through reference fields. Prints what is missing per
- * table. Exit code: 0 all present, 1 something missing, 2 an error.
+ * following dot-walks through reference fields, and that the fields the
+ * worker writes have the right type (a journal input for the work notes, a
+ * string or choice for the AI fields). Prints what is wrong per table. Exit
+ * code: 0 all present and typed right, 1 something missing or mistyped, 2 an
+ * error (an unsafe mapping file is refused before connecting).
  */
 import type { Command } from 'commander';
 import { createServiceNowConnector, type ServiceNowConnector } from '../../../connectors/servicenow/servicenow-connector.js';
@@ -12,6 +15,8 @@ import type { ServiceNowConfig } from '../../../connectors/servicenow/config.js'
 import { describeCause, isHandoffError } from '../../errors.js';
 import { DEFAULT_MAPPINGS_DIR, loadMappings, mappingFor } from '../../mapping/load-mappings.js';
 import { createLogger } from '../../util/log.js';
+import { registerMappingsInit } from './mappings-init.js';
+import { registerMappingsPreview } from './mappings-preview.js';
 
 export interface MappingsCheckOptions {
   /** The mappings folder; default mappings/servicenow. */
@@ -40,23 +45,27 @@ export async function runMappingsCheck(options: MappingsCheckOptions): Promise<M
     connector = options.connect?.(config) ?? createServiceNowConnector({ config, log });
     out(`Checking ${mappings.length} mapping(s) from ${set.dir} against ${config.instanceUrl} (sys_dictionary)\n`);
     let missingFields = 0;
+    let wrongTypes = 0;
     let tablesWithGaps = 0;
     for (const mapping of mappings) {
       const check = await connector.checkMapping(mapping);
-      if (check.missing.length === 0) {
-        out(`${check.table}: all ${check.checked.length} fields present\n`);
+      if (check.missing.length === 0 && check.wrongTypes.length === 0) {
+        out(`${check.table}: all ${check.checked.length} fields present, written fields typed right\n`);
         continue;
       }
       tablesWithGaps += 1;
       missingFields += check.missing.length;
-      out(`${check.table}: ${check.missing.length} of ${check.checked.length} fields missing\n`);
+      wrongTypes += check.wrongTypes.length;
+      if (check.missing.length > 0) out(`${check.table}: ${check.missing.length} of ${check.checked.length} fields missing\n`);
       for (const { field, reason } of check.missing) out(`  - ${field}: ${reason}\n`);
+      if (check.wrongTypes.length > 0) out(`${check.table}: ${check.wrongTypes.length} written field(s) of the wrong type\n`);
+      for (const { key, field, reason } of check.wrongTypes) out(`  - ${key} (${field}): ${reason}\n`);
     }
-    if (missingFields === 0) {
-      out('All mapped fields exist on the instance.\n');
+    if (missingFields === 0 && wrongTypes === 0) {
+      out('All mapped fields exist on the instance, and the written ones have the right types.\n');
       return 0;
     }
-    out(`${missingFields} field(s) missing in ${tablesWithGaps} table(s): install the app's AI fields on the instance or correct the mapping files.\n`);
+    out(`${missingFields} field(s) missing and ${wrongTypes} of the wrong type in ${tablesWithGaps} table(s): install the app's AI fields on the instance or correct the mapping files.\n`);
     return 1;
   } catch (error) {
     if (isHandoffError(error)) {
@@ -87,4 +96,6 @@ export function registerMappings(program: Command): void {
         err: (text) => process.stderr.write(text),
       });
     });
+  registerMappingsPreview(mappings);
+  registerMappingsInit(mappings);
 }

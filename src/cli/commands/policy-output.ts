@@ -5,6 +5,7 @@
 import type { Decision, Reason } from '../../domain/decision.js';
 import type { BlockedAction } from '../../domain/operation.js';
 import type { Ticket } from '../../domain/ticket.js';
+import { boundaryText } from '../../policy/boundary.js';
 import type { Policy } from '../../policy/policy.js';
 import { operationById } from '../../policy/policy.js';
 import type { ScopeEntry } from '../../policy/evaluate.js';
@@ -29,6 +30,7 @@ export function explainJson(policy: Policy, e: Explained): string {
       approval: { required: d.approval.required, role: d.approval.role, approver: d.approval.approver },
       reasons: d.reasons.map((r) => ({ rule: r.rule, message: r.message, remedy: r.remedy })),
       scopeDigest: e.scopes[i]?.digest ?? null,
+      boundary: e.scopes[i]?.scope.boundary ?? null,
     })),
     blockedActions: e.blockedActions,
   });
@@ -59,6 +61,8 @@ export function explainText(policy: Policy, e: Explained): string {
     d.reasons.forEach((r, k) => lines.push(...reasonLines(r, k === 0 ? '  reasons    ' : '             ')));
     if (op !== undefined) lines.push(`  never      ${op.blockedActions.join(', ')}`);
     const scope = e.scopes[i];
+    const beyond = scope ? boundaryText(scope.scope.sources, scope.scope.boundary) : '';
+    if (beyond !== '') lines.push(`  beyond     ${beyond}`);
     if (scope) lines.push(`  scope      ${scope.digest}`);
   }
   lines.push('', `AI never takes these actions on this ticket: ${e.blockedActions.join(', ') || '(none listed)'}`);

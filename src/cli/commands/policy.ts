@@ -1,20 +1,20 @@
 /**
  * `ai-handoff policy check` and `ai-handoff policy explain`: validate the
  * policy with the runtime config and mappings it runs with, and show what it
- * decides for one ticket record.
+ * decides for one ticket record. `policy what-if` lives in what-if.ts.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadRuntimeConfig } from '../../config/load-runtime-config.js';
 import type { RawRecord } from '../../connector/connector.js';
 import { BLOCKED_ACTIONS, type BlockedAction } from '../../domain/operation.js';
 import { HandoffError } from '../../errors.js';
-import { loadMappings, mappingFor } from '../../mapping/load-mappings.js';
+import { loadMappings, mappingFor, type MappingSet } from '../../mapping/load-mappings.js';
 import { toTicket } from '../../mapping/to-ticket.js';
 import { approverCoverageProblems } from '../../policy/coverage.js';
 import { classify, createPolicyContext, decideRequest, decideTicket, loadPolicy, PROVIDER_KINDS, type ProviderKind } from '../../policy/index.js';
+import { readInputFile } from './input-file.js';
 import { explainJson, explainText, type Explained } from './policy-output.js';
+import { registerWhatIf } from './what-if.js';
 
 interface CommonOptions {
   readonly config?: string;
@@ -51,6 +51,8 @@ export function registerPolicy(program: Command): void {
     .action((options: ExplainOptions) => {
       process.stdout.write(explain(options));
     });
+
+  registerWhatIf(policy);
 }
 
 function loadAll(options: CommonOptions, providerKind?: ProviderKind) {
@@ -92,7 +94,9 @@ function explain(options: ExplainOptions): string {
   const providerKind = parseProvider(options.provider);
   const { policy, mappings, ctx } = loadAll(options, providerKind);
   const mapping = mappingFor(mappings, options.table);
-  const ticket = toTicket(mapping, readRecord(options.record));
+  const record = readRecord(options.record);
+  refuseOtherTable(record, options.table, mappings);
+  const ticket = toTicket(mapping, record);
 
   const base = decideTicket(ticket, ctx);
   let decisions = base.decisions;
@@ -122,15 +126,25 @@ function parseProvider(value: string | undefined): ProviderKind | undefined {
   throw new HandoffError('INPUT_INVALID', `--provider: '${value}' is not a provider kind`, { remedy: `use one of: ${PROVIDER_KINDS.join(', ')}` });
 }
 
+/**
+ * Refuses a record whose own table (`sys_class_name`, which the Table API
+ * returns for every task record) is another mapped table: read under the
+ * wrong mapping, its fields would be silently missing or mean something else.
+ * A record of an unmapped child table (a custom table extending incident) is
+ * read under its parent's mapping, as the worker's pull of the parent reads it.
+ */
+function refuseOtherTable(record: RawRecord, table: string, mappings: MappingSet): void {
+  const own = typeof record.sys_class_name === 'string' ? record.sys_class_name.trim() : '';
+  if (own === '' || own === table || !mappings.byTable.has(own)) return;
+  const number = typeof record.number === 'string' && record.number !== '' ? ` ${record.number}` : '';
+  throw new HandoffError('INPUT_INVALID', `--table ${table}, but the record${number} belongs to table ${own} (its sys_class_name): under the ${table} mapping its fields would be read wrongly`, {
+    remedy: `use --table ${own}`,
+  });
+}
+
 /** Reads a record file: the Table API envelope {"result": {...}} (or a one-record list), or the bare record. */
 function readRecord(file: string): RawRecord {
-  const path = resolve(file);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (cause) {
-    throw new HandoffError('INPUT_INVALID', `--record: cannot read ${path}`, { cause, remedy: 'give the path of a JSON file holding one record' });
-  }
+  const { path, text } = readInputFile('--record', file, 'give the path of a JSON file holding one record (save the Table API response body)');
   let data: unknown;
   try {
     data = JSON.parse(text);

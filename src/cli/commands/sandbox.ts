@@ -19,7 +19,8 @@ interface SandboxFlags {
   readonly generatorSeed: string;
 }
 
-function integer(flag: string, text: string, min: number, max: number): number {
+/** A whole-number flag within bounds, or INPUT_INVALID naming the flag. */
+export function integer(flag: string, text: string, min: number, max: number): number {
   if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
     throw new HandoffError('INPUT_INVALID', `${flag} must be a whole number from ${min} to ${max}, got '${text}'`, { remedy: `pass for example ${flag} ${min === 0 ? 1000 : min}` });
   }

@@ -13,6 +13,7 @@
  * It prints where to look, and stops everything on Ctrl-C.
  */
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createServiceNowConnector } from '../../../connectors/servicenow/servicenow-connector.js';
@@ -25,11 +26,12 @@ import { startWiredWorker } from '../../queue/wiring.js';
 import { createLogger } from '../../util/log.js';
 import { fromRoot } from '../../util/paths.js';
 import { startLocalRedis, type LocalRedis } from '../local-redis.js';
+import { auditTarget } from './audit-target.js';
 import { faultFromEnv } from './fault.js';
 import { LOCAL_REDIS_PORT } from './redis-target.js';
 import { DEFAULT_SANDBOX_PORT, usersTable } from './sandbox.js';
 import { registerSecret } from '../../util/secrets.js';
-import { stopOnSignals, withEnvScope, workerEnv } from './worker.js';
+import { appScopeFromEnv, stopOnSignals, withEnvScope, workerEnv } from './worker.js';
 
 interface StartFlags {
   readonly port: string;
@@ -59,6 +61,8 @@ export function registerStart(program: Command): void {
       // The sandbox config, on purpose: start runs the sandbox and its cast (`worker` falls back to production.yaml).
       const loaded = loadRuntimeConfig({ fallback: SANDBOX_CONFIG_FILE, ...(flags.config ? { file: flags.config } : {}) });
       const data = resolve(flags.data);
+      // The sandbox's state and the audit folder live here even when REDIS_URL names a Redis elsewhere.
+      mkdirSync(data, { recursive: true });
 
       let localRedis: LocalRedis | undefined;
       const redisUrl = process.env.REDIS_URL?.trim() || (localRedis = await startLocalRedis({ dir: join(data, 'redis'), port: LOCAL_REDIS_PORT })).url;
@@ -69,7 +73,7 @@ export function registerStart(program: Command): void {
       if (external) {
         snConfig = serviceNowConfigFromEnv(process.env);
       } else {
-        sandbox = await createSandbox({ port, seed: { tickets }, appScope: loaded.config.app.scope, ...(flags.fresh ? {} : { persistFile: join(data, 'sandbox.jsonl') }), log });
+        sandbox = await createSandbox({ port, seed: { tickets }, appScope: appScopeFromEnv(process.env) ?? loaded.config.app.scope, ...(flags.fresh ? {} : { persistFile: join(data, 'sandbox.jsonl') }), log });
         snConfig = parseServiceNowConfig({ instanceUrl: sandbox.url, auth: { kind: 'basic', username: INTEGRATION_USER, password: INTEGRATION_PASSWORD } });
       }
       const authUser = 'username' in snConfig.auth ? snConfig.auth.username : undefined;
@@ -80,9 +84,13 @@ export function registerStart(program: Command): void {
       if (!external) registerSecret(token);
       const doorbell = env.doorbell ?? (external ? undefined : { host: '127.0.0.1', port: 0, token });
       const connector = createServiceNowConnector({ config: snConfig, log, appScope: config.app.scope });
+      // The local run makes its own audit key on first start, beside its checkpoints (docs/audit.md).
+      const auditDir = process.env.AI_HANDOFF_AUDIT_DIR?.trim() || join(data, 'audit');
+      const audit = auditTarget(process.env, { dir: auditDir, localKey: true, generateKey: true, connector, instance: config.audit.instanceCheckpoints });
       const worker = await startWiredWorker({
         config,
         connector,
+        audit,
         redisUrl,
         integrationUser: env.integrationUser,
         log,
@@ -100,6 +108,7 @@ export function registerStart(program: Command): void {
         `  ServiceNow       ${snConfig.instanceUrl}${sandbox ? '  (the sandbox instance)' : ''}`,
         `  worker           config ${loaded.file}, policy ${worker.policy.version}, provider ${config.ai.provider.kind}, app ${config.app.scope}, sync every ${env.syncIntervalMs ?? config.worker.syncIntervalMs} ms`,
         `  requests         polled every ${config.worker.intake.pollMs} ms${worker.doorbellUrl ? `; doorbell ${worker.doorbellUrl}${sandbox ? ' (the sandbox rings it)' : ''}` : ' (no doorbell: set AI_HANDOFF_DOORBELL=host:port)'}`,
+        `  audit            key ${audit.keys.current.id} (${audit.keySource.generated ? 'generated into ' : ''}${audit.keySource.source}), checkpoints and archive in ${audit.dir}`,
       ];
       if (sandbox) {
         lines.push(
@@ -111,7 +120,8 @@ export function registerStart(program: Command): void {
           usersTable(),
         );
       }
-      lines.push('', `Audit: REDIS_URL=${redisUrl} npx ai-handoff audit verify     Ctrl-C stops everything.`, '');
+      const instanceVars = sandbox ? `SN_INSTANCE_URL=${sandbox.url} SN_USERNAME=${INTEGRATION_USER} SN_PASSWORD=${INTEGRATION_PASSWORD} ` : '';
+      lines.push('', `Audit: ${instanceVars}npx ai-handoff audit verify --redis-url ${redisUrl} --audit-dir ${audit.dir}`, 'Ctrl-C stops everything.', '');
       console.log(lines.join('\n'));
 
       await stopOnSignals(async () => {

@@ -18,6 +18,7 @@ import { AppScope } from '../../domain/app-names.js';
 import { HandoffError } from '../../errors.js';
 import { startWiredWorker, type WiredWorker } from '../../queue/wiring.js';
 import { createLogger, type Logger } from '../../util/log.js';
+import { auditTarget } from './audit-target.js';
 import { faultFromEnv } from './fault.js';
 
 export interface WorkerEnvSettings {
@@ -69,12 +70,17 @@ export function workerEnv(env: Readonly<Record<string, string | undefined>>, aut
     });
   }
   const prefix = env.AI_HANDOFF_PREFIX?.trim() || undefined;
+  return { redisUrl, syncIntervalMs, prefix, integrationUser, appScope: appScopeFromEnv(env), doorbell: doorbellFrom(env) };
+}
+
+/** SN_APP_SCOPE, checked as the ServiceNow SDK would; undefined when unset. */
+export function appScopeFromEnv(env: Readonly<Record<string, string | undefined>>): string | undefined {
   const scopeText = env.SN_APP_SCOPE?.trim() || undefined;
   const scope = scopeText === undefined ? undefined : AppScope.safeParse(scopeText);
   if (scope && !scope.success) {
     throw new HandoffError('CONFIG_INVALID', `SN_APP_SCOPE is '${scopeText}': ${scope.error.issues[0]?.message ?? 'not a scope'}`, { remedy: 'set SN_APP_SCOPE to the scope the ServiceNow app was built with, e.g. x_acme_aihandoff' });
   }
-  return { redisUrl, syncIntervalMs, prefix, integrationUser, appScope: scope?.data, doorbell: doorbellFrom(env) };
+  return scope?.data;
 }
 
 /**
@@ -118,9 +124,12 @@ export function registerWorker(program: Command): void {
       const env = workerEnv(process.env, authUser);
       const config = withEnvScope(loaded.config, env);
       const connector = createServiceNowConnector({ config: snConfig, log, appScope: config.app.scope });
+      // No key, no worker: a ledger signed with a key nobody kept could not be verified (docs/audit.md).
+      const audit = auditTarget(process.env, { connector, instance: config.audit.instanceCheckpoints });
       const worker: WiredWorker = await startWiredWorker({
         config,
         connector,
+        audit,
         redisUrl: env.redisUrl,
         integrationUser: env.integrationUser,
         log,
@@ -129,7 +138,7 @@ export function registerWorker(program: Command): void {
         ...(env.doorbell === undefined ? {} : { doorbell: env.doorbell }),
         fault: faultFromEnv(process.env, log),
       });
-      log.info('worker started', { instance: connector.instanceId, config: loaded.file, prefix: worker.prefix, policyVersion: worker.policy.version, appScope: config.app.scope, doorbell: worker.doorbellUrl ?? 'off' });
+      log.info('worker started', { instance: connector.instanceId, config: loaded.file, prefix: worker.prefix, policyVersion: worker.policy.version, appScope: config.app.scope, doorbell: worker.doorbellUrl ?? 'off', auditKey: audit.keys.current.id, auditDir: audit.dir });
       await stopOnSignals(async () => {
         await worker.close(15_000);
         connector.close();

@@ -1,12 +1,15 @@
 /**
- * Builds the ServiceNow app with its own npm script (`now-sdk build
- * --frozenKeys`, offline) and reads what the build wrote under dist/app: the
- * records an install creates on the instance.
+ * Builds the ServiceNow app with its own build (scripts/build.mjs: the staged
+ * project, `now-sdk build --frozenKeys`, offline) and reads what it wrote: the
+ * records an install creates on the instance. The default build goes to
+ * dist/app, as `npm run build` leaves it; it is rebuilt only when an input
+ * changed, and read under the build lock, so test files share one build.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
+import { beforeAll } from 'vitest';
+import { optionalParts, readParams } from '../../../connectors/servicenow/app/scripts/app-params.mjs';
+import { buildApp as runBuild, type BuildManifest } from '../../../connectors/servicenow/app/scripts/build.mjs';
 import { APP_DIR } from './app-files.js';
 import { childrenNamed, parseXml, type XmlElement } from './xml.js';
 
@@ -28,25 +31,37 @@ export interface BuiltChoice {
 }
 
 export interface BuiltApp {
+  manifest: BuildManifest;
   records: BuiltRecord[];
   choices: BuiltChoice[];
   /** Records of one table, optionally filtered by field values. */
   of(table: string, where?: Record<string, string>): BuiltRecord[];
 }
 
-const run = promisify(execFile);
-
-export async function buildApp(): Promise<BuiltApp> {
+/**
+ * Builds the app for a build environment (AIH_APP_SCOPE, AIH_APP_PARTS; the
+ * test's own process environment is not consulted) into `out`.
+ */
+export function buildApp(env: Record<string, string> = {}, out = join(APP_DIR, 'dist', 'app')): BuiltApp {
   if (!existsSync(join(APP_DIR, 'node_modules', '@servicenow', 'sdk', 'package.json'))) {
-    throw new Error('The ServiceNow app\'s dependencies are not installed: run `npm ci --prefix connectors/servicenow/app` (the CI script does), then run the tests again.');
+    throw new Error("The ServiceNow app's dependencies are not installed: run `npm ci --prefix connectors/servicenow/app` (the CI script does), then run the tests again.");
   }
-  try {
-    await run('npm', ['run', '--silent', 'build'], { cwd: APP_DIR, timeout: 240_000, maxBuffer: 16 * 1024 * 1024 });
-  } catch (error) {
-    const output = error as { stdout?: string; stderr?: string };
-    throw new Error(`now-sdk build failed in connectors/servicenow/app:\n${output.stdout ?? ''}${output.stderr ?? ''}`);
-  }
-  return readBuiltApp(join(APP_DIR, 'dist', 'app'));
+  return runBuild(readParams(env), { out, ifStale: true, then: (dir, manifest) => readBuiltApp(dir, manifest) });
+}
+
+/** The default scope with every optional part, into a directory of its own (build/out/every-part): test files share it. */
+export function buildEveryPart(): BuiltApp {
+  return buildApp({ AIH_APP_PARTS: optionalParts().join(',') }, join(APP_DIR, 'build', 'out', 'every-part'));
+}
+
+/** The core build and the build with every part, built before a test file's tests (once: both are shared). */
+export function bothBuilds(): { readonly core: BuiltApp; readonly full: BuiltApp } {
+  const builds = {} as { core: BuiltApp; full: BuiltApp };
+  beforeAll(() => {
+    builds.core = buildApp();
+    builds.full = buildEveryPart();
+  }, 480_000);
+  return builds;
 }
 
 function xmlFiles(dir: string): string[] {
@@ -67,7 +82,7 @@ function leafFields(element: XmlElement): Pick<BuiltRecord, 'fields' | 'fieldAtt
   return { fields, fieldAttributes };
 }
 
-export function readBuiltApp(dir: string): BuiltApp {
+export function readBuiltApp(dir: string, manifest: BuildManifest): BuiltApp {
   const records: BuiltRecord[] = [];
   const choices: BuiltChoice[] = [];
   for (const path of xmlFiles(dir)) {
@@ -84,6 +99,7 @@ export function readBuiltApp(dir: string): BuiltApp {
     }
   }
   return {
+    manifest,
     records,
     choices,
     of(table, where = {}) {

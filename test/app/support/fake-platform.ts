@@ -1,16 +1,20 @@
 /**
- * A fake of the few ServiceNow server APIs the app's scripts use (GlideRecord,
- * GlideRecordSecure, gs, Class.create, Object.extendsObject,
+ * A fake of the ServiceNow server APIs the app's scripts use (GlideRecord,
+ * GlideRecordSecure, GlideDateTime, gs, sn_ws.RESTMessageV2,
+ * sn_ws_err.ServiceError, Class.create, Object.extendsObject,
  * AbstractAjaxProcessor), so the scripts run unchanged in Node: each script
  * file is evaluated in a vm context, as the instance evaluates a script
- * include, a business rule or a UI action condition.
+ * include, a business rule, a UI action condition or a REST resource.
  *
- * Every field write is recorded with who made it. A direct property
- * assignment on a record (`current.state = 2`) throws: the scripts write only
- * through setValue, and the write log is what the tests inspect.
+ * Access is modelled where the scripts rely on it: GlideRecordSecure reads
+ * only what `canRead` allows and creates only with a table's create roles;
+ * GlideRecord ignores both, as on the platform. Every field write is recorded
+ * with who made it. A direct property assignment on a record
+ * (`current.state = 2`) throws: the scripts write only through setValue, and
+ * the write log is what the tests inspect.
  */
 import { createContext, runInContext, type Context } from 'node:vm';
-import { SCRIPTS, source } from './app-files.js';
+import { APP, SCRIPTS, source, vendoredModule } from './app-files.js';
 
 export type Row = Record<string, string>;
 
@@ -29,11 +33,22 @@ export interface Write {
   by: string;
 }
 
-/** A before rule as the platform runs it: its table, its order, its script text. */
-export interface BeforeRule {
+/** A business rule as the platform runs it: its table, when, on which action, order, script text. */
+export interface Rule {
   table: string;
+  when: 'before' | 'async';
+  action: 'insert' | 'update';
   order: number;
   script: string;
+}
+
+/** A call RESTMessageV2 made. */
+export interface Outbound {
+  endpoint: string;
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+  async: boolean;
 }
 
 // Class.create / Object.extendsObject / AbstractAjaxProcessor as the platform
@@ -53,27 +68,52 @@ AbstractAjaxProcessor.prototype = {
 var global = { AbstractAjaxProcessor: AbstractAjaxProcessor };
 `;
 
+/** The script includes, in load order, under their names. */
+const INCLUDES = [
+  ['AiHandoffServer', SCRIPTS.server],
+  ['AiHandoffIntake', SCRIPTS.intake],
+  ['AiHandoffReadCheck', SCRIPTS.readCheck],
+  ['AiHandoffTicketApi', SCRIPTS.ticketApi],
+  ['AiHandoffDoorbell', SCRIPTS.doorbell],
+  ['AiHandoffAjax', SCRIPTS.ajax],
+] as const;
+
+/** Who may create rows of the app's tables (its create ACLs); other tables are open to GlideRecordSecure here. */
+const CREATE_ROLES: Record<string, readonly string[]> = {
+  [APP.tables.request]: [APP.roles.agent],
+  [APP.tables.review]: [APP.roles.reviewer, APP.roles.agent],
+  [APP.tables.checkpoint]: [APP.roles.integration],
+};
+
 export class FakePlatform {
   readonly tables = new Map<string, Map<string, Row>>();
   readonly writes: Write[] = [];
   readonly messages: string[] = [];
-  readonly rules: BeforeRule[] = [];
+  readonly rules: Rule[] = [];
+  readonly outbound: Outbound[] = [];
+  readonly properties = new Map<string, string>();
   /** Read ACLs, as GlideRecordSecure sees them. */
   canRead: (table: string, sysId: string, user: FakeUser) => boolean = () => true;
   user: FakeUser;
   readonly context: Context;
+  private clock = Date.parse('2025-11-20T10:00:00Z');
+  private ids = 0;
 
   constructor(user: FakeUser) {
     this.user = user;
     const record = (table: string, secure: boolean) => this.record(table, secure);
+    const now = () => this.now();
+    const outbound = this.outbound;
     this.context = createContext({
       gs: {
         getUserID: () => this.user.sysId,
         getUserName: () => this.user.userName,
         hasRole: (role: string) => this.user.roles.includes(role) || this.user.roles.includes('admin'),
+        getProperty: (name: string, fallback?: string) => this.properties.get(name) ?? fallback,
         addErrorMessage: (message: string) => this.messages.push(`error: ${message}`),
         addInfoMessage: (message: string) => this.messages.push(`info: ${message}`),
         error: (message: string) => this.messages.push(`log: ${message}`),
+        warn: (message: string) => this.messages.push(`warn: ${message}`),
       },
       GlideRecord: function GlideRecord(table: string) {
         return record(table, false);
@@ -81,23 +121,69 @@ export class FakePlatform {
       GlideRecordSecure: function GlideRecordSecure(table: string) {
         return record(table, true);
       },
+      GlideDateTime: function GlideDateTime() {
+        return { getValue: now };
+      },
+      sn_ws: {
+        RESTMessageV2: function RESTMessageV2(this: Outbound & Record<string, unknown>) {
+          const call: Outbound = { endpoint: '', method: '', headers: {}, body: '', async: false };
+          return {
+            setEndpoint: (url: string) => void (call.endpoint = url),
+            setHttpMethod: (method: string) => void (call.method = method),
+            setRequestHeader: (name: string, value: string) => void (call.headers[name] = value),
+            setRequestBody: (body: string) => void (call.body = body),
+            executeAsync: () => {
+              call.async = true;
+              outbound.push(call);
+            },
+          };
+        },
+      },
+      sn_ws_err: {
+        ServiceError: function ServiceError() {
+          const error: Record<string, unknown> = {};
+          return Object.assign(error, {
+            setStatus: (status: number) => void (error.status = status),
+            setMessage: (message: string) => void (error.message = message),
+            setDetail: (detail: string) => void (error.detail = detail),
+          });
+        },
+      },
     });
     runInContext(PRELUDE, this.context, { filename: 'platform-prelude.js' });
     // Script includes are found by name, scope-qualified or not.
-    runInContext('var x_acme_aihandoff = {};', this.context);
-    for (const [name, file] of [['AiHandoffScopeReview', SCRIPTS.scopeReview], ['AiHandoffServer', SCRIPTS.server], ['AiHandoffAjax', SCRIPTS.ajax]] as const) {
+    runInContext(`var ${APP.scope} = {};`, this.context);
+    runInContext(vendoredModule(), this.context, { filename: 'scope-review.js' });
+    runInContext(`${APP.scope}.AiHandoffScopeReview = AiHandoffScopeReview;`, this.context);
+    for (const [name, file] of INCLUDES) {
       runInContext(source(file), this.context, { filename: file });
-      runInContext(`x_acme_aihandoff.${name} = ${name};`, this.context);
+      runInContext(`${APP.scope}.${name} = ${name};`, this.context);
     }
   }
 
-  /** Adds the app's two before rules to a table, from their script files. */
-  installRules(table: string): void {
-    this.rules.push({ table, order: 1, script: source(SCRIPTS.guardRule) }, { table, order: 10000, script: source(SCRIPTS.stampRule) });
+  /** The app's rules on its request and review tables, from their script files. */
+  installAppRules(): void {
+    this.rules.push(
+      { table: APP.tables.request, when: 'before', action: 'insert', order: 100, script: source(SCRIPTS.requestRule) },
+      { table: APP.tables.review, when: 'before', action: 'insert', order: 100, script: source(SCRIPTS.reviewRule) },
+      { table: APP.tables.request, when: 'async', action: 'insert', order: 100, script: source(SCRIPTS.doorbellRule) },
+      { table: APP.tables.review, when: 'async', action: 'insert', order: 100, script: source(SCRIPTS.doorbellRule) },
+    );
   }
 
   actAs(user: FakeUser): void {
     this.user = user;
+  }
+
+  /** The platform clock, as a glide date-time (UTC, `YYYY-MM-DD HH:mm:ss`); each call moves it a second. */
+  now(): string {
+    this.clock += 1000;
+    return new Date(this.clock).toISOString().replace('T', ' ').slice(0, 19);
+  }
+
+  newSysId(): string {
+    this.ids += 1;
+    return this.ids.toString(16).padStart(32, 'd');
   }
 
   insertRow(table: string, row: Row & { sys_id: string }): void {
@@ -109,16 +195,19 @@ export class FakePlatform {
     rows.set(row.sys_id, { ...row });
   }
 
+  rows(table: string): Row[] {
+    return [...(this.tables.get(table)?.values() ?? [])];
+  }
+
   row(table: string, sysId: string): Row {
     const row = this.tables.get(table)?.get(sysId);
     if (!row) throw new Error(`no ${table} ${sysId}`);
     return row;
   }
 
-  /** Evaluates a script (a condition, a rule) with `current` and `previous` bound. */
-  run(script: string, current: unknown, previous: unknown = null): unknown {
-    this.context.current = current;
-    this.context.previous = previous;
+  /** Evaluates a script (a condition, a rule, a resource) with the given globals bound. */
+  run(script: string, current: unknown, previous: unknown = null, extra: Record<string, unknown> = {}): unknown {
+    Object.assign(this.context, { current, previous, ...extra });
     return runInContext(script, this.context);
   }
 
@@ -129,20 +218,9 @@ export class FakePlatform {
     return record;
   }
 
-  /**
-   * A form or Table API update as the acting user: the submitted values land
-   * on the record (as if no ACL had stopped them: the worst case), then the
-   * before rules run and the row is saved unless one aborted.
-   */
-  submit(table: string, sysId: string, values: Row): string | null {
-    const record = this.load(table, sysId);
-    for (const [field, value] of Object.entries(values)) record.setValue(field, value);
-    return record.update();
-  }
-
-  /** A new record through the form or the API, with the before rules. */
-  create(table: string, values: Row & { sys_id: string }): string | null {
-    const record = this.record(table, false);
+  /** A new record through the Table API as the acting user (create ACL applies), with the table's rules. */
+  create(table: string, values: Row): string | null {
+    const record = this.record(table, true);
     record.initialize();
     for (const [field, value] of Object.entries(values)) record.setValue(field, value);
     return record.insert();
@@ -152,20 +230,31 @@ export class FakePlatform {
     return new FakeRecord(this, table, secure).proxy;
   }
 
-  rulesFor(table: string): BeforeRule[] {
-    return this.rules.filter((r) => r.table === table).sort((a, b) => a.order - b.order);
+  mayCreate(table: string): boolean {
+    const roles = CREATE_ROLES[table];
+    return roles === undefined || this.user.roles.includes('admin') || roles.some((r) => this.user.roles.includes(r));
+  }
+
+  rulesFor(table: string, when: Rule['when'], action: Rule['action']): Rule[] {
+    return this.rules.filter((r) => r.table === table && r.when === when && r.action === action).sort((a, b) => a.order - b.order);
   }
 }
 
-type Condition = [field: string, value: string];
+type Operator = '=' | '!=' | 'CONTAINS';
+type Condition = [field: string, operator: Operator, value: string];
 /** What scripts pass to setValue / addQuery. */
 type Scalar = string | number | boolean | null | undefined;
+
+/** Journal fields: a write appends an entry to sys_journal_field, the row keeps nothing. */
+const JOURNAL_FIELDS = ['work_notes', 'comments'];
 
 export class FakeRecord {
   readonly proxy: FakeRecord;
   private original: Row = {};
   private current: Row = {};
   private conditions: Condition[] = [];
+  private order: string | null = null;
+  private limit = Infinity;
   private results: Row[] = [];
   private cursor = -1;
   private aborted = false;
@@ -187,10 +276,13 @@ export class FakeRecord {
     });
   }
 
+  private readable(row: Row): boolean {
+    return !this.secure || this.platform.canRead(this.table, row.sys_id ?? '', this.platform.user);
+  }
+
   get(sysId: string): boolean {
     const row = this.platform.tables.get(this.table)?.get(sysId);
-    if (!row) return false;
-    if (this.secure && !this.platform.canRead(this.table, sysId, this.platform.user)) return false;
+    if (!row || !this.readable(row)) return false;
     this.original = { ...row };
     this.current = { ...row };
     this.loaded = true;
@@ -222,6 +314,10 @@ export class FakeRecord {
     return this.current.sys_id ?? '';
   }
 
+  isNewRecord(): boolean {
+    return this.op === 'insert';
+  }
+
   operation(): string {
     return this.op;
   }
@@ -230,20 +326,38 @@ export class FakeRecord {
     this.aborted = abort;
   }
 
-  /** Every field of the record, each knowing whether this write changes it (a Java list on the platform; an array here). */
-  getElements(): { getName(): string; changes(): boolean }[] {
-    const names = new Set([...Object.keys(this.original), ...Object.keys(this.current)]);
-    return [...names].map((name) => ({ getName: () => name, changes: () => (this.original[name] ?? '') !== (this.current[name] ?? '') }));
+  addQuery(field: string, operatorOrValue: Scalar, value?: Scalar): void {
+    if (value === undefined) this.conditions.push([field, '=', String(operatorOrValue)]);
+    else this.conditions.push([field, String(operatorOrValue) as Operator, String(value)]);
   }
 
-  addQuery(field: string, value: Scalar): void {
-    this.conditions.push([field, String(value)]);
+  orderByDesc(field: string): void {
+    this.order = field;
+  }
+
+  setLimit(limit: number): void {
+    this.limit = limit;
   }
 
   query(): void {
-    const rows = [...(this.platform.tables.get(this.table)?.values() ?? [])];
-    this.results = rows.filter((row) => this.conditions.every(([field, value]) => row[field] === value));
+    const matches = (row: Row, [field, operator, value]: Condition) => {
+      const actual = row[field] ?? '';
+      if (operator === '!=') return actual !== value;
+      if (operator === 'CONTAINS') return actual.includes(value);
+      return actual === value;
+    };
+    const rows = [...(this.platform.tables.get(this.table)?.values() ?? [])].filter((row) => this.conditions.every((c) => matches(row, c)));
+    if (this.order !== null) {
+      const field = this.order;
+      rows.sort((a, b) => ((a[field] ?? '') < (b[field] ?? '') ? 1 : -1));
+    }
+    // The limit applies before the read check, as on the platform: a secure query can answer fewer rows.
+    this.results = rows.slice(0, this.limit).filter((row) => this.readable(row));
     this.cursor = -1;
+  }
+
+  hasNext(): boolean {
+    return this.cursor + 1 < this.results.length;
   }
 
   next(): boolean {
@@ -252,39 +366,48 @@ export class FakeRecord {
     if (!row) return false;
     this.original = { ...row };
     this.current = { ...row };
+    this.loaded = true;
+    this.op = 'update';
     return true;
   }
 
   update(): string | null {
     if (!this.loaded || this.op !== 'update') throw new Error('update() on a record that was not read');
-    return this.save(this.platform.record(this.table, false).loadFrom(this.original));
+    const now = this.platform.now();
+    this.current.sys_updated_on = now;
+    this.current.sys_mod_count = String(Number(this.original.sys_mod_count ?? '0') + 1);
+    return this.save();
   }
 
   insert(): string | null {
     if (this.op !== 'insert') throw new Error('insert() on a record that was read');
-    return this.save(null);
+    if (this.secure && !this.platform.mayCreate(this.table)) return null;
+    const now = this.platform.now();
+    this.current = { ...this.current, sys_id: this.current.sys_id || this.platform.newSysId(), sys_created_by: this.platform.user.userName, sys_created_on: now, sys_updated_on: now, sys_mod_count: '0' };
+    return this.save();
   }
 
-  /** A read-only copy as `previous`. */
-  loadFrom(row: Row): FakeRecord {
-    this.original = { ...row };
-    this.current = { ...row };
-    this.loaded = true;
-    return this.proxy;
-  }
-
-  private save(previous: FakeRecord | null): string | null {
+  private save(): string | null {
     this.aborted = false;
-    for (const rule of this.platform.rulesFor(this.table)) {
-      this.platform.run(rule.script, this.proxy, previous);
+    const action = this.op;
+    for (const rule of this.platform.rulesFor(this.table, 'before', action)) {
+      this.platform.run(rule.script, this.proxy);
       if (this.aborted) return null;
     }
     const sysId = this.current.sys_id ?? '';
+    const by = this.platform.user.userName;
     for (const [field, value] of Object.entries(this.current)) {
-      if ((this.original[field] ?? '') !== value) this.platform.writes.push({ table: this.table, sysId, field, value, by: this.platform.user.userName });
+      if ((this.original[field] ?? '') === value) continue;
+      this.platform.writes.push({ table: this.table, sysId, field, value, by });
+      if (JOURNAL_FIELDS.includes(field) && value !== '') {
+        this.platform.insertRow('sys_journal_field', { sys_id: this.platform.newSysId(), name: this.table, element_id: sysId, element: field, value, sys_created_by: by, sys_created_on: this.platform.now() });
+      }
     }
+    for (const field of JOURNAL_FIELDS) delete this.current[field];
     this.platform.insertRow(this.table, { ...this.current, sys_id: sysId });
     this.original = { ...this.current };
+    this.op = 'update';
+    for (const rule of this.platform.rulesFor(this.table, 'async', action)) this.platform.run(rule.script, this.platform.load(this.table, sysId));
     return sysId;
   }
 }

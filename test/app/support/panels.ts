@@ -3,6 +3,7 @@
  * illustrative tickets: what the dialog and the buttons are built from.
  */
 import { sealPanel, type Panel, type PanelHandoff, type PanelOperation } from '../../../src/domain/panel.js';
+import { NO_READ_CHECK, OPERATION_BOUNDARY, TICKET_CLASS } from '../../support/panel-fixture.js';
 import { CAST, GROUPS } from './cast.js';
 
 export const INC_SYS_ID = 'c0ffee00000040008000000000002041';
@@ -24,6 +25,7 @@ export function operation(over: Partial<PanelOperation> & Pick<PanelOperation, '
     stopConditions: ['Stop when sources are incomplete or contradict each other; say so instead of inferring.'],
     blockedActions: ['routing', 'failover', 'closure'],
     reasons: [],
+    ...OPERATION_BOUNDARY,
     ...over,
   };
 }
@@ -38,8 +40,8 @@ export const INC_OWNER = { assignee: CAST.alex.sysId, group: GROUPS.networkOpera
 /** INC-2041 Remote access latency: two eligible evidence operations, one approval-bound draft, one blocked. */
 export function incidentPanel(over: { handoffs?: PanelHandoff[]; notice?: Panel['notice']; owner?: Panel['ticket']['owner'] } = {}): Panel {
   return sealPanel({
-    schema: 1,
-    ticket: { number: 'INC0002041', table: 'incident', sysId: INC_SYS_ID, owner: over.owner ?? INC_OWNER },
+    schema: 2,
+    ticket: { number: 'INC0002041', table: 'incident', sysId: INC_SYS_ID, owner: over.owner ?? INC_OWNER, ...TICKET_CLASS },
     policyVersion: '2025.11.1',
     classification: 'approval-bound',
     operations: [
@@ -82,14 +84,15 @@ export function incidentPanel(over: { handoffs?: PanelHandoff[]; notice?: Panel[
       handoff({ id: HANDOFF_DONE, operation: 'gather-diagnostics', status: 'accepted', approval: noApproval }),
     ],
     notice: over.notice ?? null,
+    readCheck: NO_READ_CHECK,
   });
 }
 
 /** A restricted ticket: every operation blocked, each with its reason and remedy. */
 export function blockedPanel(): Panel {
   return sealPanel({
-    schema: 1,
-    ticket: { number: 'INC0002099', table: 'incident', sysId: 'c0ffee00000040008000000000002099', owner: { assignee: null, group: GROUPS.securityOperations } },
+    schema: 2,
+    ticket: { number: 'INC0002099', table: 'incident', sysId: 'c0ffee00000040008000000000002099', owner: { assignee: null, group: GROUPS.securityOperations }, ...TICKET_CLASS },
     policyVersion: '2025.11.1',
     classification: 'blocked',
     operations: [
@@ -103,14 +106,15 @@ export function blockedPanel(): Panel {
     blockedActions: ['routing'],
     handoffs: [],
     notice: null,
+    readCheck: NO_READ_CHECK,
   });
 }
 
 /** REQ-2188: a hand-off whose approver is a group (any member may review). */
 export function groupApproverPanel(): Panel {
   return sealPanel({
-    schema: 1,
-    ticket: { number: 'REQ0002188', table: 'sc_request', sysId: 'c0ffee00000040008000000000002188', owner: { assignee: null, group: GROUPS.accessManagement } },
+    schema: 2,
+    ticket: { number: 'REQ0002188', table: 'sc_request', sysId: 'c0ffee00000040008000000000002188', owner: { assignee: null, group: GROUPS.accessManagement }, ...TICKET_CLASS },
     policyVersion: '2025.11.1',
     classification: 'approval-bound',
     operations: [operation({ id: 'approval-reminder', title: 'Prepare approval reminder', class: 'checklist_validation', outputKind: 'approval_reminder' })],
@@ -124,5 +128,6 @@ export function groupApproverPanel(): Panel {
       }),
     ],
     notice: null,
+    readCheck: NO_READ_CHECK,
   });
 }

@@ -1,8 +1,8 @@
 /**
  * A static scan of the app's scripts for writes the product must never make:
  * state, assignment, approval or priority fields (the list in
- * ../shared/reference/servicenow.md), approval records, and record
- * creation or deletion. Text-level, so it is deliberately strict: a setValue
+ * ../shared/reference/servicenow.md), approval records, record deletion,
+ * and record creation other than the app's own rows. Text-level, so it is deliberately strict: a setValue
  * whose field it cannot resolve is a finding unless listed as checked.
  */
 export const FORBIDDEN_FIELDS = [
@@ -10,8 +10,24 @@ export const FORBIDDEN_FIELDS = [
   'assigned_to', 'assignment_group', 'priority', 'impact', 'urgency',
 ] as const;
 
-/** Non-literal field arguments of setValue in the app's scripts, each checked by hand and exercised on the fake platform. */
-export const CHECKED_FIELD_EXPRESSIONS = ['AiHandoffServer.FIELDS.request', 'AiHandoffServer.FIELDS.review', 'stampField'];
+/**
+ * Non-literal field arguments of setValue in the app's scripts, each checked
+ * by hand and exercised on the fake platform: `field` is one of the ticket
+ * API's writable fields (the panel and status), `columns[i]` the columns of
+ * the app's own request and review rows (the dialog's, or the worker's),
+ * `whoColumn` requested_by / reviewed_by on those rows.
+ */
+export const CHECKED_FIELD_EXPRESSIONS = ['field', 'columns[i]', 'whoColumn'];
+
+/** Receivers of insert() in the app's scripts: a new row of the app's request or review table, created as the person. */
+export const CHECKED_INSERTS = ['made.row'];
+
+/**
+ * Receivers that, in the app's scripts, only ever name a row of the app's own
+ * request or review table, whose `state` column is the contract's (pending,
+ * queued, refused), not a ticket's: checked by hand; the ticket is `ticket`.
+ */
+export const APP_ROW_RECEIVERS = ['row'];
 
 export interface Finding {
   line: number;
@@ -30,11 +46,11 @@ export function scanForForbiddenWrites(script: string): Finding[] {
   const findings: Finding[] = [];
   const add = (index: number, why: string) => findings.push({ line: lineOf(script, index), why });
 
-  for (const m of script.matchAll(/\.set(?:Display)?Value\s*\(\s*([^,)]+)/g)) {
-    const argument = m[1]!.trim();
+  for (const m of script.matchAll(/([\w.]*)\.set(?:Display)?Value\s*\(\s*([^,)]+)/g)) {
+    const argument = m[2]!.trim();
     const literal = /^(['"])([\w.]+)\1$/.exec(argument);
     if (literal) {
-      if (isForbidden(literal[2]!)) add(m.index, `setValue of ${literal[2]}`);
+      if (isForbidden(literal[2]!) && !(literal[2] === 'state' && APP_ROW_RECEIVERS.includes(m[1]!))) add(m.index, `setValue of ${literal[2]}`);
     } else if (!CHECKED_FIELD_EXPRESSIONS.includes(argument)) {
       add(m.index, `setValue of a field the scan cannot resolve: ${argument}`);
     }
@@ -47,6 +63,9 @@ export function scanForForbiddenWrites(script: string): Finding[] {
     if (isForbidden(field)) add(m.index, `assignment to ${field}`);
   }
   for (const m of script.matchAll(/sysapproval_approver/g)) add(m.index, 'touches approval records (sysapproval_approver)');
-  for (const m of script.matchAll(/\.\s*(insert|deleteRecord|deleteMultiple|updateMultiple|applyEncodedQuery)\s*\(/g)) add(m.index, `${m[1]}(): the app never creates, deletes or bulk-changes records`);
+  for (const m of script.matchAll(/([\w.[\]]+)\.\s*insert\s*\(/g)) {
+    if (!CHECKED_INSERTS.includes(m[1]!)) add(m.index, `${m[1]}.insert(): the app creates only rows of its own request and review tables`);
+  }
+  for (const m of script.matchAll(/\.\s*(deleteRecord|deleteMultiple|updateMultiple|applyEncodedQuery)\s*\(/g)) add(m.index, `${m[1]}(): the app never deletes or bulk-changes records`);
   return findings;
 }

@@ -18,7 +18,7 @@ describe('a worker killed after the write and before the acknowledgement', () =>
     const h = await startFlowHarness({ noWorker: true });
     try {
       const config = { ...h.config, worker: { ...h.config.worker, lockDurationMs: 2_000, stuckAfterMs: 3_000 } };
-      const doomed = startWorkerProcess({ instanceUrl: h.sandbox.url, redisUrl: redisUrl(), prefix: h.prefix, config, fault: 'after-note-write' });
+      const doomed = startWorkerProcess({ instanceUrl: h.sandbox.url, redisUrl: redisUrl(), prefix: h.prefix, config, fault: 'after-note-write', auditDir: h.auditDir });
       workers.push(doomed);
       await h.waitFor('the first panel', async () => (await h.ticket('INC0002041')).panel, 60_000);
       await h.request('alex.rivera', 'INC0002041', { operation: 'gather-diagnostics' });

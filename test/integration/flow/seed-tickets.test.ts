@@ -40,6 +40,9 @@ describe("the seed's four illustrative tickets, end to end", () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]!.value).toContain('not for use before approval');
     expect(notes[0]!.value).toContain(`[ai-handoff:${handoff.id}]`);
+    // The request row carries the instance's read check (docs/boundary.md): records beyond the ticket the
+    // requester may open are used, so the note never says nothing beyond the ticket was.
+    expect(notes[0]!.value).not.toContain('Nothing beyond this ticket was used');
 
     await h.review(c.approver, c.number, { handoff: handoff.id, decision: 'accept', comment: 'Reviewed against the sources.' });
     const after = await untilStatus(h, c.number, 'accepted');
@@ -52,6 +55,7 @@ describe("the seed's four illustrative tickets, end to end", () => {
     expect(events.map((e) => e.type)).toEqual(['requested', 'queued', 'executed', 'guarded', 'written', 'reviewed']);
     expect(events.every((e) => e.policyVersion === before.panel!.policyVersion)).toBe(true);
     expect(events.find((e) => e.type === 'reviewed')!.actors).toContainEqual({ role: 'reviewer', userName: c.approver });
+    expect(events.find((e) => e.type === 'executed')!.details.boundary).toMatchObject({ readCheck: 'ok' });
   });
 
   it('keeps the audit chain intact', async () => {

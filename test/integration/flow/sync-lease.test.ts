@@ -18,6 +18,7 @@ import { loadRuntimeConfig } from '../../../src/config/load-runtime-config.js';
 import { startWiredWorker, type WiredWorker } from '../../../src/queue/wiring.js';
 import { silentLogger } from '../../../src/util/log.js';
 import { fromRoot } from '../../../src/util/paths.js';
+import { testAuditSetup } from '../../support/audit.js';
 import { redisUrl, testPrefix } from '../../support/redis.js';
 
 const TABLE = 'incident';
@@ -63,7 +64,7 @@ describe('one sync poller per instance and table, across worker processes', () =
         log: silentLogger,
       });
       connectors.push(connector);
-      workers.push(await startWiredWorker({ config, connector: timedPulls(connector, name, passes), redisUrl: redisUrl(), integrationUser: INTEGRATION_USER, log: silentLogger, syncIntervalMs: INTERVAL_MS, prefix }));
+      workers.push(await startWiredWorker({ config, connector: timedPulls(connector, name, passes), redisUrl: redisUrl(), integrationUser: INTEGRATION_USER, log: silentLogger, syncIntervalMs: INTERVAL_MS, prefix, audit: testAuditSetup() }));
     }
   });
   afterAll(async () => {

@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AuditEventInput } from '../../../src/handoff/audit-event.js';
 import { createAuditLedger } from '../../../src/handoff/audit-ledger.js';
+import { testAuditKeys } from '../../support/audit.js';
 import { redisUrl, testPrefix } from '../../support/redis.js';
 
 const clients = [new Redis(redisUrl()), new Redis(redisUrl()), new Redis(redisUrl())];
@@ -30,7 +31,7 @@ function event(n: number, handoff: string | null): AuditEventInput {
 describe('audit ledger under concurrent load', () => {
   it('keeps one unbroken chain with 400 appends at once in one process and 200 from two others', async () => {
     const prefix = testPrefix('ledger-load');
-    const [mine, ...others] = clients.map((redis) => createAuditLedger({ redis, prefix }));
+    const [mine, ...others] = clients.map((redis) => createAuditLedger({ redis, prefix, keys: testAuditKeys() }));
     const handoffOf = (i: number): string | null => (i % 10 === 0 ? null : `ho_${String.fromCharCode(97 + (i % 7))}`);
     const appended = await Promise.all([
       ...Array.from({ length: 400 }, (_, i) => mine!.append(event(i, handoffOf(i)))),

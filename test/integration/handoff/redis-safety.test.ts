@@ -48,3 +48,21 @@ describe('Redis safety check against real redis-server processes', () => {
     expect(await refusal(safe)).toBe('safe');
   });
 });
+
+describe('appendfsync', () => {
+  it('refuses appendfsync no, naming the setting, and accepts everysec and always', async () => {
+    const server = await startRedisServer();
+    const admin = new Redis(server.url);
+    try {
+      await admin.config('SET', 'appendfsync', 'no');
+      const text = await refusal(server);
+      expect(text).toContain("appendfsync is 'no'");
+      expect(text).toContain('set appendfsync everysec');
+      await admin.config('SET', 'appendfsync', 'always');
+      expect(await refusal(server)).toBe('safe');
+    } finally {
+      await admin.quit();
+      await server.stop();
+    }
+  });
+});

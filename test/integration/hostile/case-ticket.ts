@@ -29,9 +29,10 @@ export function ticketFor(c: HostileCase): HostileTicketSeed {
   const ciNotes = notes('related_ci_note');
   const ciRelated = placed('related_ci');
   if (ciRelated.length === 0 && ciNotes.length > 0) related.push({ via: 'ci', title: 'Earlier issue on the same item', description: 'Resolved after a restart.', notes: ciNotes });
-  ciRelated.forEach((p, i) => related.push({ via: 'ci', title: 'Earlier issue on the same item', description: p.text, ...(i === 0 ? { notes: ciNotes } : {}) }));
-  for (const p of placed('related_caller')) related.push({ via: 'caller', title: 'Earlier ticket from the same caller', description: p.text });
-  for (const p of placed('related_group')) related.push({ via: 'group', title: 'Earlier work of the same group', description: p.text });
+  const classOf = (p: Placement): Pick<RelatedSeed, 'dataClass'> => (p.dataClass === undefined ? {} : { dataClass: p.dataClass });
+  ciRelated.forEach((p, i) => related.push({ via: 'ci', title: 'Earlier issue on the same item', description: p.text, ...classOf(p), ...(i === 0 ? { notes: ciNotes } : {}) }));
+  for (const p of placed('related_caller')) related.push({ via: 'caller', title: 'Earlier ticket from the same caller', description: p.text, ...classOf(p) });
+  for (const p of placed('related_group')) related.push({ via: 'group', title: 'Earlier work of the same group', description: p.text, ...classOf(p) });
 
   const unmapped: Record<string, string> = {};
   for (const p of placed('unmapped')) {

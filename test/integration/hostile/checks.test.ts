@@ -31,6 +31,8 @@ describe('noteProblems', () => {
     ['a Tag character', `x${String.fromCodePoint(0xe0041)}`],
     ['a bidi override', '\u202Eabc'],
     ['a second marker line', `x\n${MARKER}`],
+    ['a character reference', 'see &lt;script&gt;'],
+    ['a numeric reference without its semicolon', '&#91code&#93'],
   ])('flags %s', (_what, body) => {
     expect(noteProblems(note(body))).not.toEqual([]);
   });

@@ -8,6 +8,7 @@ import { INTEGRATION_USER, type AppFields } from '../../../connectors/servicenow
 import type { AuditEvent } from '../../../src/handoff/audit-event.js';
 import { ALLOWED_HOST, type Expectation } from '../../fixtures/hostile/index.js';
 import type { FlowHarness } from '../../support/flow-harness.js';
+import { CHARACTER_REFERENCE, INVISIBLE } from '../../support/live-markup.js';
 import type { CaseResult } from './run-cases.js';
 import { sinksHolding, type RecordingProvider, type Sink } from './sinks.js';
 
@@ -22,18 +23,6 @@ export interface CheckContext {
   readonly noteMustShow?: (r: CaseResult) => string | undefined;
 }
 
-/**
- * Characters that render as nothing or reorder what renders (the families
- * src/ai/text/unicode.ts strips). Built from a string: the lint rules against
- * control characters and combining marks in a class are for hand-written
- * patterns, not for this list.
- */
-const INVISIBLE = new RegExp(
-  ['\\p{Cf}', '\\u034F', '\\u115F\\u1160\\u17B4\\u17B5\\u3164\\uFFA0', '\\u180B-\\u180F', '\\uFE00-\\uFE0F\\u{E0100}-\\u{E01EF}', '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F']
-    .map((part) => `[${part}]`)
-    .join('|'),
-  'u',
-);
 const CODE_TAG = /\[\s*\/?\s*code\b/i;
 const HTML_TAG = /<\s*\/?\s*[a-z!?]/i;
 const MD_IMAGE = /!\[[^\]\n]*\]\([^)\n]*\)/;
@@ -51,6 +40,7 @@ export function noteProblems(text: string): string[] {
   if (HTML_TAG.test(folded)) problems.push(`holds an HTML tag: ${excerpt(folded, HTML_TAG)}`);
   if (MD_IMAGE.test(folded)) problems.push('holds a markdown image');
   if (SCRIPT_URI.test(folded)) problems.push(`holds a script URI: ${excerpt(folded, SCRIPT_URI)}`);
+  if (CHARACTER_REFERENCE.test(folded)) problems.push(`holds a character reference: ${excerpt(folded, CHARACTER_REFERENCE)}`);
   for (const url of folded.match(LINK) ?? []) if (!allowedLink(url)) problems.push(`holds a live link to a host not allowed: ${url.slice(0, 80)}`);
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const markers = lines.filter((l) => /\[\s*ai-handoff/i.test(l));
@@ -105,7 +95,8 @@ export function caseProblems(r: CaseResult, ctx: CheckContext): string[] {
 
   // Notes: one attributed note when written, none otherwise; no live markup in any.
   const ours = r.notes.filter((n) => n.by === INTEGRATION_USER);
-  const wantNotes = expected.outcome === 'written' ? 1 : 0;
+  // A written draft is one note; a case that reviews it adds the review note.
+  const wantNotes = expected.outcome === 'written' ? (r.case.review === undefined ? 1 : 2) : 0;
   if (ours.length !== wantNotes) say(`has ${ours.length} notes by the integration user; expected ${wantNotes}`);
   for (const note of ours) for (const p of noteProblems(note.value)) say(`note ${p}`);
   const mustShow = ctx.noteMustShow?.(r);
@@ -165,7 +156,15 @@ function endingProblems(r: CaseResult, ctx: CheckContext, expected: Expectation)
   const types = events.map((e) => e.type);
   for (const type of ['requested', 'queued', 'executed', 'guarded', 'written'] as const) if (!types.includes(type)) say(`no ${type} event in the audit`);
   if (detail(guarded, 'outcome') !== 'passed') say(`the guard did not pass it: ${JSON.stringify(guarded?.details ?? null)}`);
-  if (handoff.status !== 'awaiting_review' || r.status !== 'awaiting_review') say(`the hand-off is ${handoff.status}, the status field ${r.status}`);
+  const review = r.case.review;
+  const want = review === undefined ? 'awaiting_review' : { accept: 'accepted', reject: 'rejected', escalate: 'escalated' }[review.decision ?? 'accept'];
+  if (handoff.status !== want || r.status !== want) say(`the hand-off is ${handoff.status}, the status field ${r.status}; expected ${want}`);
+  if (review !== undefined) {
+    const reviewed = events.find((e) => e.type === 'reviewed');
+    if (!reviewed) say('no reviewed event in the audit');
+    const reviewNote = r.notes.find((n) => n.by === INTEGRATION_USER && n.value.includes(`[ai-handoff-review:${handoff.id}:`));
+    if (!reviewNote) say('no review note with its marker');
+  }
   const note = r.notes.find((n) => n.by === INTEGRATION_USER);
   if (note && (!note.value.includes(`[ai-handoff:${handoff.id}]`) || !note.value.includes(handoff.requester.userName))) say('the note lacks its marker or its requester');
   return problems;
@@ -179,6 +178,8 @@ export interface Tally {
   readonly guardRejections: Record<string, number>;
   readonly pickupRefusals: Record<string, number>;
   readonly masked: Record<string, number>;
+  /** Masked when the operator's note or the reviewer's comment was taken in (the `requested` and `reviewed` events). */
+  readonly maskedAtIntake: Record<string, number>;
   /** Notes written to a ticket or, in shadow mode, to the audit. */
   readonly written: number;
 }
@@ -189,6 +190,7 @@ export function tally(events: readonly AuditEvent[]): Tally {
   const guardRejections: Record<string, number> = {};
   const pickupRefusals: Record<string, number> = {};
   const masked: Record<string, number> = {};
+  const maskedAtIntake: Record<string, number> = {};
   let written = 0;
   for (const e of events) {
     if (e.type === 'guarded' && e.details.outcome === 'rejected') add(guardRejections, String(e.details.kind));
@@ -198,6 +200,8 @@ export function tally(events: readonly AuditEvent[]): Tally {
     if ((e.type === 'executed' || (e.type === 'guarded' && e.details.outcome === 'rejected')) && counts !== null && typeof counts === 'object') {
       for (const [kind, n] of Object.entries(counts as Record<string, number>)) add(masked, kind, n);
     }
+    const intake = e.type === 'requested' ? e.details.noteMasked : e.type === 'reviewed' ? e.details.commentMasked : null;
+    if (intake !== null && typeof intake === 'object') for (const [kind, n] of Object.entries(intake as Record<string, number>)) add(maskedAtIntake, kind, n);
   }
-  return { guardRejections, pickupRefusals, masked, written };
+  return { guardRejections, pickupRefusals, masked, maskedAtIntake, written };
 }

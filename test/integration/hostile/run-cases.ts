@@ -134,10 +134,25 @@ async function runOne(h: FlowHarness, c: HostileCase, seeded: SeededTicket): Pro
       const now = panelOf(h, record);
       return now !== null && now.handoffs.length === 0 && now.notice?.kind === 'refused' ? 'refused' : null;
     });
+    if (ending === 'written' && c.review !== undefined) await review(h, c, seeded, deadline);
     return await finish(h, c, seeded, before, ending, null, started);
   } catch (error) {
     return finish(h, c, seeded, before, null, error instanceof Error ? error.message : String(error), started);
   }
+}
+
+const DECIDED = { accept: 'accepted', reject: 'rejected', escalate: 'escalated' } as const;
+
+/** The case's review of its written hand-off, with its comment; waits until the decision is recorded. */
+async function review(h: FlowHarness, c: HostileCase, seeded: SeededTicket, deadline: number): Promise<void> {
+  const { comment, by = BASE[c.type].agent, decision = 'accept' } = c.review ?? { comment: '' };
+  const handoff = panelOf(h, rowOf(h, seeded.table, seeded.sysId))?.handoffs[0]?.id ?? '';
+  const reviewRow = await h.review(by, seeded.number, { handoff, decision, comment });
+  await until(`the review of ${c.id} on ${seeded.number}`, deadline, () => {
+    const record = rowOf(h, seeded.table, seeded.sysId);
+    const state = h.sandbox.store.get(h.sandbox.app.tables.review, reviewRow)?.v.state ?? 'pending';
+    return record[h.sandbox.appFields.status] === DECIDED[decision] && state !== 'pending' ? true : null;
+  });
 }
 
 async function finish(h: FlowHarness, c: HostileCase, seeded: SeededTicket, before: Snapshot | null, ending: Ending | null, error: string | null, started: number): Promise<CaseResult> {

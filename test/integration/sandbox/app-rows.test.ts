@@ -47,7 +47,9 @@ describe('a request row', () => {
     const answer = await create('alex.rivera', R, request({ requested_by: forged, state: 'queued', number: 'INC9999999', readable: '{"forged":true}', handoff: 'ho_aaaaaaaaaaaaaaaaaaaaaaaaaa' }));
     expect(answer.status).toBe(201);
     const row = answer.json.result;
-    expect(row).toMatchObject({ ticket_table: 'incident', ticket: inc, operation: 'gather-diagnostics', note: 'check the tunnel', number: 'INC0002041', state: 'pending', handoff: '', readable: '' });
+    expect(row).toMatchObject({ ticket_table: 'incident', ticket: inc, operation: 'gather-diagnostics', note: 'check the tunnel', number: 'INC0002041', state: 'pending', handoff: '' });
+    // The rule's own read check of the panel (it lists no queries), not the forged value.
+    expect(JSON.parse(row.readable as string)).toMatchObject({ check: panelFor().readCheck.id, readable: {} });
     expect(row.requested_by).toBe(stableSysId('sys_user:alex.rivera'));
     expect(row.sys_created_by).toBe('alex.rivera');
     const logged = sb.writeLog.entries({ table: R, user: 'alex.rivera' }).at(-1)!;
@@ -106,6 +108,11 @@ describe('a request row', () => {
 describe('the read check', () => {
   const related = (limit = 20) => ({ source: 'related_by_ci', table: 'incident', field: 'cmdb_ci', value: ci, exclude: inc, limit });
   const withCheck = (readCheck: unknown) => ({ ...panelFor(), readCheck });
+  /** A panel written before the read boundary (schema 1 had no read check). */
+  const withoutCheck = (): object => {
+    const { readCheck: _none, ...rest } = panelFor();
+    return rest;
+  };
   const readable = async (): Promise<unknown> => {
     const answer = await create('alex.rivera', R, request());
     expect(answer.status).toBe(201);
@@ -146,7 +153,7 @@ describe('the read check', () => {
     ['a limit over 50', { id: 'x', queries: [related(51)] }],
     ['an unknown member', { id: 'x', queries: [related()], extra: true }],
   ])('stores an empty readable when the list is %s', async (_what, check) => {
-    await setPanel(inc, check === undefined ? panelFor() : withCheck(check));
+    await setPanel(inc, check === undefined ? withoutCheck() : withCheck(check));
     expect(await readable()).toBe('');
   });
 });

@@ -19,7 +19,7 @@ afterAll(async () => {
 
 const get = (path: string, headers: Record<string, string> = {}) => fetch(sb.url + path, { redirect: 'manual', headers });
 const login = (form: Record<string, string>) =>
-  fetch(`${sb.url}/login.do`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form).toString() });
+  fetch(`${sb.url}/login.do`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: sb.url }, body: new URLSearchParams(form).toString() });
 
 describe('page routes', () => {
   it('signs in with the sandbox password and returns only to a path on this site', async () => {

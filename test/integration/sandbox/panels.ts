@@ -3,6 +3,7 @@
  * schema (src/domain/panel.ts), as the worker would write them.
  */
 import { Panel, sealPanel, type PanelBody, type PanelHandoff, type PanelOperation } from '../../../src/domain/panel.js';
+import { NO_READ_CHECK, OPERATION_BOUNDARY, TICKET_CLASS } from '../../support/panel-fixture.js';
 
 export interface PanelPeople {
   readonly sysId: string;
@@ -25,6 +26,7 @@ const op = (id: string, title: string, outcome: PanelOperation['outcome'], extra
   stopConditions: ['Stop when a source is missing or sources contradict each other'],
   blockedActions: ['routing', 'failover', 'closure'],
   reasons: [],
+  ...OPERATION_BOUNDARY,
   ...extra,
 });
 
@@ -37,8 +39,9 @@ export function blockedIncidentPanel(p: PanelPeople): Panel {
 
 export function incidentPanel(p: PanelPeople, handoffs: readonly PanelHandoff[] = []): Panel {
   const body: PanelBody = {
-    schema: 1,
-    ticket: { number: p.number, table: 'incident', sysId: p.sysId, owner: { assignee: p.owner?.assignee ?? null, group: p.owner?.group ?? null } },
+    schema: 2,
+    ticket: { number: p.number, table: 'incident', sysId: p.sysId, owner: { assignee: p.owner?.assignee ?? null, group: p.owner?.group ?? null }, ...TICKET_CLASS },
+    readCheck: NO_READ_CHECK,
     policyVersion: 'sandbox-test-1',
     classification: 'eligible',
     operations: [

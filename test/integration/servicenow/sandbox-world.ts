@@ -21,6 +21,7 @@ import {
 import type { StoredRow } from '../../../connectors/servicenow/sandbox/store.js';
 import type { RawRecord } from '../../../src/connector/connector.js';
 import { sealPanel, type Panel } from '../../../src/domain/panel.js';
+import { NO_READ_CHECK, TICKET_CLASS } from '../../support/panel-fixture.js';
 import { loadMappings, mappingFor } from '../../../src/mapping/load-mappings.js';
 import type { TableMapping } from '../../../src/mapping/mapping-schema.js';
 import { createLogger } from '../../../src/util/log.js';
@@ -172,8 +173,9 @@ export async function pullAll(connector: ServiceNowConnector, table: string, pag
 /** A minimal sealed panel, as the worker writes one (the write guard accepts only sealed panels). */
 export function sealedPanel(table: string, sysId: string, number: string): Panel {
   return sealPanel({
-    schema: 1,
-    ticket: { number, table, sysId, owner: { assignee: null, group: null } },
+    schema: 2,
+    ticket: { number, table, sysId, owner: { assignee: null, group: null }, ...TICKET_CLASS },
+    readCheck: NO_READ_CHECK,
     policyVersion: 'integration-test-1',
     classification: 'blocked',
     operations: [],

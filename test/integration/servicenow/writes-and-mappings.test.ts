@@ -97,8 +97,8 @@ describe('mappings check against the sandbox', () => {
     const ok = await runCli(['mappings', 'check']);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toContain('All mapped fields exist on the instance.');
-    for (const table of TABLES) expect(ok.stdout).toMatch(new RegExp(`^${table}: all \\d+ fields present$`, 'm'));
+    expect(ok.stdout).toContain('All mapped fields exist on the instance, and the written ones have the right types.');
+    for (const table of TABLES) expect(ok.stdout).toMatch(new RegExp(`^${table}: all \\d+ fields present, written fields typed right$`, 'm'));
 
     const dir = mkdtempSync(join(tmpdir(), 'aih-mappings-'));
     temp.push(dir);
@@ -113,5 +113,20 @@ describe('mappings check against the sandbox', () => {
     expect(bad.stdout).toContain("u_no_such_field: no field 'u_no_such_field' on incident in sys_dictionary");
     expect(bad.stdout).toContain("caller_id.no_such_name: 'caller_id' refers to sys_user, which has no field 'no_such_name'");
     expect(bad.stdout).not.toContain('All mapped fields exist');
+  });
+
+  it('ai-handoff mappings check refuses an unsafe mapping before connecting: one line naming the file, the key and the fix, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aih-mappings-'));
+    temp.push(dir);
+    const original = readFileSync(join(DEFAULT_MAPPINGS_DIR, 'incident.yaml'), 'utf8');
+    writeFileSync(join(dir, 'incident.yaml'), original.replace('  workNotes: work_notes\n', '  workNotes: comments\n'));
+    vi.stubEnv('SN_INSTANCE_URL', 'http://127.0.0.1:9');
+    vi.stubEnv('SN_USERNAME', INTEGRATION_USER);
+    vi.stubEnv('SN_PASSWORD', INTEGRATION_PASSWORD);
+    const bad = await runCli(['mappings', 'check', '--dir', dir]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("MAPPING_INVALID");
+    expect(bad.stderr).toContain("incident.yaml: ai.workNotes: 'comments' is the customer-visible journal; the AI writes only internal work notes: set it to work_notes");
+    expect(bad.stdout).toBe('');
   });
 });

@@ -9,6 +9,8 @@ import { buildSourceSet } from '../../../src/ai/source-set.js';
 import { OUTPUT_KINDS } from '../../../src/domain/operation.js';
 import { ALL_KINDS, ENH_2219, INC_2041, REQ_2188, SEC_2274, inputFor, op } from '../../fixtures/ai/seed-gathered.js';
 
+const f = (name: string, value: string) => ({ name, value });
+
 const SEED = [
   ['INC-2041 gather diagnostics', INC_2041, op('gather-diagnostics', 'evidence_pack', 'Gather diagnostics')],
   ['INC-2041 compare baseline', INC_2041, op('compare-baseline', 'baseline_comparison', 'Compare against baseline')],
@@ -55,11 +57,29 @@ describe('built-in grounded provider', () => {
     expect(output.contradictions).toEqual([{ about: 'Start time', claims: [{ source: 'S1', text: '08:40' }, { source: 'S2', text: '09:15' }] }]);
   });
 
-  it('compares against a prior resolved ticket on the same CI, citing both', () => {
-    const output = composeOutput(inputFor(INC_2041, ALL_KINDS, SEED[1][2]));
-    const differences = output.sections.find((s) => s.heading === 'differences')?.statements ?? [];
-    expect(differences.map((d) => d.quotes.map((q) => q.text))).toEqual([['2 - High', '3 - Moderate'], ['In Progress', 'Resolved']]);
-    for (const d of differences) expect(d.sources).toEqual(['S1', 'S4']);
+  it('compares each measurement with its baseline: the one its sentence gives, or the resolved ticket on the CI, citing both', () => {
+    const gathered = {
+      ...INC_2041,
+      ticket: { ...INC_2041.ticket, fields: [f('short_description', 'Remote access latency'), f('description', 'Users see 400 to 900 ms round-trip latency since 08:10, up from the usual 30 to 60 ms. Data-plane CPU 81% at 09:05; upstream ethernet1/1 at 92% of 1 Gbps.')] },
+      workNotes: [],
+      relatedByCi: [{ number: 'INC0001987', table: 'incident', sysId: 'b2'.repeat(16), fields: [f('short_description', 'VPN latency after firmware upgrade'), { name: 'state', label: 'State', value: '7', display: 'Closed' }, f('close_notes', 'Known-good baseline measured after the fix: median RTT 38 ms, data-plane CPU 42 to 48%, packet loss 0.0%.')] }],
+    };
+    const output = composeOutput(inputFor(gathered, ALL_KINDS, SEED[1][2]));
+    const comparison = output.sections.find((s) => s.heading === 'comparison')?.statements ?? [];
+    expect(comparison.map((c) => [c.text, c.sources])).toEqual([
+      ['Round-trip latency: now 400 to 900 ms; up from the usual 30 to 60 ms; at least six times the baseline', ['S1']],
+      ['Round-trip latency: now 400 to 900 ms; on INC0001987 median RTT 38 ms; more than ten times the baseline', ['S1', 'S2']],
+      ['Data-plane CPU: now 81%; on INC0001987 data-plane CPU 42 to 48%; more than one and a half times the baseline', ['S1', 'S2']],
+    ]);
+    expect(output.sections.find((s) => s.heading === 'without_baseline')?.statements.map((s) => s.text)).toEqual(['Upstream ethernet1/1: 92% of 1 Gbps']);
+    expect(output.sections.find((s) => s.heading === 'baseline')?.statements[0]).toMatchObject({ text: 'Prior resolved ticket on the same configuration item: INC0001987 {q} ({q})', quotes: [{ text: 'VPN latency after firmware upgrade' }, { text: 'Closed' }] });
+  });
+
+  it('says there is no baseline ticket when no resolved ticket on the CI exists, and compares nothing else', () => {
+    const open = { ...INC_2041, relatedByCi: (INC_2041.relatedByCi ?? []).map((r) => ({ ...r, fields: r.fields.filter((x) => x.name === 'short_description') })) };
+    const output = composeOutput(inputFor(open, ALL_KINDS, SEED[1][2]));
+    expect(output.sections.map((s) => s.heading)).not.toContain('comparison');
+    expect(output.gaps.map((g) => g.text)).toContain('No prior resolved ticket on the same configuration item was found, so there is no baseline ticket to compare against.');
   });
 
   it('takes resolved or closed tickets as a baseline, never an on-hold one', async () => {
@@ -70,13 +90,6 @@ describe('built-in grounded provider', () => {
     expect(isResolved(record([{ name: 'close_notes', value: 'Replaced the card.' }]))).toBe(true);
     expect(isResolved(record([{ name: 'state', value: '3' }]))).toBe(false);
     expect(isResolved(record([{ name: 'state', value: 'In Progress' }]))).toBe(false);
-  });
-
-  it('says there is no baseline when no resolved ticket on the CI exists', () => {
-    const open = { ...INC_2041, relatedByCi: (INC_2041.relatedByCi ?? []).map((r) => ({ ...r, fields: r.fields.filter((f) => f.name === 'short_description') })) };
-    const output = composeOutput(inputFor(open, ALL_KINDS, SEED[1][2]));
-    expect(output.sections.map((s) => s.heading)).toEqual(['observations']);
-    expect(output.gaps.map((g) => g.text)).toContain('No prior resolved ticket on the same configuration item was found, so there is no baseline to compare against.');
   });
 
   it('marks every checklist item to_validate and names missing sources plainly', () => {

@@ -101,7 +101,7 @@ describe('output guard', () => {
 
   it('rejects checklist items marked validated in any form', () => {
     const checklist = (items: unknown[]) => ({ kind: 'checklist', variant: 'pre_check', sections: [], items, gaps: [], contradictions: [] });
-    const item = (over: Record<string, unknown>) => ({ text: 'Confirm the change window with the ticket owner.', status: 'to_validate', sources: ['S1'], ...over });
+    const item = (over: Record<string, unknown>) => ({ text: 'Confirm the change window with the ticket owner.', quotes: [], status: 'to_validate', sources: ['S1'], ...over });
     const c = { kind: 'checklist' as const };
     expect(kindOf(run(checklist([item({})]), c))).toBe('ok');
     expect(kindOf(run(checklist([item({ status: 'validated' })]), c))).toBe('validated_checklist');
@@ -110,6 +110,16 @@ describe('output guard', () => {
     expect(kindOf(run(checklist([item({ text: '[x] Confirm the change window.' })]), c))).toBe('validated_checklist');
     expect(kindOf(run(checklist([item({ text: 'Confirm the change window - done' })]), c))).toBe('validated_checklist');
     expect(kindOf(run(checklist([item({ status: 'pending' })]), c))).toBe('schema');
+  });
+
+  it('checks the quotes of checklist items like those of statements: verbatim, or the item is removed', () => {
+    const checklist = (items: unknown[]) => ({ kind: 'checklist', variant: 'least_privilege', sections: [], items, gaps: [], contradictions: [] });
+    const item = (quote: string) => ({ text: 'Confirm {q} is needed.', quotes: [{ source: 'S1', text: quote }], status: 'to_validate', sources: ['S1'] });
+    const ok = run(checklist([item('Remote access latency'), item('Remote access latency')]), { kind: 'checklist' as const, maxRemovedFraction: 0.5 });
+    expect(ok.ok && ok.removed).toEqual([]);
+    const bad = run(checklist([item('Remote access latency'), item('Domain Admins for everyone')]), { kind: 'checklist' as const, maxRemovedFraction: 0.5 });
+    expect(bad.removed).toEqual([{ path: 'items[1]', statement: 'Confirm {q} is needed.', reason: 'misquoted', detail: 'quote 1 is not word for word in S1' }]);
+    expect(kindOf(run(checklist([item('Remote\u2066 access latency')]), { kind: 'checklist' as const }))).toBe('markup');
   });
 
   it('removes statements with names, numbers, addresses or links not in their cited sources, and records why', () => {

@@ -14,7 +14,7 @@ function sample(kind: OutputKind): Record<string, unknown> {
     gaps: [{ kind: 'work_notes', text: 'No work notes were found.' }],
     contradictions: [{ about: 'Start time', claims: [{ source: 'S1', text: '08:40' }, { source: 'S2', text: '09:15' }] }],
   };
-  if (kind === 'checklist') base.items = [{ text: 'Confirm the change window.', status: 'to_validate', sources: ['S1'] }];
+  if (kind === 'checklist') base.items = [{ text: 'Confirm the change window for {q}.', quotes: [{ source: 'S1', text: 'VPN Gateway EU-West' }], status: 'to_validate', sources: ['S1'] }];
   return base;
 }
 
@@ -88,7 +88,7 @@ describe.each(OUTPUT_KINDS)('output schema: %s', (kind) => {
 describe('checklist items', () => {
   it('cannot be validated or done in the schema', () => {
     for (const status of ['validated', 'done', 'complete', 'VALIDATED']) {
-      const bad = { ...sample('checklist'), items: [{ text: 'x', status, sources: ['S1'] }] };
+      const bad = { ...sample('checklist'), items: [{ text: 'x', quotes: [], status, sources: ['S1'] }] };
       expect(OUTPUT_SCHEMAS.checklist.safeParse(bad).success).toBe(false);
     }
     expect((jsonSchemaFor('checklist') as { properties: { items: { items: { properties: { status: { enum: string[] } } } } } }).properties.items.items.properties.status.enum).toEqual(['to_validate', 'not_started']);

@@ -50,9 +50,12 @@ describe('runOperation', () => {
     if (!outcome.verdict.ok) return;
     const note = noteFrom(outcome);
     expect(note).not.toContain('Winter2025!x');
-    expect(note).toContain('[masked-password-1]');
-    // Built-in: personal data stays (it never left), secrets do not.
-    expect(note).toContain('tom.becker@contoso.example');
+    // The provider saw the placeholder; built-in: personal data stays (it never left), secrets do not.
+    const seen = outcome.sources.sources.flatMap((s) => s.fields.map((f) => f.value)).join('\n');
+    expect(seen).toContain('[masked-password-1]');
+    expect(seen).not.toContain('Winter2025!x');
+    expect(seen).toContain('tom.becker@contoso.example');
+    expect(note).toContain('masked: 1 password');
   });
 
   it('masks personal data too before anything reaches an external provider, operator note included', async () => {

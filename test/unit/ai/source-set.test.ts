@@ -13,6 +13,20 @@ describe('buildSourceSet', () => {
     expect(buildSourceSet({ ...INC_2041, requested: [...ALL_KINDS].reverse() })).toEqual(set);
   });
 
+  it('shows the instance label of a choice or reference and keeps the raw value only for grounding', () => {
+    const set = buildSourceSet({
+      requested: ['ticket_fields'],
+      ticket: { ...INC_2041.ticket, fields: [{ name: 'state', label: 'State', value: '2', display: 'In Progress' }, { name: 'priority', label: 'Priority', value: '2 - High', display: '2 - High' }, { name: 'impact', value: '3', display: '' }] },
+    });
+    expect(set.sources[0]!.fields).toEqual([
+      { name: 'state', label: 'State', value: 'In Progress', raw: '2' },
+      { name: 'priority', label: 'Priority', value: '2 - High' },
+      { name: 'impact', label: 'Impact', value: '3' },
+    ]);
+    expect(SourceSet.safeParse(set).success).toBe(true);
+    expect(sourceText(set.sources[0]!).split('\n')).toEqual(expect.arrayContaining(['State: In Progress', '2']));
+  });
+
   it('keeps only the kinds the scope requested, whatever the caller passes', () => {
     const set = buildSourceSet({ ...INC_2041, requested: ['ticket_fields'] });
     expect(set.sources.map((s) => s.kind)).toEqual(['ticket_fields']);
@@ -60,5 +74,8 @@ describe('buildSourceSet', () => {
   it('labels fields from their names when no label is given', () => {
     expect(labelOf('short_description')).toBe('Short description');
     expect(labelOf('u_affected_site')).toBe('Affected site');
+    expect(labelOf('owned_by.name')).toBe('Owned by');
+    expect(labelOf('sys_class_name')).toBe('Class');
+    expect(labelOf('cmdb_ci.name')).toBe('Configuration item');
   });
 });

@@ -38,7 +38,7 @@ function tempFile(name: string, text: string): string {
 interface ExplainJson {
   classification: string;
   policyVersion: string;
-  operations: { id: string; decision: string; approval: { required: boolean; role: string | null; approver: { name?: string } | null }; reasons: { rule: string; message: string; remedy: string }[]; scopeDigest: string }[];
+  operations: { id: string; decision: string; approval: { required: boolean; role: string | null; approver: { name?: string } | null }; reasons: { rule: string; message: string; remedy: string }[]; scopeDigest: string; boundary: { classes: string[] } | null }[];
   blockedActions: string[];
 }
 
@@ -90,9 +90,10 @@ describe('ai-handoff policy explain', () => {
     expect(json.classification).toBe('eligible');
     expect(json.policyVersion).toBe(policy.version);
     for (const op of json.operations) {
-      expect(Object.keys(op)).toEqual(['id', 'decision', 'approval', 'reasons', 'scopeDigest']);
+      expect(Object.keys(op)).toEqual(['id', 'decision', 'approval', 'reasons', 'scopeDigest', 'boundary']);
       expect(Object.keys(op.approval)).toEqual(['required', 'role', 'approver']);
       expect(op.scopeDigest).toMatch(/^[0-9a-f]{32}$/);
+      expect(op.boundary).toMatchObject({ classes: ['public', 'internal'], requesterMustRead: true });
       for (const reason of op.reasons) expect(Object.keys(reason)).toEqual(['rule', 'message', 'remedy']);
     }
     const escalation = json.operations.find((o) => o.id === 'draft-vendor-escalation');
@@ -120,6 +121,8 @@ describe('ai-handoff policy explain', () => {
     expect(out).toContain('evidence-pack: Evidence pack\n  decision   blocked');
     expect(out).toContain('fix: Use an operation that goes to the security owner for approval');
     expect(out).toContain('8 catalog operations for other ticket types are not shown.');
+    // The read boundary in the scope's words: a confidential ticket lets records up to confidential through.
+    expect(out).toContain('  beyond     Related tickets on the same configuration item and the configuration item record: up to Confidential, only from groups that use AI, only those you can open.');
   });
 
   it('--note blocks the operations with the reason; --provider applies the allowance', async () => {
@@ -156,6 +159,31 @@ describe('ai-handoff policy explain', () => {
     expect(err).toContain("--provider: 'cloud' is not a provider kind");
     expect(err).toContain('use one of: builtin, azure-openai, openai-compatible, external');
     expect(out).toBe('');
+  });
+
+  it('says a missing record file is missing, and a folder is not a file', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'cli-')), 'nope.json');
+    expect(await run('policy', 'explain', '--table', 'incident', '--record', missing, '--config', sandboxConfig)).toBe(2);
+    expect(err).toBe(`ai-handoff: INPUT_INVALID: --record: the file ${missing} does not exist\n  fix: give the path of a JSON file holding one record (save the Table API response body)\n`);
+    expect(err).not.toContain('ENOENT');
+    err = '';
+    expect(await run('policy', 'explain', '--table', 'incident', '--record', tmpdir(), '--config', sandboxConfig)).toBe(2);
+    expect(err).toContain('is a folder, not a file');
+    expect(out).toBe('');
+  });
+
+  it('refuses a record of another mapped table instead of reading it under the wrong mapping', async () => {
+    const incident = fromRoot('test', 'fixtures', 'records', 'incident-INC0002041.json');
+    expect(await run('policy', 'explain', '--table', 'sn_si_incident', '--record', incident, '--config', sandboxConfig)).toBe(2);
+    expect(err).toContain('INPUT_INVALID: --table sn_si_incident, but the record INC0002041 belongs to table incident (its sys_class_name)');
+    expect(err).toContain('fix: use --table incident');
+    expect(out).toBe('');
+    err = '';
+    // The same record under its own table is explained; a record of an unmapped child table (no mapping of its own) is read under the table given.
+    expect(await run('policy', 'explain', '--table', 'incident', '--record', incident, '--config', sandboxConfig)).toBe(0);
+    const child = tempFile('child.json', JSON.stringify({ ...(JSON.parse(readFileSync(incident, 'utf8')) as { result: object }).result, sys_class_name: 'u_major_incident' }));
+    expect(await run('policy', 'explain', '--table', 'incident', '--record', child, '--config', sandboxConfig)).toBe(0);
+    expect(err).toBe('');
   });
 
   it('a missing required option is a usage error', async () => {

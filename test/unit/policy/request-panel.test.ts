@@ -51,7 +51,7 @@ describe('the panel', () => {
     expect(panel.operations.map((o) => o.id)).toEqual(policy.operations.filter((o) => o.ticketTypes.includes('incident')).map((o) => o.id));
     expect(inc.owner.assignee?.id).toBeTruthy();
     expect(inc.owner.group?.id).toBeTruthy();
-    expect(panel.ticket).toEqual({ number: 'INC0002041', table: 'incident', sysId: inc.ref.sysId, owner: { assignee: inc.owner.assignee?.id, group: inc.owner.group?.id } });
+    expect(panel.ticket).toEqual({ number: 'INC0002041', table: 'incident', sysId: inc.ref.sysId, owner: { assignee: inc.owner.assignee?.id, group: inc.owner.group?.id }, dataClass: 'internal', classLowered: null });
     expect(panel.policyVersion).toBe(policy.version);
   });
 

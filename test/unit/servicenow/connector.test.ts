@@ -80,7 +80,7 @@ describe('related tickets', () => {
 
   it('refuses a condition on a field the mapping does not read, and an unsafe value', async () => {
     const { connector } = harness();
-    await expect(connector.list(incident, [{ field: 'close_notes', op: 'LIKE', value: 'x' }], 5)).rejects.toMatchObject({ code: 'SN_QUERY_UNKNOWN_FIELD', details: { field: 'close_notes' } });
+    await expect(connector.list(incident, [{ field: 'close_code', op: 'LIKE', value: 'x' }], 5)).rejects.toMatchObject({ code: 'SN_QUERY_UNKNOWN_FIELD', details: { field: 'close_code' } });
     await expect(connector.list(incident, [{ field: 'short_description', op: 'LIKE', value: 'vpn^NQactive=false' }], 5)).rejects.toMatchObject({ code: 'SN_QUERY_UNSAFE', details: { field: 'short_description' } });
   });
 });
@@ -195,7 +195,10 @@ describe('app rows, users, roles, groups, dictionary', () => {
   it('reads records only from the tables it is meant to read', async () => {
     const { connector } = harness();
     await expect(connector.getRecord('cmdb_model', SYS(1), ['name'])).rejects.toMatchObject({ code: 'INPUT_INVALID', details: { table: 'cmdb_model' } });
-    instance().get(`/api/now/table/sys_user_group/${SYS(2)}`).query({ sysparm_fields: 'name,manager', sysparm_display_value: 'false', sysparm_exclude_reference_link: 'true' }).reply(200, { result: { name: 'Network Operations', manager: SYS(40) } });
-    expect(await connector.getRecord('sys_user_group', SYS(2), ['name', 'manager'])).toEqual({ name: 'Network Operations', manager: SYS(40) });
+    instance()
+      .get(`/api/now/table/sys_user_group/${SYS(2)}`)
+      .query({ sysparm_fields: 'name,manager', sysparm_display_value: 'all', sysparm_exclude_reference_link: 'true' })
+      .reply(200, { result: { name: { display_value: 'Network Operations', value: 'Network Operations' }, manager: { display_value: 'Irene Costa', value: SYS(40) } } });
+    expect(await connector.getRecord('sys_user_group', SYS(2), ['name', 'manager'])).toEqual({ name: 'Network Operations', manager: SYS(40), dv_manager: 'Irene Costa' });
   });
 });

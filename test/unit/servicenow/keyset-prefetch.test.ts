@@ -49,6 +49,7 @@ function fakeClient(pages: ReadonlyArray<{ text: string; rows: readonly RawRecor
     list: () => Promise.reject(new Error('not used')),
     get: () => Promise.reject(new Error('not used')),
     patch: () => Promise.reject(new Error('not used')),
+    insert: () => Promise.reject(new Error('not used')),
   };
   return { client, calls };
 }

@@ -14,22 +14,23 @@ afterAll(() => nock.enableNetConnect());
 
 const env = { SN_INSTANCE_URL: BASE, SN_USERNAME: 'svc.aihandoff', SN_PASSWORD: 'integration-sandbox' };
 
-/** sys_dictionary rows: [table, field, referenced table or ''] */
-function dictionary(entries: ReadonlyArray<readonly [string, string, string]>): Row[] {
+/** sys_dictionary rows: [table, field, referenced table or ''], with an internal type by field where it is not string or reference. */
+function dictionary(entries: ReadonlyArray<readonly [string, string, string]>, types: Readonly<Record<string, string>> = {}): Row[] {
   return entries.map(([name, element, reference], i) => ({
     sys_id: SYS(1000 + i),
     name,
     element,
-    internal_type: reference === '' ? 'string' : 'reference',
+    internal_type: types[element] ?? (reference === '' ? 'string' : 'reference'),
     reference,
     active: 'true',
   }));
 }
+const JOURNAL = { work_notes: 'journal_input' };
 
 const INCIDENT: ReadonlyArray<readonly [string, string, string]> = [
   ['task', 'number', ''], ['task', 'short_description', ''], ['task', 'description', ''], ['task', 'state', ''], ['task', 'active', ''],
-  ['task', 'priority', ''], ['task', 'sys_mod_count', ''], ['task', 'assignment_group', 'sys_user_group'], ['task', 'assigned_to', 'sys_user'], ['task', 'cmdb_ci', 'cmdb_ci'],
-  ['incident', 'caller_id', 'sys_user'], ['incident', 'x_acme_aihandoff_data_classification', ''],
+  ['task', 'priority', ''], ['task', 'sys_mod_count', ''], ['task', 'work_notes', ''], ['task', 'assignment_group', 'sys_user_group'], ['task', 'assigned_to', 'sys_user'], ['task', 'cmdb_ci', 'cmdb_ci'],
+  ['incident', 'caller_id', 'sys_user'], ['incident', 'close_notes', ''], ['incident', 'x_acme_aihandoff_data_classification', ''],
   ['incident', 'x_acme_aihandoff_panel', ''], ['incident', 'x_acme_aihandoff_status', ''],
   ['sys_user_group', 'name', ''], ['sys_user_group', 'manager', 'sys_user'], ['sys_user', 'name', ''], ['cmdb_ci', 'name', ''],
 ];
@@ -43,17 +44,31 @@ function run(rows: Row[]) {
 
 describe('ai-handoff mappings check', () => {
   it('exits 0 when every mapped field, dot-walks included, exists on the instance', async () => {
-    const { out, done } = run(dictionary(INCIDENT));
+    const { out, done } = run(dictionary(INCIDENT, JOURNAL));
     expect(await done).toBe(0);
-    expect(out.join('')).toContain('incident: all 22 fields present');
+    expect(out.join('')).toContain('incident: all 23 fields present, written fields typed right');
+  });
+
+  it('exits 1 and names the key when a written field has the wrong type in sys_dictionary', async () => {
+    const { out, done } = run(dictionary(INCIDENT, { work_notes: 'string', x_acme_aihandoff_status: 'reference' }));
+    expect(await done).toBe(1);
+    const report = out.join('');
+    expect(report).toContain('incident: 2 written field(s) of the wrong type');
+    expect(report).toContain("  - ai.workNotes (work_notes): is of type 'string' in sys_dictionary, not a journal input (work notes) (journal_input): point ai.workNotes at the right field");
+    expect(report).toContain("  - ai.status (x_acme_aihandoff_status): is of type 'reference' in sys_dictionary, not a string or choice (string or choice)");
+  });
+
+  it('accepts a choice column for the status', async () => {
+    const { done } = run(dictionary(INCIDENT, { ...JOURNAL, x_acme_aihandoff_status: 'choice' }));
+    expect(await done).toBe(0);
   });
 
   it('exits 1 and names each missing field and why', async () => {
-    const rows = dictionary(INCIDENT.filter(([table, field]) => !(table === 'incident' && field === 'x_acme_aihandoff_panel') && !(table === 'sys_user_group' && field === 'manager')).map(([t, f, r]) => (f === 'cmdb_ci' ? [t, f, ''] as const : [t, f, r] as const)));
+    const rows = dictionary(INCIDENT.filter(([table, field]) => !(table === 'incident' && field === 'x_acme_aihandoff_panel') && !(table === 'sys_user_group' && field === 'manager')).map(([t, f, r]) => (f === 'cmdb_ci' ? [t, f, ''] as const : [t, f, r] as const)), JOURNAL);
     const { out, done } = run(rows);
     expect(await done).toBe(1);
     const report = out.join('');
-    expect(report).toContain('incident: 4 of 22 fields missing');
+    expect(report).toContain('incident: 4 of 23 fields missing');
     expect(report).toContain("  - x_acme_aihandoff_panel: no field 'x_acme_aihandoff_panel' on incident in sys_dictionary");
     expect(report).toContain("  - assignment_group.manager: 'assignment_group' refers to sys_user_group, which has no field 'manager'");
     expect(report).toContain("  - assignment_group.manager.name: 'assignment_group' refers to sys_user_group, which has no field 'manager'");
@@ -77,7 +92,7 @@ describe('ai-handoff mappings check', () => {
 
   it('is registered on the command line and sets the exit code', async () => {
     for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
-    serveTable('sys_dictionary', () => dictionary(INCIDENT.filter(([, field]) => field !== 'x_acme_aihandoff_status')));
+    serveTable('sys_dictionary', () => dictionary(INCIDENT.filter(([, field]) => field !== 'x_acme_aihandoff_status'), JOURNAL));
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       expect(await main(['node', 'ai-handoff', 'mappings', 'check', '--table', 'incident'])).toBe(1);

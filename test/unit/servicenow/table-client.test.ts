@@ -12,7 +12,7 @@ afterAll(() => nock.enableNetConnect());
 const incident = mapping('incident');
 const INCIDENT_FIELDS =
   'active,assigned_to,assigned_to.name,assignment_group,assignment_group.manager,assignment_group.manager.name,assignment_group.name,' +
-  'caller_id,caller_id.name,cmdb_ci,cmdb_ci.name,description,number,priority,short_description,state,sys_id,sys_mod_count,sys_updated_on,' +
+  'caller_id,caller_id.name,close_notes,cmdb_ci,cmdb_ci.name,description,number,priority,short_description,state,sys_id,sys_mod_count,sys_updated_on,' +
   'x_acme_aihandoff_data_classification,x_acme_aihandoff_panel,x_acme_aihandoff_status';
 
 async function failure(promise: Promise<unknown>): Promise<HandoffError> {
@@ -49,7 +49,7 @@ describe('table client: the requests sent', () => {
     ]);
   });
 
-  it('gets one record by sys_id, and PATCHes an app row with only the guarded columns', async () => {
+  it('gets one record by sys_id with labels (display_value=all), and PATCHes an app row with only the guarded columns', async () => {
     const bodies: unknown[] = [];
     const paths: string[] = [];
     instance()
@@ -57,7 +57,7 @@ describe('table client: the requests sent', () => {
       .query(true)
       .reply(function () {
         paths.push(this.req.path);
-        return [200, { result: { sys_id: SYS(1), number: 'INC0002041' } }];
+        return [200, { result: { sys_id: { display_value: SYS(1), value: SYS(1) }, number: { display_value: 'INC0002041', value: 'INC0002041' }, state: { display_value: 'In Progress', value: '2' }, cmdb_ci: { display_value: '', value: '' } } }];
       })
       .patch(`/api/now/table/x_acme_aihandoff_request/${SYS(2)}`, (body: unknown) => {
         bodies.push(body);
@@ -69,12 +69,13 @@ describe('table client: the requests sent', () => {
         return [200, { result: { sys_id: SYS(2), state: 'refused' } }];
       });
     const { connector } = harness();
-    expect(await connector.get(incident, SYS(1))).toEqual({ sys_id: SYS(1), number: 'INC0002041' });
+    // Raw values keep their keys; a label that differs goes under dv_<field>.
+    expect(await connector.get(incident, SYS(1))).toEqual({ sys_id: SYS(1), number: 'INC0002041', state: '2', dv_state: 'In Progress', cmdb_ci: '' });
     await connector.finishRow('request', { sysId: SYS(2), state: 'refused', message: 'No such table.', remedy: 'Ask again.' });
     expect(bodies).toEqual([{ state: 'refused', message: 'No such table.', remedy: 'Ask again.' }]);
     expect(paramsOf(paths[0]!)).toEqual([
       ['sysparm_fields', INCIDENT_FIELDS],
-      ['sysparm_display_value', 'false'],
+      ['sysparm_display_value', 'all'],
       ['sysparm_exclude_reference_link', 'true'],
     ]);
     expect(paramsOf(paths[1]!)).toEqual([
@@ -82,6 +83,16 @@ describe('table client: the requests sent', () => {
       ['sysparm_display_value', 'false'],
       ['sysparm_exclude_reference_link', 'true'],
     ]);
+  });
+
+  it('lists related records with labels, and refuses a labelled row that is neither a string nor a pair of strings', async () => {
+    instance()
+      .get((uri) => uri.startsWith('/api/now/table/incident?') && uri.includes('sysparm_display_value=all'))
+      .reply(200, { result: [{ sys_id: SYS(5), priority: { display_value: '2 - High', value: '2' }, 'caller_id.name': { display_value: 'Jordan Miles', value: 'Jordan Miles' } }] });
+    const { connector } = harness();
+    expect(await connector.list(incident, [{ field: 'cmdb_ci', op: '=', value: SYS(9) }], 5)).toEqual([{ sys_id: SYS(5), priority: '2', dv_priority: '2 - High', 'caller_id.name': 'Jordan Miles' }]);
+    instance().get(`/api/now/table/incident/${SYS(6)}`).query(true).reply(200, { result: { sys_id: SYS(6), state: { value: 2, display_value: 'In Progress' } } });
+    await expect(connector.get(incident, SYS(6))).rejects.toMatchObject({ code: 'SN_BAD_RESPONSE', message: expect.stringContaining("field 'state' is not a string nor a {display_value, value} pair") as unknown });
   });
 
   it('answers null for a 404 on get, and refuses a malformed sys_id before sending', async () => {

@@ -11,6 +11,7 @@
 import type { AppNames } from '../../../../src/domain/app-names.js';
 import { REQUEST_INPUT_COLUMNS, REVIEW_INPUT_COLUMNS, ROW_LIMITS, SYS_ID } from '../../../../src/domain/app-rows.js';
 import { HANDOFF_ID, REVIEW_DECISIONS } from '../../../../src/domain/fields.js';
+import { DECIDABLE_STATUSES } from '../../../../src/domain/handoff.js';
 import { SCOPE_DIGEST } from '../../../../src/domain/scope.js';
 import type { Acl } from '../acl.js';
 import type { Identity } from '../auth/identify.js';
@@ -104,7 +105,8 @@ export function createAppRowRules(deps: AppRowRulesDeps): AppRowRules {
     if (values.comment!.length > ROW_LIMITS.comment) return abort(`comment is ${values.comment!.length} characters; shorten it to ${ROW_LIMITS.comment} or fewer.`);
     const handoff = ticket.panel?.handoffs.find((h) => h.id === values.handoff);
     if (!handoff) return abort(`Hand-off ${values.handoff} is not on this ticket's AI panel.`);
-    if (handoff.status !== 'awaiting_review') return abort(`Hand-off ${values.handoff} is ${handoff.status.replace(/_/g, ' ')}, not awaiting review.`);
+    // Awaiting its first review, or escalated to someone (who decides it by a review row of their own: src/handoff/escalation.ts).
+    if (!(DECIDABLE_STATUSES as readonly string[]).includes(handoff.status)) return abort(`Hand-off ${values.handoff} is ${handoff.status.replace(/_/g, ' ')}, not awaiting review.`);
     return { ok: true, values: { ...values, number: ticket.row.v.number ?? '', reviewed_by: identity.actor.sysId, state: 'pending', message: '', remedy: '' }, ignored };
   };
 

@@ -14,6 +14,7 @@ import type { Logger } from '../../../../src/util/log.js';
 import type { WriteLog } from '../write-log.js';
 import type { Clock } from '../time.js';
 import { handleControl, type ControlContext } from './control-routes.js';
+import { crossSiteRefusal, crossSiteReply } from './cross-site.js';
 import { handleOAuth, type OAuthContext } from './oauth-route.js';
 import { ERRORS, json, readBody, serverError, type Reply } from './reply.js';
 import { send, type SendMode } from './send.js';
@@ -67,6 +68,8 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
 
   if (url.pathname === '/sandbox/control' || url.pathname.startsWith('/sandbox/control/')) {
     if (!ctx.control) return send(res, json(404, { error: { message: 'the control endpoint is off (start the sandbox with control enabled)', detail: null }, status: 'failure' }));
+    const refused = crossSiteRefusal(req);
+    if (refused !== undefined) return send(res, crossSiteReply(refused));
     const text = await readBody(req, MAX_BODY_BYTES);
     return send(res, typeof text === 'string' ? handleControl(ctx.control, method, url, text) : ERRORS.badRequest('body too large'));
   }

@@ -11,6 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SESSION_COOKIE, SESSION_IDLE_MS, readCookie } from '../auth/sessions.js';
 import { PEOPLE } from '../seed/cast.js';
 import type { SandboxParts } from '../server.js';
+import { crossSiteRefusal, crossSiteReply } from './cross-site.js';
 import type { ExtraRoute } from './dispatch.js';
 import { json, readBody, type Reply } from './reply.js';
 import { send } from './send.js';
@@ -70,6 +71,11 @@ export function pageRoutes(parts: SandboxParts): ExtraRoute {
       return row ? redirect(`/ticket/${row.v.number!}`) : notFound();
     }
 
+    if ((path === '/login.do' || path === '/logout.do') && method === 'POST') {
+      // Login CSRF: only this origin may sign a browser in or out.
+      const refused = crossSiteRefusal(req);
+      if (refused !== undefined) return crossSiteReply(refused);
+    }
     if (path === '/login.do' && method === 'POST') {
       const text = await readBody(req, 64 * 1024);
       const formData = new URLSearchParams(typeof text === 'string' ? text : '');

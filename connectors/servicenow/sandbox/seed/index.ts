@@ -1,7 +1,7 @@
 /**
  * Loads the whole seed: metadata, the cast, configuration items, the four
- * illustrative tickets, the tickets around them, and optionally generated
- * tickets for load.
+ * illustrative tickets, the tickets around them (neighbours.ts: those outside
+ * the read boundary), and optionally generated tickets for load.
  */
 import type { AppNames } from '../../../../src/domain/app-names.js';
 import type { Credentials } from '../auth/credentials.js';
@@ -12,6 +12,7 @@ import { seedCis } from './cis.js';
 import { ILLUSTRATIVE } from './illustrative.js';
 import { seedMetadata } from './metadata.js';
 import { MORE } from './more.js';
+import { NEIGHBOURS } from './neighbours.js';
 import { seedPeople } from './people.js';
 import { RELATED } from './related.js';
 import { createSeeder } from './seeder.js';
@@ -39,11 +40,12 @@ export function loadSeed(store: Store, records: Records, credentials: Credential
     seedMetadata(seed, store.schema);
     seedPeople(seed, credentials, app.scope);
     seedCis(seed);
-    if (options.handWritten ?? true) for (const ticket of [...RELATED, ...ILLUSTRATIVE, ...MORE]) seedTicket(seed, ticket);
+    if (options.handWritten ?? true) for (const ticket of [...RELATED, ...NEIGHBOURS, ...ILLUSTRATIVE, ...MORE]) seedTicket(seed, ticket);
     const count = options.tickets ?? 0;
     if (count > 0) generated = generateTickets(seed, { ...options.generator, count });
   });
   return { generated };
 }
 
-export { ILLUSTRATIVE, MORE, RELATED };
+export { ILLUSTRATIVE, MORE, NEIGHBOURS, RELATED };
+export { NEIGHBOUR_MARKERS } from './neighbours.js';

@@ -1,11 +1,11 @@
 /**
- * Settings shared by the five tables' buttons, rules and access rules.
+ * Settings shared by the ticket tables' buttons, fields and access rules
+ * (src/fluent/tables/, generated from templates/ticket-table.now.ts.template).
  *
  * Fluent files are declarative: the SDK's compiler refuses loops, functions and
  * object spreads in them (TS250, TS262, TS305) and resolves a column constant
- * only within its own file. So each table's records are spelled out in
- * <table>.now.ts, and what they share lives here as string and object
- * constants, which it does resolve across files.
+ * only within its own file. What the tables share lives here as string and
+ * object constants, which it does resolve across files.
  */
 
 /** Assign To AI Operation shows for the agent role when the panel lists any operation, blocked ones included (the dialog says why). */
@@ -19,6 +19,7 @@ export const ASSIGN_CONDITION = 'new x_acme_aihandoff.AiHandoffServer().canAssig
  */
 export const REVIEW_CONDITION = 'new x_acme_aihandoff.AiHandoffServer().canReview(current)'
 
+/** Core UI: the client script (form-buttons.js) opens the dialog page in a GlideModal. */
 export const ASSIGN_CLIENT = { isClient: true, isUi16Compatible: true, onClick: "aihOpenDialog('assign', '')" }
 export const ACCEPT_CLIENT = { isClient: true, isUi16Compatible: true, onClick: "aihOpenDialog('review', 'accept')" }
 export const REJECT_CLIENT = { isClient: true, isUi16Compatible: true, onClick: "aihOpenDialog('review', 'reject')" }
@@ -26,21 +27,33 @@ export const ESCALATE_CLIENT = { isClient: true, isUi16Compatible: true, onClick
 
 export const FORM_BUTTON = { showButton: true, showContextMenu: false, showLink: false }
 
+/**
+ * Workspace (Service Operations Workspace and other configurable workspaces):
+ * a form button whose workspace client script shows the same dialog page in a
+ * frame. GlideModal "doesn't work in workspace, instead use the g_modal API"
+ * (ServiceNow, GlideModal - Client); g_modal.showFrame takes a URL or UI page,
+ * and autoCloseOn URL_CHANGED closes the modal when the page navigates away
+ * (ServiceNow, g_modal (Next Experience) - Client, showFrame).
+ */
+export const ASSIGN_WORKSPACE_SCRIPT =
+    "function onClick(g_form) {\n    g_modal.showFrame({ title: 'Assign To AI Operation', url: '/x_acme_aihandoff_handoff_dialog.do?sysparm_mode=assign&sysparm_decision=&sysparm_table=' + encodeURIComponent(g_form.getTableName()) + '&sysparm_sys_id=' + encodeURIComponent(g_form.getUniqueValue()), size: 'lg', height: '640px', autoCloseOn: 'URL_CHANGED' });\n}\n"
+export const ACCEPT_WORKSPACE_SCRIPT =
+    "function onClick(g_form) {\n    g_modal.showFrame({ title: 'Accept AI draft', url: '/x_acme_aihandoff_handoff_dialog.do?sysparm_mode=review&sysparm_decision=accept&sysparm_table=' + encodeURIComponent(g_form.getTableName()) + '&sysparm_sys_id=' + encodeURIComponent(g_form.getUniqueValue()), size: 'lg', height: '480px', autoCloseOn: 'URL_CHANGED' });\n}\n"
+export const REJECT_WORKSPACE_SCRIPT =
+    "function onClick(g_form) {\n    g_modal.showFrame({ title: 'Reject AI draft', url: '/x_acme_aihandoff_handoff_dialog.do?sysparm_mode=review&sysparm_decision=reject&sysparm_table=' + encodeURIComponent(g_form.getTableName()) + '&sysparm_sys_id=' + encodeURIComponent(g_form.getUniqueValue()), size: 'lg', height: '480px', autoCloseOn: 'URL_CHANGED' });\n}\n"
+export const ESCALATE_WORKSPACE_SCRIPT =
+    "function onClick(g_form) {\n    g_modal.showFrame({ title: 'Escalate AI draft', url: '/x_acme_aihandoff_handoff_dialog.do?sysparm_mode=review&sysparm_decision=escalate&sysparm_table=' + encodeURIComponent(g_form.getTableName()) + '&sysparm_sys_id=' + encodeURIComponent(g_form.getUniqueValue()), size: 'lg', height: '480px', autoCloseOn: 'URL_CHANGED' });\n}\n"
+
 export const ASSIGN_HINT = 'Hand a bounded, reviewable task to the AI: review its scope, controls and approval need first.'
 export const ACCEPT_HINT = 'Accept the AI output awaiting your review.'
 export const REJECT_HINT = 'Reject the AI output awaiting your review.'
 export const ESCALATE_HINT = 'Escalate the AI output awaiting your review.'
 
-export const STAMP_DESCRIPTION =
-    'Stamps the acting user (gs.getUserID()) into AI requested by / AI reviewed by whenever AI request / AI review changes, and discards any value submitted for the stamp fields themselves.'
-export const GUARD_DESCRIPTION =
-    'A holder of x_acme_aihandoff.integration may change only work notes and the AI panel, status, request and review fields, and may only clear request and review; anything else aborts the write.'
-
-export const READ_DESCRIPTION = 'The ai-handoff worker reads the tickets it serves.'
-export const WRITE_DESCRIPTION =
-    'The ai-handoff worker saves work notes and the AI fields; the integration write guard rule refuses any other field it tries to change.'
-export const WORKER_FIELD_DESCRIPTION = 'Only the ai-handoff worker writes the panel and status.'
-export const BUTTON_FIELD_DESCRIPTION =
-    'Forms and the Table API may not set the request or review field: only the buttons\' server path (AiHandoffServer, server-side GlideRecord, to which ACLs do not apply) sets it, after its own checks. The integration may clear it; the guard rule refuses any other value from it.'
-export const STAMP_FIELD_DESCRIPTION = 'Nobody writes a stamp field through forms or the API; the stamp rule sets it.'
-export const NOBODY = 'answer = false;'
+/**
+ * Field-level write rules with a role and nothing else: the only kind of
+ * access rule a scoped app may add to a table of another scope (ServiceNow,
+ * "Creation restrictions across application scopes").
+ */
+export const WORKER_FIELD_DESCRIPTION =
+    "Nobody edits the AI panel or status on a form or through the Table API: the app's ticket API (AiHandoffTicketApi) writes them for the worker with a server-side GlideRecord."
+export const STEWARD_FIELD_DESCRIPTION = "Only data stewards (and admins) set a ticket's data classification; the worker reads it."

@@ -1,15 +1,17 @@
 /**
- * The app's code: the shared scope-review module (one copy, in
- * connectors/servicenow/shared, copied into src/vendor by the build script)
- * as a script include for the server and a UI script for the browser; the
- * server logic; the GlideAjax entry point; the dialog.
+ * The app's server code: the shared scope-review module (one copy, in
+ * connectors/servicenow/shared, copied into src/vendor by the build) as a
+ * script include, the names and button conditions, the request and review
+ * rules, the read check, the ticket API, the doorbell and the dialog's
+ * GlideAjax entry point. All of it runs in the app's scope.
  */
-import { Record, ScriptInclude } from '@servicenow/sdk/core'
+import { Acl, ScriptInclude } from '@servicenow/sdk/core'
+import { agent, reviewer } from './roles.now'
 
 export const scopeReviewInclude = ScriptInclude({
     $id: Now.ID['script_include_scope_review'],
     name: 'AiHandoffScopeReview',
-    description: 'The shared scope-review module (connectors/servicenow/shared/scope-review.js): builds the dialog content from the AI panel and the request / review JSON.',
+    description: 'The shared scope-review module (connectors/servicenow/shared/scope-review.js): what the dialog shows from the AI panel, and the request and review rows it creates.',
     accessibleFrom: 'package_private',
     protectionPolicy: 'read',
     script: Now.include('../vendor/scope-review.js'),
@@ -18,46 +20,63 @@ export const scopeReviewInclude = ScriptInclude({
 export const serverInclude = ScriptInclude({
     $id: Now.ID['script_include_server'],
     name: 'AiHandoffServer',
-    description: "Server side of the app's buttons and rules: button conditions, the only path that sets the request and review fields, the stamp rule and the integration write guard.",
+    description: "The app's names (fields, tables, roles, statuses, this build's ticket tables), the buttons' conditions and the dialog's context.",
     accessibleFrom: 'package_private',
     protectionPolicy: 'read',
     script: Now.include('../scripts/server/ai-handoff-server.js'),
 })
 
+export const intakeInclude = ScriptInclude({
+    $id: Now.ID['script_include_intake'],
+    name: 'AiHandoffIntake',
+    description: 'The before-insert checks and stamps of the request and review tables.',
+    accessibleFrom: 'package_private',
+    protectionPolicy: 'read',
+    script: Now.include('../scripts/server/ai-handoff-intake.js'),
+})
+
+export const readCheckInclude = ScriptInclude({
+    $id: Now.ID['script_include_read_check'],
+    name: 'AiHandoffReadCheck',
+    description: "The read check: which records beyond the ticket the agent may read, asked of the platform in the agent's session (GlideRecordSecure).",
+    accessibleFrom: 'package_private',
+    protectionPolicy: 'read',
+    script: Now.include('../scripts/server/ai-handoff-read-check.js'),
+})
+
+export const ticketApiInclude = ScriptInclude({
+    $id: Now.ID['script_include_ticket_api'],
+    name: 'AiHandoffTicketApi',
+    description: "The ticket API's resource: the only way the worker writes a ticket (a work note, the AI panel and status), and how it settles request and review rows.",
+    accessibleFrom: 'package_private',
+    protectionPolicy: 'read',
+    script: Now.include('../scripts/server/ai-handoff-ticket-api.js'),
+})
+
+export const doorbellInclude = ScriptInclude({
+    $id: Now.ID['script_include_doorbell'],
+    name: 'AiHandoffDoorbell',
+    description: 'Rings the worker (RESTMessageV2.executeAsync) when a request or review row is created.',
+    accessibleFrom: 'package_private',
+    protectionPolicy: 'read',
+    script: Now.include('../scripts/server/ai-handoff-doorbell.js'),
+})
+
 export const ajaxInclude = ScriptInclude({
     $id: Now.ID['script_include_ajax'],
     name: 'AiHandoffAjax',
-    description: "GlideAjax entry point of the dialog (getContext, submitRequest, submitReview). Callers need x_acme_aihandoff.agent or x_acme_aihandoff.reviewer (execute ACL).",
+    description: 'GlideAjax entry point of the dialog (getContext, submitRequest, submitReview). Callers need x_acme_aihandoff.agent or x_acme_aihandoff.reviewer (execute ACL).',
     clientCallable: true,
     accessibleFrom: 'public',
     protectionPolicy: 'read',
     script: Now.include('../scripts/server/ai-handoff-ajax.js'),
 })
 
-export const scopeReviewScript = Record({
-    $id: Now.ID['ui_script_scope_review'],
-    table: 'sys_ui_script',
-    data: {
-        name: 'x_acme_aihandoff.AiHandoffScopeReview',
-        description: 'The shared scope-review module in the browser (window.AiHandoffScopeReview); loaded on demand by the AI Handoff form buttons.',
-        active: true,
-        global: false,
-        ui_type: 0,
-        use_scoped_format: false,
-        script: Now.include('../vendor/scope-review.js'),
-    },
-})
-
-export const dialogScript = Record({
-    $id: Now.ID['ui_script_dialog'],
-    table: 'sys_ui_script',
-    data: {
-        name: 'x_acme_aihandoff.AiHandoffDialog',
-        description: 'The dialog behind Assign To AI Operation and Accept / Reject / Escalate AI draft (window.AiHandoffDialog).',
-        active: true,
-        global: false,
-        ui_type: 0,
-        use_scoped_format: false,
-        script: Now.include('../scripts/client/ai-handoff-dialog.js'),
-    },
+Acl({
+    $id: Now.ID['ajax_execute'],
+    type: 'client_callable_script_include',
+    name: 'AiHandoffAjax',
+    operation: 'execute',
+    roles: [agent, reviewer],
+    description: 'Only agents and reviewers may call the dialog server; it checks the ticket, the panel and the user again on every call.',
 })

@@ -9,29 +9,33 @@ declare global {
                         table: 'sys_security_acl'
                         id: 'fe053a76e4524b1982f3d8f1e861d197'
                     }
-                    audit_read: {
-                        table: 'sys_security_acl'
-                        id: 'c2e243e18a884637b0a70fe6c3ad8855'
-                    }
                     bom_json: {
                         table: 'sys_module'
                         id: '31c60ea30d484b49bc45fafa2a5adf1f'
                     }
-                    ci_read: {
+                    checkpoint_create: {
                         table: 'sys_security_acl'
-                        id: '44c3a556286a47e092f5895dfd0934ab'
+                        id: '5c7fedf3cb154b6fb06e995a02929c5b'
                     }
-                    dictionary_read: {
+                    checkpoint_delete: {
                         table: 'sys_security_acl'
-                        id: 'd0a82e8546484563b682a63a43d0782f'
+                        id: '1326752833b84d3ebb77121e048b1eaa'
                     }
-                    group_member_read: {
+                    checkpoint_read: {
                         table: 'sys_security_acl'
-                        id: '6cfdd7d4cf3d4ae8a9e3b281aba485d1'
+                        id: 'fb4bbc685cc649eda1c8beb27d2acb0b'
                     }
-                    group_read: {
+                    checkpoint_write: {
                         table: 'sys_security_acl'
-                        id: '26314034645c40fa950a6b90d70c2466'
+                        id: '1c0469de6b064a728f6f19f175bd8226'
+                    }
+                    doorbell_token: {
+                        table: 'sys_properties'
+                        id: '61969d202864468ba5ab3879e86262da'
+                    }
+                    doorbell_url: {
+                        table: 'sys_properties'
+                        id: '89d861728e244702ba685009188d0330'
                     }
                     incident_accept: {
                         table: 'sys_ui_action'
@@ -41,61 +45,133 @@ declare global {
                         table: 'sys_ui_action'
                         id: 'f5af23c8c7364b6e8640d3a91a317e64'
                     }
+                    incident_data_classification_write: {
+                        table: 'sys_security_acl'
+                        id: 'c82c08e313104fe49c35dc11eb62f7a0'
+                    }
                     incident_escalate: {
                         table: 'sys_ui_action'
                         id: '2395975924e34dc9beaa70cc1f678bc4'
-                    }
-                    incident_integration_guard: {
-                        table: 'sys_script'
-                        id: '0b10aa349ddd42b3a95a0bdff5fc1527'
                     }
                     incident_panel_write: {
                         table: 'sys_security_acl'
                         id: '60c167f3f5b7425d8e00125af8a916f8'
                     }
-                    incident_read: {
-                        table: 'sys_security_acl'
-                        id: 'c093fdc496e145d49c68547b6c06e927'
+                    incident_privilege_read: {
+                        table: 'sys_scope_privilege'
+                        id: 'dafe4780030a4c7a80e24332915ace33'
+                    }
+                    incident_privilege_write: {
+                        table: 'sys_scope_privilege'
+                        id: '330da7b5097c4ee79d78bc2c13edc53b'
                     }
                     incident_reject: {
                         table: 'sys_ui_action'
                         id: '431cea3392964522913e3ef19a096f00'
                     }
-                    incident_request_write: {
-                        table: 'sys_security_acl'
-                        id: 'b7d3ac96235847b592307c38439747dc'
-                    }
-                    incident_requested_by_write: {
-                        table: 'sys_security_acl'
-                        id: '0f358a26c2be4583837a458a49ca2bc9'
-                    }
-                    incident_review_write: {
-                        table: 'sys_security_acl'
-                        id: 'e4cbb3365aba4fad864d30a23e44c8ba'
-                    }
-                    incident_reviewed_by_write: {
-                        table: 'sys_security_acl'
-                        id: '3faef342dfce4118b4c50391744116cf'
-                    }
-                    incident_stamp: {
-                        table: 'sys_script'
-                        id: '38818a187269475dbf4b35a23fb437bc'
-                    }
                     incident_status_write: {
                         table: 'sys_security_acl'
                         id: 'b761dbd5f8af45d9b90e0875b1eb1db1'
                     }
-                    incident_write: {
-                        table: 'sys_security_acl'
-                        id: 'bdfdb4462c91440aa3bb87d12a1820cb'
-                    }
-                    journal_read: {
-                        table: 'sys_security_acl'
-                        id: '0072f7315d364b71a001df3d0772d449'
-                    }
                     package_json: {
                         table: 'sys_module'
                         id: '57bd6dc74f774c4195c374c423f5553f'
+                    }
+                    privilege_ci_read: {
+                        table: 'sys_scope_privilege'
+                        id: '1ea81b99b2f0446c9eb0a3df715cb380'
+                    }
+                    privilege_group_member_read: {
+                        table: 'sys_scope_privilege'
+                        id: '9c0875a2bde344d5889f94249bfa8546'
+                    }
+                    privilege_journal_read: {
+                        table: 'sys_scope_privilege'
+                        id: 'ff58cab2356c4fb0b4f27cb6a9ffdd91'
+                    }
+                    request_before_insert: {
+                        table: 'sys_script'
+                        id: '1fbf6ce7b1fc472692f69429850dae9f'
+                    }
+                    request_create: {
+                        table: 'sys_security_acl'
+                        id: 'dde1266385434a908d74aa4c84646ca3'
+                    }
+                    request_delete: {
+                        table: 'sys_security_acl'
+                        id: '01ef6127bb2d49329ae8820052339f45'
+                    }
+                    request_doorbell: {
+                        table: 'sys_script'
+                        id: '3314104409f84c89afb9b4cba0df322c'
+                    }
+                    request_fields_write: {
+                        table: 'sys_security_acl'
+                        id: '37bbecdda5af47e7ae1c182f371175be'
+                    }
+                    request_handoff_write: {
+                        table: 'sys_security_acl'
+                        id: '8b5eb67050c745cba3956fadd99e7316'
+                    }
+                    request_message_write: {
+                        table: 'sys_security_acl'
+                        id: '5c8e4d19bea14006bfab3fbc28f9c72f'
+                    }
+                    request_read: {
+                        table: 'sys_security_acl'
+                        id: 'd89fc2a9c3104492a9238a5f9f2d2759'
+                    }
+                    request_remedy_write: {
+                        table: 'sys_security_acl'
+                        id: '52c338869f1a438bbac1b3665fc63d49'
+                    }
+                    request_state_write: {
+                        table: 'sys_security_acl'
+                        id: 'e814b4796b7843b78245dc9c07b0b986'
+                    }
+                    request_write: {
+                        table: 'sys_security_acl'
+                        id: 'f68c8d940bea405db86b05cada0c7504'
+                    }
+                    review_before_insert: {
+                        table: 'sys_script'
+                        id: '65cfdd00f0354d8084bc047dc3a6dc7f'
+                    }
+                    review_create: {
+                        table: 'sys_security_acl'
+                        id: '0ee48aa322864636bcdca89acc5bdd8b'
+                    }
+                    review_delete: {
+                        table: 'sys_security_acl'
+                        id: 'e8aca75d634249329f535f2f7d7dc682'
+                    }
+                    review_doorbell: {
+                        table: 'sys_script'
+                        id: 'e79f85f8b4224b73ba1a09fb30f8a2c1'
+                    }
+                    review_fields_write: {
+                        table: 'sys_security_acl'
+                        id: 'e66704a0ec7c470dbbef12f196565a42'
+                    }
+                    review_message_write: {
+                        table: 'sys_security_acl'
+                        id: 'e6567933ab4b445d8c7bad7f1db9d58a'
+                    }
+                    review_read: {
+                        table: 'sys_security_acl'
+                        id: 'ab1ff76d70824e56ab7dba65e74a943b'
+                    }
+                    review_remedy_write: {
+                        table: 'sys_security_acl'
+                        id: '3fbb59b06fa643f2ad71e5a9d4ddea41'
+                    }
+                    review_state_write: {
+                        table: 'sys_security_acl'
+                        id: '06f6a9955ac74c5fa7db2c778ea513cd'
+                    }
+                    review_write: {
+                        table: 'sys_security_acl'
+                        id: '7d6d1a77cca149a5a316fe81e2e6f6ae'
                     }
                     rm_enhancement_accept: {
                         table: 'sys_ui_action'
@@ -105,53 +181,33 @@ declare global {
                         table: 'sys_ui_action'
                         id: 'f9d756bf5a4945428e5adf91e0d303e2'
                     }
+                    rm_enhancement_data_classification_write: {
+                        table: 'sys_security_acl'
+                        id: '714fa9ae251f4663a490f623b7b844cc'
+                    }
                     rm_enhancement_escalate: {
                         table: 'sys_ui_action'
                         id: '5ae6a6f785264cf4b4b19a877c535822'
-                    }
-                    rm_enhancement_integration_guard: {
-                        table: 'sys_script'
-                        id: '8b1cc8236eb54d1f8b7851f7b88e47ab'
                     }
                     rm_enhancement_panel_write: {
                         table: 'sys_security_acl'
                         id: '1b4c35e2b2224c35b639979ccb33e140'
                     }
-                    rm_enhancement_read: {
-                        table: 'sys_security_acl'
-                        id: 'a6f8aa7ad2904f69b9c951ea498a0b20'
+                    rm_enhancement_privilege_read: {
+                        table: 'sys_scope_privilege'
+                        id: '51ea832409bc48748ad9ed72f05c665d'
+                    }
+                    rm_enhancement_privilege_write: {
+                        table: 'sys_scope_privilege'
+                        id: '144c5dd8d3924bc78fd1e5c82c7e56dd'
                     }
                     rm_enhancement_reject: {
                         table: 'sys_ui_action'
                         id: '880ca49e799946379f4b740a776e7e0e'
                     }
-                    rm_enhancement_request_write: {
-                        table: 'sys_security_acl'
-                        id: '0335daddc40048e2b9ea18b529d6a44f'
-                    }
-                    rm_enhancement_requested_by_write: {
-                        table: 'sys_security_acl'
-                        id: 'e33bf501c0b14e91aef1ca2798e00830'
-                    }
-                    rm_enhancement_review_write: {
-                        table: 'sys_security_acl'
-                        id: '2a5a78e0a08248c0b7ecc5e75f7de944'
-                    }
-                    rm_enhancement_reviewed_by_write: {
-                        table: 'sys_security_acl'
-                        id: 'adaab887787445a8b61eb7aaf0912a6e'
-                    }
-                    rm_enhancement_stamp: {
-                        table: 'sys_script'
-                        id: '01e1a2849e5b49db83aa763e1ce6f6d0'
-                    }
                     rm_enhancement_status_write: {
                         table: 'sys_security_acl'
                         id: '91e3c3b24d4c4ee18463241c3af9313e'
-                    }
-                    rm_enhancement_write: {
-                        table: 'sys_security_acl'
-                        id: '43ec19123aa942739a6843c498d92566'
                     }
                     sc_req_item_accept: {
                         table: 'sys_ui_action'
@@ -161,53 +217,33 @@ declare global {
                         table: 'sys_ui_action'
                         id: '3a0dad98bdc541d0823f2ec68ab6b971'
                     }
+                    sc_req_item_data_classification_write: {
+                        table: 'sys_security_acl'
+                        id: '64c2fba275b14b0082e9370263cd7e81'
+                    }
                     sc_req_item_escalate: {
                         table: 'sys_ui_action'
                         id: 'ae1ff1512c624e4d8030953f6330d653'
-                    }
-                    sc_req_item_integration_guard: {
-                        table: 'sys_script'
-                        id: 'f5cc06dd749145aa8d88d8d339c77fc6'
                     }
                     sc_req_item_panel_write: {
                         table: 'sys_security_acl'
                         id: 'aa897c888d26494a822b3442a6e1c634'
                     }
-                    sc_req_item_read: {
-                        table: 'sys_security_acl'
-                        id: 'd1b6f9d199454837a6e3841315ede495'
+                    sc_req_item_privilege_read: {
+                        table: 'sys_scope_privilege'
+                        id: 'afbb3433141546a9bf3f05f313f65f45'
+                    }
+                    sc_req_item_privilege_write: {
+                        table: 'sys_scope_privilege'
+                        id: 'c4db61ef634c4b98aa344919bbdf6ad1'
                     }
                     sc_req_item_reject: {
                         table: 'sys_ui_action'
                         id: 'f801c5ddc4194b28af8964d6992e1ef9'
                     }
-                    sc_req_item_request_write: {
-                        table: 'sys_security_acl'
-                        id: '943877fd9e334653bfde9b0b53201a3a'
-                    }
-                    sc_req_item_requested_by_write: {
-                        table: 'sys_security_acl'
-                        id: '39f890ed9fd24c06b9f86f7c6c4ac956'
-                    }
-                    sc_req_item_review_write: {
-                        table: 'sys_security_acl'
-                        id: '5418695009d34693948ba6c86c6f26d0'
-                    }
-                    sc_req_item_reviewed_by_write: {
-                        table: 'sys_security_acl'
-                        id: 'a71ba70f50e447b783df319552c5858e'
-                    }
-                    sc_req_item_stamp: {
-                        table: 'sys_script'
-                        id: '2d1430282a2949ea98a6f46fa2d7516c'
-                    }
                     sc_req_item_status_write: {
                         table: 'sys_security_acl'
                         id: 'ef700c61c00e4544a26f33c86c776081'
-                    }
-                    sc_req_item_write: {
-                        table: 'sys_security_acl'
-                        id: '5ba7223bf22a4aec9f57126386357bce'
                     }
                     sc_request_accept: {
                         table: 'sys_ui_action'
@@ -217,57 +253,49 @@ declare global {
                         table: 'sys_ui_action'
                         id: 'ab13b098b7ab4c4ca9a6248d75119fad'
                     }
+                    sc_request_data_classification_write: {
+                        table: 'sys_security_acl'
+                        id: 'ac104f72b65344f2bc774b5970c5f107'
+                    }
                     sc_request_escalate: {
                         table: 'sys_ui_action'
                         id: '183bf2409df7431cb4a99d48bdbb1583'
-                    }
-                    sc_request_integration_guard: {
-                        table: 'sys_script'
-                        id: 'f60067781aa94bec9ddf7f5d540d344d'
                     }
                     sc_request_panel_write: {
                         table: 'sys_security_acl'
                         id: '1729b7baaa23448e93f4cebef1f37e02'
                     }
-                    sc_request_read: {
-                        table: 'sys_security_acl'
-                        id: '698722891e194f07b0eae47dfc723052'
+                    sc_request_privilege_read: {
+                        table: 'sys_scope_privilege'
+                        id: '3bd4191091554acebc73303f270ecf20'
+                    }
+                    sc_request_privilege_write: {
+                        table: 'sys_scope_privilege'
+                        id: '830bb41adade4f4ea837cb49d2791577'
                     }
                     sc_request_reject: {
                         table: 'sys_ui_action'
                         id: '9861afc0cfec40d7952f1cd5d96548bd'
                     }
-                    sc_request_request_write: {
-                        table: 'sys_security_acl'
-                        id: '92901bd0233e4d7f970b4178e825b586'
-                    }
-                    sc_request_requested_by_write: {
-                        table: 'sys_security_acl'
-                        id: 'd45c6be0203f4065b9c54d48548637bb'
-                    }
-                    sc_request_review_write: {
-                        table: 'sys_security_acl'
-                        id: '7e57d8beaf6f457da8ae566975b21bde'
-                    }
-                    sc_request_reviewed_by_write: {
-                        table: 'sys_security_acl'
-                        id: '5c89d4832d694d3da2adb2c1098296e7'
-                    }
-                    sc_request_stamp: {
-                        table: 'sys_script'
-                        id: 'e638815e15c049a282cf86e070c6f158'
-                    }
                     sc_request_status_write: {
                         table: 'sys_security_acl'
                         id: '26ce76d9ca994bec892b5e777ff07883'
                     }
-                    sc_request_write: {
-                        table: 'sys_security_acl'
-                        id: '4489b38350484490bdbeee0b06c17d06'
-                    }
                     script_include_ajax: {
                         table: 'sys_script_include'
                         id: '92fbbfaec6754dc48544e4f90af5224f'
+                    }
+                    script_include_doorbell: {
+                        table: 'sys_script_include'
+                        id: '248066985f87491ead7a265893ee79e4'
+                    }
+                    script_include_intake: {
+                        table: 'sys_script_include'
+                        id: '3cd285fd4a8f4bf19f636fc0e70cf4c6'
+                    }
+                    script_include_read_check: {
+                        table: 'sys_script_include'
+                        id: '6a05070e19084149bff94f02e3d39415'
                     }
                     script_include_scope_review: {
                         table: 'sys_script_include'
@@ -277,6 +305,10 @@ declare global {
                         table: 'sys_script_include'
                         id: 'e0feb89aab2f4f9984d5c70f1cdd13dd'
                     }
+                    script_include_ticket_api: {
+                        table: 'sys_script_include'
+                        id: '121fce14e83141b8b10f52c29567795e'
+                    }
                     sn_si_incident_accept: {
                         table: 'sys_ui_action'
                         id: '862585fea71c425b83b1e53848cca76c'
@@ -285,53 +317,53 @@ declare global {
                         table: 'sys_ui_action'
                         id: '2504e7fb7e614aa098dca69bf7913623'
                     }
+                    sn_si_incident_data_classification_write: {
+                        table: 'sys_security_acl'
+                        id: 'b9a5a7ea831d42ef9b324bed98f72d79'
+                    }
                     sn_si_incident_escalate: {
                         table: 'sys_ui_action'
                         id: '150d02e2956547b796219e82ed81d3a1'
-                    }
-                    sn_si_incident_integration_guard: {
-                        table: 'sys_script'
-                        id: '537dad2414f4427f96f34648e8487279'
                     }
                     sn_si_incident_panel_write: {
                         table: 'sys_security_acl'
                         id: 'f9a99a9bfa8b4ef0bc1db4c87f1e8bf8'
                     }
-                    sn_si_incident_read: {
-                        table: 'sys_security_acl'
-                        id: 'f40bbebeeb924272b0a2d25b4ac00633'
+                    sn_si_incident_privilege_read: {
+                        table: 'sys_scope_privilege'
+                        id: '0be948a241154da39b6c2af03fe1565f'
+                    }
+                    sn_si_incident_privilege_write: {
+                        table: 'sys_scope_privilege'
+                        id: 'b724600e26304feb8f8b17cecff44f73'
                     }
                     sn_si_incident_reject: {
                         table: 'sys_ui_action'
                         id: '17ba767d81de464684fa0ad963cb7100'
                     }
-                    sn_si_incident_request_write: {
-                        table: 'sys_security_acl'
-                        id: 'b26a795c1eb84fb090794e65cff14a47'
-                    }
-                    sn_si_incident_requested_by_write: {
-                        table: 'sys_security_acl'
-                        id: '094c05f755284cedb215e60d4867d8cd'
-                    }
-                    sn_si_incident_review_write: {
-                        table: 'sys_security_acl'
-                        id: '7910be95ec8141a2b4a1d68dd9f9029e'
-                    }
-                    sn_si_incident_reviewed_by_write: {
-                        table: 'sys_security_acl'
-                        id: 'af97adef35054658b31d08b929df2531'
-                    }
-                    sn_si_incident_stamp: {
-                        table: 'sys_script'
-                        id: '9c981ca62f7d4a22a23eba937759c00d'
-                    }
                     sn_si_incident_status_write: {
                         table: 'sys_security_acl'
                         id: '9e4b2d3f6da04ce3b0c2136e4250f401'
                     }
-                    sn_si_incident_write: {
+                    ticket_api: {
+                        table: 'sys_ws_definition'
+                        id: '586b1424d48f4fd4be78184ef4e816ec'
+                    }
+                    ticket_api_execute: {
                         table: 'sys_security_acl'
-                        id: 'dd84d46bec5d43fa8f1f1930501e4a99'
+                        id: '1f8d58473bdb4954967b63f87d2b49f7'
+                    }
+                    ticket_api_v1: {
+                        table: 'sys_ws_version'
+                        id: '26aecc8fb0254a5980326d53cd1dafb3'
+                    }
+                    ticket_api_write: {
+                        table: 'sys_ws_operation'
+                        id: '78df8243566943c6b87c371a020076e1'
+                    }
+                    ui_page_read: {
+                        table: 'sys_security_acl'
+                        id: '8df40cf0700044beae903e4cdd38e12a'
                     }
                     ui_script_dialog: {
                         table: 'sys_ui_script'
@@ -340,10 +372,6 @@ declare global {
                     ui_script_scope_review: {
                         table: 'sys_ui_script'
                         id: '3bfb4f2285ee427daa7b667b5e29c1ff'
-                    }
-                    user_read: {
-                        table: 'sys_security_acl'
-                        id: '447afd791c4c471aa0cfd6e712473218'
                     }
                 }
                 composite: [
@@ -358,6 +386,13 @@ declare global {
                                     name: 'x_acme_aihandoff.agent'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '020a52f6252146f5890a5eb26e7e457e'
+                        key: {
+                            name: 'x_acme_aihandoff_checkpoint'
                         }
                     },
                     {
@@ -396,14 +431,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_dictionary'
-                        id: '06e41bf6e5f243e7b188e3ef23377cdd'
-                        key: {
-                            name: 'sn_si_incident'
-                            element: 'x_acme_aihandoff_request'
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: '0741d514203844f5a9c68200949a856e'
                         key: {
@@ -424,6 +451,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '07e52a2f30ba4fa6a9a04e4dfa7f186f'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'operation'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: '08d4ff5674524fd691c390270358c5d0'
                         key: {
@@ -432,6 +468,19 @@ declare global {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
                                     name: 'x_acme_aihandoff.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '08fcc733db5142bea7566ee251319522'
+                        key: {
+                            sys_security_acl: '1f8d58473bdb4954967b63f87d2b49f7'
+                            sys_user_role: {
+                                id: '35ad31514951483cba7e23992c21387d'
+                                key: {
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -470,6 +519,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '0ccef115072b43769f1f159a913697fe'
+                        key: {
+                            sys_security_acl: 'fb4bbc685cc649eda1c8beb27d2acb0b'
+                            sys_user_role: {
+                                id: '35ad31514951483cba7e23992c21387d'
+                                key: {
+                                    name: 'x_acme_aihandoff.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '0d6199b8ac6a4943af6a06be0e233d69'
                         key: {
@@ -495,11 +557,24 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
-                        id: '1104d5df585747ea9616567ea3d88c39'
+                        id: '10b68dd014024d748ad8cce66ca149e6'
                         key: {
-                            name: 'incident'
-                            element: 'x_acme_aihandoff_reviewed_by'
+                            name: 'x_acme_aihandoff_checkpoint'
+                            element: 'head'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '10dfe31a77264123a3f34bd551651b7f'
+                        key: {
+                            sys_security_acl: '0ee48aa322864636bcdca89acc5bdd8b'
+                            sys_user_role: {
+                                id: '3a692a7a82924241b8870ed2228498d7'
+                                key: {
+                                    name: 'x_acme_aihandoff.reviewer'
+                                }
+                            }
                         }
                     },
                     {
@@ -516,14 +591,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_dictionary'
-                        id: '135f73516b2245629ac9c53f6a5ad571'
-                        key: {
-                            name: 'incident'
-                            element: 'x_acme_aihandoff_requested_by'
-                        }
-                    },
-                    {
                         table: 'sys_choice'
                         id: '151c844853b54236b0e10b3cdc36c69b'
                         key: {
@@ -532,19 +599,6 @@ declare global {
                             value: 'none'
                             language: 'en'
                             dependent_value: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: '15c84ca46ab64a4b92032e2e6154459f'
-                        key: {
-                            sys_security_acl: 'f40bbebeeb924272b0a2d25b4ac00633'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
                         }
                     },
                     {
@@ -576,6 +630,32 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '1937da9274d7436ea9b929202043e98e'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'state'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '19ac2ac062f6494e811023001656a8e3'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'state'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1a522c6ef56d474c8dc3108bb1d1772f'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'handoff'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: '1a980908f1914ed79062cb595d636318'
                         key: {
@@ -584,6 +664,41 @@ declare global {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
                                     name: 'x_acme_aihandoff.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '1cf28eb1a3f84cf5b5c719c7443373d3'
+                        key: {
+                            sys_security_acl: 'd89fc2a9c3104492a9238a5f9f2d2759'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_acme_aihandoff.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '1d760539160343bb840c5afbc2182df1'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'message'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '1ebdded221624e9e95804274212b4772'
+                        key: {
+                            sys_security_acl: '8b5eb67050c745cba3956fadd99e7316'
+                            sys_user_role: {
+                                id: '35ad31514951483cba7e23992c21387d'
+                                key: {
+                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -598,21 +713,23 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: '1ff7924995584dd8a501dbb92411bfb4'
+                        table: 'sys_security_acl_role'
+                        id: '2001060ff3154a7fb264c5ff9516354d'
                         key: {
-                            name: 'incident'
-                            element: 'x_acme_aihandoff_review'
-                            language: 'en'
+                            sys_security_acl: '7d6d1a77cca149a5a316fe81e2e6f6ae'
+                            sys_user_role: {
+                                id: '35ad31514951483cba7e23992c21387d'
+                                key: {
+                                    name: 'x_acme_aihandoff.integration'
+                                }
+                            }
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: '207164843c4f4e33be3ac71b744d0f1c'
+                        table: 'sys_ui_page'
+                        id: '21265fb737c241c6bb3896bb60e5b55a'
                         key: {
-                            name: 'rm_enhancement'
-                            element: 'x_acme_aihandoff_reviewed_by'
-                            language: 'en'
+                            endpoint: 'x_acme_aihandoff_handoff_dialog.do'
                         }
                     },
                     {
@@ -640,16 +757,20 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: '236b5e19e1074693bfaf2ff7f4b032f7'
+                        table: 'sys_documentation'
+                        id: '225bf5b67e9a42f38f169e87643b2398'
                         key: {
-                            sys_security_acl: '5418695009d34693948ba6c86c6f26d0'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
+                            name: 'x_acme_aihandoff_checkpoint'
+                            element: 'count'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '22868c7f9ec641e2b797abc5ba8cdb9d'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'remedy'
                         }
                     },
                     {
@@ -684,32 +805,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: '27f362708baf4e438625d6005e403a65'
-                        key: {
-                            sys_security_acl: 'b26a795c1eb84fb090794e65cff14a47'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: '2835f630981b442a97d3b48c63718105'
-                        key: {
-                            sys_security_acl: 'd0a82e8546484563b682a63a43d0782f'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'ua_table_licensing_config'
                         id: '2878a61d01f94379903299c56e17248c'
                         key: {
@@ -728,6 +823,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '295307d683c0482ca2cad8fb302d367e'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'operation'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '29e68c36306d43fdbf9c4dbc04431845'
                         key: {
@@ -739,11 +842,25 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_dictionary'
-                        id: '2b62f921694c4d30a4c3fd932bbfb90b'
+                        table: 'sys_security_acl_role'
+                        id: '2afd786abedb4876ab41766f3a2aa562'
                         key: {
-                            name: 'sn_si_incident'
-                            element: 'x_acme_aihandoff_reviewed_by'
+                            sys_security_acl: '5c8e4d19bea14006bfab3fbc28f9c72f'
+                            sys_user_role: {
+                                id: '35ad31514951483cba7e23992c21387d'
+                                key: {
+                                    name: 'x_acme_aihandoff.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '2b0997ea2ed64e0dbaeb4d30c20ed805'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'number'
+                            language: 'en'
                         }
                     },
                     {
@@ -768,10 +885,35 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '2cbf0c639787478dae662e8237cfc149'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'state'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '2f53c1efb1b94ecb96e2053460ab2035'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'remedy'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '2fd8cfd9fc9c47228824a8c2054e0e43'
                         key: {
                             name: 'sc_req_item'
                             element: 'x_acme_aihandoff_data_classification'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '3136d456f457402994d39a35b21cf26d'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'reviewed_by'
+                            language: 'en'
                         }
                     },
                     {
@@ -784,24 +926,22 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
-                        id: '31d17bc4e410481ba38f9f7c38b59bc0'
+                        id: '326fbd67dc38460b93fc1df804a00293'
                         key: {
-                            name: 'sc_req_item'
-                            element: 'x_acme_aihandoff_requested_by'
+                            name: 'x_acme_aihandoff_review'
+                            element: 'remedy'
                             language: 'en'
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: '32301b38ec2542ad8df7c1b79a70daea'
+                        table: 'sys_choice'
+                        id: '32db36f1f26a4af6aaa6edf029c2eb37'
                         key: {
-                            sys_security_acl: '0335daddc40048e2b9ea18b529d6a44f'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
+                            name: 'x_acme_aihandoff_review'
+                            element: 'decision'
+                            value: 'escalate'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -818,25 +958,23 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: '33a5322370b14143a59adfbac8724324'
-                        key: {
-                            sys_security_acl: '2a5a78e0a08248c0b7ecc5e75f7de944'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'sys_choice'
                         id: '33f0b3dcc3f349c29af0cdd99a9ff6fe'
                         key: {
                             name: 'sc_req_item'
                             element: 'x_acme_aihandoff_status'
                             value: 'rejected'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '345eb776a39547b5889b1f19d35fb4d0'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'decision'
+                            value: 'accept'
                             language: 'en'
                             dependent_value: 'NULL'
                         }
@@ -868,12 +1006,14 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: '36c786efa95e45aaace4ff86501c54fe'
+                        table: 'sys_choice'
+                        id: '3667c7ecaf544cba8ad35c0897f7136d'
                         key: {
-                            name: 'sc_request'
-                            element: 'x_acme_aihandoff_requested_by'
+                            name: 'x_acme_aihandoff_request'
+                            element: 'state'
+                            value: 'pending'
                             language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -898,11 +1038,26 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: '3914654ff5744d31a6d93f145f0442c6'
+                        table: 'ua_table_licensing_config'
+                        id: '382fea7506f642f49a880f9210e1e107'
                         key: {
-                            name: 'sc_req_item'
-                            element: 'x_acme_aihandoff_reviewed_by'
+                            name: 'x_acme_aihandoff_request'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '3833ee07265d461395ce7d7fe8f5bd4f'
+                        key: {
+                            name: 'x_acme_aihandoff_checkpoint'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '3979c2de1d354b2b89c3313549878b73'
+                        key: {
+                            name: 'x_acme_aihandoff_checkpoint'
+                            element: 'ledger'
                             language: 'en'
                         }
                     },
@@ -915,15 +1070,45 @@ declare global {
                     },
                     {
                         table: 'sys_security_acl_role'
-                        id: '3adf31648a0b4eb28d7815f8414ebc6d'
+                        id: '3a77a725edc841c4965856e9235055a3'
                         key: {
-                            sys_security_acl: '43ec19123aa942739a6843c498d92566'
+                            sys_security_acl: '714fa9ae251f4663a490f623b7b844cc'
                             sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
+                                id: '42a870af65f04693a1357a7a564fa0e4'
                                 key: {
-                                    name: 'x_acme_aihandoff.integration'
+                                    name: 'x_acme_aihandoff.data_steward'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '3c09993199fa41e2b0eb7f7a088d08d1'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'comment'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '3c90743b4017486e8dfc93a7b83d1b14'
+                        key: {
+                            sys_security_acl: 'dde1266385434a908d74aa4c84646ca3'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_acme_aihandoff.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '3cf9ca2bc4fc4fd098492df712297f30'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'remedy'
+                            language: 'en'
                         }
                     },
                     {
@@ -956,19 +1141,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: '3fa2222c267049e79648a45b3a05b466'
-                        key: {
-                            sys_security_acl: '26314034645c40fa950a6b90d70c2466'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'sys_choice'
                         id: '3fde66cef81b4edb89f96dec6242be80'
                         key: {
@@ -977,6 +1149,35 @@ declare global {
                             value: 'restricted'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '41378a15a65a41608a2def2dcfa43470'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'comment'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '427afa13366443c08492bd003c27bd3c'
+                        key: {
+                            sys_security_acl: 'ab1ff76d70824e56ab7dba65e74a943b'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_acme_aihandoff.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_user_role'
+                        id: '42a870af65f04693a1357a7a564fa0e4'
+                        key: {
+                            name: 'x_acme_aihandoff.data_steward'
                         }
                     },
                     {
@@ -1002,22 +1203,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_dictionary'
-                        id: '45020f9c52364be5a3a2daaa1d953ff6'
-                        key: {
-                            name: 'sc_request'
-                            element: 'x_acme_aihandoff_requested_by'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '459518325b044f50b1eb2e4b3402e577'
-                        key: {
-                            name: 'sc_request'
-                            element: 'x_acme_aihandoff_request'
-                        }
-                    },
-                    {
                         table: 'sys_security_acl_role'
                         id: '45fad171901b4ede91bbd9b0101fa5de'
                         key: {
@@ -1028,15 +1213,6 @@ declare global {
                                     name: 'x_acme_aihandoff.integration'
                                 }
                             }
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: '473ce31273424b098813aa827fcbb993'
-                        key: {
-                            name: 'sc_request'
-                            element: 'x_acme_aihandoff_reviewed_by'
-                            language: 'en'
                         }
                     },
                     {
@@ -1062,6 +1238,36 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '4ca732f5bd554d418843920a7076f978'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'message'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '4cf235fd5aa64d4aae83e61659b11cde'
+                        key: {
+                            sys_security_acl: '64c2fba275b14b0082e9370263cd7e81'
+                            sys_user_role: {
+                                id: '42a870af65f04693a1357a7a564fa0e4'
+                                key: {
+                                    name: 'x_acme_aihandoff.data_steward'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: '4db0ab93b1344379b92460c707ec65c7'
+                        key: {
+                            logical_table_name: 'x_acme_aihandoff_request'
+                            col_name_string: 'state'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '4e83e18f16fb421893e259ece5b808c7'
                         key: {
@@ -1070,6 +1276,39 @@ declare global {
                             value: 'none'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '4f03f5b4bc9947c9bd406127eba12e6e'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'state'
+                            value: 'recorded'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '50f3f3520989449c9df01b9b3afdb76b'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '51df77c78b634e6c969476ff2e9eae66'
+                        key: {
+                            name: 'x_acme_aihandoff_checkpoint'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '520a5b77af0c4baebf34b6230d69a5d9'
+                        key: {
+                            name: 'x_acme_aihandoff_checkpoint'
+                            element: 'head'
                         }
                     },
                     {
@@ -1102,11 +1341,19 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: '5426e7fa3e484af3abd4d30f278bc3fb'
+                        table: 'sys_index'
+                        id: '52f8b369a845445cb220fdcdf070b148'
                         key: {
-                            name: 'sn_si_incident'
-                            element: 'x_acme_aihandoff_review'
+                            logical_table_name: 'x_acme_aihandoff_review'
+                            col_name_string: 'ticket,handoff,state'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5444bf2743384a16871bd5604dbeca15'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'ticket_table'
                             language: 'en'
                         }
                     },
@@ -1148,6 +1395,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '573793a28b3940b4acd571992dd4ae8b'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'ticket'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '579873c182ee4f77ac308fe75de7965c'
                         key: {
@@ -1159,16 +1414,20 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: '5b104a076ae84b2ab89017810e579323'
+                        table: 'sys_documentation'
+                        id: '597876255d8240139ebbd0f2a09db8c7'
                         key: {
-                            sys_security_acl: '92901bd0233e4d7f970b4178e825b586'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
+                            name: 'x_acme_aihandoff_request'
+                            element: 'requested_by'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '5a545d2c2bbc46369d0fe420a7256f76'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'ticket_table'
                         }
                     },
                     {
@@ -1187,6 +1446,23 @@ declare global {
                         id: '5d10d33a6856456c9465eb21e3d52b91'
                         key: {
                             name: 'rm_enhancement'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '5dcb5d8a1f124666923570d50681adc5'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'message'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5e4d7ba0e24f40b5b175793115860a52'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
                             element: 'NULL'
                             language: 'en'
                         }
@@ -1237,46 +1513,11 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: '654be5cfd1b548dc98fd7ba213c1985d'
-                        key: {
-                            name: 'sc_req_item'
-                            element: 'x_acme_aihandoff_review'
-                            language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: '6592de69711e4b58a44b8d6b48c29e64'
-                        key: {
-                            sys_security_acl: '447afd791c4c471aa0cfd6e712473218'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'sys_choice_set'
                         id: '669fe9b8c01b4ae1a70fbbf8e7ccff67'
                         key: {
                             name: 'sc_request'
                             element: 'x_acme_aihandoff_data_classification'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: '66c3c0c9cea3492596c2c79fd0a843e8'
-                        key: {
-                            sys_security_acl: 'c093fdc496e145d49c68547b6c06e927'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
                         }
                     },
                     {
@@ -1296,14 +1537,6 @@ declare global {
                             value: 'escalated'
                             language: 'en'
                             dependent_value: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '677eb95db0cb46bbb01301aefd506232'
-                        key: {
-                            name: 'incident'
-                            element: 'x_acme_aihandoff_reviewed_by'
                         }
                     },
                     {
@@ -1342,10 +1575,38 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '69f9e7892c534ecc8b4caa755bbd9e93'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'decision'
+                            value: 'reject'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: '6ac7696beb34437f8c92da7474419336'
                         key: {
                             name: 'incident'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '6b1d1a402e504ee2838b8185aa7cee1b'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'reviewed_by'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '6dbbd5776bd24c07a38b3857ce63b12d'
+                        key: {
+                            name: 'x_acme_aihandoff_checkpoint'
+                            element: 'NULL'
+                            language: 'en'
                         }
                     },
                     {
@@ -1374,10 +1635,10 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
-                        id: '7257d7c1b0904c18b713b744836d54f4'
+                        id: '702a8b7d25f04c73855993fb01f54079'
                         key: {
-                            name: 'rm_enhancement'
-                            element: 'x_acme_aihandoff_review'
+                            name: 'x_acme_aihandoff_request'
+                            element: 'ticket'
                             language: 'en'
                         }
                     },
@@ -1387,19 +1648,6 @@ declare global {
                         key: {
                             name: 'rm_enhancement'
                             element: 'x_acme_aihandoff_status'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: '738e36a2a0eb4da6a46e87a7d2ea9438'
-                        key: {
-                            sys_security_acl: 'c2e243e18a884637b0a70fe6c3ad8855'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
                         }
                     },
                     {
@@ -1441,19 +1689,16 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_dictionary'
-                        id: '76db4fca293a4925bce380ebedcb67f1'
+                        table: 'sys_security_acl_role'
+                        id: '76ae70ff67624ad4ae02b6dc0984f5d2'
                         key: {
-                            name: 'incident'
-                            element: 'x_acme_aihandoff_request'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: '78c35ea86e2b4628aa5b1366ced00d8b'
-                        key: {
-                            name: 'rm_enhancement'
-                            element: 'x_acme_aihandoff_reviewed_by'
+                            sys_security_acl: '52c338869f1a438bbac1b3665fc63d49'
+                            sys_user_role: {
+                                id: '35ad31514951483cba7e23992c21387d'
+                                key: {
+                                    name: 'x_acme_aihandoff.integration'
+                                }
+                            }
                         }
                     },
                     {
@@ -1465,32 +1710,6 @@ declare global {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
                                     name: 'x_acme_aihandoff.reviewer'
-                                }
-                            }
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: '7a0a6ff4f76f4fefabd4a9635c826a70'
-                        key: {
-                            sys_security_acl: '943877fd9e334653bfde9b0b53201a3a'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: '7abaeb82aa7645d095469de1880e1ea8'
-                        key: {
-                            sys_security_acl: '0072f7315d364b71a001df3d0772d449'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -1531,19 +1750,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: '7dd59b12b092446095aba26f37decb61'
-                        key: {
-                            sys_security_acl: '44c3a556286a47e092f5895dfd0934ab'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'ua_table_licensing_config'
                         id: '7e44359485f6451794cb46af3d7749cd'
                         key: {
@@ -1562,25 +1768,33 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: '7eff68817f03416ba227fdd8d0d4a883'
-                        key: {
-                            sys_security_acl: '4489b38350484490bdbeee0b06c17d06'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: '7f12738839224bd5a8e442be838600e1'
                         key: {
                             name: 'sc_request'
                             element: 'x_acme_aihandoff_status'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '804feac3186e4fbf860e8cae8330b0b1'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'state'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '80bab74ada6844e4938825bf80cd07af'
+                        key: {
+                            sys_security_acl: 'd89fc2a9c3104492a9238a5f9f2d2759'
+                            sys_user_role: {
+                                id: '35ad31514951483cba7e23992c21387d'
+                                key: {
+                                    name: 'x_acme_aihandoff.integration'
+                                }
+                            }
                         }
                     },
                     {
@@ -1608,19 +1822,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: '818e153c5e1f42e4b16b5f6c06abe812'
-                        key: {
-                            sys_security_acl: 'b7d3ac96235847b592307c38439747dc'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'sys_dictionary'
                         id: '82bbac68c54d4df5b676fedd43bd1822'
                         key: {
@@ -1636,20 +1837,11 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: '8330f0b2a1594071961222d8123d0970'
-                        key: {
-                            name: 'sn_si_incident'
-                            element: 'x_acme_aihandoff_request'
-                            language: 'en'
-                        }
-                    },
-                    {
                         table: 'sys_dictionary'
-                        id: '845094c7203a4f278503868c561bf4e5'
+                        id: '83943beb43fa49669aa26c8c5f99a3ba'
                         key: {
-                            name: 'rm_enhancement'
-                            element: 'x_acme_aihandoff_requested_by'
+                            name: 'x_acme_aihandoff_review'
+                            element: 'number'
                         }
                     },
                     {
@@ -1686,6 +1878,41 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '85fbd989d7364f8dad252e80a2b6dddd'
+                        key: {
+                            sys_security_acl: 'b9a5a7ea831d42ef9b324bed98f72d79'
+                            sys_user_role: {
+                                id: '42a870af65f04693a1357a7a564fa0e4'
+                                key: {
+                                    name: 'x_acme_aihandoff.data_steward'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '881a0c9776344a9cad1f82cfee7d825e'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'decision'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '894b91180f1c4e4bbb4762b114b764a6'
+                        key: {
+                            sys_security_acl: 'f68c8d940bea405db86b05cada0c7504'
+                            sys_user_role: {
+                                id: '35ad31514951483cba7e23992c21387d'
+                                key: {
+                                    name: 'x_acme_aihandoff.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: '89918a4d31bf46b0ba136d9ccbcf0e7c'
                         key: {
@@ -1696,6 +1923,14 @@ declare global {
                                     name: 'x_acme_aihandoff.reviewer'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '89d9f72ce62d4ce88e87754668954e1a'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'readable'
                         }
                     },
                     {
@@ -1729,12 +1964,24 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: '8b1822d5e943425dac4893c97c340ce2'
+                        table: 'sys_dictionary'
+                        id: '8b54f19c75924122af9fa6369ef6bc3b'
                         key: {
-                            name: 'sn_si_incident'
-                            element: 'x_acme_aihandoff_reviewed_by'
-                            language: 'en'
+                            name: 'x_acme_aihandoff_review'
+                            element: 'decision'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '8b974f4cfcf84d33adabd6d5a5b710ce'
+                        key: {
+                            sys_security_acl: '01ef6127bb2d49329ae8820052339f45'
+                            sys_user_role: {
+                                id: '931e3c7d6ca349ea8efdaebd6ed0b675'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1746,6 +1993,15 @@ declare global {
                             value: 'failed'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8c264c7256284c14b1f5d4ab5d5b74d2'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'note'
+                            language: 'en'
                         }
                     },
                     {
@@ -1801,6 +2057,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '8f7e1283db9a4c57bf38fc9bb7b753ad'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'requested_by'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '8f81058966b94dbc80850c3fbd61cd50'
                         key: {
@@ -1834,15 +2098,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: '90661348832746708e66f61a0c142d8b'
-                        key: {
-                            name: 'rm_enhancement'
-                            element: 'x_acme_aihandoff_request'
-                            language: 'en'
-                        }
-                    },
-                    {
                         table: 'sys_ui_action_role'
                         id: '90e7f394aef74ec989507449e0aaf39c'
                         key: {
@@ -1851,19 +2106,6 @@ declare global {
                                 id: '520d881ab67245be8df259d0d961aa8f'
                                 key: {
                                     name: 'x_acme_aihandoff.agent'
-                                }
-                            }
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: '917e2e464a114e6cab52f0edf09eea9b'
-                        key: {
-                            sys_security_acl: '6cfdd7d4cf3d4ae8a9e3b281aba485d1'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -1890,6 +2132,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '97aacbdc517e4719a130f13863bad38a'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'state'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '97f054da2b6543d98f1e83f97d02e8d4'
+                        key: {
+                            sys_security_acl: 'ab1ff76d70824e56ab7dba65e74a943b'
+                            sys_user_role: {
+                                id: '35ad31514951483cba7e23992c21387d'
+                                key: {
+                                    name: 'x_acme_aihandoff.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '9882153081c74165a2cba70dc5ad4d2d'
                         key: {
@@ -1898,6 +2162,19 @@ declare global {
                             value: 'public'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '993d1817e35c4f4a8a44b0ae97615bd4'
+                        key: {
+                            sys_security_acl: 'd89fc2a9c3104492a9238a5f9f2d2759'
+                            sys_user_role: {
+                                id: '3a692a7a82924241b8870ed2228498d7'
+                                key: {
+                                    name: 'x_acme_aihandoff.reviewer'
+                                }
+                            }
                         }
                     },
                     {
@@ -1912,16 +2189,11 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: '9dc242a25b90404cbef0f88ad080cab9'
+                        table: 'sys_dictionary'
+                        id: '9ac11232ddd74c0f88c04a122a7e1827'
                         key: {
-                            sys_security_acl: 'a6f8aa7ad2904f69b9c951ea498a0b20'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
+                            name: 'x_acme_aihandoff_checkpoint'
+                            element: 'ledger'
                         }
                     },
                     {
@@ -1961,6 +2233,19 @@ declare global {
                     },
                     {
                         table: 'sys_security_acl_role'
+                        id: '9fe2320da906440b8158c373a047ec06'
+                        key: {
+                            sys_security_acl: '3fbb59b06fa643f2ad71e5a9d4ddea41'
+                            sys_user_role: {
+                                id: '35ad31514951483cba7e23992c21387d'
+                                key: {
+                                    name: 'x_acme_aihandoff.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
                         id: 'a0484fddd1ce4b7983dd26a2252d9a1f'
                         key: {
                             sys_security_acl: 'fe053a76e4524b1982f3d8f1e861d197'
@@ -1979,6 +2264,30 @@ declare global {
                             name: 'sc_request'
                             element: 'x_acme_aihandoff_data_classification'
                             value: 'restricted'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'a16b2d8202df472da7cce8d1a4b4818c'
+                        key: {
+                            sys_security_acl: 'e8aca75d634249329f535f2f7d7dc682'
+                            sys_user_role: {
+                                id: '931e3c7d6ca349ea8efdaebd6ed0b675'
+                                key: {
+                                    name: 'admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'a21fbbed4da048179ff743d0632b2448'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'state'
+                            value: 'refused'
                             language: 'en'
                             dependent_value: 'NULL'
                         }
@@ -2003,35 +2312,10 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
-                        id: 'a3a9a47f0df349b789e61d84853a6f34'
-                        key: {
-                            name: 'rm_enhancement'
-                            element: 'x_acme_aihandoff_request'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'a3dbb53edb91460185017701090cf1d2'
-                        key: {
-                            name: 'sc_req_item'
-                            element: 'x_acme_aihandoff_reviewed_by'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
                         id: 'a59bff3419e34e2bab1ca0a839b84468'
                         key: {
                             name: 'rm_enhancement'
                             element: 'x_acme_aihandoff_panel'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'a5c3ecc97d6b4dae82b55c9e3665629c'
-                        key: {
-                            name: 'incident'
-                            element: 'x_acme_aihandoff_requested_by'
-                            language: 'en'
                         }
                     },
                     {
@@ -2043,16 +2327,12 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: 'a6483e8d69ab435ab555323beb06d752'
+                        table: 'sys_documentation'
+                        id: 'a646f9f4d0df4e8097eea0ee760a339e'
                         key: {
-                            sys_security_acl: 'bdfdb4462c91440aa3bb87d12a1820cb'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
+                            name: 'x_acme_aihandoff_request'
+                            element: 'scope_digest'
+                            language: 'en'
                         }
                     },
                     {
@@ -2069,6 +2349,31 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'aa238919fdee4166bde58a56280f201b'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'ticket_table'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'aa661d1a19364c2485234d6377ed2943'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'abf196e8361b4f70976a8e8adcb3e0e6'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'readable'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'ac9de6df4825419db9a9ac2db87e55fb'
                         key: {
@@ -2081,13 +2386,13 @@ declare global {
                     },
                     {
                         table: 'sys_security_acl_role'
-                        id: 'ad4d83198af14758b54dca7fc8471cec'
+                        id: 'adc67f4f84b54ebab92e25852c6c43bc'
                         key: {
-                            sys_security_acl: 'e4cbb3365aba4fad864d30a23e44c8ba'
+                            sys_security_acl: 'ac104f72b65344f2bc774b5970c5f107'
                             sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
+                                id: '42a870af65f04693a1357a7a564fa0e4'
                                 key: {
-                                    name: 'x_acme_aihandoff.integration'
+                                    name: 'x_acme_aihandoff.data_steward'
                                 }
                             }
                         }
@@ -2117,6 +2422,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice_set'
+                        id: 'b0ff778e5dbc4dc3a6b918dcb5f99e4c'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'state'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: 'b28d69be23a846219f7df8bb324db1b0'
                         key: {
@@ -2131,24 +2444,11 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
-                        id: 'b3e89d20a63f4cbfa103ca2c06900071'
+                        id: 'b488483f83774a5eb17050645b178b75'
                         key: {
-                            name: 'incident'
-                            element: 'x_acme_aihandoff_request'
+                            name: 'x_acme_aihandoff_checkpoint'
+                            element: 'key_id'
                             language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: 'b4bcdfad73a346a5b4c17e3081721e07'
-                        key: {
-                            sys_security_acl: '698722891e194f07b0eae47dfc723052'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
                         }
                     },
                     {
@@ -2158,6 +2458,17 @@ declare global {
                             name: 'sc_request'
                             element: 'x_acme_aihandoff_data_classification'
                             value: 'confidential'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'b7744a070006426a9f332ec981d05ea0'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'state'
+                            value: 'refused'
                             language: 'en'
                             dependent_value: 'NULL'
                         }
@@ -2209,6 +2520,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'b9f3ed5f5546415e83b5236bfe8fbacc'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: 'ba1862d391ba4fcaac8d7acef70ca68a'
                         key: {
@@ -2217,19 +2536,6 @@ declare global {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
                                     name: 'x_acme_aihandoff.reviewer'
-                                }
-                            }
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: 'bbb9efd1b21f40f99c15845c8b8e1236'
-                        key: {
-                            sys_security_acl: 'd1b6f9d199454837a6e3841315ede495'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
                                 }
                             }
                         }
@@ -2246,12 +2552,49 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: 'be4777b7480c4bb497b5ec35d154c1f1'
+                        table: 'sys_dictionary'
+                        id: 'bdd2ec1898c4474a81fdf16becf5ad2a'
                         key: {
-                            name: 'sc_req_item'
-                            element: 'x_acme_aihandoff_request'
+                            name: 'x_acme_aihandoff_request'
+                            element: 'number'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'beb9321209114461b6c4106979d3b7f9'
+                        key: {
+                            sys_security_acl: 'ab1ff76d70824e56ab7dba65e74a943b'
+                            sys_user_role: {
+                                id: '3a692a7a82924241b8870ed2228498d7'
+                                key: {
+                                    name: 'x_acme_aihandoff.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'bf20940b0732483397f9f9c3d45804b8'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'number'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'c250af47e5454df2abd55ceabc46d832'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'ticket'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'c256938c92a14e6b89115a4efa80e5ec'
+                        key: {
+                            name: 'x_acme_aihandoff_checkpoint'
+                            element: 'key_id'
                         }
                     },
                     {
@@ -2292,12 +2635,16 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: 'c5e9802026f14213987a2124100cd4ed'
+                        table: 'sys_security_acl_role'
+                        id: 'c5b6b0fe42294d0eb52855103dfec188'
                         key: {
-                            name: 'sc_request'
-                            element: 'x_acme_aihandoff_review'
-                            language: 'en'
+                            sys_security_acl: '06f6a9955ac74c5fa7db2c778ea513cd'
+                            sys_user_role: {
+                                id: '35ad31514951483cba7e23992c21387d'
+                                key: {
+                                    name: 'x_acme_aihandoff.integration'
+                                }
+                            }
                         }
                     },
                     {
@@ -2336,14 +2683,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_dictionary'
-                        id: 'c7980241920c4398a44725dcb49b3c98'
-                        key: {
-                            name: 'incident'
-                            element: 'x_acme_aihandoff_review'
-                        }
-                    },
-                    {
                         table: 'sys_security_acl_role'
                         id: 'c88f733a21374ed38287127a2837bf9c'
                         key: {
@@ -2373,10 +2712,44 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
-                        id: 'c99b827dba5048139d7a49509b518a15'
+                        id: 'c9489943cbc34950a0a412ed7c452ed0'
                         key: {
-                            name: 'sc_req_item'
-                            element: 'x_acme_aihandoff_request'
+                            name: 'x_acme_aihandoff_checkpoint'
+                            element: 'count'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'c9ad2c1736ed4194a9496afbbbb44afb'
+                        key: {
+                            sys_security_acl: 'e814b4796b7843b78245dc9c07b0b986'
+                            sys_user_role: {
+                                id: '35ad31514951483cba7e23992c21387d'
+                                key: {
+                                    name: 'x_acme_aihandoff.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'cb19bdd840a544929b80d1ce3fc372d9'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'note'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'cb26ae8473c1473a87368935de70a4d8'
+                        key: {
+                            sys_security_acl: 'c82c08e313104fe49c35dc11eb62f7a0'
+                            sys_user_role: {
+                                id: '42a870af65f04693a1357a7a564fa0e4'
+                                key: {
+                                    name: 'x_acme_aihandoff.data_steward'
+                                }
+                            }
                         }
                     },
                     {
@@ -2410,11 +2783,14 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_dictionary'
-                        id: 'd13edf895ec14bd99e30a42e90b38f20'
+                        table: 'sys_choice'
+                        id: 'cffc3e7eb8eb432db525114b804f5788'
                         key: {
-                            name: 'sn_si_incident'
-                            element: 'x_acme_aihandoff_review'
+                            name: 'x_acme_aihandoff_review'
+                            element: 'state'
+                            value: 'pending'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -2428,6 +2804,14 @@ declare global {
                                     name: 'x_acme_aihandoff.reviewer'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd36ae26e7e224ab4b76b8a61298c08b9'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'message'
                         }
                     },
                     {
@@ -2461,19 +2845,24 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
-                        id: 'd59016d987e54bdbba51c6257c370291'
+                        id: 'd651473622f74c6592230ebe327f0cd4'
                         key: {
-                            name: 'sn_si_incident'
-                            element: 'x_acme_aihandoff_requested_by'
+                            name: 'x_acme_aihandoff_review'
+                            element: 'ticket'
                             language: 'en'
                         }
                     },
                     {
-                        table: 'sys_dictionary'
-                        id: 'd6bde26cfce746b2baa54501344ea162'
+                        table: 'sys_security_acl_role'
+                        id: 'd69ff5c78a3c46998ed7011a78a18f02'
                         key: {
-                            name: 'sc_request'
-                            element: 'x_acme_aihandoff_review'
+                            sys_security_acl: 'e6567933ab4b445d8c7bad7f1db9d58a'
+                            sys_user_role: {
+                                id: '35ad31514951483cba7e23992c21387d'
+                                key: {
+                                    name: 'x_acme_aihandoff.integration'
+                                }
+                            }
                         }
                     },
                     {
@@ -2485,14 +2874,6 @@ declare global {
                             value: 'queued'
                             language: 'en'
                             dependent_value: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'd746b78be1264623860f0eb1970040b6'
-                        key: {
-                            name: 'sc_req_item'
-                            element: 'x_acme_aihandoff_review'
                         }
                     },
                     {
@@ -2544,11 +2925,35 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice_set'
+                        id: 'dc0c510687d34c5fbf9e1e6fc7239ce2'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'decision'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: 'dc2865ea6bad466d858c750d0d2a5b57'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'e08627c55b4c432b9ede8c4328d8a671'
                         key: {
                             name: 'sc_request'
                             element: 'x_acme_aihandoff_data_classification'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e0b2d1909a62415f9b9eaca83c4e82c2'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'NULL'
+                            language: 'en'
                         }
                     },
                     {
@@ -2576,19 +2981,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: 'e29dcc13b3454180be04d3d73c33ae03'
-                        key: {
-                            sys_security_acl: 'dd84d46bec5d43fa8f1f1930501e4a99'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: 'e2ba1de7a1ec49c7a3aafe4e8f4394eb'
                         key: {
@@ -2606,20 +2998,20 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_dictionary'
-                        id: 'e39f7e3ee4904098b25a9ba5e0ff24aa'
-                        key: {
-                            name: 'sc_request'
-                            element: 'x_acme_aihandoff_reviewed_by'
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: 'e436769d9bb54679aa73261304959141'
                         key: {
                             name: 'sn_si_incident'
                             element: 'x_acme_aihandoff_status'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: 'e479c8ece61a422ab843b5d1de704494'
+                        key: {
+                            logical_table_name: 'x_acme_aihandoff_request'
+                            col_name_string: 'ticket,operation,state'
                         }
                     },
                     {
@@ -2634,24 +3026,18 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_db_object'
+                        id: 'e5a67ef938334eda8f7289124280de1c'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: 'e6276915e2264946b9183134de3f639d'
                         key: {
                             name: 'sn_si_incident'
                             element: 'x_acme_aihandoff_data_classification'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: 'e62f0bb8bf264638b58a2a1b0446f24e'
-                        key: {
-                            sys_security_acl: '7910be95ec8141a2b4a1d68dd9f9029e'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
                         }
                     },
                     {
@@ -2712,6 +3098,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'eb84cc76847446059ac8829edd6e592c'
+                        key: {
+                            name: 'x_acme_aihandoff_review'
+                            element: 'handoff'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'eb91761e75454b5db510654f8d8ca4bc'
                         key: {
                             name: 'sc_req_item'
@@ -2728,18 +3123,18 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'ec03f3a43ab6443dbc4ab96eb5dbb9a7'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'handoff'
+                        }
+                    },
+                    {
                         table: 'sys_db_object'
                         id: 'ec8a07d0bd65434787b179ecd0fac782'
                         key: {
                             name: 'incident'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'ed3fdc5a4df0436ba9897c2d16911efe'
-                        key: {
-                            name: 'rm_enhancement'
-                            element: 'x_acme_aihandoff_review'
                         }
                     },
                     {
@@ -2751,12 +3146,11 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: 'ee7c4d54c4be4cbc9156583a8339a92b'
+                        table: 'sys_dictionary'
+                        id: 'ed96efbc974e452383af0e382960eb18'
                         key: {
-                            name: 'sc_request'
-                            element: 'x_acme_aihandoff_request'
-                            language: 'en'
+                            name: 'x_acme_aihandoff_review'
+                            element: 'handoff'
                         }
                     },
                     {
@@ -2792,15 +3186,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: 'f2f13c61bac64d53a013857365082a90'
-                        key: {
-                            name: 'rm_enhancement'
-                            element: 'x_acme_aihandoff_requested_by'
-                            language: 'en'
-                        }
-                    },
-                    {
                         table: 'sys_choice'
                         id: 'f57c4ec8108441aca3c8b2a12b4b7c3e'
                         key: {
@@ -2812,14 +3197,47 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: 'f75c9db49fc648738e98c97016de4047'
+                        table: 'sys_choice'
+                        id: 'f5db3d29d1c044d58406a4540e128612'
                         key: {
-                            sys_security_acl: '7e57d8beaf6f457da8ae566975b21bde'
+                            name: 'x_acme_aihandoff_request'
+                            element: 'state'
+                            value: 'queued'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'f5f9e40c3c8d4db7b61812a72362e29a'
+                        key: {
+                            name: 'x_acme_aihandoff_request'
+                            element: 'ticket_table'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'f6c9128fc58443e5b93434b7f8175991'
+                        key: {
+                            sys_security_acl: '5c7fedf3cb154b6fb06e995a02929c5b'
                             sys_user_role: {
                                 id: '35ad31514951483cba7e23992c21387d'
                                 key: {
                                     name: 'x_acme_aihandoff.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'f7f7ffc20a424d78a6dc002fb84d4fab'
+                        key: {
+                            sys_security_acl: '8df40cf0700044beae903e4cdd38e12a'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_acme_aihandoff.agent'
                                 }
                             }
                         }
@@ -2837,18 +3255,18 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
-                        id: 'f95ab6ec70ae4ffdb3046c4f36cf361e'
+                        id: 'fa6ea614284742adba8d682a362fd07d'
                         key: {
-                            name: 'sn_si_incident'
-                            element: 'x_acme_aihandoff_requested_by'
+                            name: 'x_acme_aihandoff_request'
+                            element: 'scope_digest'
                         }
                     },
                     {
-                        table: 'sys_dictionary'
-                        id: 'fb2fd880608f4339b38e8cde70ceaed4'
+                        table: 'sys_index'
+                        id: 'fa72fc79e3e940358ead6667d29a3626'
                         key: {
-                            name: 'sc_req_item'
-                            element: 'x_acme_aihandoff_requested_by'
+                            logical_table_name: 'x_acme_aihandoff_review'
+                            col_name_string: 'state'
                         }
                     },
                     {
@@ -2860,6 +3278,19 @@ declare global {
                             value: 'expired'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'fbfddb7e969e45788b0ec6a01e67784b'
+                        key: {
+                            sys_security_acl: '8df40cf0700044beae903e4cdd38e12a'
+                            sys_user_role: {
+                                id: '3a692a7a82924241b8870ed2228498d7'
+                                key: {
+                                    name: 'x_acme_aihandoff.reviewer'
+                                }
+                            }
                         }
                     },
                     {
@@ -2876,19 +3307,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_security_acl_role'
-                        id: 'fc67e8f2f44b4b9b96610de95f800918'
-                        key: {
-                            sys_security_acl: '5ba7223bf22a4aec9f57126386357bce'
-                            sys_user_role: {
-                                id: '35ad31514951483cba7e23992c21387d'
-                                key: {
-                                    name: 'x_acme_aihandoff.integration'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'sys_choice'
                         id: 'fcd67fa70ede449e849b66dc704506f5'
                         key: {
@@ -2897,6 +3315,19 @@ declare global {
                             value: 'confidential'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'fd1cecd5582c4b4888985678ecf000c5'
+                        key: {
+                            sys_security_acl: '0ee48aa322864636bcdca89acc5bdd8b'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_acme_aihandoff.agent'
+                                }
+                            }
                         }
                     },
                     {

@@ -1,12 +1,16 @@
 /*
- * AiHandoffDialog (UI script x_acme_aihandoff.AiHandoffDialog): the dialog behind the
- * four form buttons, in a GlideModal.
+ * AiHandoffDialog (UI script x_acme_aihandoff.AiHandoffDialog): the dialog
+ * behind the four buttons, on the app's dialog page (UI page
+ * x_acme_aihandoff_handoff_dialog), which Core UI shows in a GlideModal and
+ * Workspace in a frame (g_modal.showFrame). The page says which (its host:
+ * how to close, how to report success).
  *
- * It asks the server for the panel and the acting user (x_acme_aihandoff.AiHandoffAjax
- * getContext), builds what it shows with the shared module
- * (window.AiHandoffScopeReview, UI script x_acme_aihandoff.AiHandoffScopeReview), and on
- * Confirm sends the choice back (submitRequest / submitReview), where the
- * server checks it again against the panel and writes the field.
+ * It asks the server for the panel, the acting user and what is already
+ * waiting (x_acme_aihandoff.AiHandoffAjax getContext), builds what it shows
+ * with the shared module (AiHandoffScopeReview, UI script
+ * x_acme_aihandoff.AiHandoffScopeReview), and on Confirm sends the row the
+ * shared module builds (requestRow / reviewRow) to the server, which creates
+ * it in the user's session; the table's rule checks it again.
  *
  * All text goes in with textContent: the panel carries text from tickets and
  * policy files, which must never become markup.
@@ -14,7 +18,6 @@
 var AiHandoffDialog = (function () {
     'use strict';
 
-    var BODY_ID = 'x_acme_aihandoff_dialog_body';
     var TITLES = { assign: 'Assign To AI Operation', accept: 'Accept AI draft', reject: 'Reject AI draft', escalate: 'Escalate AI draft' };
     var OUTCOMES = {
         eligible: { text: 'Eligible', className: 'label label-success' },
@@ -74,12 +77,12 @@ var AiHandoffDialog = (function () {
     }
 
     /** Cancel and Confirm; returns the Confirm button, disabled until something is chosen. */
-    function footer(parent, modal, confirmText, onConfirm) {
+    function footer(parent, host, confirmText, onConfirm) {
         var bar = append(parent, node('div', 'x-aih-buttons text-right'));
         var cancel = append(bar, node('button', 'btn btn-default', 'Cancel'));
         cancel.type = 'button';
         cancel.onclick = function () {
-            modal.destroy();
+            host.close();
         };
         var confirm = append(bar, node('button', 'btn btn-primary x-aih-confirm', confirmText));
         confirm.type = 'button';
@@ -88,12 +91,11 @@ var AiHandoffDialog = (function () {
         return confirm;
     }
 
-    function send(method, params, error, confirm, modal) {
+    function send(method, params, error, confirm, host) {
         confirm.disabled = true;
         ajax(method, params, function (result) {
             if (result.ok) {
-                modal.destroy();
-                g_form.addInfoMessage(result.message);
+                host.done(result.message);
                 return;
             }
             error.textContent = '';
@@ -109,15 +111,15 @@ var AiHandoffDialog = (function () {
         return ul;
     }
 
-    function renderOperation(parent, op, onChoose) {
-        var item = append(parent, node('div', 'x-aih-operation' + (op.selectable ? '' : ' x-aih-unavailable')));
+    function renderOperation(parent, op, waiting, onChoose) {
+        var item = append(parent, node('div', 'x-aih-operation' + (op.selectable && !waiting ? '' : ' x-aih-unavailable')));
         item.setAttribute('data-operation', op.id);
         var label = append(item, node('label', 'x-aih-choice'));
         var radio = append(label, node('input'));
         radio.type = 'radio';
         radio.name = 'x_acme_aihandoff_operation';
         radio.value = op.id;
-        radio.disabled = !op.selectable;
+        radio.disabled = !op.selectable || waiting;
         radio.onchange = function () {
             if (radio.checked) onChoose(op);
         };
@@ -129,6 +131,7 @@ var AiHandoffDialog = (function () {
             list(append(sections, node('dd')), 'x-aih-items', op.sections[i].items);
         }
         append(item, node('p', 'x-aih-approval', op.approvalText));
+        if (waiting) append(item, node('p', 'x-aih-waiting', 'A request for this operation is already waiting for the AI Handoff worker.'));
         if (op.reasons.length > 0) {
             append(item, node('p', 'x-aih-reasons-title', op.outcome === 'blocked' ? 'Blocked because:' : 'Policy notes:'));
             var reasons = append(item, node('ul', 'x-aih-reasons'));
@@ -140,95 +143,89 @@ var AiHandoffDialog = (function () {
         }
     }
 
-    function renderAssign(body, modal, options, context) {
-        var review = window.AiHandoffScopeReview.buildScopeReview(context.panel, context.user);
+    function renderAssign(body, host, options, context) {
+        var review = AiHandoffScopeReview.buildScopeReview(context.panel, context.user);
         if (review.notice) notice(body, review.notice.kind, review.notice.message, review.notice.remedy);
-        if (context.requestPending) {
-            notice(body, 'info', 'A request on this ticket is already waiting for the AI Handoff worker.', 'Wait for the AI status to change before assigning more work.');
-        }
         var chosen = null;
         var confirm = null;
         var operations = append(body, node('div', 'x-aih-operations'));
         for (var i = 0; i < review.operations.length; i++) {
-            renderOperation(operations, review.operations[i], function (op) {
+            renderOperation(operations, review.operations[i], context.pending.operations.indexOf(review.operations[i].id) >= 0, function (op) {
                 chosen = op;
-                confirm.disabled = context.requestPending;
+                confirm.disabled = false;
             });
         }
         var note = textArea(body, 'x_acme_aihandoff_note', 'Note for the AI (optional)', MAX_NOTE_LENGTH);
         var error = append(body, node('div', 'x-aih-error'));
-        confirm = footer(body, modal, 'Confirm', function () {
+        confirm = footer(body, host, 'Confirm', function () {
             if (chosen === null) return;
             error.textContent = '';
+            var row;
             try {
-                window.AiHandoffScopeReview.buildRequest(chosen.id, chosen.scopeDigest, note.value);
+                row = AiHandoffScopeReview.requestRow(context.panel, options.table, chosen.id, note.value);
             } catch (e) {
                 notice(error, 'error', e.message, '');
                 return;
             }
-            send('submitRequest', {
-                sysparm_table: options.table,
-                sysparm_sys_id: options.sysId,
-                sysparm_operation: chosen.id,
-                sysparm_scope: chosen.scopeDigest,
-                sysparm_note: note.value
-            }, error, confirm, modal);
+            send('submitRequest', { sysparm_table: options.table, sysparm_sys_id: options.sysId, sysparm_row: JSON.stringify(row) }, error, confirm, host);
         });
     }
 
-    function renderReview(body, modal, options, context) {
-        var handoffs = window.AiHandoffScopeReview.reviewableHandoffs(context.panel, context.user);
-        var chosen = handoffs.length > 0 ? handoffs[0] : null;
-        if (chosen === null) {
+    function renderReview(body, host, options, context) {
+        var handoffs = AiHandoffScopeReview.reviewableHandoffs(context.panel, context.user);
+        var chosen = null;
+        if (handoffs.length === 0) {
             notice(body, 'error', 'No AI hand-off on this ticket awaits your review.', 'Where approval is required, only the approver the policy resolved may review a hand-off, never the person who requested it; where none is, its requester, the assignee or a member of the assignment group may.');
         }
-        if (context.reviewPending) {
-            notice(body, 'info', 'A review on this ticket is already waiting for the AI Handoff worker.', 'Wait for the AI status to change.');
-        }
         var choices = append(body, node('div', 'x-aih-handoffs'));
+        var confirm = null;
         for (var i = 0; i < handoffs.length; i++) {
-            (function (handoff, first) {
+            (function (handoff) {
+                var waiting = context.pending.handoffs.indexOf(handoff.id) >= 0;
                 var label = append(append(choices, node('div', 'x-aih-handoff')), node('label'));
                 var radio = append(label, node('input'));
                 radio.type = 'radio';
                 radio.name = 'x_acme_aihandoff_handoff';
                 radio.value = handoff.id;
-                radio.checked = first;
+                radio.disabled = waiting;
+                if (chosen === null && !waiting) {
+                    radio.checked = true;
+                    chosen = handoff;
+                }
                 radio.onchange = function () {
-                    if (radio.checked) chosen = handoff;
+                    if (!radio.checked) return;
+                    chosen = handoff;
+                    confirm.disabled = false;
                 };
                 append(label, node('strong', '', ' ' + handoff.title + ' '));
-                append(label, node('span', 'text-muted', handoff.approvalText));
-            })(handoffs[i], i === 0);
+                append(label, node('span', 'text-muted', waiting ? 'A review of it is already waiting for the AI Handoff worker.' : handoff.approvalText));
+            })(handoffs[i]);
         }
         var comment = textArea(body, 'x_acme_aihandoff_comment', 'Comment (optional)', MAX_COMMENT_LENGTH);
         var error = append(body, node('div', 'x-aih-error'));
-        var confirm = footer(body, modal, TITLES[options.decision], function () {
+        confirm = footer(body, host, TITLES[options.decision], function () {
             if (chosen === null) return;
             error.textContent = '';
+            var row;
             try {
-                window.AiHandoffScopeReview.buildReview(chosen.id, options.decision, comment.value);
+                row = AiHandoffScopeReview.reviewRow(context.panel, options.table, chosen.id, options.decision, comment.value);
             } catch (e) {
                 notice(error, 'error', e.message, '');
                 return;
             }
-            send('submitReview', {
-                sysparm_table: options.table,
-                sysparm_sys_id: options.sysId,
-                sysparm_handoff: chosen.id,
-                sysparm_decision: options.decision,
-                sysparm_comment: comment.value
-            }, error, confirm, modal);
+            send('submitReview', { sysparm_table: options.table, sysparm_sys_id: options.sysId, sysparm_row: JSON.stringify(row) }, error, confirm, host);
         });
-        confirm.disabled = chosen === null || context.reviewPending;
+        confirm.disabled = chosen === null;
     }
 
-    /** Opens the dialog: options {mode: 'assign' | 'review', decision: 'accept' | 'reject' | 'escalate', table, sysId}. */
+    /**
+     * Opens the dialog in `options.container`: options {mode: 'assign' |
+     * 'review', decision: 'accept' | 'reject' | 'escalate', table, sysId,
+     * container, host: {close(), done(message)}}.
+     */
     function open(options) {
-        var modal = new GlideModal('x_acme_aihandoff_handoff_dialog', false, 760);
-        modal.setTitle(options.mode === 'assign' ? TITLES.assign : TITLES[options.decision]);
-        modal.renderWithContent('<div id="' + BODY_ID + '" class="x-aih-dialog"></div>');
-        var body = document.getElementById(BODY_ID);
+        var body = options.container;
+        body.className = 'x-aih-dialog';
         body.textContent = 'Loading the AI panel...';
         ajax('getContext', { sysparm_table: options.table, sysparm_sys_id: options.sysId }, function (context) {
             body.textContent = '';
@@ -236,13 +233,15 @@ var AiHandoffDialog = (function () {
                 notice(body, 'error', context.message, '');
                 return;
             }
-            if (options.mode === 'assign') renderAssign(body, modal, options, context);
-            else renderReview(body, modal, options, context);
+            if (options.mode === 'assign') renderAssign(body, options.host, options, context);
+            else renderReview(body, options.host, options, context);
         });
-        return modal;
     }
 
-    return { open: open };
-})();
+    /** A notice in `parent` (the page uses it for what it reports itself). */
+    function say(parent, kind, message, remedy) {
+        return notice(parent, kind, message, remedy);
+    }
 
-window.AiHandoffDialog = AiHandoffDialog;
+    return { open: open, say: say, titles: TITLES };
+})();

@@ -1,0 +1,62 @@
+/**
+ * Opens the ledger for the commands that read it (audit verify, audit export,
+ * evidence): Redis from --redis-url / REDIS_URL / npm start's, the key and the
+ * audit folder (audit-target.ts), and the instance's checkpoint table when
+ * SN_INSTANCE_URL is set (unless --no-instance), under the app scope the
+ * worker uses (SN_APP_SCOPE, else `app.scope` of its runtime config).
+ */
+import type { Command } from 'commander';
+import { createServiceNowConnector, type ServiceNowConnector } from '../../../connectors/servicenow/servicenow-connector.js';
+import { serviceNowConfigFromEnv } from '../../../connectors/servicenow/env-config.js';
+import type { AuditLedger } from '../../handoff/audit-ledger.js';
+import { openAuditLedger } from '../../handoff/audit-setup.js';
+import { connectOnce } from '../../queue/redis-connection.js';
+import { silentLogger } from '../../util/log.js';
+import { auditTarget } from './audit-target.js';
+import { redisTarget } from './redis-target.js';
+import { appScopeFromEnv, loadWorkerConfig } from './worker.js';
+
+export interface LedgerFlags {
+  readonly redisUrl?: string;
+  readonly prefix?: string;
+  readonly auditDir?: string;
+  readonly ledger?: string;
+  /** false with --no-instance. */
+  readonly instance?: boolean;
+}
+
+/** Adds the flags every ledger-reading command takes. */
+export function ledgerOptions(command: Command): Command {
+  return command
+    .option('--redis-url <url>', 'Redis URL (default: REDIS_URL, or the local Redis of npm start)')
+    .option('--prefix <prefix>', 'key prefix (default: AI_HANDOFF_PREFIX or aih)')
+    .option('--audit-dir <dir>', 'folder of the checkpoint file and the archived segments (default: AI_HANDOFF_AUDIT_DIR or .data/audit)')
+    .option('--ledger <name>', 'the ledger name in checkpoints and the archive (default: the prefix)')
+    .option('--no-instance', "do not read the instance's checkpoint table even when SN_INSTANCE_URL is set");
+}
+
+export interface OpenedLedger {
+  readonly ledger: AuditLedger;
+  /** What was read besides Redis, for the report. */
+  readonly sources: { readonly dir: string; readonly instance: string | null; readonly keyIds: readonly string[] };
+  close(): void;
+}
+
+export async function openLedgerFromFlags(flags: LedgerFlags, env: Readonly<Record<string, string | undefined>> = process.env): Promise<OpenedLedger> {
+  const { url, prefix } = redisTarget(flags);
+  let connector: ServiceNowConnector | undefined;
+  if (flags.instance !== false && env.SN_INSTANCE_URL?.trim()) {
+    const appScope = appScopeFromEnv(env) ?? loadWorkerConfig(undefined, env).config.app.scope;
+    connector = createServiceNowConnector({ config: serviceNowConfigFromEnv(env), log: silentLogger, appScope });
+  }
+  const target = auditTarget(env, { localKey: true, ...(flags.auditDir ? { dir: flags.auditDir } : {}), ...(connector ? { connector } : {}), ...(flags.ledger ? { name: flags.ledger } : {}) });
+  const redis = await connectOnce(url);
+  return {
+    ledger: openAuditLedger(redis, prefix, target),
+    sources: { dir: target.dir, instance: connector ? connector.instanceId : null, keyIds: target.keys.ids },
+    close() {
+      redis.disconnect();
+      connector?.close();
+    },
+  };
+}
