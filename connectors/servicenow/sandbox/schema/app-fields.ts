@@ -13,6 +13,12 @@ import type { FieldSpec } from './types.js';
 
 export type AppFields = AppNames['fields'];
 
+/**
+ * The ticket tables the app serves, as a typed list. The one list is
+ * connectors/servicenow/app/ticket-tables.json (the app's generator and build
+ * read it); this copy exists for its literal type, and
+ * test/app/app-params.test.ts fails when the two differ.
+ */
 export const TICKET_TABLES = ['incident', 'sc_request', 'sc_req_item', 'sn_si_incident', 'rm_enhancement'] as const;
 
 /** The column specs the app adds to a ticket table. The panel is not audited, as the app installs it. */
