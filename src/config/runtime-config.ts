@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { AiConfig } from '../ai/config.js';
 import { Groups } from './groups.js';
+import { Ops } from './ops.js';
 import { Paths } from './paths.js';
 import { Switches } from './switches.js';
 import { Worker } from './worker.js';
@@ -18,6 +19,7 @@ export const RUNTIME_CONFIG_SECTIONS = {
   groups: Groups,
   worker: Worker.prefault({}),
   ai: AiConfig.prefault({}),
+  ops: Ops.prefault({}),
 } as const;
 
 export const RuntimeConfig = z.strictObject(RUNTIME_CONFIG_SECTIONS);

@@ -21,6 +21,7 @@ import { startWiredWorker } from '../../queue/wiring.js';
 import { createLogger } from '../../util/log.js';
 import { fromRoot } from '../../util/paths.js';
 import { startLocalRedis, type LocalRedis } from '../local-redis.js';
+import { mappingsCheckWanted, runStartupChecks } from '../startup-checks.js';
 import { faultFromEnv } from './fault.js';
 import { LOCAL_REDIS_PORT } from './redis-target.js';
 import { DEFAULT_SANDBOX_PORT, usersTable } from './sandbox.js';
@@ -33,6 +34,7 @@ interface StartFlags {
   readonly config?: string;
   readonly logLevel: string;
   readonly fresh?: boolean;
+  readonly mappingsCheck?: boolean;
 }
 
 export function registerStart(program: Command): void {
@@ -45,6 +47,7 @@ export function registerStart(program: Command): void {
     .option('--fresh', 'start the sandbox from its seed, ignoring saved state')
     .option('--config <file>', 'runtime config (default: AI_HANDOFF_CONFIG or config/sandbox.yaml)')
     .option('--log-level <level>', 'debug, info, warn or error', 'warn')
+    .option('--mappings-check', 'check every mapped field on the instance before starting (default: AI_HANDOFF_MAPPINGS_CHECK, else off)')
     .action(async (flags: StartFlags) => {
       const log = createLogger({ level: flags.logLevel as 'warn' });
       const port = Number(flags.port);
@@ -68,6 +71,11 @@ export function registerStart(program: Command): void {
       }
       const authUser = 'username' in snConfig.auth ? snConfig.auth.username : undefined;
       const env = workerEnv({ ...process.env, REDIS_URL: redisUrl }, authUser);
+      await runStartupChecks({ config: loaded.config, serviceNow: snConfig, redisUrl, integrationUser: env.integrationUser, mappingsCheck: mappingsCheckWanted(flags.mappingsCheck, process.env, false) }).catch(async (error: unknown) => {
+        await sandbox?.close();
+        await localRedis?.stop();
+        throw error;
+      });
       const connector = createServiceNowConnector({ config: snConfig, log });
       const worker = await startWiredWorker({
         config: loaded.config,

@@ -14,6 +14,7 @@ import { loadRuntimeConfig, PRODUCTION_CONFIG_FILE, type LoadedConfig } from '..
 import { HandoffError } from '../../errors.js';
 import { startWiredWorker, type WiredWorker } from '../../queue/wiring.js';
 import { createLogger, type Logger } from '../../util/log.js';
+import { mappingsCheckWanted, runStartupChecks } from '../startup-checks.js';
 import { faultFromEnv } from './fault.js';
 
 export interface WorkerEnvSettings {
@@ -79,12 +80,15 @@ export function registerWorker(program: Command): void {
     .description('run the connector worker: keep panels current, take requests and reviews, run and write hand-offs')
     .option('--config <file>', 'runtime config file (default: AI_HANDOFF_CONFIG or config/production.yaml, AI off for every group)')
     .option('--log-level <level>', 'debug, info, warn or error', 'info')
-    .action(async (opts: { config?: string; logLevel: string }) => {
+    .option('--no-mappings-check', 'start without checking every mapped field on the instance (default: AI_HANDOFF_MAPPINGS_CHECK, else on)')
+    .action(async (opts: { config?: string; logLevel: string; mappingsCheck?: boolean }) => {
       const log = createLogger({ level: opts.logLevel as 'info' });
       const loaded = loadWorkerConfig(opts.config, process.env);
       const snConfig = serviceNowConfigFromEnv(process.env);
       const authUser = 'username' in snConfig.auth ? snConfig.auth.username : undefined;
       const env = workerEnv(process.env, authUser);
+      // Fail fast (issue 14): Redis, the instance and the mappings are checked before anything starts.
+      await runStartupChecks({ config: loaded.config, serviceNow: snConfig, redisUrl: env.redisUrl, integrationUser: env.integrationUser, mappingsCheck: mappingsCheckWanted(opts.mappingsCheck === false ? false : undefined, process.env, true) });
       const connector = createServiceNowConnector({ config: snConfig, log });
       const worker: WiredWorker = await startWiredWorker({
         config: loaded.config,
