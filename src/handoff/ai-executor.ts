@@ -58,6 +58,8 @@ export function createAiExecutor(options: AiExecutorOptions): Executor {
         cost: outcome.cost.amount,
         removed: outcome.verdict.removed.map((r) => r.reason),
         gaps: sources.gaps.map((g) => `${g.kind}:${g.reason}`),
+        // The owning group as budgets key it: the dashboard's rates per group (src/ops).
+        group: budgetGroupKey(ticket.owner.group),
       };
       if (!outcome.verdict.ok) {
         return { ok: false, kind: outcome.verdict.rejected.kind, reason: outcome.verdict.rejected.reason, inputDigest, audit };

@@ -9,12 +9,14 @@ import { Queue, Worker, type Job, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Connector, RawRecord } from '../connector/connector.js';
 import { HandoffError, describeCause, isHandoffError } from '../errors.js';
+import type { AuditEvent } from '../handoff/audit-event.js';
 import { createAuditLedger, type AuditLedger } from '../handoff/audit-ledger.js';
 import { executeHandoff, fail } from '../handoff/execute.js';
 import { expireOverdue } from '../handoff/expiry.js';
 import type { FaultPoint, FlowDeps, FlowSettings } from '../handoff/flow-deps.js';
 import { createHandoffStore, type HandoffStore } from '../handoff/handoff-store.js';
 import { createNoticeStore } from '../handoff/notices.js';
+import { observeAppends } from '../handoff/observed-ledger.js';
 import { createPanelWriter } from '../handoff/panel-writer.js';
 import { pickUp } from '../handoff/pickup.js';
 import type { Executor, NoteRenderer, PanelPolicy } from '../handoff/ports.js';
@@ -57,6 +59,8 @@ export interface WorkerRuntimeOptions {
   readonly stuckAfterMs?: number;
   /** Called after each sync pass (tests and metrics). */
   readonly onSync?: (stats: SyncStats) => void;
+  /** Called with every audit event this process appends (metrics: src/ops). */
+  readonly onAudit?: (event: AuditEvent) => void;
 }
 
 export interface RunningWorker {
@@ -102,7 +106,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   };
 
   const store = createHandoffStore({ redis: flowRedis, prefix, now });
-  const ledger = createAuditLedger({ redis: flowRedis, prefix, now });
+  const ledger = observeAppends(createAuditLedger({ redis: flowRedis, prefix, now }), options.onAudit);
   const notices = createNoticeStore(flowRedis, prefix);
   const panels = createPanelWriter({ connector, store, notices, policy: options.policy, redis: flowRedis, prefix });
   const tableOf = async (handoffId: string): Promise<string> => {

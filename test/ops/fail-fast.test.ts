@@ -106,6 +106,31 @@ describe('ai-handoff worker exits within 15 s with one clear line', () => {
   });
 });
 
+describe('a running worker whose instance keeps refusing its credentials', () => {
+  it('exits non-zero with one line once the outage outlasts ops.giveUpAfterMs, and not before', async () => {
+    const sandbox = await createSandbox({ port: 0 });
+    try {
+      const base = loadRuntimeConfig({ file: fromRoot('config', 'sandbox.yaml') }).config;
+      const config = writeConfig({ ...base, ops: { ...base.ops, giveUpAfterMs: 10_000, checkEveryMs: 300, readiness: { ...base.ops.readiness, instanceFreshMs: 2_000 } } });
+      const running = startCli(['worker'], { SN_INSTANCE_URL: sandbox.url, SN_USERNAME: INTEGRATION_USER, SN_PASSWORD: INTEGRATION_PASSWORD, REDIS_URL: redisUrl(), AI_HANDOFF_PREFIX: `t-giveup-${process.pid}`, AI_HANDOFF_CONFIG: config, SYNC_INTERVAL_MS: '500' });
+      await running.waitFor(/"msg":"worker started"/);
+      const revokedAt = Date.now();
+      sandbox.faults.set([{ kind: 'unauthorized', user: INTEGRATION_USER }]);
+      const exit = await running.exited;
+      const after = Date.now() - revokedAt;
+      expect(after).toBeGreaterThanOrEqual(10_000);
+      expect(after).toBeLessThan(25_000);
+      expect(exit.code).toBe(2);
+      const errors = exit.stderr.split('\n').filter((line) => line.startsWith('ai-handoff:'));
+      expect(errors).toEqual([expect.stringMatching(/^ai-handoff: SN_AUTH_FAILED: ServiceNow at 127\.0\.0\.1:\d+: credentials refused \(401\) for 1\d s; giving up after ops\.giveUpAfterMs$/)]);
+      expect(exit.stderr).not.toContain(INTEGRATION_PASSWORD);
+    } finally {
+      sandbox.faults.clear();
+      await sandbox.close();
+    }
+  }, 60_000);
+});
+
 describe('ai-handoff start exits within 15 s with one clear line', () => {
   it('when REDIS_URL names a Redis nobody runs', async () => {
     const data = mkdtempSync(join(tmpdir(), 'aih-start-'));

@@ -12,20 +12,23 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createServiceNowConnector } from '../../../connectors/servicenow/servicenow-connector.js';
-import { parseServiceNowConfig, type ServiceNowConfig } from '../../../connectors/servicenow/config.js';
+import { instanceIdOf, parseServiceNowConfig, type ServiceNowConfig } from '../../../connectors/servicenow/config.js';
 import { serviceNowConfigFromEnv } from '../../../connectors/servicenow/env-config.js';
 import { createSandbox, INTEGRATION_PASSWORD, INTEGRATION_USER, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
 import { loadRuntimeConfig, SANDBOX_CONFIG_FILE } from '../../config/load-runtime-config.js';
 import { HandoffError } from '../../errors.js';
+import { httpListenFromEnv } from '../../ops/http-listen.js';
+import { createOpsRuntime } from '../../ops/ops-runtime.js';
 import { startWiredWorker } from '../../queue/wiring.js';
 import { createLogger } from '../../util/log.js';
 import { fromRoot } from '../../util/paths.js';
 import { startLocalRedis, type LocalRedis } from '../local-redis.js';
 import { mappingsCheckWanted, runStartupChecks } from '../startup-checks.js';
+import { attachOps, superviseWorker } from '../worker-ops.js';
 import { faultFromEnv } from './fault.js';
 import { LOCAL_REDIS_PORT } from './redis-target.js';
 import { DEFAULT_SANDBOX_PORT, usersTable } from './sandbox.js';
-import { stopOnSignals, workerEnv } from './worker.js';
+import { workerEnv } from './worker.js';
 
 interface StartFlags {
   readonly port: string;
@@ -35,6 +38,7 @@ interface StartFlags {
   readonly logLevel: string;
   readonly fresh?: boolean;
   readonly mappingsCheck?: boolean;
+  readonly http?: string;
 }
 
 export function registerStart(program: Command): void {
@@ -48,6 +52,7 @@ export function registerStart(program: Command): void {
     .option('--config <file>', 'runtime config (default: AI_HANDOFF_CONFIG or config/sandbox.yaml)')
     .option('--log-level <level>', 'debug, info, warn or error', 'warn')
     .option('--mappings-check', 'check every mapped field on the instance before starting (default: AI_HANDOFF_MAPPINGS_CHECK, else off)')
+    .option('--http <host:port>', 'health, metrics and the dashboard (default: AI_HANDOFF_HTTP, else 127.0.0.1 on the sandbox port + 1; off turns it off)')
     .action(async (flags: StartFlags) => {
       const log = createLogger({ level: flags.logLevel as 'warn' });
       const port = Number(flags.port);
@@ -57,6 +62,7 @@ export function registerStart(program: Command): void {
       // The sandbox config, on purpose: start runs the sandbox and its cast (`worker` falls back to production.yaml).
       const loaded = loadRuntimeConfig({ fallback: SANDBOX_CONFIG_FILE, ...(flags.config ? { file: flags.config } : {}) });
       const data = resolve(flags.data);
+      const http = httpListenFromEnv(flags.http === undefined ? process.env : { ...process.env, AI_HANDOFF_HTTP: flags.http }, `127.0.0.1:${port === 0 || port === 65535 ? 0 : port + 1}`);
 
       let localRedis: LocalRedis | undefined;
       const redisUrl = process.env.REDIS_URL?.trim() || (localRedis = await startLocalRedis({ dir: join(data, 'redis'), port: LOCAL_REDIS_PORT })).url;
@@ -76,8 +82,10 @@ export function registerStart(program: Command): void {
         await localRedis?.stop();
         throw error;
       });
-      const connector = createServiceNowConnector({ config: snConfig, log });
+      const ops = createOpsRuntime({ config: loaded.config, redisUrl, prefix: env.prefix ?? loaded.config.worker.prefix, instanceId: instanceIdOf(snConfig.instanceUrl), http, log });
+      const connector = createServiceNowConnector({ config: snConfig, log, observe: ops.observeInstanceCall });
       const worker = await startWiredWorker({
+        ...ops.hooks,
         config: loaded.config,
         connector,
         redisUrl,
@@ -87,6 +95,7 @@ export function registerStart(program: Command): void {
         ...(env.prefix === undefined ? {} : { prefix: env.prefix }),
         fault: faultFromEnv(process.env, log),
       });
+      await attachOps(ops, worker, connector, env.integrationUser);
 
       const lines = [
         '',
@@ -94,6 +103,7 @@ export function registerStart(program: Command): void {
         `  Redis            ${redisUrl}${localRedis ? `  (local redis-server, data in ${join(data, 'redis')})` : ''}`,
         `  ServiceNow       ${snConfig.instanceUrl}${sandbox ? '  (the sandbox instance)' : ''}`,
         `  worker           config ${loaded.file}, policy ${worker.policy.version}, provider ${loaded.config.ai.provider.kind}, sync every ${env.syncIntervalMs ?? loaded.config.worker.syncIntervalMs} ms`,
+        `  dashboard        ${ops.url === null ? 'off (--http or AI_HANDOFF_HTTP)' : `${ops.url}/   (health ${ops.url}/healthz, readiness ${ops.url}/readyz, metrics ${ops.url}/metrics)`}`,
       ];
       if (sandbox) {
         lines.push(
@@ -108,7 +118,7 @@ export function registerStart(program: Command): void {
       lines.push('', `Audit: REDIS_URL=${redisUrl} npx ai-handoff audit verify     Ctrl-C stops everything.`, '');
       console.log(lines.join('\n'));
 
-      await stopOnSignals(async () => {
+      await superviseWorker(ops, async () => {
         await worker.close(10_000);
         connector.close();
         await sandbox?.close();

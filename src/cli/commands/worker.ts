@@ -9,12 +9,16 @@
  */
 import type { Command } from 'commander';
 import { createServiceNowConnector } from '../../../connectors/servicenow/servicenow-connector.js';
+import { instanceIdOf } from '../../../connectors/servicenow/config.js';
 import { serviceNowConfigFromEnv } from '../../../connectors/servicenow/env-config.js';
 import { loadRuntimeConfig, PRODUCTION_CONFIG_FILE, type LoadedConfig } from '../../config/load-runtime-config.js';
 import { HandoffError } from '../../errors.js';
+import { httpListenFromEnv } from '../../ops/http-listen.js';
+import { createOpsRuntime } from '../../ops/ops-runtime.js';
 import { startWiredWorker, type WiredWorker } from '../../queue/wiring.js';
 import { createLogger, type Logger } from '../../util/log.js';
 import { mappingsCheckWanted, runStartupChecks } from '../startup-checks.js';
+import { attachOps, superviseWorker } from '../worker-ops.js';
 import { faultFromEnv } from './fault.js';
 
 export interface WorkerEnvSettings {
@@ -87,10 +91,13 @@ export function registerWorker(program: Command): void {
       const snConfig = serviceNowConfigFromEnv(process.env);
       const authUser = 'username' in snConfig.auth ? snConfig.auth.username : undefined;
       const env = workerEnv(process.env, authUser);
+      const http = httpListenFromEnv(process.env);
       // Fail fast (issue 14): Redis, the instance and the mappings are checked before anything starts.
       await runStartupChecks({ config: loaded.config, serviceNow: snConfig, redisUrl: env.redisUrl, integrationUser: env.integrationUser, mappingsCheck: mappingsCheckWanted(opts.mappingsCheck === false ? false : undefined, process.env, true) });
-      const connector = createServiceNowConnector({ config: snConfig, log });
+      const ops = createOpsRuntime({ config: loaded.config, redisUrl: env.redisUrl, prefix: env.prefix ?? loaded.config.worker.prefix, instanceId: instanceIdOf(snConfig.instanceUrl), http, log });
+      const connector = createServiceNowConnector({ config: snConfig, log, observe: ops.observeInstanceCall });
       const worker: WiredWorker = await startWiredWorker({
+        ...ops.hooks,
         config: loaded.config,
         connector,
         redisUrl: env.redisUrl,
@@ -100,8 +107,9 @@ export function registerWorker(program: Command): void {
         ...(env.prefix === undefined ? {} : { prefix: env.prefix }),
         fault: faultFromEnv(process.env, log),
       });
-      log.info('worker started', { instance: connector.instanceId, config: loaded.file, prefix: worker.prefix, policyVersion: worker.policy.version });
-      await stopOnSignals(async () => {
+      await attachOps(ops, worker, connector, env.integrationUser);
+      log.info('worker started', { instance: connector.instanceId, config: loaded.file, prefix: worker.prefix, policyVersion: worker.policy.version, http: ops.url });
+      await superviseWorker(ops, async () => {
         await worker.close(15_000);
         connector.close();
       }, log);
