@@ -16,7 +16,7 @@ const STOP_BOUND_MS = 20_000;
 
 /** Starts the watchdog and the endpoints for a started worker. */
 export async function attachOps(ops: OpsRuntime, worker: WiredWorker, connector: ServiceNowConnector, integrationUser: string): Promise<void> {
-  await ops.attach({ queues: worker.queues, probe: () => connector.user({ userName: integrationUser }) });
+  await ops.attach({ queues: worker.queues, policy: worker.policy, connector, probe: () => connector.user({ userName: integrationUser }) });
 }
 
 /**

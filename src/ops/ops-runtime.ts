@@ -13,17 +13,24 @@ import { createBudget, createRedisUsageStore } from '../ai/index.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 import type { HandoffError } from '../errors.js';
 import type { AuditEvent } from '../handoff/audit-event.js';
+import type { Connector } from '../connector/connector.js';
+import { HANDOFF_STATUSES, type HandoffStatus } from '../domain/handoff.js';
 import { createHandoffStore, type HandoffStore } from '../handoff/handoff-store.js';
+import type { PanelPolicy } from '../handoff/ports.js';
+import { buildDashboard } from '../handoff/report.js';
 import { loadMappings } from '../mapping/load-mappings.js';
 import { loadPolicy } from '../policy/index.js';
 import { createRedis } from '../queue/redis-connection.js';
 import { describeRedisTarget } from '../queue/redis-target.js';
 import type { Logger } from '../util/log.js';
+import { createDashboardData } from './dashboard-data.js';
+import { renderDashboardPage } from './dashboard-page.js';
 import { factsOf } from './event-facts.js';
 import { createHealth, type Health } from './health.js';
 import type { HttpListen } from './http-listen.js';
-import { startOpsServer, type HttpRoutes, type OpsServer } from './http-server.js';
+import { startOpsServer, type OpsServer } from './http-server.js';
 import { createMetrics, type GaugeSources, type Metrics } from './metrics.js';
+import { createTally, redisEventReader } from './ledger-tally.js';
 import { readiness, type Readiness } from './readiness.js';
 import { createSyncTimes } from './sync-times.js';
 import { startWatchdog, type Watchdog } from './watchdog.js';
@@ -52,10 +59,12 @@ export interface ObservedCall {
 /** The parts of a running worker ops reads. */
 export interface AttachedWorker {
   readonly queues: Readonly<Record<string, Queue>>;
+  /** The worker's policy port: the dashboard classifies active work with it, as `report` does. */
+  readonly policy: PanelPolicy;
+  /** The instance, for the dashboard's classification of active work. */
+  readonly connector: Connector;
   /** One cheap authenticated call to the instance (the integration user's record). */
   probe(): Promise<unknown>;
-  /** Dashboard routes, when the caller serves the dashboard. */
-  readonly dashboard?: Pick<HttpRoutes, 'dashboardPage' | 'dashboardJson'>;
 }
 
 export interface OpsRuntime {
@@ -87,7 +96,9 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
   const budget = createBudget({ store: createRedisUsageStore(redis, { prefix }), config: config.ai });
   const syncTimes = createSyncTimes(redis, prefix, options.instanceId, now);
   const health = createHealth(now);
-  const tables = options.tables ?? config.worker.tables ?? [...loadMappings(config.paths.mappings).byTable.keys()];
+  const mappings = loadMappings(config.paths.mappings);
+  const tables = options.tables ?? config.worker.tables ?? [...mappings.byTable.keys()];
+  const catalog = loadPolicy(config.paths.policy).operations;
   let queues: Readonly<Record<string, Queue>> = {};
   let server: OpsServer | null = null;
   let watchdog: Watchdog | null = null;
@@ -123,7 +134,7 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
     readiness: currentReadiness,
     health: () => health.snapshot(),
   };
-  const metrics = createMetrics({ operations: loadPolicy(config.paths.policy).operations.map((op) => op.id), sources });
+  const metrics = createMetrics({ operations: catalog.map((op) => op.id), sources });
 
   /** Counts an event, with the durations its hand-off's record gives (pickup to note, note to review). */
   const countAudit = async (event: AuditEvent): Promise<void> => {
@@ -167,7 +178,22 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
         now,
       });
       if (options.http === null) return;
-      const notServed = (): Promise<never> => Promise.reject(new Error('the dashboard is not served by this process'));
+      const dashboard = createDashboardData({
+        classify: () => buildDashboard(worker.connector, mappings, worker.policy, store),
+        tally: createTally(redisEventReader(redis, prefix)),
+        async handoffs() {
+          const counts = await Promise.all(HANDOFF_STATUSES.map(async (status) => [status, (await store.idsWithStatus(status)).length] as const));
+          return Object.fromEntries(counts) as Record<HandoffStatus, number>;
+        },
+        budgets: () => budget.statuses(),
+        queueJobs: () => sources.queueJobs(),
+        syncLags: () => sources.syncLags(),
+        readiness: currentReadiness,
+        titles: new Map(catalog.map((op) => [op.id, op.title])),
+        classifyEveryMs: config.ops.dashboard.classifyEveryMs,
+        refreshSeconds: config.ops.dashboard.refreshSeconds,
+        now,
+      });
       server = await startOpsServer(
         options.http,
         {
@@ -178,8 +204,8 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
           async metrics() {
             return { contentType: metrics.registry.contentType, body: await metrics.registry.metrics() };
           },
-          dashboardPage: worker.dashboard?.dashboardPage ?? notServed,
-          dashboardJson: worker.dashboard?.dashboardJson ?? notServed,
+          dashboardPage: async () => renderDashboardPage(await dashboard.view()),
+          dashboardJson: () => dashboard.view(),
         },
         log,
       );
