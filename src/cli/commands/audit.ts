@@ -17,8 +17,8 @@ export function registerAudit(program: Command): void {
   audit
     .command('verify')
     .description('prove the chain; exit 0 when intact, 1 at the first changed, removed or reordered event')
-    .option('--redis-url <url>', 'Redis URL (default: REDIS_URL, or the local Redis of npm start)')
-    .option('--prefix <prefix>', 'key prefix (default: AI_HANDOFF_PREFIX or aih)')
+    .option('--redis-url <url>', 'Redis URL (default: REDIS_URL, or the Redis of the running npm start)')
+    .option('--prefix <prefix>', "key prefix (default: AI_HANDOFF_PREFIX, the running npm start's, or aih)")
     .option('--json', 'print the result as JSON')
     .action(async (opts: { redisUrl?: string; prefix?: string; json?: boolean }) => {
       const { url, prefix } = redisTarget(opts);
@@ -37,8 +37,8 @@ export function registerAudit(program: Command): void {
   audit
     .command('export')
     .description('write every event as JSON lines, then the head')
-    .option('--redis-url <url>', 'Redis URL (default: REDIS_URL, or the local Redis of npm start)')
-    .option('--prefix <prefix>', 'key prefix (default: AI_HANDOFF_PREFIX or aih)')
+    .option('--redis-url <url>', 'Redis URL (default: REDIS_URL, or the Redis of the running npm start)')
+    .option('--prefix <prefix>', "key prefix (default: AI_HANDOFF_PREFIX, the running npm start's, or aih)")
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .action(async (opts: { redisUrl?: string; prefix?: string; out?: string }) => {
       const { url, prefix } = redisTarget(opts);

@@ -21,8 +21,8 @@ import { httpListenFromEnv } from '../../ops/http-listen.js';
 import { createOpsRuntime } from '../../ops/ops-runtime.js';
 import { startWiredWorker } from '../../queue/wiring.js';
 import { createLogger } from '../../util/log.js';
-import { fromRoot } from '../../util/paths.js';
 import { startLocalRedis, type LocalRedis } from '../local-redis.js';
+import { dataDir, removeRunRecord, writeRunRecord } from '../run-file.js';
 import { mappingsCheckWanted, runStartupChecks } from '../startup-checks.js';
 import { attachOps, superviseWorker } from '../worker-ops.js';
 import { faultFromEnv } from './fault.js';
@@ -39,6 +39,7 @@ interface StartFlags {
   readonly fresh?: boolean;
   readonly mappingsCheck?: boolean;
   readonly http?: string;
+  readonly redisPort: string;
 }
 
 export function registerStart(program: Command): void {
@@ -47,11 +48,12 @@ export function registerStart(program: Command): void {
     .description('run everything locally: Redis, the sandbox instance (unless SN_INSTANCE_URL is set) and the worker')
     .option('--port <n>', 'sandbox port', String(DEFAULT_SANDBOX_PORT))
     .option('--tickets <n>', 'generated tickets to add to the sandbox seed', '0')
-    .option('--data <dir>', 'folder for the local Redis and sandbox state', fromRoot('.data'))
+    .option('--data <dir>', 'folder for the local Redis, the sandbox state and run.json (default: AI_HANDOFF_DATA, else .data)', dataDir())
     .option('--fresh', 'start the sandbox from its seed, ignoring saved state')
     .option('--config <file>', 'runtime config (default: AI_HANDOFF_CONFIG or config/sandbox.yaml)')
     .option('--log-level <level>', 'debug, info, warn or error', 'warn')
     .option('--mappings-check', 'check every mapped field on the instance before starting (default: AI_HANDOFF_MAPPINGS_CHECK, else off)')
+    .option('--redis-port <n>', 'port of the local Redis (without REDIS_URL); another folder\'s Redis there is left alone and a free port taken', String(LOCAL_REDIS_PORT))
     .option('--http <host:port>', 'health, metrics and the dashboard (default: AI_HANDOFF_HTTP, else 127.0.0.1 on the sandbox port + 1; off turns it off)')
     .action(async (flags: StartFlags) => {
       const log = createLogger({ level: flags.logLevel as 'warn' });
@@ -65,7 +67,9 @@ export function registerStart(program: Command): void {
       const http = httpListenFromEnv(flags.http === undefined ? process.env : { ...process.env, AI_HANDOFF_HTTP: flags.http }, `127.0.0.1:${port === 0 || port === 65535 ? 0 : port + 1}`);
 
       let localRedis: LocalRedis | undefined;
-      const redisUrl = process.env.REDIS_URL?.trim() || (localRedis = await startLocalRedis({ dir: join(data, 'redis'), port: LOCAL_REDIS_PORT })).url;
+      const redisPort = Number(flags.redisPort);
+      if (!Number.isInteger(redisPort) || redisPort < 1 || redisPort > 65535) throw new HandoffError('INPUT_INVALID', `--redis-port must be 1 to 65535, got '${flags.redisPort}'`, { remedy: 'pass for example --redis-port 6390' });
+      const redisUrl = process.env.REDIS_URL?.trim() || (localRedis = await startLocalRedis({ dir: join(data, 'redis'), port: redisPort })).url;
 
       let sandbox: Sandbox | undefined;
       let snConfig: ServiceNowConfig;
@@ -100,7 +104,7 @@ export function registerStart(program: Command): void {
       const lines = [
         '',
         'ai-handoff is running.',
-        `  Redis            ${redisUrl}${localRedis ? `  (local redis-server, data in ${join(data, 'redis')})` : ''}`,
+        `  Redis            ${redisUrl}${localRedis ? `  (${localRedis.note})` : ''}`,
         `  ServiceNow       ${snConfig.instanceUrl}${sandbox ? '  (the sandbox instance)' : ''}`,
         `  worker           config ${loaded.file}, policy ${worker.policy.version}, provider ${loaded.config.ai.provider.kind}, sync every ${env.syncIntervalMs ?? loaded.config.worker.syncIntervalMs} ms`,
         `  dashboard        ${ops.url === null ? 'off (--http or AI_HANDOFF_HTTP)' : `${ops.url}/   (health ${ops.url}/healthz, readiness ${ops.url}/readyz, metrics ${ops.url}/metrics)`}`,
@@ -115,7 +119,9 @@ export function registerStart(program: Command): void {
           usersTable(),
         );
       }
-      lines.push('', `Audit: REDIS_URL=${redisUrl} npx ai-handoff audit verify     Ctrl-C stops everything.`, '');
+      // report, audit and policy in another terminal read this run's endpoints and config from here.
+      writeRunRecord(data, { pid: process.pid, startedAt: new Date().toISOString(), redisUrl, prefix: worker.prefix, instanceUrl: snConfig.instanceUrl, sandbox: sandbox !== undefined, config: loaded.file, http: ops.url });
+      lines.push('', `In another terminal (they read ${join(data, 'run.json')}): npx ai-handoff report | audit verify | policy check`, 'Ctrl-C stops everything.', '');
       console.log(lines.join('\n'));
 
       await superviseWorker(ops, async () => {
@@ -123,6 +129,7 @@ export function registerStart(program: Command): void {
         connector.close();
         await sandbox?.close();
         await localRedis?.stop();
+        removeRunRecord(data);
       }, log);
       console.log('stopped');
     });
