@@ -23,6 +23,21 @@ export const Ops = z.strictObject({
   checkEveryMs: ms(200, 300_000).default(5_000),
   /** How often the Redis safety settings (eviction policy, persistence) are read again, in ms. Default 30000. */
   safetyEveryMs: ms(1_000, 3_600_000).default(30_000),
+  /**
+   * With Redis behind Sentinel, every write to the instance first waits until
+   * the Redis writes made before it have reached `replicas` replicas (Redis
+   * WAIT, bounded by `timeoutMs`), so a failover to a replica cannot lose the
+   * hand-off state an instance write (a note, a cleared request) depends on
+   * (docs/deploy.md, "Redis Sentinel"). Skipped while the master has no
+   * replica connected; a wait that times out is counted, and the write goes
+   * ahead. `replicas: 0` turns it off.
+   */
+  replicaWait: z
+    .strictObject({
+      replicas: z.number().int().min(0).max(5).default(1),
+      timeoutMs: ms(10, 10_000).default(1_000),
+    })
+    .prefault({}),
   readiness: z
     .strictObject({
       /** The instance must have answered with valid credentials within this long, in ms. Default 120000. */

@@ -49,6 +49,8 @@ export interface Metrics {
   /** One audit event this process appended. `durations` are filled in by the caller when it can (seconds). */
   countEvent(facts: EventFacts, durations?: { readonly requestToNote?: number | undefined; readonly review?: number | undefined }): void;
   countInstanceCall(call: InstanceCall): void;
+  /** One replication barrier before an instance write (replication-barrier.ts). */
+  countReplicaWait(outcome: 'acked' | 'short' | 'skipped'): void;
 }
 
 /** Statuses that get their own `code` value; others are counted by class (2xx, 4xx, 5xx). */
@@ -83,6 +85,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
   const retries = new Counter({ name: 'ai_handoff_instance_retries_total', help: 'HTTP attempts against the instance that repeated a call (after a 429, 5xx, timeout or dropped connection).', registers });
   const tokens = new Counter({ name: 'ai_handoff_provider_tokens_total', help: 'Tokens the AI provider reported, by type (prompt, completion).', labelNames: ['type'], registers });
   const cost = new Counter({ name: 'ai_handoff_provider_cost_total', help: 'AI provider cost, in the currency of ai.prices.', registers });
+  const replicaWaits = new Counter({ name: 'ai_handoff_redis_replica_waits_total', help: 'Waits for a Redis replica before an instance write (Sentinel), by outcome: acked, short (timed out), skipped (no replica connected).', labelNames: ['outcome'], registers });
   const requestToNote = new Histogram({
     name: 'ai_handoff_request_to_note_seconds',
     help: 'From the hand-off taken in (pickup) to its note written (or shadowed), in seconds.',
@@ -159,6 +162,9 @@ export function createMetrics(options: MetricsOptions): Metrics {
       if (facts.cost !== null && facts.cost > 0) cost.inc(facts.cost);
       if (durations.requestToNote !== undefined) requestToNote.observe(durations.requestToNote);
       if (durations.review !== undefined && facts.decision !== null) review.observe({ decision: facts.decision }, durations.review);
+    },
+    countReplicaWait(outcome) {
+      replicaWaits.inc({ outcome });
     },
     countInstanceCall(call) {
       calls.inc({ kind: kind(call.kind), code: statusCode(call.status) });

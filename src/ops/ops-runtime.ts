@@ -21,7 +21,7 @@ import { buildDashboard } from '../handoff/report.js';
 import { loadMappings } from '../mapping/load-mappings.js';
 import { loadPolicy } from '../policy/index.js';
 import { createRedis } from '../queue/redis-connection.js';
-import { describeRedisTarget } from '../queue/redis-target.js';
+import { describeRedisTarget, isSentinelUrl } from '../queue/redis-target.js';
 import type { Logger } from '../util/log.js';
 import { createDashboardData } from './dashboard-data.js';
 import { renderDashboardPage } from './dashboard-page.js';
@@ -32,6 +32,7 @@ import { startOpsServer, type OpsServer } from './http-server.js';
 import { createMetrics, type GaugeSources, type Metrics } from './metrics.js';
 import { createTally, redisEventReader } from './ledger-tally.js';
 import { readiness, type Readiness } from './readiness.js';
+import { createReplicationBarrier, withReplicationBarrier } from './replication-barrier.js';
 import { createSyncTimes } from './sync-times.js';
 import { startWatchdog, type Watchdog } from './watchdog.js';
 
@@ -73,6 +74,8 @@ export interface OpsRuntime {
   /** Pass to the connector as its transport's `observe`. */
   readonly observeInstanceCall: (call: ObservedCall) => void;
   readonly hooks: { readonly onAudit: (event: AuditEvent) => void; readonly onSync: (stats: { readonly table: string }) => void };
+  /** The connector with the replication barrier before each write when Redis is behind Sentinel (ops.replicaWait); else as it is. */
+  guardWrites<C extends Connector>(connector: C): C;
   /** Starts the watchdog and the endpoints for a started worker. */
   attach(worker: AttachedWorker): Promise<void>;
   /** Where the endpoints listen, once attached; null when off. */
@@ -102,6 +105,7 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
   let queues: Readonly<Record<string, Queue>> = {};
   let server: OpsServer | null = null;
   let watchdog: Watchdog | null = null;
+  const closers: (() => void)[] = [];
   let giveUp: (error: HandoffError) => void = () => undefined;
   const gaveUp = new Promise<HandoffError>((resolve) => (giveUp = resolve));
 
@@ -154,6 +158,14 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
     observeInstanceCall: (call) => {
       health.instanceAttempt(call.status, call.context.operation);
       metrics.countInstanceCall({ kind: call.context.operation, status: call.status, attempt: call.attempt ?? 1 });
+    },
+    guardWrites(connector) {
+      if (!isSentinelUrl(options.redisUrl) || config.ops.replicaWait.replicas === 0) return connector;
+      // A connection of its own: WAIT blocks it for up to timeoutMs, which must not hold up the health checks.
+      const barrierRedis = createRedis(options.redisUrl, 'store', { commandTimeout: config.ops.replicaWait.timeoutMs + 5_000, connectionName: 'ai-handoff-barrier' });
+      closers.push(() => barrierRedis.disconnect());
+      const barrier = createReplicationBarrier({ redis: barrierRedis, prefix, ...config.ops.replicaWait, log, onOutcome: (o) => metrics.countReplicaWait(o), now });
+      return withReplicationBarrier(connector, barrier);
     },
     hooks: {
       onAudit: (event) => void countAudit(event).catch((error: unknown) => log.debug('audit event not counted', { error })),
@@ -219,6 +231,7 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
       watchdog?.stop();
       await server?.close();
       redis.disconnect();
+      for (const close of closers) close();
     },
   };
 }

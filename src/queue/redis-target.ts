@@ -80,8 +80,11 @@ export function parseRedisTarget(url: string): RedisTarget {
 export function redisOptionsFor(target: SentinelTarget, base: RedisOptions): RedisOptions {
   return {
     ...target.options,
-    // Learn of a failover from the Sentinels' +switch-master at once, not only when the old master's socket dies.
-    failoverDetector: true,
+    // A master demoted while it stays up (a manual or partition failover) answers writes with READONLY: reconnect
+    // through the Sentinels and send the command again (ioredis README, "Reconnect on error"). ioredis's
+    // failoverDetector would learn of it sooner, but its Sentinel subscriptions outlive quit() (ioredis 5.11) and keep
+    // a stopped worker's process alive.
+    reconnectOnError: (error: Error) => (error.message.startsWith('READONLY') ? 2 : false),
     // Keep asking the Sentinels while they elect a new master (ioredis would give up after its default tries).
     sentinelRetryStrategy: (times: number) => Math.min(100 * times, 2_000),
     ...base,

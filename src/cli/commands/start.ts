@@ -22,6 +22,7 @@ import { createOpsRuntime } from '../../ops/ops-runtime.js';
 import { startWiredWorker } from '../../queue/wiring.js';
 import { createLogger } from '../../util/log.js';
 import { startLocalRedis, type LocalRedis } from '../local-redis.js';
+import { redisUrlFromEnv } from '../redis-env.js';
 import { dataDir, removeRunRecord, writeRunRecord } from '../run-file.js';
 import { mappingsCheckWanted, runStartupChecks } from '../startup-checks.js';
 import { attachOps, superviseWorker } from '../worker-ops.js';
@@ -69,7 +70,7 @@ export function registerStart(program: Command): void {
       let localRedis: LocalRedis | undefined;
       const redisPort = Number(flags.redisPort);
       if (!Number.isInteger(redisPort) || redisPort < 1 || redisPort > 65535) throw new HandoffError('INPUT_INVALID', `--redis-port must be 1 to 65535, got '${flags.redisPort}'`, { remedy: 'pass for example --redis-port 6390' });
-      const redisUrl = process.env.REDIS_URL?.trim() || (localRedis = await startLocalRedis({ dir: join(data, 'redis'), port: redisPort })).url;
+      const redisUrl = redisUrlFromEnv(process.env) || (localRedis = await startLocalRedis({ dir: join(data, 'redis'), port: redisPort })).url;
 
       let sandbox: Sandbox | undefined;
       let snConfig: ServiceNowConfig;
@@ -87,7 +88,7 @@ export function registerStart(program: Command): void {
         throw error;
       });
       const ops = createOpsRuntime({ config: loaded.config, redisUrl, prefix: env.prefix ?? loaded.config.worker.prefix, instanceId: instanceIdOf(snConfig.instanceUrl), http, log });
-      const connector = createServiceNowConnector({ config: snConfig, log, observe: ops.observeInstanceCall });
+      const connector = ops.guardWrites(createServiceNowConnector({ config: snConfig, log, observe: ops.observeInstanceCall }));
       const worker = await startWiredWorker({
         ...ops.hooks,
         config: loaded.config,

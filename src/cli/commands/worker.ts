@@ -17,6 +17,7 @@ import { httpListenFromEnv } from '../../ops/http-listen.js';
 import { createOpsRuntime } from '../../ops/ops-runtime.js';
 import { startWiredWorker, type WiredWorker } from '../../queue/wiring.js';
 import { createLogger, type Logger } from '../../util/log.js';
+import { redisUrlFromEnv } from '../redis-env.js';
 import { mappingsCheckWanted, runStartupChecks } from '../startup-checks.js';
 import { attachOps, superviseWorker } from '../worker-ops.js';
 import { faultFromEnv } from './fault.js';
@@ -30,9 +31,11 @@ export interface WorkerEnvSettings {
 
 /** Reads the worker's own variables, with errors that name the variable and the fix. */
 export function workerEnv(env: Readonly<Record<string, string | undefined>>, authUser: string | undefined): WorkerEnvSettings {
-  const redisUrl = env.REDIS_URL?.trim();
+  const redisUrl = redisUrlFromEnv(env);
   if (!redisUrl) {
-    throw new HandoffError('CONFIG_INVALID', 'REDIS_URL is not set', { remedy: 'set REDIS_URL to a Redis 7 with maxmemory-policy noeviction and appendonly yes, e.g. redis://127.0.0.1:6379' });
+    throw new HandoffError('CONFIG_INVALID', 'REDIS_URL is not set', {
+      remedy: 'set REDIS_URL to a Redis 7 with maxmemory-policy noeviction and appendonly yes, e.g. redis://127.0.0.1:6379, or REDIS_SENTINELS and REDIS_SENTINEL_NAME (docs/deploy.md)',
+    });
   }
   let syncIntervalMs: number | undefined;
   if (env.SYNC_INTERVAL_MS !== undefined && env.SYNC_INTERVAL_MS.trim() !== '') {
@@ -95,7 +98,7 @@ export function registerWorker(program: Command): void {
       // Fail fast (issue 14): Redis, the instance and the mappings are checked before anything starts.
       await runStartupChecks({ config: loaded.config, serviceNow: snConfig, redisUrl: env.redisUrl, integrationUser: env.integrationUser, mappingsCheck: mappingsCheckWanted(opts.mappingsCheck === false ? false : undefined, process.env, true) });
       const ops = createOpsRuntime({ config: loaded.config, redisUrl: env.redisUrl, prefix: env.prefix ?? loaded.config.worker.prefix, instanceId: instanceIdOf(snConfig.instanceUrl), http, log });
-      const connector = createServiceNowConnector({ config: snConfig, log, observe: ops.observeInstanceCall });
+      const connector = ops.guardWrites(createServiceNowConnector({ config: snConfig, log, observe: ops.observeInstanceCall }));
       const worker: WiredWorker = await startWiredWorker({
         ...ops.hooks,
         config: loaded.config,
