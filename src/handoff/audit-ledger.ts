@@ -72,7 +72,8 @@ export interface AuditLedger {
   forHandoff(handoffId: string): Promise<AuditEvent[]>;
   /** Streams every event in order, in chunks. */
   events(chunk?: number): AsyncIterable<AuditEvent>;
-  verify(): Promise<VerifyResult>;
+  /** Walks the chain; `onProgress` is told the events checked so far of the head's count, after each thousand. */
+  verify(options?: { readonly onProgress?: (checked: number, total: number) => void }): Promise<VerifyResult>;
   head(): Promise<{ seq: number; hash: string }>;
 }
 
@@ -176,7 +177,7 @@ export function createAuditLedger(options: AuditLedgerOptions): AuditLedger {
     }
   };
 
-  const verify = async (): Promise<VerifyResult> => {
+  const verify = async (options: { readonly onProgress?: (checked: number, total: number) => void } = {}): Promise<VerifyResult> => {
     const h = await head();
     let prev = GENESIS_HASH;
     let expectedSeq = 1;
@@ -215,6 +216,7 @@ export function createAuditLedger(options: AuditLedgerOptions): AuditLedger {
         expectedSeq++;
         index++;
       }
+      options.onProgress?.(index, h.seq);
       if (raws.length < 1000) break;
     }
     if (h.seq !== expectedSeq - 1 || h.hash !== prev) {

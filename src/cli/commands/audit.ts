@@ -9,6 +9,7 @@ import { once } from 'node:events';
 import type { Command } from 'commander';
 import { createAuditLedger } from '../../handoff/audit-ledger.js';
 import { connectOnce } from '../../queue/redis-connection.js';
+import { createProgress } from '../progress.js';
 import { redisTarget } from './redis-target.js';
 
 export function registerAudit(program: Command): void {
@@ -24,7 +25,9 @@ export function registerAudit(program: Command): void {
       const { url, prefix } = redisTarget(opts);
       const redis = await connectOnce(url);
       try {
-        const result = await createAuditLedger({ redis, prefix }).verify();
+        const progress = createProgress(process.stderr);
+        const result = await createAuditLedger({ redis, prefix }).verify({ onProgress: (checked, total) => progress.update(`verifying the audit chain: ${checked} of ${total} events`) });
+        progress.done();
         if (opts.json) console.log(JSON.stringify(result));
         else if (result.ok) console.log(`audit chain intact: ${result.events} events, head seq ${result.headSeq}, head hash ${result.headHash}`);
         else console.log(`audit chain BROKEN at event ${result.problem?.seq ?? '?'} (position ${(result.problem?.index ?? 0) + 1}): ${result.problem?.kind}: ${result.problem?.message}`);

@@ -12,6 +12,7 @@ import type { ServiceNowConfig } from '../../../connectors/servicenow/config.js'
 import { describeCause, isHandoffError } from '../../errors.js';
 import { DEFAULT_MAPPINGS_DIR, loadMappings, mappingFor } from '../../mapping/load-mappings.js';
 import { createLogger } from '../../util/log.js';
+import { createProgress, type ProgressStream } from '../progress.js';
 
 export interface MappingsCheckOptions {
   /** The mappings folder; default mappings/servicenow. */
@@ -25,6 +26,8 @@ export interface MappingsCheckOptions {
   readonly err: (text: string) => void;
   /** Builds the connector; tests pass one with injected retry deps. */
   readonly connect?: (config: ServiceNowConfig) => ServiceNowConnector;
+  /** Where the progress line goes (a terminal only; default none). */
+  readonly progress?: ProgressStream;
 }
 
 export type MappingsCheckExit = 0 | 1 | 2;
@@ -41,8 +44,11 @@ export async function runMappingsCheck(options: MappingsCheckOptions): Promise<M
     out(`Checking ${mappings.length} mapping(s) from ${set.dir} against ${config.instanceUrl} (sys_dictionary)\n`);
     let missingFields = 0;
     let tablesWithGaps = 0;
-    for (const mapping of mappings) {
+    const progress = createProgress(options.progress ?? { isTTY: false, write: () => true });
+    for (const [index, mapping] of mappings.entries()) {
+      progress.update(`checking ${mapping.table} (${index + 1} of ${mappings.length})`);
       const check = await connector.checkMapping(mapping);
+      progress.done();
       if (check.missing.length === 0) {
         out(`${check.table}: all ${check.checked.length} fields present\n`);
         continue;
@@ -85,6 +91,7 @@ export function registerMappings(program: Command): void {
         env: process.env,
         out: (text) => process.stdout.write(text),
         err: (text) => process.stderr.write(text),
+        progress: process.stderr,
       });
     });
 }
