@@ -15,6 +15,7 @@ import type { HandoffError } from '../errors.js';
 import type { AuditEvent } from '../handoff/audit-event.js';
 import type { Connector } from '../connector/connector.js';
 import { HANDOFF_STATUSES, type HandoffStatus } from '../domain/handoff.js';
+import { createAuditLedger } from '../handoff/audit-ledger.js';
 import { createHandoffStore, type HandoffStore } from '../handoff/handoff-store.js';
 import type { PanelPolicy } from '../handoff/ports.js';
 import { buildDashboard } from '../handoff/report.js';
@@ -26,6 +27,7 @@ import type { Logger } from '../util/log.js';
 import { createDashboardData } from './dashboard-data.js';
 import { renderDashboardPage } from './dashboard-page.js';
 import { factsOf } from './event-facts.js';
+import { tracingFromEnv, type HandoffTracing } from './handoff-traces.js';
 import { createHealth, type Health } from './health.js';
 import type { HttpListen } from './http-listen.js';
 import { startOpsServer, type OpsServer } from './http-server.js';
@@ -48,6 +50,8 @@ export interface OpsRuntimeOptions {
   readonly http: HttpListen | null;
   readonly log: Logger;
   readonly now?: () => number;
+  /** Traces per hand-off; default from the environment (OTEL_EXPORTER_OTLP_ENDPOINT), null for none. */
+  readonly tracing?: HandoffTracing | null;
 }
 
 /** What the transport tells of each HTTP attempt (connectors/servicenow/http-transport.ts ObservedAttempt). */
@@ -99,6 +103,9 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
   const budget = createBudget({ store: createRedisUsageStore(redis, { prefix }), config: config.ai });
   const syncTimes = createSyncTimes(redis, prefix, options.instanceId, now);
   const health = createHealth(now);
+  const tracing = options.tracing === undefined ? tracingFromEnv(process.env) : options.tracing;
+  // Read only: the hand-off's earlier events, for its spans' start times.
+  const history = createAuditLedger({ redis, prefix });
   const mappings = loadMappings(config.paths.mappings);
   const tables = options.tables ?? config.worker.tables ?? [...mappings.byTable.keys()];
   const catalog = loadPolicy(config.paths.policy).operations;
@@ -168,7 +175,10 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
       return withReplicationBarrier(connector, barrier);
     },
     hooks: {
-      onAudit: (event) => void countAudit(event).catch((error: unknown) => log.debug('audit event not counted', { error })),
+      onAudit: (event) => {
+        void countAudit(event).catch((error: unknown) => log.debug('audit event not counted', { error }));
+        void tracing?.onEvent(event, (id) => history.forHandoff(id)).catch((error: unknown) => log.debug('audit event not traced', { error }));
+      },
       onSync: (stats) => void syncTimes.completed(stats.table).catch(() => undefined),
     },
     async attach(worker) {
@@ -230,6 +240,7 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
     async close() {
       watchdog?.stop();
       await server?.close();
+      await tracing?.shutdown().catch(() => undefined);
       redis.disconnect();
       for (const close of closers) close();
     },

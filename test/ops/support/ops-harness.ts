@@ -9,6 +9,7 @@ import { parseServiceNowConfig } from '../../../connectors/servicenow/config.js'
 import { INTEGRATION_PASSWORD, INTEGRATION_USER } from '../../../connectors/servicenow/sandbox/index.js';
 import { attachOps } from '../../../src/cli/worker-ops.js';
 import type { RuntimeConfig } from '../../../src/config/runtime-config.js';
+import type { HandoffTracing } from '../../../src/ops/handoff-traces.js';
 import { createOpsRuntime, type OpsRuntime } from '../../../src/ops/ops-runtime.js';
 import { startWiredWorker, type WiredWorker } from '../../../src/queue/wiring.js';
 import { silentLogger } from '../../../src/util/log.js';
@@ -32,13 +33,14 @@ export interface OpsHarnessOptions {
   readonly token?: string;
   readonly redisUrl?: string;
   readonly syncIntervalMs?: number;
+  readonly tracing?: HandoffTracing;
 }
 
 export async function startOpsHarness(options: OpsHarnessOptions = {}): Promise<OpsHarness> {
   const redisUrl = options.redisUrl ?? sharedRedisUrl();
   const h = await startFlowHarness({ noWorker: true, redisUrl });
   const config = options.config ? options.config(h.config) : h.config;
-  const ops = createOpsRuntime({ config, redisUrl, prefix: h.prefix, instanceId: h.connector.instanceId, http: { host: '127.0.0.1', port: 0, token: options.token ?? null }, log: silentLogger });
+  const ops = createOpsRuntime({ config, redisUrl, prefix: h.prefix, instanceId: h.connector.instanceId, http: { host: '127.0.0.1', port: 0, token: options.token ?? null }, log: silentLogger, tracing: options.tracing ?? null });
   const connector = createServiceNowConnector({
     config: parseServiceNowConfig({ instanceUrl: h.sandbox.url, auth: { kind: 'basic', username: INTEGRATION_USER, password: INTEGRATION_PASSWORD } }),
     log: silentLogger,
