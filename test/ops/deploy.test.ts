@@ -161,6 +161,8 @@ describe("the image's commands, as the Containerfile writes them", () => {
         if (status !== 0) await new Promise((r) => setTimeout(r, 500));
       }
       expect(status, output).toBe(0);
+      // The endpoint is up a moment before the start line is logged.
+      while (!output.includes('"msg":"worker started"') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       expect(output).toContain('"msg":"worker started"');
       // Without its token the dashboard is refused; the health check needs none.
       expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(401);

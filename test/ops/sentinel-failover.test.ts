@@ -25,10 +25,14 @@ describe('a Redis failover under Sentinel in the middle of a batch', () => {
   let h: FlowHarness | undefined;
   let worker: RunningCli | undefined;
   afterAll(async () => {
-    await worker?.stop();
-    if (h) expectOnlyAllowedWrites(h);
-    await h?.close();
-    await cluster?.stop();
+    // The Redis processes and their folders go whatever happens before.
+    try {
+      await worker?.stop();
+      if (h) expectOnlyAllowedWrites(h);
+      await h?.close();
+    } finally {
+      await cluster?.stop();
+    }
   }, 60_000);
 
   it('ends every request with exactly one note, nothing stuck or lost, the worker still running', async () => {

@@ -60,7 +60,11 @@ export function startCli(args: readonly string[], env: Readonly<Record<string, s
     },
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      return exited;
+      // A stop that hangs is a failure the test sees in the exit; the process must not outlive the test.
+      const killer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+      const result = await exited;
+      clearTimeout(killer);
+      return result;
     },
   };
 }
