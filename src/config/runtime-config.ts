@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { AiConfig } from '../ai/config.js';
 import { Audit } from './audit.js';
 import { Groups } from './groups.js';
+import { Ops } from './ops.js';
 import { Paths } from './paths.js';
 import { Switches } from './switches.js';
 import { Worker } from './worker.js';
@@ -20,6 +21,7 @@ export const RUNTIME_CONFIG_SECTIONS = {
   worker: Worker.prefault({}),
   ai: AiConfig.prefault({}),
   audit: Audit.prefault({}),
+  ops: Ops.prefault({}),
 } as const;
 
 export const RuntimeConfig = z.strictObject(RUNTIME_CONFIG_SECTIONS);

@@ -10,6 +10,7 @@ import type { Connector } from '../connector/connector.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 import { createAiExecutor } from '../handoff/ai-executor.js';
 import type { AuditSetup } from '../handoff/audit-setup.js';
+import type { AuditEvent } from '../handoff/audit-event.js';
 import type { FaultPoint } from '../handoff/flow-deps.js';
 import { writtenByUs } from '../handoff/journal-trust.js';
 import { createNotePort } from '../handoff/note-port.js';
@@ -38,6 +39,8 @@ export interface WorkerWiringOptions {
   readonly now?: () => Date;
   readonly fault?: (point: FaultPoint) => void | Promise<void>;
   readonly onSync?: (stats: SyncStats) => void;
+  /** Told of every audit event this process appends (src/ops metrics). */
+  readonly onAudit?: (event: AuditEvent) => void;
   /** A provider instead of the configured one (tests: the obedient stand-in model). */
   readonly provider?: Provider;
   /** The audit key, folder and checkpoint sinks (src/handoff/audit-setup.ts); the config's `audit` section says how often. */
@@ -129,6 +132,7 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
     ...(options.now ? { now: options.now } : {}),
     ...(options.fault ? { fault: options.fault } : {}),
     ...(options.onSync ? { onSync: options.onSync } : {}),
+    ...(options.onAudit ? { onAudit: options.onAudit } : {}),
   });
   return {
     ...running,

@@ -12,11 +12,13 @@ import { HandoffError, describeCause, isHandoffError } from '../errors.js';
 import type { AuditLedger } from '../handoff/audit-ledger.js';
 import { openAuditLedger, type AuditSetup } from '../handoff/audit-setup.js';
 import { createAuditUpkeep } from '../handoff/audit-upkeep.js';
+import type { AuditEvent } from '../handoff/audit-event.js';
 import { executeHandoff, fail } from '../handoff/execute.js';
 import { expireOverdue } from '../handoff/expiry.js';
 import type { FaultPoint, FlowDeps, FlowSettings } from '../handoff/flow-deps.js';
 import { createHandoffStore, type HandoffStore } from '../handoff/handoff-store.js';
 import { createNoticeStore } from '../handoff/notices.js';
+import { observeAppends } from '../handoff/observed-ledger.js';
 import { createPanelWriter } from '../handoff/panel-writer.js';
 import { pickUp } from '../handoff/pickup.js';
 import type { Executor, NoteRenderer, PanelPolicy } from '../handoff/ports.js';
@@ -67,6 +69,8 @@ export interface WorkerRuntimeOptions {
   readonly audit: AuditSetup;
   /** How the ledger is checkpointed and rotated (runtime config `audit`); defaults as there. */
   readonly auditUpkeep?: { readonly checkpointEveryMs: number; readonly hotMs: number; readonly segmentMaxEvents: number };
+  /** Called with every audit event this process appends (metrics: src/ops). */
+  readonly onAudit?: (event: AuditEvent) => void;
 }
 
 export interface RunningWorker {
@@ -114,7 +118,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   };
 
   const store = createHandoffStore({ redis: flowRedis, prefix, now });
-  const ledger = openAuditLedger(flowRedis, prefix, options.audit, now);
+  const ledger = observeAppends(openAuditLedger(flowRedis, prefix, options.audit, now), options.onAudit);
   const upkeep = createAuditUpkeep({ ledger, checkpointEveryMs: 300_000, hotMs: 30 * 86_400_000, segmentMaxEvents: 10_000, ...options.auditUpkeep, now, log });
   const notices = createNoticeStore(flowRedis, prefix);
   const panels = createPanelWriter({ connector, store, notices, policy: options.policy, redis: flowRedis, prefix });

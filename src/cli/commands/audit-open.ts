@@ -2,16 +2,17 @@
  * Opens the ledger for the commands that read it (audit verify, audit export,
  * evidence): Redis from --redis-url / REDIS_URL / npm start's, the key and the
  * audit folder (audit-target.ts), and the instance's checkpoint table when
- * SN_INSTANCE_URL is set (unless --no-instance).
+ * SN_INSTANCE_URL is set or `npm start` is running (its run.json), unless --no-instance.
  */
 import type { Command } from 'commander';
 import { createServiceNowConnector, type ServiceNowConnector } from '../../../connectors/servicenow/servicenow-connector.js';
-import { serviceNowConfigFromEnv } from '../../../connectors/servicenow/env-config.js';
 import type { AuditLedger } from '../../handoff/audit-ledger.js';
 import { openAuditLedger } from '../../handoff/audit-setup.js';
 import { connectOnce } from '../../queue/redis-connection.js';
 import { silentLogger } from '../../util/log.js';
+import { readRunRecord } from '../run-file.js';
 import { auditTarget } from './audit-target.js';
+import { instanceTarget } from './instance.js';
 import { redisTarget } from './redis-target.js';
 
 export interface LedgerFlags {
@@ -43,7 +44,11 @@ export interface OpenedLedger {
 export async function openLedgerFromFlags(flags: LedgerFlags, env: Readonly<Record<string, string | undefined>> = process.env): Promise<OpenedLedger> {
   const { url, prefix } = redisTarget(flags);
   let connector: ServiceNowConnector | undefined;
-  if (flags.instance !== false && env.SN_INSTANCE_URL?.trim()) connector = createServiceNowConnector({ config: serviceNowConfigFromEnv(env), log: silentLogger });
+  if (flags.instance !== false) {
+    // SN_* when set; else the instance of the running `npm start` (run.json), whose checkpoints anchor its ledger.
+    const run = env.SN_INSTANCE_URL?.trim() ? null : readRunRecord();
+    if (env.SN_INSTANCE_URL?.trim() || run !== null) connector = createServiceNowConnector({ config: instanceTarget({ env, run }).sn, log: silentLogger });
+  }
   const target = auditTarget(env, { localKey: true, ...(flags.auditDir ? { dir: flags.auditDir } : {}), ...(connector ? { connector } : {}), ...(flags.ledger ? { name: flags.ledger } : {}) });
   const redis = await connectOnce(url);
   return {

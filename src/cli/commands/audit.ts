@@ -10,6 +10,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import type { VerifyResult } from '../../handoff/audit-verify.js';
+import { createProgress } from '../progress.js';
 import { ledgerOptions, openLedgerFromFlags, type LedgerFlags } from './audit-open.js';
 
 /** The lines `audit verify` prints, and whether it passes. */
@@ -43,7 +44,9 @@ export function registerAudit(program: Command): void {
     .action(async (opts: LedgerFlags & { json?: boolean }) => {
       const opened = await openLedgerFromFlags(opts);
       try {
-        const result = await opened.ledger.verify();
+        const progress = createProgress(process.stderr);
+        const result = await opened.ledger.verify({ onProgress: (checked, total) => progress.update(`verifying the audit chain: ${checked} of ${total} events`) });
+        progress.done();
         const { lines, pass } = describeVerify(result, opened.ledger.name);
         if (opts.json) console.log(JSON.stringify({ ...result, anchored: result.checkpoints.latest !== null, pass }));
         else console.log(lines.join('\n'));

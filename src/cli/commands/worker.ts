@@ -9,12 +9,18 @@
  */
 import type { Command } from 'commander';
 import { createServiceNowConnector } from '../../../connectors/servicenow/servicenow-connector.js';
+import { instanceIdOf } from '../../../connectors/servicenow/config.js';
 import { serviceNowConfigFromEnv } from '../../../connectors/servicenow/env-config.js';
 import { loadRuntimeConfig, PRODUCTION_CONFIG_FILE, type LoadedConfig } from '../../config/load-runtime-config.js';
 import { HandoffError } from '../../errors.js';
+import { httpListenFromEnv } from '../../ops/http-listen.js';
+import { createOpsRuntime } from '../../ops/ops-runtime.js';
 import { startWiredWorker, type WiredWorker } from '../../queue/wiring.js';
 import { createLogger, type Logger } from '../../util/log.js';
 import { auditTarget } from './audit-target.js';
+import { redisUrlFromEnv } from '../redis-env.js';
+import { mappingsCheckWanted, runStartupChecks } from '../startup-checks.js';
+import { attachOps, superviseWorker } from '../worker-ops.js';
 import { faultFromEnv } from './fault.js';
 
 export interface WorkerEnvSettings {
@@ -26,9 +32,11 @@ export interface WorkerEnvSettings {
 
 /** Reads the worker's own variables, with errors that name the variable and the fix. */
 export function workerEnv(env: Readonly<Record<string, string | undefined>>, authUser: string | undefined): WorkerEnvSettings {
-  const redisUrl = env.REDIS_URL?.trim();
+  const redisUrl = redisUrlFromEnv(env);
   if (!redisUrl) {
-    throw new HandoffError('CONFIG_INVALID', 'REDIS_URL is not set', { remedy: 'set REDIS_URL to a Redis 7 with maxmemory-policy noeviction and appendonly yes, e.g. redis://127.0.0.1:6379' });
+    throw new HandoffError('CONFIG_INVALID', 'REDIS_URL is not set', {
+      remedy: 'set REDIS_URL to a Redis 7 with maxmemory-policy noeviction and appendonly yes, e.g. redis://127.0.0.1:6379, or REDIS_SENTINELS and REDIS_SENTINEL_NAME (docs/deploy.md)',
+    });
   }
   let syncIntervalMs: number | undefined;
   if (env.SYNC_INTERVAL_MS !== undefined && env.SYNC_INTERVAL_MS.trim() !== '') {
@@ -80,16 +88,22 @@ export function registerWorker(program: Command): void {
     .description('run the connector worker: keep panels current, take requests and reviews, run and write hand-offs')
     .option('--config <file>', 'runtime config file (default: AI_HANDOFF_CONFIG or config/production.yaml, AI off for every group)')
     .option('--log-level <level>', 'debug, info, warn or error', 'info')
-    .action(async (opts: { config?: string; logLevel: string }) => {
+    .option('--no-mappings-check', 'start without checking every mapped field on the instance (default: AI_HANDOFF_MAPPINGS_CHECK, else on)')
+    .action(async (opts: { config?: string; logLevel: string; mappingsCheck?: boolean }) => {
       const log = createLogger({ level: opts.logLevel as 'info' });
       const loaded = loadWorkerConfig(opts.config, process.env);
       const snConfig = serviceNowConfigFromEnv(process.env);
       const authUser = 'username' in snConfig.auth ? snConfig.auth.username : undefined;
       const env = workerEnv(process.env, authUser);
-      const connector = createServiceNowConnector({ config: snConfig, log });
+      const http = httpListenFromEnv(process.env);
+      // Fail fast (issue 14): Redis, the instance and the mappings are checked before anything starts.
+      await runStartupChecks({ config: loaded.config, serviceNow: snConfig, redisUrl: env.redisUrl, integrationUser: env.integrationUser, mappingsCheck: mappingsCheckWanted(opts.mappingsCheck === false ? false : undefined, process.env, true) });
+      const ops = createOpsRuntime({ config: loaded.config, redisUrl: env.redisUrl, prefix: env.prefix ?? loaded.config.worker.prefix, instanceId: instanceIdOf(snConfig.instanceUrl), http, log });
+      const connector = ops.guardWrites(createServiceNowConnector({ config: snConfig, log, observe: ops.observeInstanceCall }));
       // No key, no worker: a ledger signed with a key nobody kept could not be verified (docs/audit.md).
       const audit = auditTarget(process.env, { connector, instance: loaded.config.audit.instanceCheckpoints });
       const worker: WiredWorker = await startWiredWorker({
+        ...ops.hooks,
         config: loaded.config,
         connector,
         audit,
@@ -100,8 +114,9 @@ export function registerWorker(program: Command): void {
         ...(env.prefix === undefined ? {} : { prefix: env.prefix }),
         fault: faultFromEnv(process.env, log),
       });
-      log.info('worker started', { instance: connector.instanceId, config: loaded.file, prefix: worker.prefix, policyVersion: worker.policy.version, auditKey: audit.keys.current.id, auditDir: audit.dir });
-      await stopOnSignals(async () => {
+      await attachOps(ops, worker, connector, env.integrationUser);
+      log.info('worker started', { instance: connector.instanceId, config: loaded.file, prefix: worker.prefix, policyVersion: worker.policy.version, http: ops.url, auditKey: audit.keys.current.id, auditDir: audit.dir });
+      await superviseWorker(ops, async () => {
         await worker.close(15_000);
         connector.close();
       }, log);
