@@ -79,6 +79,8 @@ const FIELD_RULES: readonly FieldRule[] = [
   { key: 'configurationItem', required: false, names: ['cmdb_ci'], label: /configuration item|\bci\b/i, reference: 'cmdb_ci' },
   // The person the ticket is for: the caller of an incident, the requested-for of a request, the affected user of a security incident.
   { key: 'caller', required: false, names: ['caller_id', 'requested_for', 'affected_user'], label: /caller|requested for|affected user|requester/i, reference: 'sys_user', fallback: 'opened_by' },
+  // How a closed ticket was resolved: a related ticket's known-good baseline for the comparison (docs/ai.md).
+  { key: 'resolution', required: false, names: ['close_notes'], label: /^(resolution|close) notes$/i },
 ];
 
 /** Display-name companions: `<key>Name` read through the reference's `name` column. */
