@@ -9,6 +9,7 @@ import type { RuntimeConfig } from '../config/runtime-config.js';
 import { HandoffError } from '../errors.js';
 import { loadMappings, mappingFor } from '../mapping/load-mappings.js';
 import { preflight } from '../ops/preflight.js';
+import { loadPolicy } from '../policy/index.js';
 import { silentLogger } from '../util/log.js';
 import { createProgress } from './progress.js';
 
@@ -30,6 +31,8 @@ export async function runStartupChecks(options: StartupCheckOptions): Promise<vo
   const probe = createServiceNowConnector({ config: probeConfig, log: silentLogger });
   const progress = createProgress(process.stderr);
   try {
+    // The files first: a policy or mapping that does not load is a configuration error, named before any network check.
+    loadPolicy(config.paths.policy);
     const mappings = loadMappings(config.paths.mappings);
     const tables = (config.worker.tables ?? [...mappings.byTable.keys()]).map((table) => mappingFor(mappings, table));
     await preflight({

@@ -6,13 +6,14 @@
  * credentials or cannot be reached, or a mapping names a field the instance
  * lacks.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, INTEGRATION_PASSWORD, INTEGRATION_USER, type Sandbox } from '../../connectors/servicenow/sandbox/index.js';
 import { loadRuntimeConfig } from '../../src/config/load-runtime-config.js';
 import { fromRoot } from '../../src/util/paths.js';
+import { auditEnv } from '../support/audit.js';
 import { redisUrl } from '../support/redis.js';
 import { freePort, startRedisServer, type RedisServer } from '../support/redis-server.js';
 import { writeConfig } from '../support/worker-process.js';
@@ -45,6 +46,7 @@ describe('ai-handoff worker exits within 15 s with one clear line', () => {
     REDIS_URL: redisUrl(),
     AI_HANDOFF_PREFIX: `t-failfast-${process.pid}`,
     AI_HANDOFF_CONFIG: config,
+    ...auditEnv(),
     ...extra,
   });
 
@@ -55,6 +57,13 @@ describe('ai-handoff worker exits within 15 s with one clear line', () => {
   afterAll(async () => {
     await sandbox.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('when no audit key is set, before any network check (Redis and the instance both unreachable too)', async () => {
+    const [redisPort, instancePort] = [await freePort(), await freePort()];
+    const { AI_HANDOFF_AUDIT_KEY: _key, ...withoutKey } = env({ REDIS_URL: `redis://127.0.0.1:${redisPort}`, SN_INSTANCE_URL: `http://127.0.0.1:${instancePort}` });
+    const exit = await runCliProcess(['worker'], withoutKey);
+    expectOneClearError(exit, 'SECRET_MISSING', /neither AI_HANDOFF_AUDIT_KEY nor AI_HANDOFF_AUDIT_KEY_FILE is set/);
   });
 
   it('when nothing listens on the Redis port', async () => {
@@ -112,7 +121,7 @@ describe('a running worker whose instance keeps refusing its credentials', () =>
     try {
       const base = loadRuntimeConfig({ file: fromRoot('config', 'sandbox.yaml') }).config;
       const config = writeConfig({ ...base, ops: { ...base.ops, giveUpAfterMs: 10_000, checkEveryMs: 300, readiness: { ...base.ops.readiness, instanceFreshMs: 2_000 } } });
-      const running = startCli(['worker'], { SN_INSTANCE_URL: sandbox.url, SN_USERNAME: INTEGRATION_USER, SN_PASSWORD: INTEGRATION_PASSWORD, REDIS_URL: redisUrl(), AI_HANDOFF_PREFIX: `t-giveup-${process.pid}`, AI_HANDOFF_CONFIG: config, SYNC_INTERVAL_MS: '500' });
+      const running = startCli(['worker'], { SN_INSTANCE_URL: sandbox.url, SN_USERNAME: INTEGRATION_USER, SN_PASSWORD: INTEGRATION_PASSWORD, REDIS_URL: redisUrl(), AI_HANDOFF_PREFIX: `t-giveup-${process.pid}`, AI_HANDOFF_CONFIG: config, SYNC_INTERVAL_MS: '500', ...auditEnv() });
       await running.waitFor(/"msg":"worker started"/);
       const revokedAt = Date.now();
       sandbox.faults.set([{ kind: 'unauthorized', user: INTEGRATION_USER }]);
@@ -132,6 +141,17 @@ describe('a running worker whose instance keeps refusing its credentials', () =>
 });
 
 describe('ai-handoff start exits within 15 s with one clear line', () => {
+  it('when the audit key is malformed, before starting a Redis or the sandbox', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'aih-start-'));
+    try {
+      const exit = await runCliProcess(['start', '--port', '0', '--data', data, '--fresh', '--redis-port', String(await freePort())], { AI_HANDOFF_AUDIT_KEY: 'not-a-key' });
+      expectOneClearError(exit, 'CONFIG_INVALID', /AI_HANDOFF_AUDIT_KEY, line 1: an audit key must be at least 32 random bytes/);
+      expect(readdirSync(data)).toEqual([]);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
+  });
+
   it('when REDIS_URL names a Redis nobody runs', async () => {
     const data = mkdtempSync(join(tmpdir(), 'aih-start-'));
     try {

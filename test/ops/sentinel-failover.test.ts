@@ -10,6 +10,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { INTEGRATION_PASSWORD, INTEGRATION_USER } from '../../connectors/servicenow/sandbox/index.js';
+import { auditEnv } from '../support/audit.js';
 import { startFlowHarness, type FlowHarness } from '../support/flow-harness.js';
 import { expectOnlyAllowedWrites } from '../support/flow-steps.js';
 import { writeConfig } from '../support/worker-process.js';
@@ -46,6 +47,8 @@ describe('a Redis failover under Sentinel in the middle of a batch', () => {
       worker: { ...harness.config.worker, lockDurationMs: 2_000, stuckAfterMs: 3_000, maintenanceEveryMs: 1_000 },
       ops: { ...harness.config.ops, checkEveryMs: 500 },
     });
+    // The test file's audit key and one folder, so verify below finds the worker's checkpoints.
+    const audit = auditEnv();
     const env = {
       SN_INSTANCE_URL: harness.sandbox.url,
       SN_USERNAME: INTEGRATION_USER,
@@ -56,6 +59,7 @@ describe('a Redis failover under Sentinel in the middle of a batch', () => {
       AI_HANDOFF_CONFIG: config,
       AI_HANDOFF_HTTP: '127.0.0.1:0',
       SYNC_INTERVAL_MS: '250',
+      ...audit,
     };
     worker = startCli(['worker', '--log-level', 'info'], env, 170_000);
     const started = await worker.waitFor(/"msg":"worker started".*"http":"(http:\/\/[^"]+)"/, 60_000);
@@ -105,7 +109,7 @@ describe('a Redis failover under Sentinel in the middle of a batch', () => {
     const metrics = await (await fetch(`${http}/metrics`)).text();
     expect(sample(metrics, 'ai_handoff_handoffs_open', { status: 'queued' })).toBe(0);
     expect(sample(metrics, 'ai_handoff_handoffs_open', { status: 'running' })).toBe(0);
-    const audit = await runCliProcess(['audit', 'verify'], { REDIS_SENTINELS: env.REDIS_SENTINELS, REDIS_SENTINEL_NAME: MASTER_NAME, AI_HANDOFF_PREFIX: prefix });
-    expect(audit.stdout, audit.stderr).toMatch(/^audit chain intact: \d+ events/);
+    const verified = await runCliProcess(['audit', 'verify'], { REDIS_SENTINELS: env.REDIS_SENTINELS, REDIS_SENTINEL_NAME: MASTER_NAME, AI_HANDOFF_PREFIX: prefix, ...audit });
+    expect(verified.stdout, verified.stderr).toMatch(/^audit chain intact: \d+ events/);
   }, 180_000);
 });

@@ -35,9 +35,25 @@ export interface AuditTargetOptions {
   readonly name?: string;
 }
 
-export function auditTarget(env: Env, options: AuditTargetOptions = {}): AuditSetup & { readonly keySource: LoadedKeys } {
+/** The audit folder and the key read from it or from the environment: no network. */
+export interface AuditKeys {
+  readonly dir: string;
+  readonly keySource: LoadedKeys;
+}
+
+/**
+ * The key and the folder alone, for `worker` and `start` to read before any
+ * start-up check connects: a missing key is a configuration error, and it
+ * must be the one line a worker with no key prints, whatever else is down.
+ */
+export function auditKeys(env: Env, options: Pick<AuditTargetOptions, 'dir' | 'localKey' | 'generateKey'> = {}): AuditKeys {
   const dir = options.dir ?? auditDirFrom(env);
-  const keySource = loadAuditKeys(env, options.localKey === true ? { fallbackFile: localKeyFile(dir), generate: options.generateKey === true } : {});
+  return { dir, keySource: loadAuditKeys(env, options.localKey === true ? { fallbackFile: localKeyFile(dir), generate: options.generateKey === true } : {}) };
+}
+
+/** The ledger's setup: the key and folder (`keys` when already read, else read now) and the instance's checkpoint sink. */
+export function auditTarget(env: Env, options: AuditTargetOptions & { readonly keys?: AuditKeys } = {}): AuditSetup & { readonly keySource: LoadedKeys } {
+  const { dir, keySource } = options.keys ?? auditKeys(env, options);
   const sinks = options.connector && options.instance !== false ? [options.connector.checkpoints(checkpointTableName(env.SN_APP_SCOPE?.trim() || undefined))] : [];
   return { keys: keySource.keyring, dir, sinks, keySource, ...(options.name === undefined ? {} : { name: options.name }) };
 }

@@ -23,7 +23,7 @@ import { createOpsRuntime } from '../../ops/ops-runtime.js';
 import { startWiredWorker } from '../../queue/wiring.js';
 import { createLogger } from '../../util/log.js';
 import { startLocalRedis, type LocalRedis } from '../local-redis.js';
-import { auditTarget } from './audit-target.js';
+import { auditKeys, auditTarget } from './audit-target.js';
 import { redisUrlFromEnv } from '../redis-env.js';
 import { dataDir, removeRunRecord, writeRunRecord } from '../run-file.js';
 import { mappingsCheckWanted, runStartupChecks } from '../startup-checks.js';
@@ -31,7 +31,7 @@ import { attachOps, superviseWorker } from '../worker-ops.js';
 import { faultFromEnv } from './fault.js';
 import { LOCAL_REDIS_PORT } from './redis-target.js';
 import { DEFAULT_SANDBOX_PORT, usersTable } from './sandbox.js';
-import { workerEnv } from './worker.js';
+import { workerSettings } from './worker.js';
 
 interface StartFlags {
   readonly port: string;
@@ -71,51 +71,54 @@ export function registerStart(program: Command): void {
       mkdirSync(data, { recursive: true });
       const http = httpListenFromEnv(flags.http === undefined ? process.env : { ...process.env, AI_HANDOFF_HTTP: flags.http }, `127.0.0.1:${port === 0 || port === 65535 ? 0 : port + 1}`);
 
-      let localRedis: LocalRedis | undefined;
       const redisPort = Number(flags.redisPort);
       if (!Number.isInteger(redisPort) || redisPort < 1 || redisPort > 65535) throw new HandoffError('INPUT_INVALID', `--redis-port must be 1 to 65535, got '${flags.redisPort}'`, { remedy: 'pass for example --redis-port 6390' });
+      // Every setting is read before anything is started or reached (as `worker` does): a bad one is the one line printed.
+      const snFromEnv = process.env.SN_INSTANCE_URL?.trim() ? serviceNowConfigFromEnv(process.env) : undefined;
+      const settings = workerSettings(process.env, snFromEnv ? ('username' in snFromEnv.auth ? snFromEnv.auth.username : undefined) : INTEGRATION_USER);
+      const mappingsCheck = mappingsCheckWanted(flags.mappingsCheck, process.env, false);
+      // The local run makes its own audit key on first start, beside its checkpoints (docs/audit.md).
+      const keys = auditKeys(process.env, { dir: process.env.AI_HANDOFF_AUDIT_DIR?.trim() || join(data, 'audit'), localKey: true, generateKey: true });
+
+      let localRedis: LocalRedis | undefined;
       const redisUrl = redisUrlFromEnv(process.env) || (localRedis = await startLocalRedis({ dir: join(data, 'redis'), port: redisPort })).url;
 
       let sandbox: Sandbox | undefined;
       let snConfig: ServiceNowConfig;
-      if (process.env.SN_INSTANCE_URL?.trim()) {
-        snConfig = serviceNowConfigFromEnv(process.env);
+      if (snFromEnv) {
+        snConfig = snFromEnv;
       } else {
         sandbox = await createSandbox({ port, seed: { tickets }, ...(flags.fresh ? {} : { persistFile: join(data, 'sandbox.jsonl') }), log });
         snConfig = parseServiceNowConfig({ instanceUrl: sandbox.url, auth: { kind: 'basic', username: INTEGRATION_USER, password: INTEGRATION_PASSWORD } });
       }
-      const authUser = 'username' in snConfig.auth ? snConfig.auth.username : undefined;
-      const env = workerEnv({ ...process.env, REDIS_URL: redisUrl }, authUser);
-      await runStartupChecks({ config: loaded.config, serviceNow: snConfig, redisUrl, integrationUser: env.integrationUser, mappingsCheck: mappingsCheckWanted(flags.mappingsCheck, process.env, false) }).catch(async (error: unknown) => {
+      await runStartupChecks({ config: loaded.config, serviceNow: snConfig, redisUrl, integrationUser: settings.integrationUser, mappingsCheck }).catch(async (error: unknown) => {
         await sandbox?.close();
         await localRedis?.stop();
         throw error;
       });
-      const ops = createOpsRuntime({ config: loaded.config, redisUrl, prefix: env.prefix ?? loaded.config.worker.prefix, instanceId: instanceIdOf(snConfig.instanceUrl), http, log });
+      const ops = createOpsRuntime({ config: loaded.config, redisUrl, prefix: settings.prefix ?? loaded.config.worker.prefix, instanceId: instanceIdOf(snConfig.instanceUrl), http, log });
       const connector = ops.guardWrites(createServiceNowConnector({ config: snConfig, log, observe: ops.observeInstanceCall }));
-      // The local run makes its own audit key on first start, beside its checkpoints (docs/audit.md).
-      const auditDir = process.env.AI_HANDOFF_AUDIT_DIR?.trim() || join(data, 'audit');
-      const audit = auditTarget(process.env, { dir: auditDir, localKey: true, generateKey: true, connector, instance: loaded.config.audit.instanceCheckpoints });
+      const audit = auditTarget(process.env, { keys, connector, instance: loaded.config.audit.instanceCheckpoints });
       const worker = await startWiredWorker({
         ...ops.hooks,
         config: loaded.config,
         connector,
         audit,
         redisUrl,
-        integrationUser: env.integrationUser,
+        integrationUser: settings.integrationUser,
         log,
-        ...(env.syncIntervalMs === undefined ? {} : { syncIntervalMs: env.syncIntervalMs }),
-        ...(env.prefix === undefined ? {} : { prefix: env.prefix }),
+        ...(settings.syncIntervalMs === undefined ? {} : { syncIntervalMs: settings.syncIntervalMs }),
+        ...(settings.prefix === undefined ? {} : { prefix: settings.prefix }),
         fault: faultFromEnv(process.env, log),
       });
-      await attachOps(ops, worker, connector, env.integrationUser);
+      await attachOps(ops, worker, connector, settings.integrationUser);
 
       const lines = [
         '',
         'ai-handoff is running.',
         `  Redis            ${redisUrl}${localRedis ? `  (${localRedis.note})` : ''}`,
         `  ServiceNow       ${snConfig.instanceUrl}${sandbox ? '  (the sandbox instance)' : ''}`,
-        `  worker           config ${loaded.file}, policy ${worker.policy.version}, provider ${loaded.config.ai.provider.kind}, sync every ${env.syncIntervalMs ?? loaded.config.worker.syncIntervalMs} ms`,
+        `  worker           config ${loaded.file}, policy ${worker.policy.version}, provider ${loaded.config.ai.provider.kind}, sync every ${settings.syncIntervalMs ?? loaded.config.worker.syncIntervalMs} ms`,
         `  audit            key ${audit.keys.current.id} (${audit.keySource.generated ? 'generated into ' : ''}${audit.keySource.source}), checkpoints and archive in ${audit.dir}`,
         `  dashboard        ${ops.url === null ? 'off (--http or AI_HANDOFF_HTTP)' : `${ops.url}/   (health ${ops.url}/healthz, readiness ${ops.url}/readyz, metrics ${ops.url}/metrics)`}`,
       ];

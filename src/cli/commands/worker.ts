@@ -17,17 +17,20 @@ import { httpListenFromEnv } from '../../ops/http-listen.js';
 import { createOpsRuntime } from '../../ops/ops-runtime.js';
 import { startWiredWorker, type WiredWorker } from '../../queue/wiring.js';
 import { createLogger, type Logger } from '../../util/log.js';
-import { auditTarget } from './audit-target.js';
+import { auditKeys, auditTarget } from './audit-target.js';
 import { redisUrlFromEnv } from '../redis-env.js';
 import { mappingsCheckWanted, runStartupChecks } from '../startup-checks.js';
 import { attachOps, superviseWorker } from '../worker-ops.js';
 import { faultFromEnv } from './fault.js';
 
-export interface WorkerEnvSettings {
-  readonly redisUrl: string;
+export interface WorkerSettings {
   readonly syncIntervalMs: number | undefined;
   readonly prefix: string | undefined;
   readonly integrationUser: string;
+}
+
+export interface WorkerEnvSettings extends WorkerSettings {
+  readonly redisUrl: string;
 }
 
 /** Reads the worker's own variables, with errors that name the variable and the fix. */
@@ -38,6 +41,11 @@ export function workerEnv(env: Readonly<Record<string, string | undefined>>, aut
       remedy: 'set REDIS_URL to a Redis 7 with maxmemory-policy noeviction and appendonly yes, e.g. redis://127.0.0.1:6379, or REDIS_SENTINELS and REDIS_SENTINEL_NAME (docs/deploy.md)',
     });
   }
+  return { redisUrl, ...workerSettings(env, authUser) };
+}
+
+/** The variables besides Redis (`start` reads them before it has a Redis to name). */
+export function workerSettings(env: Readonly<Record<string, string | undefined>>, authUser: string | undefined): WorkerSettings {
   let syncIntervalMs: number | undefined;
   if (env.SYNC_INTERVAL_MS !== undefined && env.SYNC_INTERVAL_MS.trim() !== '') {
     syncIntervalMs = Number(env.SYNC_INTERVAL_MS);
@@ -52,7 +60,7 @@ export function workerEnv(env: Readonly<Record<string, string | undefined>>, aut
     });
   }
   const prefix = env.AI_HANDOFF_PREFIX?.trim() || undefined;
-  return { redisUrl, syncIntervalMs, prefix, integrationUser };
+  return { syncIntervalMs, prefix, integrationUser };
 }
 
 /**
@@ -91,17 +99,21 @@ export function registerWorker(program: Command): void {
     .option('--no-mappings-check', 'start without checking every mapped field on the instance (default: AI_HANDOFF_MAPPINGS_CHECK, else on)')
     .action(async (opts: { config?: string; logLevel: string; mappingsCheck?: boolean }) => {
       const log = createLogger({ level: opts.logLevel as 'info' });
+      // Configuration first, all of it read without the network, so a worker that cannot run for want of a
+      // setting (the audit key above all) says so in one line whatever else is down.
       const loaded = loadWorkerConfig(opts.config, process.env);
       const snConfig = serviceNowConfigFromEnv(process.env);
       const authUser = 'username' in snConfig.auth ? snConfig.auth.username : undefined;
       const env = workerEnv(process.env, authUser);
       const http = httpListenFromEnv(process.env);
+      const mappingsCheck = mappingsCheckWanted(opts.mappingsCheck === false ? false : undefined, process.env, true);
+      // No key, no worker: a ledger signed with a key nobody kept could not be verified (docs/audit.md).
+      const keys = auditKeys(process.env);
       // Fail fast (issue 14): Redis, the instance and the mappings are checked before anything starts.
-      await runStartupChecks({ config: loaded.config, serviceNow: snConfig, redisUrl: env.redisUrl, integrationUser: env.integrationUser, mappingsCheck: mappingsCheckWanted(opts.mappingsCheck === false ? false : undefined, process.env, true) });
+      await runStartupChecks({ config: loaded.config, serviceNow: snConfig, redisUrl: env.redisUrl, integrationUser: env.integrationUser, mappingsCheck });
       const ops = createOpsRuntime({ config: loaded.config, redisUrl: env.redisUrl, prefix: env.prefix ?? loaded.config.worker.prefix, instanceId: instanceIdOf(snConfig.instanceUrl), http, log });
       const connector = ops.guardWrites(createServiceNowConnector({ config: snConfig, log, observe: ops.observeInstanceCall }));
-      // No key, no worker: a ledger signed with a key nobody kept could not be verified (docs/audit.md).
-      const audit = auditTarget(process.env, { connector, instance: loaded.config.audit.instanceCheckpoints });
+      const audit = auditTarget(process.env, { keys, connector, instance: loaded.config.audit.instanceCheckpoints });
       const worker: WiredWorker = await startWiredWorker({
         ...ops.hooks,
         config: loaded.config,
