@@ -17,7 +17,7 @@ const STOP_BOUND_MS = 20_000;
 
 /** Starts the watchdog and the endpoints for a started worker. */
 export async function attachOps(ops: OpsRuntime, worker: WiredWorker, connector: ServiceNowConnector, integrationUser: string): Promise<void> {
-  await ops.attach({ queues: worker.queues, policy: worker.policy, connector, probe: () => connector.user({ userName: integrationUser }), ledger: worker.ledger });
+  await ops.attach({ queues: worker.queues, policy: worker.policy, connector, probe: () => connector.user({ userName: integrationUser }), health: worker.health, ledger: worker.ledger });
 }
 
 /**
@@ -41,7 +41,7 @@ export async function superviseWorker(ops: OpsRuntime, stop: () => Promise<void>
     throw outcome;
   }
   if (!finished) {
-    const redisAway = !ops.health.snapshot().redis.ok;
+    const redisAway = ops.health.snapshot().redis.state === 'unreachable';
     throw new HandoffError(redisAway ? 'REDIS_UNAVAILABLE' : 'SN_UNAVAILABLE', `the worker did not close its connections within ${STOP_BOUND_MS / 1000} s (${redisAway ? 'Redis is not answering' : 'a call did not end'}); exiting anyway`, {
       retryable: false,
       remedy: 'nothing is lost: the jobs it held are taken over by the next worker once their locks lapse (worker.lockDurationMs)',

@@ -19,10 +19,12 @@ export const Ops = z.strictObject({
   giveUpAfterMs: z.union([z.literal(0), ms(10_000, 86_400_000)]).default(300_000),
   /** How long the start-up checks (Redis, the instance, the mappings) may take in all, in ms. Default 12000, so a failing start exits within 15 s. */
   preflightMs: ms(1_000, 600_000).default(12_000),
-  /** How often the health checks run (Redis PING, an instance probe when no call answered lately), in ms. Default 5000. */
+  /**
+   * How often the health checks run (Redis PING, an instance probe when no
+   * call answered lately), in ms. Default 5000. Redis's safety settings are
+   * read again every worker.redis.recheckEveryMs.
+   */
   checkEveryMs: ms(200, 300_000).default(5_000),
-  /** How often the Redis safety settings (eviction policy, persistence) are read again, in ms. Default 30000. */
-  safetyEveryMs: ms(1_000, 3_600_000).default(30_000),
   /**
    * With Redis behind Sentinel, every write to the instance first waits until
    * the Redis writes made before it have reached `replicas` replicas (Redis

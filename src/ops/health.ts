@@ -1,10 +1,13 @@
 /**
- * What this process knows of its dependencies, kept as they are observed:
- * Redis (the watchdog's PING and safety reads), the instance (every HTTP
- * attempt the connector makes, through the transport's one observer hook,
- * plus the watchdog's probe when nothing else called lately). Readiness,
- * /metrics and the give-up bound read it; nothing here does I/O.
+ * What this process knows of its dependencies: the instance, kept here as it
+ * is observed (every HTTP attempt the connector makes, through the
+ * transport's one observer hook, plus the watchdog's probe when nothing else
+ * called lately), and Redis, read from the worker's own record of it (the
+ * Redis monitor's, src/queue/health-state.ts), which is the one place Redis's
+ * state is kept. Readiness, /metrics and the give-up bound read the
+ * snapshot; nothing here does I/O.
  */
+import type { RedisSnapshot } from '../queue/health-state.js';
 
 /** How an instance attempt ended, for health. */
 export type InstanceOutcome = 'ok' | 'auth' | 'throttled' | 'down';
@@ -40,29 +43,21 @@ export interface InstanceView extends DependencyView {
   readonly refused: boolean;
 }
 
-export interface RedisView extends DependencyView {
-  /** Why Redis is unsafe (eviction policy, persistence), or null when it was safe when last read. */
-  readonly unsafe: string | null;
-}
-
 export interface HealthSnapshot {
   readonly startedAt: number;
-  readonly redis: RedisView;
+  readonly redis: RedisSnapshot;
   readonly instance: InstanceView;
 }
 
 export interface Health {
-  redisAnswered(): void;
-  redisFailed(problem: string): void;
-  redisSafety(unsafe: string | null): void;
   instanceAttempt(status: number, operation: string): void;
   instanceFailed(problem: string): void;
   snapshot(): HealthSnapshot;
 }
 
-export function createHealth(now: () => number = Date.now): Health {
+/** `redis` gives the worker's current record of Redis (HealthState.snapshot().redis). */
+export function createHealth(redis: () => RedisSnapshot, now: () => number = Date.now): Health {
   const startedAt = now();
-  let redis: RedisView = { ok: true, failingSince: null, problem: null, unsafe: null };
   let instance: InstanceView = { ok: false, failingSince: null, problem: null, lastOkAt: null, refused: false };
 
   const instanceFailure = (problem: string, refused = false): void => {
@@ -70,15 +65,6 @@ export function createHealth(now: () => number = Date.now): Health {
   };
 
   return {
-    redisAnswered() {
-      redis = { ...redis, ok: true, failingSince: null, problem: null };
-    },
-    redisFailed(problem) {
-      redis = { ...redis, ok: false, problem, failingSince: redis.failingSince ?? now() };
-    },
-    redisSafety(unsafe) {
-      redis = { ...redis, unsafe };
-    },
     instanceAttempt(status, operation) {
       const outcome = instanceOutcome(status, operation);
       if (outcome === 'ok') instance = { ok: true, failingSince: null, problem: null, lastOkAt: now(), refused: false };
@@ -87,6 +73,6 @@ export function createHealth(now: () => number = Date.now): Health {
       // 429: neither proof of health nor a failure; the transport waits it out.
     },
     instanceFailed: (problem) => instanceFailure(problem),
-    snapshot: () => ({ startedAt, redis, instance }),
+    snapshot: () => ({ startedAt, redis: redis(), instance }),
   };
 }

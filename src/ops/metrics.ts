@@ -137,11 +137,13 @@ export function createMetrics(options: MetricsOptions): Metrics {
     g.set((await sources.readiness()).ready ? 1 : 0);
   });
   gauge('ai_handoff_redis_up', '1 when Redis answered the last health check.', [], (g) => {
-    g.set(sources.health().redis.ok ? 1 : 0);
+    const { state } = sources.health().redis;
+    g.set(state === 'safe' || state === 'unsafe' ? 1 : 0);
     return Promise.resolve();
   });
   gauge('ai_handoff_redis_safe', '1 when Redis ran noeviction with persistence when last read.', [], (g) => {
-    g.set(sources.health().redis.unsafe === null ? 1 : 0);
+    // The last read's verdict, kept while Redis does not answer (that is ai_handoff_redis_up's to tell).
+    g.set(sources.health().redis.settingsSafe === false ? 0 : 1);
     return Promise.resolve();
   });
   gauge('ai_handoff_instance_up', '1 when the instance answered the last call with the credentials accepted.', [], (g) => {

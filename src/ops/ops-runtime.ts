@@ -21,6 +21,7 @@ import type { PanelPolicy } from '../handoff/ports.js';
 import { buildDashboard } from '../handoff/report.js';
 import { loadMappings } from '../mapping/load-mappings.js';
 import { loadPolicy } from '../policy/index.js';
+import { createHealthState, type HealthState } from '../queue/health-state.js';
 import { createRedis } from '../queue/redis-connection.js';
 import { describeRedisTarget, isSentinelUrl } from '../queue/redis-target.js';
 import type { Logger } from '../util/log.js';
@@ -33,6 +34,7 @@ import type { HttpListen } from './http-listen.js';
 import { startOpsServer, type OpsServer } from './http-server.js';
 import { createMetrics, type GaugeSources, type Metrics } from './metrics.js';
 import { createTally, redisEventReader } from './ledger-tally.js';
+import { withDeadline } from './preflight.js';
 import { readiness, type Readiness } from './readiness.js';
 import { createReplicationBarrier, withReplicationBarrier } from './replication-barrier.js';
 import { createSyncTimes } from './sync-times.js';
@@ -70,6 +72,8 @@ export interface AttachedWorker {
   readonly connector: Connector;
   /** One cheap authenticated call to the instance (the integration user's record). */
   probe(): Promise<unknown>;
+  /** The worker's record of Redis (its Redis monitor's): readiness, /metrics and the give-up bound read it. */
+  readonly health: Pick<HealthState, 'snapshot'>;
   /** The worker's ledger: a hand-off's earlier events, for its spans' start times (read only). */
   readonly ledger?: Pick<AuditLedger, 'forHandoff'>;
 }
@@ -95,6 +99,8 @@ export interface OpsRuntime {
 /** Hand-off statuses that are not final, as /metrics reports them. */
 const OPEN_STATUSES = ['queued', 'running', 'awaiting_review'] as const;
 const JOB_STATES = ['waiting', 'prioritized', 'active', 'delayed', 'failed'] as const;
+/** Longest a scrape waits for the queue counts, in ms (as the ops connection's command timeout). */
+const QUEUE_READ_MS = 2_000;
 
 export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
   const { config, log, prefix } = options;
@@ -104,7 +110,9 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
   const store: HandoffStore = createHandoffStore({ redis, prefix });
   const budget = createBudget({ store: createRedisUsageStore(redis, { prefix }), config: config.ai });
   const syncTimes = createSyncTimes(redis, prefix, options.instanceId, now);
-  const health = createHealth(now);
+  // Redis as the worker's monitor records it (the one record of it), once attached; unknown until then.
+  let redisHealth: Pick<HealthState, 'snapshot'> = createHealthState();
+  const health = createHealth(() => redisHealth.snapshot().redis, now);
   const tracing = options.tracing === undefined ? tracingFromEnv(process.env) : options.tracing;
   // Read only, once attached: the hand-off's earlier events, for its spans' start times.
   let history: Pick<AuditLedger, 'forHandoff'> | null = null;
@@ -126,9 +134,10 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
   const sources: GaugeSources = {
     syncLags: () => syncTimes.lags(tables),
     async queueJobs() {
-      const out: Record<string, Record<string, number>> = {};
-      for (const [name, queue] of Object.entries(queues)) out[name] = await queue.getJobCounts(...JOB_STATES);
-      return out;
+      // The queues' connection waits for Redis (it must, for the jobs): a scrape must not. Left out while Redis is away.
+      if (health.snapshot().redis.state === 'unreachable') throw new Error('Redis is unreachable');
+      const counts = Promise.all(Object.entries(queues).map(async ([name, queue]) => [name, await queue.getJobCounts(...JOB_STATES)] as const));
+      return Object.fromEntries(await withDeadline(counts, QUEUE_READ_MS, () => new Error(`the queue counts took longer than ${QUEUE_READ_MS} ms`)));
     },
     async budgets() {
       return (await budget.statuses()).map((s) => ({ group: s.group, share: s.share }));
@@ -187,16 +196,14 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
     async attach(worker) {
       queues = worker.queues;
       history = worker.ledger ?? null;
+      redisHealth = worker.health;
       if (redis.status !== 'ready') await Promise.race([once(redis, 'ready'), new Promise((r) => setTimeout(r, 5_000).unref())]);
       watchdog = startWatchdog({
         health,
-        redis,
-        redisSafety: config.worker.redis,
         redisWhere: describeRedisTarget(options.redisUrl),
         instanceWhere: options.instanceId,
         probe: () => worker.probe(),
         ops: config.ops,
-        log,
         onGiveUp: (error) => {
           log.error('giving up', { code: error.code, error: error.message });
           giveUp(error);

@@ -32,12 +32,7 @@ export type SyncLags = Readonly<Record<string, number | null>> | undefined;
 
 export function readiness(snapshot: HealthSnapshot, lags: SyncLags, bounds: ReadinessBounds, now: number): Readiness {
   const { redis, instance } = snapshot;
-  const redisCheck: Check = !redis.ok
-    ? { ok: false, detail: `unreachable for ${secondsSince(redis.failingSince, now)} s: ${redis.problem ?? 'no answer'}` }
-    : redis.unsafe !== null
-      ? { ok: false, detail: `unsafe: ${redis.unsafe}` }
-      : { ok: true, detail: 'reachable and safe' };
-
+  const redisCheck = redisReadiness(redis, now);
   const age = instance.lastOkAt === null ? null : now - instance.lastOkAt;
   // Refused credentials fail at once; an instance briefly away (a 503, a timeout) is tolerated while its last answer is fresh.
   const instanceCheck: Check =
@@ -47,6 +42,21 @@ export function readiness(snapshot: HealthSnapshot, lags: SyncLags, bounds: Read
 
   const sync = syncCheck(snapshot, lags, bounds, now);
   return { ready: redisCheck.ok && instanceCheck.ok && sync.ok, checks: { redis: redisCheck, instance: instanceCheck, sync } };
+}
+
+/** Unreachable and unsafe are told apart: the monitor records which (src/queue/health-state.ts). */
+function redisReadiness(redis: HealthSnapshot['redis'], now: number): Check {
+  const problem = redis.problem?.message;
+  switch (redis.state) {
+    case 'safe':
+      return { ok: true, detail: 'reachable and safe' };
+    case 'unsafe':
+      return { ok: false, detail: `unsafe: ${problem ?? 'unknown reason'}` };
+    case 'unreachable':
+      return { ok: false, detail: `unreachable for ${secondsSince(redis.unreachableSince === null ? null : Date.parse(redis.unreachableSince), now)} s: ${problem ?? 'no answer'}` };
+    case 'unknown':
+      return { ok: false, detail: 'not checked yet' };
+  }
 }
 
 function syncCheck(snapshot: HealthSnapshot, lags: SyncLags, bounds: ReadinessBounds, now: number): Check {

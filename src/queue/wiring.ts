@@ -123,6 +123,7 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
     concurrency: config.worker.concurrency,
     redisSafety: config.worker.redis,
     redisRecheckMs: config.worker.redis.recheckEveryMs,
+    redisCheckMs: config.ops.checkEveryMs,
     lockDurationMs: config.worker.lockDurationMs,
     stuckAfterMs: config.worker.stuckAfterMs,
     maintenanceEveryMs: config.worker.maintenanceEveryMs,

@@ -5,6 +5,8 @@
  * jobs, job schedulers keep one sync schedule per instance and table, and a
  * lease keeps one sync pass running per instance and table at a time.
  */
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, Worker, type Job, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Connector, RawRecord } from '../connector/connector.js';
@@ -32,8 +34,9 @@ import { acquireLease } from './lease.js';
 import { JOB_OPTIONS, QUEUE_NAMES, executeJobId, intakeJobId, writebackJobId, type HandoffJob, type IntakeJob, type QueueName, type SyncJob } from './queues.js';
 import { createHealthState, type HealthState } from './health-state.js';
 import { createRedis } from './redis-connection.js';
+import { startRedisMonitor } from './redis-monitor.js';
 import { assertRedisSafe, type RedisSafetyOptions } from './redis-safety.js';
-import { startRedisSafetyMonitor } from './redis-safety-monitor.js';
+import { describeRedisTarget } from './redis-target.js';
 
 export interface WorkerRuntimeOptions {
   readonly redisUrl: string;
@@ -54,6 +57,8 @@ export interface WorkerRuntimeOptions {
   readonly redisSafety?: RedisSafetyOptions;
   /** How often Redis's eviction policy and persistence are checked again while running, in ms. Default 30000. */
   readonly redisRecheckMs?: number;
+  /** How often Redis is PINGed while running, in ms (unreachable or not). Default 5000. */
+  readonly redisCheckMs?: number;
   readonly log: Logger;
   readonly now?: () => Date;
   readonly fault?: (point: FaultPoint) => void | Promise<void>;
@@ -74,7 +79,7 @@ export interface WorkerRuntimeOptions {
 }
 
 export interface RunningWorker {
-  /** Ready or not, and why (Redis safety); a later /readyz serves it. */
+  /** Ready or not, and why: Redis safe, unsafe or unreachable (the one record of it; /readyz and /metrics read it). */
   readonly health: HealthState;
   readonly store: HandoffStore;
   readonly ledger: AuditLedger;
@@ -270,13 +275,19 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     mappingFor(mappings, table);
     await queues.sync.upsertJobScheduler(`sync-${sanitize(connector.instanceId)}-${table}`, { every: options.syncIntervalMs }, { name: 'sync', data: { table } satisfies SyncJob, opts: JOB_OPTIONS.sync });
   }
-  // Redis can become unsafe while running (CONFIG SET): re-check, and take no new work while it is.
+  // Redis can go away or become unsafe (CONFIG SET) while running: watch it, and take no new work while it is unsafe.
   const health = createHealthState();
   health.setRedis('safe', now());
-  const monitor = startRedisSafetyMonitor({
-    redis,
+  // A connection of its own that fails fast (no offline queue, a short timeout): a check must see Redis gone, not wait for it.
+  const healthRedis = createRedis(options.redisUrl, 'producer', { commandTimeout: 2_000, connectionName: 'ai-handoff-health' });
+  // Connected before the first check: without an offline queue, a PING sent while connecting would read as Redis gone.
+  if (healthRedis.status !== 'ready') await Promise.race([once(healthRedis, 'ready').catch(() => undefined), sleep(5_000, undefined, { ref: false })]);
+  const monitor = startRedisMonitor({
+    redis: healthRedis,
     options: options.redisSafety ?? {},
-    everyMs: options.redisRecheckMs ?? 30_000,
+    pingEveryMs: options.redisCheckMs ?? 5_000,
+    safetyEveryMs: options.redisRecheckMs ?? 30_000,
+    where: describeRedisTarget(options.redisUrl),
     health,
     log,
     now,
@@ -301,6 +312,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     syncNow: runSync,
     async close(deadlineMs = 10_000) {
       monitor.stop();
+      healthRedis.disconnect();
       const closing = Promise.all(workers.map((w) => w.close()));
       const timedOut = await Promise.race([closing.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), deadlineMs).unref())]);
       if (timedOut) {

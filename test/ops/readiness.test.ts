@@ -12,7 +12,8 @@ import { startOpsHarness, type OpsHarness } from './support/ops-harness.js';
 
 const quick = (ops: Partial<RuntimeConfig['ops']> = {}, readiness: Partial<RuntimeConfig['ops']['readiness']> = {}) => (c: RuntimeConfig): RuntimeConfig => ({
   ...c,
-  ops: { ...c.ops, checkEveryMs: 300, safetyEveryMs: 1_000, ...ops, readiness: { ...c.ops.readiness, instanceFreshMs: 3_000, ...readiness } },
+  worker: { ...c.worker, redis: { ...c.worker.redis, recheckEveryMs: 1_000 } },
+  ops: { ...c.ops, checkEveryMs: 300, ...ops, readiness: { ...c.ops.readiness, instanceFreshMs: 3_000, ...readiness } },
 });
 
 async function readyz(o: OpsHarness): Promise<{ status: number; body: { ready: boolean; checks: Record<string, { ok: boolean; detail: string }> } }> {
@@ -50,6 +51,8 @@ describe('readiness when Redis goes away and comes back', () => {
     expect(down.body.checks.redis!.detail).toMatch(/^unreachable for \d+ s: /);
     const metrics = (await h.get('/metrics')).text;
     expect(sample(metrics, 'ai_handoff_redis_up')).toBe(0);
+    // Down is not unsafe: the last read of its settings stands.
+    expect(sample(metrics, 'ai_handoff_redis_safe')).toBe(1);
     expect(sample(metrics, 'ai_handoff_ready')).toBe(0);
     // Redis-read gauges are left out while Redis is away, not reported as zero.
     expect(sample(metrics, 'ai_handoff_sync_lag_seconds', { table: 'incident' })).toBeUndefined();

@@ -29,6 +29,8 @@ export interface RedisServer {
 export interface RedisServerOptions {
   readonly appendonly?: boolean;
   readonly maxmemoryPolicy?: string;
+  /** More redis-server arguments (e.g. `--rename-command CONFIG ""`, as managed services disable CONFIG). */
+  readonly args?: readonly string[];
 }
 
 export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
@@ -47,6 +49,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
       '--maxmemory-policy', options.maxmemoryPolicy ?? 'noeviction',
       '--protected-mode', 'yes',
       '--daemonize', 'no',
+      ...(options.args ?? []),
     ];
     child = spawn('redis-server', args, { stdio: 'ignore' });
     child.on('error', () => undefined);
