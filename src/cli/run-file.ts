@@ -30,6 +30,10 @@ export const RunRecord = z.strictObject({
   config: z.string().min(1),
   /** Where health, metrics and the dashboard are served; null when off. */
   http: z.string().nullable(),
+  /** The audit folder (checkpoints, archive), so `audit verify` in another terminal anchors against the run's checkpoints. */
+  auditDir: z.string().min(1),
+  /** The audit key file the run signs with (a path, never the key); null when the key came from AI_HANDOFF_AUDIT_KEY. */
+  auditKeyFile: z.string().nullable(),
 });
 export type RunRecord = z.infer<typeof RunRecord>;
 

@@ -8,7 +8,7 @@
  * sandbox, pass the health check, and stop cleanly.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -16,6 +16,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createSandbox, INTEGRATION_PASSWORD, INTEGRATION_USER, type Sandbox } from '../../connectors/servicenow/sandbox/index.js';
 import { fromRoot } from '../../src/util/paths.js';
+import { TEST_AUDIT_KEY, testAuditKeys } from '../support/audit.js';
 import { freePort } from '../support/redis-server.js';
 import { redisUrl } from '../support/redis.js';
 import { baseEnv } from './support/cli-process.js';
@@ -96,7 +97,7 @@ describe('the deploy files', () => {
 
   it('name only environment variables that docs/deploy.md documents and the product reads', () => {
     const names = namedVariables();
-    expect([...names]).toEqual(expect.arrayContaining(['SN_INSTANCE_URL', 'SN_PASSWORD_FILE', 'REDIS_URL', 'REDIS_SENTINELS', 'AI_HANDOFF_HTTP', 'AI_HANDOFF_HTTP_TOKEN_FILE', 'AI_HANDOFF_CONFIG']));
+    expect([...names]).toEqual(expect.arrayContaining(['SN_INSTANCE_URL', 'SN_PASSWORD_FILE', 'REDIS_URL', 'REDIS_SENTINELS', 'AI_HANDOFF_HTTP', 'AI_HANDOFF_HTTP_TOKEN_FILE', 'AI_HANDOFF_CONFIG', 'AI_HANDOFF_AUDIT_KEY_FILE', 'AI_HANDOFF_AUDIT_DIR']));
     for (const name of names) {
       expect(deployDoc, `docs/deploy.md documents ${name}`).toMatch(new RegExp(`\`${name}\``));
       if (name !== 'NODE_ENV') expect(readByProduct(name), `the product reads ${name}`).toBe(true);
@@ -127,16 +128,21 @@ describe("the image's commands, as the Containerfile writes them", () => {
         if (name === 'dist') continue;
         const destination = join(app, target.endsWith('/') || target === './' ? name : target.replace(/^\.\//, ''));
         mkdirSync(dirname(destination), { recursive: true });
-        if (!existsSync(destination)) symlinkSync(fromRoot(name), destination);
+        if (existsSync(destination)) continue;
+        // Copies, so that bin/ai-handoff.js imports this layout's dist/ (Node follows a symbolic link to the checkout's); the dependencies are linked.
+        if (name === 'node_modules') symlinkSync(fromRoot(name), destination);
+        else cpSync(fromRoot(name), destination, { recursive: true });
       }
     }
     sandbox = await createSandbox({ port: 0 });
-    const token = join(app, 'token');
-    writeFileSync(token, 'image-test-token-9b2f4c1e');
+    // The image's secrets, as files of this layout.
+    const secrets: Record<string, string> = { 'ai-handoff-http-token': 'image-test-token-9b2f4c1e', 'ai-handoff-audit-key': `${TEST_AUDIT_KEY}\n` };
+    mkdirSync(join(app, 'secrets'));
+    for (const [name, value] of Object.entries(secrets)) writeFileSync(join(app, 'secrets', name), value, { mode: 0o600 });
     const port = await freePort();
-    // The image's ENV, with /app/ and /run/secrets/ where this layout has them, and loopback instead of 0.0.0.0 (tests stay on 127.0.0.1).
+    // The image's ENV, with /app/, /run/secrets/ and /var/lib/ where this layout has them, and loopback instead of 0.0.0.0 (tests stay on 127.0.0.1).
     const env: Record<string, string> = {
-      ...Object.fromEntries(Object.entries(imageEnv()).map(([k, v]) => [k, v.replace(/^\/app\//, `${app}/`).replace('/run/secrets/ai-handoff-http-token', token)])),
+      ...Object.fromEntries(Object.entries(imageEnv()).map(([k, v]) => [k, v.replace(/^\/app\//, `${app}/`).replace(/^\/run\/secrets\//, `${app}/secrets/`).replace(/^\/var\/lib\//, `${app}/var/lib/`)])),
       AI_HANDOFF_HTTP: `127.0.0.1:${port}`,
       SN_INSTANCE_URL: sandbox.url,
       SN_USERNAME: INTEGRATION_USER,
@@ -164,6 +170,8 @@ describe("the image's commands, as the Containerfile writes them", () => {
       // The endpoint is up a moment before the start line is logged.
       while (!output.includes('"msg":"worker started"') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
       expect(output).toContain('"msg":"worker started"');
+      // Signing with the key from its secret, into the audit folder the image names (its volume).
+      expect(output).toContain(`"auditKey":"${testAuditKeys().current.id}","auditDir":"${app}/var/lib/ai-handoff/audit"`);
       // Without its token the dashboard is refused; the health check needs none.
       expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(401);
     } finally {

@@ -2,9 +2,11 @@
  * Where the audit commands and the worker find the ledger's key, folder and
  * checkpoint sinks (docs/audit.md):
  * - key: AI_HANDOFF_AUDIT_KEY or AI_HANDOFF_AUDIT_KEY_FILE; `start` and the
- *   reading commands fall back to `<audit dir>/audit.key` (npm start writes it);
+ *   reading commands fall back to a key file: the one a running `npm start`
+ *   recorded in run.json, else `<audit dir>/audit.key` (npm start writes it);
  *   `worker` has no fallback and refuses to start without a key;
- * - folder: --audit-dir, else AI_HANDOFF_AUDIT_DIR, else .data/audit;
+ * - folder: --audit-dir, else AI_HANDOFF_AUDIT_DIR, else a running `npm start`'s
+ *   (run.json), else .data/audit;
  * - the instance's checkpoint table (SN_APP_SCOPE, default x_acme_aihandoff)
  *   through the connector, when there is an instance to reach.
  */
@@ -24,8 +26,10 @@ export function localKeyFile(dir: string): string {
 export interface AuditTargetOptions {
   /** --audit-dir. */
   readonly dir?: string;
-  /** Fall back to `<dir>/audit.key` when no variable names a key (not for `worker`). */
+  /** Fall back to a key file when no variable names a key (not for `worker`): `keyFile`, else `<dir>/audit.key`. */
   readonly localKey?: boolean;
+  /** The key file to fall back to (the one a running `npm start` recorded in its run.json). */
+  readonly keyFile?: string;
   /** Create that key file when missing (`start`). */
   readonly generateKey?: boolean;
   /** Where to write and read the instance's checkpoints; none when absent or `instance` is false. */
@@ -46,9 +50,9 @@ export interface AuditKeys {
  * start-up check connects: a missing key is a configuration error, and it
  * must be the one line a worker with no key prints, whatever else is down.
  */
-export function auditKeys(env: Env, options: Pick<AuditTargetOptions, 'dir' | 'localKey' | 'generateKey'> = {}): AuditKeys {
+export function auditKeys(env: Env, options: Pick<AuditTargetOptions, 'dir' | 'localKey' | 'keyFile' | 'generateKey'> = {}): AuditKeys {
   const dir = options.dir ?? auditDirFrom(env);
-  return { dir, keySource: loadAuditKeys(env, options.localKey === true ? { fallbackFile: localKeyFile(dir), generate: options.generateKey === true } : {}) };
+  return { dir, keySource: loadAuditKeys(env, options.localKey === true ? { fallbackFile: options.keyFile ?? localKeyFile(dir), generate: options.generateKey === true } : {}) };
 }
 
 /** The ledger's setup: the key and folder (`keys` when already read, else read now) and the instance's checkpoint sink. */

@@ -26,7 +26,9 @@ export function describeVerify(result: VerifyResult, ledgerName: string): { line
   const anchored = result.checkpoints.latest !== null;
   if (!anchored) {
     lines.push(`audit chain NOT ANCHORED: ${result.events} events verify under the audit key, but no checkpoint of ledger '${ledgerName}' was found (${anchors || 'no anchor configured'})`);
-    lines.push('  without a checkpoint, a chain cut short or deleted cannot be told from a young one: check --audit-dir, --ledger and SN_INSTANCE_URL (docs/audit.md)');
+    // An empty ledger is what a fresh run has (npm start before its first hand-off); a deleted one looks the same, so it still fails.
+    if (result.events === 0) lines.push('  no events yet: the worker anchors the ledger at the first maintenance sweep after its first events; an empty ledger cannot be told from a deleted one without a checkpoint (docs/audit.md)');
+    else lines.push('  without a checkpoint, a chain cut short or deleted cannot be told from a young one: check --audit-dir, --ledger and SN_INSTANCE_URL (docs/audit.md)');
     return { lines, pass: false };
   }
   lines.push(`audit chain intact: ${result.events} events${where}, head seq ${result.headSeq}, head hash ${result.headHash}`);

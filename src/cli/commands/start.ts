@@ -133,7 +133,7 @@ export function registerStart(program: Command): void {
         );
       }
       // report, audit and policy in another terminal read this run's endpoints and config from here.
-      writeRunRecord(data, { pid: process.pid, startedAt: new Date().toISOString(), redisUrl, prefix: worker.prefix, instanceUrl: snConfig.instanceUrl, sandbox: sandbox !== undefined, config: loaded.file, http: ops.url });
+      writeRunRecord(data, { pid: process.pid, startedAt: new Date().toISOString(), redisUrl, prefix: worker.prefix, instanceUrl: snConfig.instanceUrl, sandbox: sandbox !== undefined, config: loaded.file, http: ops.url, auditDir: audit.dir, auditKeyFile: audit.keySource.file });
       lines.push('', `In another terminal (they read ${join(data, 'run.json')}): npx ai-handoff report | audit verify | policy check`, 'Ctrl-C stops everything.', '');
       console.log(lines.join('\n'));
 
