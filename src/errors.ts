@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   CONFIG_INVALID: { retryable: false, summary: 'A runtime configuration file or environment variable is invalid.' },
   POLICY_INVALID: { retryable: false, summary: 'A policy or operations-catalog file is invalid; nothing was loaded.' },
   MAPPING_INVALID: { retryable: false, summary: 'A field-mapping file is invalid; nothing was loaded.' },
+  MAPPING_FIELD_MISSING: { retryable: false, summary: 'A mapping names a field the instance lacks (the start-up mappings check); the worker does not start.' },
   RECORD_INVALID: { retryable: false, summary: 'A ticket record cannot be mapped to a canonical ticket.' },
   INPUT_INVALID: { retryable: false, summary: 'A command-line argument or input file is invalid.' },
   SECRET_MISSING: { retryable: false, summary: 'A required secret is not set in the environment or its *_FILE.' },

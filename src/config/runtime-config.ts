@@ -10,6 +10,7 @@ import { AiConfig } from '../ai/config.js';
 import { App } from './app.js';
 import { Audit } from './audit.js';
 import { Groups } from './groups.js';
+import { Ops } from './ops.js';
 import { Paths } from './paths.js';
 import { Switches } from './switches.js';
 import { Worker } from './worker.js';
@@ -22,6 +23,7 @@ export const RUNTIME_CONFIG_SECTIONS = {
   app: App.prefault({}),
   ai: AiConfig.prefault({}),
   audit: Audit.prefault({}),
+  ops: Ops.prefault({}),
 } as const;
 
 export const RuntimeConfig = z.strictObject(RUNTIME_CONFIG_SECTIONS);

@@ -12,6 +12,7 @@ import { appNames } from '../domain/app-names.js';
 import { describeCause, HandoffError, isHandoffError } from '../errors.js';
 import { createAiExecutor } from '../handoff/ai-executor.js';
 import type { AuditSetup } from '../handoff/audit-setup.js';
+import type { AuditEvent } from '../handoff/audit-event.js';
 import type { FaultPoint } from '../handoff/flow-deps.js';
 import { writtenByUs } from '../handoff/journal-trust.js';
 import { createNotePort } from '../handoff/note-port.js';
@@ -40,6 +41,8 @@ export interface WorkerWiringOptions {
   readonly now?: () => Date;
   readonly fault?: (point: FaultPoint) => void | Promise<void>;
   readonly onSync?: (stats: SyncStats) => void;
+  /** Told of every audit event this process appends (src/ops metrics). */
+  readonly onAudit?: (event: AuditEvent) => void;
   /** A provider instead of the configured one (tests: the obedient stand-in model). */
   readonly provider?: Provider;
   /** Listen for the app's doorbell (AI_HANDOFF_DOORBELL; port 0 picks one). */
@@ -149,6 +152,7 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
     concurrency: config.worker.concurrency,
     redisSafety: config.worker.redis,
     redisRecheckMs: config.worker.redis.recheckEveryMs,
+    redisCheckMs: config.ops.checkEveryMs,
     lockDurationMs: config.worker.lockDurationMs,
     stuckAfterMs: config.worker.stuckAfterMs,
     maintenanceEveryMs: config.worker.maintenanceEveryMs,
@@ -158,6 +162,7 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
     ...(options.now ? { now: options.now } : {}),
     ...(options.fault ? { fault: options.fault } : {}),
     ...(options.onSync ? { onSync: options.onSync } : {}),
+    ...(options.onAudit ? { onAudit: options.onAudit } : {}),
   });
   return {
     ...running,

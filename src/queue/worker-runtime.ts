@@ -7,6 +7,8 @@
  * lease keeps one sync pass running per instance and table at a time, and
  * the intake takes each row under a lease of its own.
  */
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, Worker, type Job, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Connector } from '../connector/connector.js';
@@ -15,12 +17,14 @@ import { HandoffError, describeCause, isHandoffError } from '../errors.js';
 import type { AuditLedger } from '../handoff/audit-ledger.js';
 import { openAuditLedger, type AuditSetup } from '../handoff/audit-setup.js';
 import { createAuditUpkeep } from '../handoff/audit-upkeep.js';
+import type { AuditEvent } from '../handoff/audit-event.js';
 import { executeHandoff, fail } from '../handoff/execute.js';
 import { expireOverdue } from '../handoff/expiry.js';
 import type { FaultPoint, FlowDeps, FlowSettings } from '../handoff/flow-deps.js';
 import { createHandoffStore, type HandoffStore } from '../handoff/handoff-store.js';
 import { createIntake, type Intake } from '../handoff/intake.js';
 import { createNoticeStore } from '../handoff/notices.js';
+import { observeAppends } from '../handoff/observed-ledger.js';
 import { createPanelWriter } from '../handoff/panel-writer.js';
 import { createPeople } from '../handoff/people.js';
 import { writeOwedPanels } from '../handoff/refusal.js';
@@ -36,8 +40,9 @@ import { startDoorbell, type DoorbellListener } from './doorbell.js';
 import { JOB_OPTIONS, QUEUE_NAMES, executeJobId, writebackJobId, type HandoffJob, type QueueName, type SyncJob } from './queues.js';
 import { createHealthState, type HealthState } from './health-state.js';
 import { createRedis } from './redis-connection.js';
+import { startRedisMonitor } from './redis-monitor.js';
 import { assertRedisSafe, type RedisSafetyOptions } from './redis-safety.js';
-import { startRedisSafetyMonitor } from './redis-safety-monitor.js';
+import { describeRedisTarget } from './redis-target.js';
 
 export interface WorkerRuntimeOptions {
   readonly redisUrl: string;
@@ -68,6 +73,8 @@ export interface WorkerRuntimeOptions {
   readonly redisSafety?: RedisSafetyOptions;
   /** How often Redis's eviction policy and persistence are checked again while running, in ms. Default 30000. */
   readonly redisRecheckMs?: number;
+  /** How often Redis is PINGed while running, in ms (unreachable or not). Default 5000. */
+  readonly redisCheckMs?: number;
   readonly log: Logger;
   readonly now?: () => Date;
   readonly fault?: (point: FaultPoint) => void | Promise<void>;
@@ -83,10 +90,12 @@ export interface WorkerRuntimeOptions {
   readonly audit: AuditSetup;
   /** How the ledger is checkpointed and rotated (runtime config `audit`); defaults as there. */
   readonly auditUpkeep?: { readonly checkpointEveryMs: number; readonly hotMs: number; readonly segmentMaxEvents: number };
+  /** Called with every audit event this process appends (metrics: src/ops). */
+  readonly onAudit?: (event: AuditEvent) => void;
 }
 
 export interface RunningWorker {
-  /** Ready or not, and why (Redis safety); a later /readyz serves it. */
+  /** Ready or not, and why: Redis safe, unsafe or unreachable (the one record of it; /readyz and /metrics read it). */
   readonly health: HealthState;
   readonly store: HandoffStore;
   readonly ledger: AuditLedger;
@@ -132,7 +141,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   };
 
   const store = createHandoffStore({ redis: flowRedis, prefix, now });
-  const ledger = openAuditLedger(flowRedis, prefix, options.audit, now);
+  const ledger = observeAppends(openAuditLedger(flowRedis, prefix, options.audit, now), options.onAudit);
   const upkeep = createAuditUpkeep({ ledger, checkpointEveryMs: 300_000, hotMs: 30 * 86_400_000, segmentMaxEvents: 10_000, ...options.auditUpkeep, now, log });
   const notices = createNoticeStore(flowRedis, prefix);
   const panels = createPanelWriter({ connector, store, notices, policy: options.policy, redis: flowRedis, prefix });
@@ -276,13 +285,19 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     await queues.sync.upsertJobScheduler(`sync-${sanitize(connector.instanceId)}-${table}`, { every: options.syncIntervalMs }, { name: 'sync', data: { table } satisfies SyncJob, opts: JOB_OPTIONS.sync });
   }
   const intake = createIntake({ deps, mappings, pollMs: options.intake.pollMs, boundMs: options.intake.boundMs, concurrency: concurrency.intake, instanceId: connector.instanceId });
-  // Redis can become unsafe while running (CONFIG SET): re-check, and take no new work while it is.
+  // Redis can go away or become unsafe (CONFIG SET) while running: watch it, and take no new work while it is unsafe.
   const health = createHealthState();
   health.setRedis('safe', now());
-  const monitor = startRedisSafetyMonitor({
-    redis,
+  // A connection of its own that fails fast (no offline queue, a short timeout): a check must see Redis gone, not wait for it.
+  const healthRedis = createRedis(options.redisUrl, 'producer', { commandTimeout: 2_000, connectionName: 'ai-handoff-health' });
+  // Connected before the first check: without an offline queue, a PING sent while connecting would read as Redis gone.
+  if (healthRedis.status !== 'ready') await Promise.race([once(healthRedis, 'ready').catch(() => undefined), sleep(5_000, undefined, { ref: false })]);
+  const monitor = startRedisMonitor({
+    redis: healthRedis,
     options: options.redisSafety ?? {},
-    everyMs: options.redisRecheckMs ?? 30_000,
+    pingEveryMs: options.redisCheckMs ?? 5_000,
+    safetyEveryMs: options.redisRecheckMs ?? 30_000,
+    where: describeRedisTarget(options.redisUrl),
     health,
     log,
     now,
@@ -320,6 +335,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
       monitor.stop();
       await doorbell?.close();
       await intake.close();
+      healthRedis.disconnect();
       const closing = Promise.all(workers.map((w) => w.close()));
       const timedOut = await Promise.race([closing.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), deadlineMs).unref())]);
       if (timedOut) {

@@ -70,7 +70,7 @@ describe('runtime config files', () => {
   });
 
   it('is one composed schema that other sections join', () => {
-    expect(Object.keys(RUNTIME_CONFIG_SECTIONS)).toEqual(['paths', 'switches', 'groups', 'worker', 'app', 'ai', 'audit']);
+    expect(Object.keys(RUNTIME_CONFIG_SECTIONS)).toEqual(['paths', 'switches', 'groups', 'worker', 'app', 'ai', 'audit', 'ops']);
   });
 });
 
