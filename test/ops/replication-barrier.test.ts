@@ -72,7 +72,7 @@ describe('the replication barrier', () => {
       return Promise.resolve();
     });
     await guarded.get({} as never, 's');
-    await guarded.writeTicket({} as never, 's', {} as never);
+    await guarded.writeTicket({} as never, 's', {});
     await guarded.finishRow('request', {} as never);
     expect(calls).toEqual(['get', 'barrier', 'writeTicket', 'barrier', 'finishRow']);
     expect(guarded.instanceId).toBe('x');
