@@ -36,7 +36,7 @@ export interface MetricsOptions {
 }
 
 export interface InstanceCall {
-  /** The connector's call kind: list, get, patch, token (and whatever the connector adds). */
+  /** The connector's call kind: list, get, patch, insert, write (the app API), token. */
   readonly kind: string;
   /** HTTP status; 0 when there was no answer. */
   readonly status: number;

@@ -59,7 +59,7 @@ describe('the dashboard page', () => {
     const second = await handOff(h, 'alex.rivera', 'INC0002047', 'gather-diagnostics');
     await h.review('alex.rivera', 'INC0002047', { handoff: second.id, decision: 'escalate' });
     await untilStatus(h, 'INC0002047', 'escalated');
-    await handOff(h, 'alex.rivera', 'SIR0002274', 'compile-exception-history');
+    await handOff(h, 'lena.fischer', 'SIR0002274', 'compile-exception-history');
 
     const expected = await report(o);
     expect(expected.handoffs).toMatchObject({ accepted: 1, rejected: 1, escalated: 1, awaiting_review: 1 });

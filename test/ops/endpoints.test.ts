@@ -47,7 +47,7 @@ describe('/healthz, /readyz and /metrics on a working worker', () => {
     expect(sample(text, 'ai_handoff_request_to_note_seconds_count')).toBe(1);
     expect(sample(text, 'ai_handoff_request_to_note_seconds_sum')).toBeGreaterThan(0);
     expect(sample(text, 'ai_handoff_review_seconds_count', { decision: 'accept' })).toBe(1);
-    expect(sample(text, 'ai_handoff_instance_requests_total', { kind: 'patch', code: '200' })).toBeGreaterThan(0);
+    expect(sample(text, 'ai_handoff_instance_requests_total', { kind: 'write', code: '200' })).toBeGreaterThan(0);
     expect(sample(text, 'ai_handoff_instance_requests_total', { kind: 'list', code: '200' })).toBeGreaterThan(0);
     expect(sample(text, 'ai_handoff_ready')).toBe(1);
     expect(sample(text, 'ai_handoff_redis_safe')).toBe(1);
