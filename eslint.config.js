@@ -37,6 +37,12 @@ export default tseslint.config(
     },
   },
   {
+    // Plain scripts shipped as they are (the container's health check): no type information, Node's globals.
+    files: ['deploy/**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { parserOptions: { projectService: false, project: null }, globals: { process: 'readonly', fetch: 'readonly', AbortSignal: 'readonly' } },
+  },
+  {
     // Plain ES5 scripts that run unchanged in browsers, on the ServiceNow
     // instance and in Node (the shared scope-review module, the app's
     // scripts): parsed as ES5, so later syntax fails the lint, not an old engine.

@@ -3,20 +3,21 @@
  * (AOF on, noeviction: as production must run), the sandbox instance in a
  * child process with generated tickets and its control endpoint (so its CPU
  * is not the worker's, and its write log times every write), and the wired
- * worker in this process with the built-in provider, exactly as
- * `ai-handoff worker` builds it. Agents act through the Table API with
- * their own credentials, so the platform's audit names them.
+ * worker in this process with the built-in provider and its doorbell, exactly
+ * as `ai-handoff start` builds them: the sandbox's app rings the worker when a
+ * row is created. Agents and approvers act through the Table API with their
+ * own credentials, creating rows of the app's request and review tables, so
+ * the platform stamps who they are.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { createServiceNowConnector, type ServiceNowConnector } from '../connectors/servicenow/servicenow-connector.js';
-import { checkpointTableName } from '../connectors/servicenow/checkpoint-table.js';
 import { parseServiceNowConfig } from '../connectors/servicenow/config.js';
 import { INTEGRATION_PASSWORD, INTEGRATION_USER, PERSON_PASSWORD, spawnSandbox, type SpawnedSandbox, type WriteLogEntry } from '../connectors/servicenow/sandbox/index.js';
 import { loadRuntimeConfig } from '../src/config/load-runtime-config.js';
 import type { RuntimeConfig } from '../src/config/runtime-config.js';
-import { AiRequest } from '../src/domain/fields.js';
+import { appNames, type AppNames } from '../src/domain/app-names.js';
 import type { SyncStats } from '../src/handoff/sync.js';
 import { loadMappings } from '../src/mapping/load-mappings.js';
 import { startWiredWorker, type WiredWorker } from '../src/queue/wiring.js';
@@ -33,8 +34,10 @@ export interface RigSettings {
   readonly concurrency: { readonly intake: number; readonly execute: number; readonly writeback: number };
   /** The connector's calls in flight (ServiceNowConfig.maxConcurrency). */
   readonly maxConcurrency: number;
-  /** SYNC_INTERVAL_MS. */
+  /** worker.syncIntervalMs (default: the config's, 10 s). */
   readonly syncIntervalMs: number;
+  /** worker.intake.pollMs (default: the config's, 5 s; the doorbell makes pickup immediate). */
+  readonly pollMs: number;
   /** ServiceNowConfig.settleSeconds: how long a change is read again by later passes. */
   readonly settleSeconds: number;
 }
@@ -42,8 +45,8 @@ export interface RigSettings {
 export interface Candidate {
   readonly sysId: string;
   readonly number: string;
-  /** The request JSON for the operation's current scope, exactly as the UI action writes it. */
-  readonly request: string;
+  /** The request row's columns for the operation's current scope, exactly as the app's dialog creates it. */
+  readonly row: Readonly<Record<string, string>>;
 }
 
 /** CPU time used so far, in ms, by the worker (this process), the sandbox and redis-server. */
@@ -57,18 +60,23 @@ export interface Rig {
   readonly settings: RigSettings;
   readonly worker: WiredWorker;
   readonly calls: CallCounts;
+  /** Every HTTP attempt the connector made since start (idle load). */
+  readonly attempts: () => number;
+  readonly app: AppNames;
   /** The incident mapping's AI field names (the sandbox installs the same). */
-  readonly fields: { readonly panel: string; readonly status: string; readonly request: string; readonly workNotes: string };
+  readonly fields: { readonly panel: string; readonly status: string; readonly workNotes: string };
   readonly syncs: readonly SyncStats[];
   /** Active incidents whose panel offers the bench operation, with no hand-off yet. */
   candidates(): Promise<Candidate[]>;
-  /** Sets the request field as the agent, through the Table API. */
-  request(candidate: Candidate): Promise<void>;
+  /** Creates the request row as the agent, through the Table API; answers the row's sys_id. */
+  request(candidate: Candidate): Promise<string>;
+  /** Creates a review row as `user` for a hand-off; answers the row's sys_id. */
+  review(user: string, candidate: Candidate, handoff: string, decision: 'accept' | 'reject' | 'escalate'): Promise<string>;
   /** The sandbox's write log after `seq`. */
   writes(after: number): Promise<WriteLogEntry[]>;
   lastSeq(): Promise<number>;
   /** Hand-offs in a status now (the store's index). */
-  countWithStatus(status: 'awaiting_review' | 'failed'): Promise<number>;
+  countWithStatus(status: 'awaiting_review' | 'failed' | 'accepted'): Promise<number>;
   cpu(): CpuSample;
   /** The Redis the product runs on (for the no-op baseline). */
   readonly redisUrl: string;
@@ -96,6 +104,7 @@ export async function startRig(settings: RigSettings): Promise<Rig> {
   const redisPid = Number(/process_id:(\d+)/.exec(await probe.info('server'))?.[1] ?? 'NaN');
   const profile = process.env.HANDOFF_BENCH_SANDBOX_PROF;
   const sandbox: SpawnedSandbox = await spawnSandbox({ tickets: settings.tickets, control: true, ...(profile ? { execArgv: ['--cpu-prof', `--cpu-prof-dir=${profile}`] } : {}) });
+  let attempts = 0;
   const connector: ServiceNowConnector = createServiceNowConnector({
     config: parseServiceNowConfig({
       instanceUrl: sandbox.url,
@@ -104,13 +113,15 @@ export async function startRig(settings: RigSettings): Promise<Rig> {
       settleSeconds: settings.settleSeconds,
     }),
     log: silentLogger,
+    observe: () => void attempts++,
   });
   const calls = countCalls(connector);
   const loaded = loadRuntimeConfig({ file: fromRoot('config', 'sandbox.yaml') }).config;
-  // Incidents only: the bench's tickets are incidents, and the other tables' first sync would only add setup time.
-  const config: RuntimeConfig = { ...loaded, worker: { ...loaded.worker, concurrency: { ...settings.concurrency }, tables: ['incident'] } };
+  // Every mapped table is synced, as in production: the idle figure counts five tables and the two intake polls.
+  const config: RuntimeConfig = { ...loaded, worker: { ...loaded.worker, concurrency: { ...settings.concurrency }, intake: { ...loaded.worker.intake, pollMs: settings.pollMs } } };
   const prefix = `bench-${randomBytes(3).toString('hex')}`;
   const syncs: SyncStats[] = [];
+  const token = randomBytes(12).toString('hex');
   const worker = await startWiredWorker({
     config,
     connector: calls.connector,
@@ -119,23 +130,37 @@ export async function startRig(settings: RigSettings): Promise<Rig> {
     log: silentLogger,
     syncIntervalMs: settings.syncIntervalMs,
     prefix,
-    audit: testAuditSetup({ sinks: [connector.checkpoints(checkpointTableName())] }),
+    doorbell: { host: '127.0.0.1', port: 0, token },
+    audit: testAuditSetup({ sinks: [connector.checkpoints()] }),
     onSync: (stats) => syncs.push(stats),
   });
+  const app = appNames(config.app.scope);
+  const admin = basic('admin', PERSON_PASSWORD);
+  const send = async (method: string, path: string, auth: string, body?: unknown): Promise<Response> =>
+    fetch(`${sandbox.url}${path}`, { method, headers: { authorization: auth, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  // The app's doorbell properties, as an admin sets them on an instance.
+  const rung = await send('PUT', '/sandbox/control/doorbell', admin, { url: worker.doorbellUrl, token });
+  if (rung.status !== 200) throw new Error(`setting the sandbox's doorbell answered ${rung.status}`);
 
   const fields = loadMappings().byTable.get('incident')!.ai;
-  const agent = basic(AGENT, PERSON_PASSWORD);
-  const admin = basic('admin', PERSON_PASSWORD);
   const getJson = async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${sandbox.url}${path}`, { headers: { authorization: admin, accept: 'application/json' } });
+    const res = await send('GET', path, admin);
     if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);
     return (await res.json()) as T;
+  };
+  const create = async (table: string, user: string, body: Record<string, string>): Promise<string> => {
+    const res = await send('POST', `/api/now/table/${table}?sysparm_fields=sys_id`, basic(user, PERSON_PASSWORD), body);
+    const text = await res.text();
+    if (res.status !== 201) throw new Error(`creating a ${table} row as ${user} answered ${res.status}: ${text}`);
+    return (JSON.parse(text) as { result: { sys_id: string } }).result.sys_id;
   };
 
   return {
     settings,
     worker,
     calls,
+    attempts: () => attempts,
+    app,
     fields,
     syncs,
     redisUrl: redis.url,
@@ -147,21 +172,15 @@ export async function startRig(settings: RigSettings): Promise<Rig> {
         const panel = JSON.parse(row[fields.panel] ?? '{}') as { operations?: { id: string; outcome: string; scopeDigest: string }[]; handoffs?: unknown[] };
         const op = panel.operations?.find((o) => o.id === BENCH_OPERATION && o.outcome === 'eligible');
         if (!op || (panel.handoffs ?? []).length > 0) continue;
-        out.push({ sysId: row.sys_id ?? '', number: row.number ?? '', request: JSON.stringify(AiRequest.parse({ operation: op.id, scope: op.scopeDigest })) });
+        const sysId = row.sys_id ?? '';
+        out.push({ sysId, number: row.number ?? '', row: { ticket_table: 'incident', ticket: sysId, operation: op.id, scope_digest: op.scopeDigest, note: '' } });
       }
       return out;
     },
-    async request(candidate) {
-      const res = await fetch(`${sandbox.url}/api/now/table/incident/${candidate.sysId}?sysparm_fields=sys_id`, {
-        method: 'PATCH',
-        headers: { authorization: agent, accept: 'application/json', 'content-type': 'application/json' },
-        body: JSON.stringify({ [fields.request]: candidate.request }),
-      });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`setting the request on ${candidate.number} answered ${res.status}`);
-    },
+    request: (candidate) => create(app.tables.request, AGENT, { ...candidate.row }),
+    review: (user, candidate, handoff, decision) => create(app.tables.review, user, { ticket_table: 'incident', ticket: candidate.sysId, handoff, decision, comment: '' }),
     async writes(after) {
-      const answer = await getJson<{ result: WriteLogEntry[]; dropped: number }>(`/sandbox/control/writes?table=incident&after=${after}`);
+      const answer = await getJson<{ result: WriteLogEntry[]; dropped: number }>(`/sandbox/control/writes?after=${after}`);
       if (answer.dropped > 0) throw new Error(`the sandbox's write log dropped ${answer.dropped} entries: the timings would be incomplete`);
       return answer.result;
     },

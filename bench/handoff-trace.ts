@@ -5,7 +5,9 @@
  */
 import type { ServiceNowConnector } from '../connectors/servicenow/servicenow-connector.js';
 
-const COUNTED = ['get', 'list', 'getRecord', 'write', 'workNotes', 'fieldChanges', 'user', 'groupMembers'] as const;
+const COUNTED = ['get', 'list', 'getRecord', 'writeTicket', 'finishRow', 'pendingRows', 'workNotes', 'user', 'userRoles', 'groupMembers'] as const;
+/** The kinds that read a hand-off's sources (its scope decides them): issue 13 counts calls besides these. */
+export const SOURCE_KINDS: readonly string[] = ['list', 'getRecord', 'workNotes'];
 type Counted = (typeof COUNTED)[number];
 
 export interface CallCounts {

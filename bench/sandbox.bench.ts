@@ -24,7 +24,7 @@ export const sandboxBench: Bench = {
     const sb = await createSandbox({ seed: { tickets: TICKETS } });
     const seedMs = performance.now() - started;
     const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
-    const fields = [...FIELDS, ...(Object.values(sb.appFields) as string[])].join(',');
+    const fields = [...FIELDS, ...Object.values(sb.appFields)].join(',');
     try {
       let rows = 0;
       let calls = 0;

@@ -21,6 +21,7 @@ export const ERROR_CODES = {
   CONFIG_INVALID: { retryable: false, summary: 'A runtime configuration file or environment variable is invalid.' },
   POLICY_INVALID: { retryable: false, summary: 'A policy or operations-catalog file is invalid; nothing was loaded.' },
   MAPPING_INVALID: { retryable: false, summary: 'A field-mapping file is invalid; nothing was loaded.' },
+  MAPPING_FIELD_MISSING: { retryable: false, summary: 'A mapping names a field the instance lacks (the start-up mappings check); the worker does not start.' },
   RECORD_INVALID: { retryable: false, summary: 'A ticket record cannot be mapped to a canonical ticket.' },
   INPUT_INVALID: { retryable: false, summary: 'A command-line argument or input file is invalid.' },
   SECRET_MISSING: { retryable: false, summary: 'A required secret is not set in the environment or its *_FILE.' },
@@ -43,16 +44,19 @@ export const ERROR_CODES = {
   WRITE_INVALID_VALUE: { retryable: false, summary: 'A write carried a value the guard refuses (not a string, too long, empty note).' },
 
   // The hand-off flow
-  REQUEST_INVALID: { retryable: false, summary: 'The request field is not valid JSON of the request schema.' },
-  REVIEW_INVALID: { retryable: false, summary: 'The review field is not valid JSON of the review schema.' },
+  REQUEST_INVALID: { retryable: false, summary: 'A request row is not valid (a column is missing or malformed, or it names no ticket the worker serves).' },
+  REVIEW_INVALID: { retryable: false, summary: 'A review row is not valid (a column is missing or malformed, or it names no ticket the worker serves).' },
   POLICY_STALE_SCOPE: { retryable: false, summary: 'The scope digest in the request does not match the current scope.' },
   POLICY_BLOCKED: { retryable: false, summary: 'Policy blocks the requested operation on this ticket.' },
   REVIEW_FORBIDDEN: { retryable: false, summary: 'The reviewer is not the resolved approver, or is the requester.' },
   HANDOFF_NOT_FOUND: { retryable: false, summary: 'No hand-off with that id exists for the ticket.' },
   HANDOFF_STATE_CONFLICT: { retryable: false, summary: 'The hand-off is not in a state that allows this step.' },
   BOUNDARY_CLASS_LOWERED: { retryable: false, summary: "The ticket's data class was lowered within the policy's cool-down; the request is refused until it ends." },
-  REQUESTER_UNKNOWN: { retryable: true, summary: 'Who set the request or review field could not be learned from the platform yet.' },
-  LEASE_HELD: { retryable: true, summary: 'Another worker holds the write lease for this hand-off.' },
+  REQUESTER_UNKNOWN: { retryable: false, summary: 'The user who created a request or review row is not on the platform (sys_user).' },
+  IDENTITY_MISMATCH: { retryable: false, summary: "A row's requested_by or reviewed_by does not name the user who created it (sys_created_by): a forgery." },
+  ROLE_MISSING: { retryable: false, summary: "The requester or reviewer is inactive or lacks the app's role for the step (agent to request, reviewer to review)." },
+  INTAKE_EXPIRED: { retryable: false, summary: 'A request or review could not be taken within worker.intake.boundMs; it was refused with its last cause.' },
+  LEASE_HELD: { retryable: true, summary: 'Another worker holds the lease for this hand-off, row or ticket.' },
 
   // Redis
   REDIS_UNSAFE: { retryable: false, summary: 'Redis could evict or lose jobs (eviction policy, persistence, appendfsync no); the worker refuses to start, or stops taking work while running.' },

@@ -13,19 +13,6 @@ import { HandoffError } from '../../src/errors.js';
 import { keysetPages } from './keyset-cursor.js';
 import type { TableClient } from './table-client.js';
 
-/** The app's scope as shipped (docs/contract.md, "Names"); SN_APP_SCOPE overrides it. */
-export const DEFAULT_APP_SCOPE = 'x_acme_aihandoff';
-
-const SCOPE = /^[a-z][a-z0-9_]*$/;
-
-/** `S_checkpoint` for scope S. */
-export function checkpointTableName(scope: string = DEFAULT_APP_SCOPE): string {
-  if (!SCOPE.test(scope)) {
-    throw new HandoffError('CONFIG_INVALID', `SN_APP_SCOPE '${scope}' is not a scope name`, { remedy: 'set SN_APP_SCOPE to the app scope, e.g. x_acme_aihandoff (docs/servicenow-app.md)' });
-  }
-  return `${scope}_checkpoint`;
-}
-
 const FIELDS = ['ledger', 'count', 'head', 'key_id', 'sys_created_on', 'sys_created_by'];
 
 export function createCheckpointTable(options: { readonly client: TableClient; readonly table: string; readonly pageSize: number }): CheckpointSink {

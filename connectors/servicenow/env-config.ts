@@ -123,7 +123,7 @@ function authFrom(values: EnvValues, secret: (name: string) => string | undefine
 }
 
 /** A secret from `NAME` or the file named by `NAME_FILE` (not both), registered for scrubbing. */
-function readSecret(env: Env, name: string, readFile: (path: string) => string): string | undefined {
+export function readSecret(env: Env, name: string, readFile: (path: string) => string = (path) => readFileSync(path, 'utf8')): string | undefined {
   const direct = env[name];
   const path = env[`${name}_FILE`];
   const hasDirect = direct !== undefined && direct !== '';

@@ -41,6 +41,8 @@ export interface ObservedAttempt {
   readonly status: number;
   /** Wall time of the attempt, in ms, from sending (after any wait for a concurrency slot) to the whole body read. */
   readonly durationMs: number;
+  /** 1 for a call's first attempt, 2 and up for its retries. */
+  readonly attempt: number;
 }
 
 export interface TransportOptions extends TransportDeps {
@@ -173,7 +175,7 @@ export function createTransport(options: TransportOptions): Transport {
           return attemptOnce(request, headers);
         }, request.signal);
         const { outcome } = result;
-        options.observe?.({ method: request.method, path: request.path, context: request.context, status: 'response' in result ? result.response.status : 0, durationMs: performance.now() - started });
+        options.observe?.({ method: request.method, path: request.path, context: request.context, status: 'response' in result ? result.response.status : 0, durationMs: performance.now() - started, attempt });
         if ('response' in result && !isTransient(outcome)) return result.response;
         if (!request.idempotent && !safeToResend(outcome)) throw failure(request, result, attempt, undefined, true);
         const hint = 'response' in result ? serverHintMs(result.response.headers, now()) : undefined;

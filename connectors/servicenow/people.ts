@@ -1,6 +1,7 @@
 /**
- * Users and group memberships: `sys_user` (by sys_id or user_name) and
- * `sys_user_grmember` (a group's members), for resolving approvers.
+ * Users, their roles and group memberships: `sys_user` (by sys_id or
+ * user_name), `sys_user_has_role` (a user's active roles: who may request or
+ * review) and `sys_user_grmember` (a group's members, for approvers).
  */
 import type { UserRecord } from '../../src/connector/connector.js';
 import { encodedQuery } from './encoded-query.js';
@@ -39,4 +40,23 @@ export async function readGroupMembers(client: TableClient, groupSysId: string, 
   const members = new Set<string>();
   for (const row of rows) if (row.user !== undefined && row.user !== '' && row['user.active'] === 'true') members.add(row.user);
   return [...members];
+}
+
+/**
+ * Names of a user's active roles, read through the dot-walked `role.name`
+ * (sys_user_has_role holds inherited grants as rows of their own, so one
+ * query gives every role the user holds).
+ */
+export async function readUserRoles(client: TableClient, userSysId: string, pageSize: number, signal?: AbortSignal): Promise<string[]> {
+  const rows = await allBySysId(client, {
+    table: 'sys_user_has_role',
+    fields: ['role.name', 'state'],
+    conditions: [{ field: 'user', op: '=', value: userSysId }],
+    allowed: ['user'],
+    pageSize,
+    ...(signal === undefined ? {} : { signal }),
+  });
+  const roles = new Set<string>();
+  for (const row of rows) if ((row.state ?? 'active') === 'active' && (row['role.name'] ?? '') !== '') roles.add(row['role.name']!);
+  return [...roles].sort();
 }

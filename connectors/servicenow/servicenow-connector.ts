@@ -3,20 +3,26 @@
  * Wiring only; each concern lives in its own file (table-client.ts,
  * keyset-cursor.ts, journal.ts, audit.ts, people.ts, dictionary.ts, auth/).
  *
- * Tables read: the mapped ticket tables plus `sys_journal_field`, `sys_audit`,
- * `sys_user`, `sys_user_group`, `sys_user_grmember` and `sys_dictionary`;
- * `mappings init` also reads `sys_db_object` and `sys_choice`.
- * Tables written: the mapped ticket tables, only through the write guard;
- * rows are created only in the app's insert-only audit checkpoint table.
+ * Tables read: the mapped ticket tables, the app's request and review
+ * tables, plus `sys_journal_field`, `sys_audit` (who changed the data
+ * classification), `sys_user`, `sys_user_has_role`, `sys_user_group`,
+ * `sys_user_grmember`, `sys_dictionary`, `cmdb_ci` and the app's checkpoint
+ * table; `mappings init` also reads `sys_db_object` and `sys_choice`.
+ * Written: tickets only through the app's API (app-api.ts), and the app's
+ * rows' end state, both through the write guard; rows are created only in
+ * the app's insert-only audit checkpoint table.
  */
 import type { TableDescription } from '../../src/admin/table-description.js';
-import type { Connector, PullOptions, PullPage, RawRecord, Watermark, WatermarkStore } from '../../src/connector/connector.js';
+import type { Connector, PullOptions, PullPage, Watermark, WatermarkStore } from '../../src/connector/connector.js';
+import { guardTicketWrite } from '../../src/connector/write-guard.js';
+import { appNames, DEFAULT_APP_SCOPE } from '../../src/domain/app-names.js';
 import type { CheckpointSink } from '../../src/handoff/audit-checkpoint.js';
-import { guardWrite } from '../../src/connector/write-guard.js';
 import { HandoffError } from '../../src/errors.js';
 import { queryableFields, readFields } from '../../src/mapping/fields.js';
 import type { TableMapping } from '../../src/mapping/mapping-schema.js';
 import type { Logger } from '../../src/util/log.js';
+import { createAppApiClient } from './app-api.js';
+import { createAppRows } from './app-rows.js';
 import { readFieldChanges } from './audit.js';
 import { createCheckpointTable } from './checkpoint-table.js';
 import type { AuthProvider } from './auth/auth-provider.js';
@@ -28,8 +34,8 @@ import { checkMappingFields, type FieldCheck } from './field-check.js';
 import { createTransport, type TransportDeps } from './http-transport.js';
 import { createJournalReader } from './journal.js';
 import { compareWatermarks, keysetPages } from './keyset-cursor.js';
-import { readGroupMembers, readUser } from './people.js';
-import { createTableClient } from './table-client.js';
+import { readGroupMembers, readUser, readUserRoles } from './people.js';
+import { authorisedSend, createTableClient } from './table-client.js';
 import { describeTable } from './table-description.js';
 import { createMemoryWatermarkStore } from './watermark-store.js';
 
@@ -38,7 +44,7 @@ import { createMemoryWatermarkStore } from './watermark-store.js';
  * `cmdb_ci` is read for the configuration-item source of a hand-off; the app's
  * integration role grants that read (docs/servicenow-app.md).
  */
-export const SYSTEM_TABLES: readonly string[] = ['sys_journal_field', 'sys_audit', 'sys_user', 'sys_user_group', 'sys_user_grmember', 'sys_dictionary', 'cmdb_ci'];
+export const SYSTEM_TABLES: readonly string[] = ['sys_journal_field', 'sys_audit', 'sys_user', 'sys_user_has_role', 'sys_user_group', 'sys_user_grmember', 'sys_dictionary', 'cmdb_ci'];
 /** The ticket tables of the default mappings. */
 export const TICKET_TABLES: readonly string[] = ['incident', 'sc_req_item', 'sc_request', 'sn_si_incident', 'rm_enhancement'];
 
@@ -51,6 +57,8 @@ export interface ServiceNowConnectorOptions extends TransportDeps {
   readonly watermarks?: WatermarkStore;
   /** Table ancestors for sys_dictionary reads; default dictionary.ts's. */
   readonly tableAncestors?: Readonly<Record<string, readonly string[]>>;
+  /** The installed app's scope (its tables and API); default x_acme_aihandoff (runtime config `app.scope`). */
+  readonly appScope?: string;
 }
 
 export interface SyncOptions {
@@ -84,8 +92,8 @@ export interface ServiceNowConnector extends Connector {
   describeTable(table: string): Promise<TableDescription>;
   /** Where work notes are read from: `display_value` once sys_journal_field proved unreadable (403, or no rows for a ticket with notes). */
   readonly journalSource: 'journal' | 'display_value';
-  /** The audit checkpoint sink on the app's insert-only checkpoint table (checkpoint-table.ts). */
-  checkpoints(table: string): CheckpointSink;
+  /** The audit checkpoint sink on the app's insert-only checkpoint table, `S_checkpoint` of the connector's app scope (checkpoint-table.ts). */
+  checkpoints(): CheckpointSink;
   /** Closes kept-alive connections. */
   close(): void;
 }
@@ -96,6 +104,9 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
   const transport = createTransport({ ...options, baseUrl: config.instanceUrl, timeoutMs: config.timeoutMs, maxConcurrency: config.maxConcurrency, retry: config.retry, log });
   const auth = options.auth ?? createAuth(config.auth, { transport, timeoutMs: config.timeoutMs, log, now });
   const client = createTableClient({ transport, auth, log });
+  const app = appNames(options.appScope ?? DEFAULT_APP_SCOPE);
+  const appApi = createAppApiClient(authorisedSend({ transport, auth, log }), app);
+  const rows = createAppRows(client, app, config.pageSize);
   const journal = createJournalReader({ client, pageSize: config.pageSize, log });
   const dictionary = createDictionaryReader({ client, pageSize: config.pageSize, ...(options.tableAncestors === undefined ? {} : { ancestors: options.tableAncestors }) });
   const watermarks = options.watermarks ?? createMemoryWatermarkStore();
@@ -169,12 +180,14 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
       return client.get(table, sysId, { fields, displayValue: 'all' });
     },
 
-    async write(mapping, sysId, body): Promise<RawRecord> {
+    async writeTicket(mapping, sysId, write) {
       // The guard runs first: a refused field throws here and nothing is sent.
-      const guarded = guardWrite(mapping, body);
-      const appendsNote = Object.hasOwn(guarded, mapping.ai.workNotes);
-      return client.patch(mapping.table, sysId, guarded, { fields: readFields(mapping), idempotent: !appendsNote });
+      return appApi.writeTicket(mapping.table, sysId, guardTicketWrite(mapping, write));
     },
+
+    finishRow: (kind, update) => rows.finish(kind, update),
+
+    pendingRows: (kind) => rows.pending(kind),
 
     async workNotes(mapping, sysId) {
       return journal.workNotes(mapping, sysId);
@@ -186,6 +199,10 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
 
     async user(by) {
       return readUser(client, by);
+    },
+
+    async userRoles(userSysId) {
+      return readUserRoles(client, userSysId, config.pageSize);
     },
 
     async groupMembers(groupSysId) {
@@ -207,8 +224,8 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
     async describeTable(table) {
       return describeTable(client, table, config.pageSize);
     },
-    checkpoints(table) {
-      return createCheckpointTable({ client, table, pageSize: config.pageSize });
+    checkpoints() {
+      return createCheckpointTable({ client, table: app.tables.checkpoint, pageSize: config.pageSize });
     },
 
     close() {

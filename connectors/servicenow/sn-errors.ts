@@ -11,7 +11,8 @@ import { HandoffError, type ErrorCode } from '../../src/errors.js';
 
 /** What a call was, for error messages and logs: never its URL or body. */
 export interface CallContext {
-  readonly operation: 'list' | 'get' | 'patch' | 'insert' | 'token';
+  /** `write`: a ticket write through the app's API; `insert`: a row of the checkpoint table. */
+  readonly operation: 'list' | 'get' | 'patch' | 'insert' | 'token' | 'write';
   readonly table?: string;
 }
 

@@ -1,8 +1,9 @@
 /**
  * The Table API client: `GET /api/now/table/{table}` (list),
- * `GET /api/now/table/{table}/{sys_id}` (one record), `PATCH` of one record,
- * and `POST /api/now/table/{table}` (insert; used only for the audit's
- * insert-only checkpoint table). Nothing else of the Table API is used, so the
+ * `GET /api/now/table/{table}/{sys_id}` (one record), `PATCH` of one record
+ * (only an app row's end state where the app's API cannot take it; tickets are
+ * written through the app's API, app-api.ts) and `POST /api/now/table/{table}`
+ * (insert; used only for the audit's insert-only checkpoint table). Nothing else of the Table API is used, so the
  * connector works wherever the integration user has read rights on the tables
  * it names.
  *
@@ -69,7 +70,7 @@ export interface TableClient {
   listAnswer(table: string, request: ListRequest): Promise<ListAnswer>;
   /** One record, or null when ServiceNow answers 404 (missing, or hidden by an ACL). */
   get(table: string, sysId: string, request: GetRequest): Promise<RawRecord | null>;
-  /** Updates one record with a body that passed the write guard. */
+  /** Updates one record (an app row's end state) with a body that passed the write guard. */
   patch(table: string, sysId: string, body: GuardedBody, request: PatchRequest): Promise<RawRecord>;
   /** Creates one record (not idempotent: a lost answer is not resent). */
   insert(table: string, body: Readonly<Record<string, string>>, request: GetRequest): Promise<RawRecord>;
@@ -85,14 +86,21 @@ const TABLE_NAME = /^[a-z][a-z0-9_]*$/;
 const SYS_ID = /^[0-9a-f]{32}$/;
 const TABLE_PATH = '/api/now/table/';
 
-export function createTableClient({ transport, auth, log }: TableClientOptions): TableClient {
-  const send = async (request: Omit<TransportRequest, 'headers'>): Promise<TransportResponse> => {
+/** A request sent with the current credentials; after a 401 the token is dropped and the call tried once more. */
+export type AuthorisedSend = (request: Omit<TransportRequest, 'headers'>) => Promise<TransportResponse>;
+
+export function authorisedSend({ transport, auth, log }: TableClientOptions): AuthorisedSend {
+  return async (request) => {
     const headers = async (): Promise<Record<string, string>> => ({ Authorization: await auth.authorization(request.signal) });
     const response = await transport.send({ ...request, headers });
     if (response.status !== 401 || !auth.unauthorized()) return response;
     log.info('ServiceNow answered 401; authenticating again once', { operation: request.context.operation, table: request.context.table, auth: auth.kind });
     return transport.send({ ...request, headers });
   };
+}
+
+export function createTableClient(options: TableClientOptions): TableClient {
+  const send = authorisedSend(options);
 
   const listAnswer = async (table: string, request: ListRequest): Promise<ListAnswer> => {
     const context: CallContext = { operation: 'list', table };
@@ -165,14 +173,14 @@ function signalOf(request: { readonly signal?: AbortSignal }): { signal?: AbortS
   return request.signal === undefined ? {} : { signal: request.signal };
 }
 
-function checkTable(table: string): string {
+export function checkTable(table: string): string {
   if (!TABLE_NAME.test(table)) {
     throw new HandoffError('INPUT_INVALID', `'${table}' is not a ServiceNow table name`, { details: { table }, remedy: 'use a table name such as incident' });
   }
   return table;
 }
 
-function checkSysId(sysId: string, table: string): string {
+export function checkSysId(sysId: string, table: string): string {
   if (!SYS_ID.test(sysId)) {
     throw new HandoffError('INPUT_INVALID', `refused a call on ${table}: '${sysId.slice(0, 40)}' is not a sys_id (32 lower-case hex characters)`, {
       details: { table },
@@ -200,7 +208,7 @@ function fieldList(fields: readonly string[], table: string): string {
 }
 
 /** The `result` of the Table API envelope; a 200 carrying an error is an error. */
-function unwrap(response: TransportResponse, context: CallContext): unknown {
+export function unwrap(response: TransportResponse, context: CallContext): unknown {
   let json: unknown;
   try {
     json = JSON.parse(response.body);

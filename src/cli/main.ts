@@ -32,15 +32,24 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
+/**
+ * Sets the exit code; after a failure, also ends the process shortly after,
+ * in case a connection or timer of a half-started worker would keep it
+ * alive (a supervisor must see the exit, not a process that does nothing).
+ * The timer is unref'd: a process with nothing left running exits at once.
+ */
+export function finish(code: number): void {
+  process.exitCode = code;
+  if (code !== 0) setTimeout(() => process.exit(code), EXIT_GRACE_MS).unref();
+}
+
+/** How long a failed command may take to close what it opened before the process is ended, in ms. */
+export const EXIT_GRACE_MS = 1_000;
+
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (invokedDirectly) {
-  main(process.argv).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(`ai-handoff: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  main(process.argv).then(finish, (error: unknown) => {
+    process.stderr.write(`ai-handoff: ${error instanceof Error ? error.message : String(error)}\n`);
+    finish(1);
+  });
 }

@@ -7,8 +7,10 @@
  */
 import { z } from 'zod';
 import { AiConfig } from '../ai/config.js';
+import { App } from './app.js';
 import { Audit } from './audit.js';
 import { Groups } from './groups.js';
+import { Ops } from './ops.js';
 import { Paths } from './paths.js';
 import { Switches } from './switches.js';
 import { Worker } from './worker.js';
@@ -18,8 +20,10 @@ export const RUNTIME_CONFIG_SECTIONS = {
   switches: Switches.default({ ai: true, operations: {}, groups: {} }),
   groups: Groups,
   worker: Worker.prefault({}),
+  app: App.prefault({}),
   ai: AiConfig.prefault({}),
   audit: Audit.prefault({}),
+  ops: Ops.prefault({}),
 } as const;
 
 export const RuntimeConfig = z.strictObject(RUNTIME_CONFIG_SECTIONS);

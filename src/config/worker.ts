@@ -8,11 +8,43 @@ import { z } from 'zod';
 export const Worker = z.strictObject({
   /** Prefix of every Redis key the product writes (queues, hand-offs, audit). Env: AI_HANDOFF_PREFIX. Default "aih". */
   prefix: z.string().regex(/^[A-Za-z0-9{}_-]+$/, 'use letters, digits, _ - and braces (a Redis Cluster hash tag)').default('aih'),
-  /** Time between sync passes per table, in ms. Env: SYNC_INTERVAL_MS. Default 2000. */
-  syncIntervalMs: z.number().int().min(200).max(3_600_000).default(2_000),
+  /**
+   * Time between sync passes per table, in ms. Env: SYNC_INTERVAL_MS. Default
+   * 10000. Sync only keeps panels current; requests and reviews are noticed by
+   * the intake (below), so this can be long: five tables at one pass every
+   * 10 s plus the two intake polls every 5 s is 54 idle calls a minute
+   * (issue 13's budget: 60).
+   */
+  syncIntervalMs: z.number().int().min(200).max(3_600_000).default(10_000),
+  /** How requests and reviews are noticed and taken (docs/contract.md, "Intake"). */
+  intake: z
+    .strictObject({
+      /** Time between polls of the request and review tables, in ms (a doorbell ring polls at once). Default 5000. */
+      pollMs: z.number().int().min(100).max(600_000).default(5_000),
+      /**
+       * A row still pending this long after it was created is finished on its
+       * next attempt: a hand-off if it can be taken, else refused with the
+       * last cause ("ask again"). In ms; default 60000.
+       */
+      boundMs: z.number().int().min(1_000).max(3_600_000).default(60_000),
+    })
+    .default({ pollMs: 5_000, boundMs: 60_000 }),
+  /**
+   * How long a person's active flag, roles and group memberships are cached,
+   * in ms: a role removed or a user deactivated is seen within this bound.
+   * 0 reads them every time. Default 120000.
+   */
+  userCacheMs: z.number().int().min(0).max(3_600_000).default(120_000),
+  /**
+   * How long the ticket read at pickup serves the execute step, in ms: the
+   * scope digest, eligibility and kill switches are checked against the
+   * ticket as read at most this long ago, else it is read again. 0 always
+   * reads again. Default 5000.
+   */
+  ticketFreshMs: z.number().int().min(0).max(60_000).default(5_000),
   /** How long a written draft waits for its review before it expires, in hours. Default 72. */
   reviewWindowHours: z.number().positive().max(24 * 90).default(72),
-  /** Jobs processed at once per queue in one worker process. */
+  /** Jobs processed at once per queue in one worker process (intake: rows taken at once). */
   concurrency: z
     .strictObject({
       intake: z.number().int().min(1).max(64).default(4),

@@ -3,6 +3,7 @@
  * ITSM's neutral terms. `connectors/servicenow/` implements it over the Table
  * API. The flow never builds queries or URLs itself.
  */
+import type { RequestRowUpdate, ReviewRowUpdate } from '../domain/app-rows.js';
 import type { FilterCondition, TableMapping } from '../mapping/mapping-schema.js';
 
 /**
@@ -100,6 +101,32 @@ export interface UserRecord {
   readonly active: boolean;
 }
 
+/**
+ * One write to a ticket, as the app's API takes it (docs/contract.md, "The
+ * Scripted REST API"): the AI fields that changed, a work note with its
+ * idempotency key, and the end state of the request or review row the write
+ * finishes. Everything in one call.
+ */
+export interface TicketWrite {
+  /** The mapped AI panel and status fields (only these; the guard refuses anything else). */
+  readonly fields?: Readonly<Record<string, string>>;
+  /** A work note; `key` (the note's marker) makes it idempotent: the app writes it only if no entry of ours holds the key. */
+  readonly note?: { readonly text: string; readonly key: string };
+  readonly request?: RequestRowUpdate;
+  readonly review?: ReviewRowUpdate;
+}
+
+export interface TicketWriteResult {
+  /** The ticket's update count and time after the write. */
+  readonly modCount: string;
+  readonly updatedOn: string;
+  /** Whether the note was written now, found already written (its key), or not asked for. */
+  readonly note: 'written' | 'already_written' | 'none';
+}
+
+/** The app's two row tables: requests (Assign) and reviews (Accept, Reject, Escalate). */
+export type RowKind = 'request' | 'review';
+
 export interface Connector {
   /** Stable id of the instance (its host), used to key watermarks and locks. */
   readonly instanceId: string;
@@ -117,20 +144,35 @@ export interface Connector {
   getRecord(table: string, sysId: string, fields: readonly string[]): Promise<RawRecord | null>;
 
   /**
-   * Writes to a ticket. The body goes through `guardWrite` before anything is
-   * sent; a refused field throws WRITE_FORBIDDEN_FIELD and nothing is sent.
-   * Returns the record as updated.
+   * Writes to a ticket, through the app's API (the integration user has no
+   * write right on ticket tables). The write goes through `guardTicketWrite`
+   * before anything is sent; a refused field throws WRITE_FORBIDDEN_FIELD and
+   * nothing is sent.
    */
-  write(mapping: TableMapping, sysId: string, body: Readonly<Record<string, unknown>>): Promise<RawRecord>;
+  writeTicket(mapping: TableMapping, sysId: string, write: TicketWrite): Promise<TicketWriteResult>;
+
+  /**
+   * Sets a request or review row's end state alone, through the Table API
+   * (the integration role's column rights). For rows whose ticket the app's
+   * API cannot write (not one of its tables, gone); otherwise the row is
+   * finished in the ticket's write.
+   */
+  finishRow(kind: RowKind, update: RequestRowUpdate | ReviewRowUpdate): Promise<void>;
+
+  /** The pending rows of the app's request or review table, oldest first (raw values). */
+  pendingRows(kind: RowKind): Promise<RawRecord[]>;
 
   /** The ticket's work notes, oldest first. */
   workNotes(mapping: TableMapping, sysId: string): Promise<JournalEntry[]>;
 
-  /** Audited changes of one field of one record, newest first. */
+  /** Audited changes of one field of one record, newest first (sys_audit: who lowered a ticket's data class, src/handoff/class-lowering.ts). */
   fieldChanges(mapping: TableMapping, sysId: string, field: string): Promise<FieldChange[]>;
 
   /** A user by sys_id or user_name. */
   user(by: { readonly sysId: string } | { readonly userName: string }): Promise<UserRecord | null>;
+
+  /** Names of a user's active roles (sys_user_has_role). */
+  userRoles(userSysId: string): Promise<string[]>;
 
   /** sys_ids of the active members of a group. */
   groupMembers(groupSysId: string): Promise<string[]>;

@@ -24,6 +24,9 @@ export type HandoffStatus = z.infer<typeof HandoffStatus>;
 /** Statuses after which nothing more happens to a hand-off (an escalated one still waits for its escalation target: src/handoff/escalation.ts). */
 export const FINAL_STATUSES: readonly HandoffStatus[] = ['accepted', 'rejected', 'expired', 'failed'];
 
+/** The statuses a review can decide: awaiting its first review, or escalated to someone (the worker, the app's review rule and the sandbox's agree on this list). */
+export const DECIDABLE_STATUSES: readonly HandoffStatus[] = ['awaiting_review', 'escalated'];
+
 export const HandoffOutput = z.strictObject({
   /** Digest of the validated output the note was rendered from. */
   outputDigest: z.string().min(1),
@@ -55,6 +58,8 @@ export const HandoffReview = z.strictObject({
   by: Actor,
   at: z.string().min(1),
   comment: z.string().optional(),
+  /** The review row (sys_id) it came from: a row taken again finishes this review rather than refusing it. */
+  row: z.string().optional(),
 });
 export type HandoffReview = z.infer<typeof HandoffReview>;
 
@@ -65,8 +70,8 @@ export const Handoff = z.strictObject({
   scope: Scope,
   scopeDigest: z.string().min(1),
   requester: Actor,
-  /** Which change of the request field created it (src/handoff/identity.ts); null where the platform gives none. */
-  requestKey: z.string().nullable(),
+  /** The request row (sys_id in the app's request table) it was taken from; the hand-off is keyed by it. */
+  requestRow: z.string().nullable(),
   /** The operator's optional note: untrusted text, shown to the AI as data only. */
   note: z.string().nullable(),
   policyVersion: z.string().min(1),
@@ -85,10 +90,11 @@ export const Handoff = z.strictObject({
   /** True when the group runs in shadow mode: the note went to the audit, not the ticket. */
   shadow: z.boolean(),
   /**
-   * The request's read check, as pickup took it from the request row; absent
-   * or null (a v1 request field, an instance without the app's rule): no
-   * record beyond the ticket is used.
+   * The request's read check, as pickup took it from the request row's
+   * `readable` column and `sys_created_on` (src/boundary/readable.ts fails
+   * closed on an empty, malformed, mismatched or stale one); null only for a
+   * hand-off stored before the request rows: no record beyond the ticket is used.
    */
-  readCheck: HandoffReadCheck.nullable().optional(),
+  readCheck: HandoffReadCheck.nullable(),
 });
 export type Handoff = z.infer<typeof Handoff>;

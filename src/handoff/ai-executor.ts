@@ -61,6 +61,8 @@ export function createAiExecutor(options: AiExecutorOptions): Executor {
         removed: outcome.verdict.removed.map((r) => r.reason),
         gaps: sources.gaps.map((g) => `${g.kind}:${g.reason}`),
         boundary: boundaryAudit(report),
+        // The owning group as budgets key it: the dashboard's rates per group (src/ops).
+        group: budgetGroupKey(ticket.owner.group),
       };
       if (!outcome.verdict.ok) {
         return { ok: false, kind: outcome.verdict.rejected.kind, reason: outcome.verdict.rejected.reason, inputDigest, audit };

@@ -33,6 +33,8 @@ export interface LoadedKeys {
   readonly keyring: AuditKeyring;
   /** Where the keys came from: the variable's name or the file's path (never the key). */
   readonly source: string;
+  /** The key file's path when the keys came from one (another process can read them there); null for the variable. */
+  readonly file: string | null;
   /** True when this call created the key file. */
   readonly generated: boolean;
 }
@@ -43,8 +45,8 @@ export function loadAuditKeys(env: Env, options: KeySourceOptions = {}): LoadedK
   if (direct && file) {
     throw new HandoffError('CONFIG_INVALID', `both ${AUDIT_KEY_ENV} and ${AUDIT_KEY_FILE_ENV} are set`, { remedy: `set only one: ${AUDIT_KEY_FILE_ENV} when you keep retired keys to verify older events` });
   }
-  if (direct) return { keyring: ring(direct, AUDIT_KEY_ENV), source: AUDIT_KEY_ENV, generated: false };
-  if (file) return { keyring: ring(readKeyFile(file, AUDIT_KEY_FILE_ENV), file), source: file, generated: false };
+  if (direct) return { keyring: ring(direct, AUDIT_KEY_ENV), source: AUDIT_KEY_ENV, file: null, generated: false };
+  if (file) return { keyring: ring(readKeyFile(file, AUDIT_KEY_FILE_ENV), file), source: file, file, generated: false };
   const fallback = options.fallbackFile;
   if (fallback !== undefined) {
     let generated = false;
@@ -54,7 +56,7 @@ export function loadAuditKeys(env: Env, options: KeySourceOptions = {}): LoadedK
       chmodSync(fallback, 0o600);
       generated = true;
     }
-    if (existsSync(fallback)) return { keyring: ring(readKeyFile(fallback, fallback), fallback), source: fallback, generated };
+    if (existsSync(fallback)) return { keyring: ring(readKeyFile(fallback, fallback), fallback), source: fallback, file: fallback, generated };
     throw new HandoffError('SECRET_MISSING', `no audit key: neither ${AUDIT_KEY_ENV} nor ${AUDIT_KEY_FILE_ENV} is set, and ${fallback} does not exist`, {
       details: { variable: AUDIT_KEY_FILE_ENV },
       remedy: `set ${AUDIT_KEY_FILE_ENV} to the worker's key file, or --audit-dir to the folder npm start keeps its audit in (docs/audit.md)`,

@@ -26,7 +26,7 @@ import { eventMac, GENESIS_HASH } from './audit-chain.js';
 import type { CheckpointSink } from './audit-checkpoint.js';
 import { AuditEvent, AuditEventInput } from './audit-event.js';
 import type { AuditKeyring } from './audit-keys.js';
-import { verifyLedger, type VerifyResult } from './audit-verify.js';
+import { verifyLedger, type VerifyProgress, type VerifyResult } from './audit-verify.js';
 import { createGroupCommit } from './group-commit.js';
 
 export { eventMac, GENESIS_HASH };
@@ -121,7 +121,8 @@ export interface AuditLedger {
   /** Streams every event in order: the archive's, then Redis's. */
   events(chunk?: number): AsyncIterable<AuditEvent>;
   /** The chain, the indexes and the checkpoints (src/handoff/audit-verify.ts). */
-  verify(): Promise<VerifyResult>;
+  /** `onProgress` is told the events checked so far of the head's count, after each thousand. */
+  verify(options?: { readonly onProgress?: VerifyProgress }): Promise<VerifyResult>;
   head(): Promise<LedgerHead>;
   /** Up to `count` stored events from `fromSeq` on, as stored, and the base they were read against. */
   readStored(fromSeq: number, count: number): Promise<{ base: number; raws: string[] }>;
@@ -297,7 +298,7 @@ export function createAuditLedger(options: AuditLedgerOptions): AuditLedger {
     readStored,
     lastAppended: () => appended,
     onRegression: (listener) => void listeners.push(listener),
-    verify: () => verifyLedger(ledger),
+    verify: (options) => verifyLedger(ledger, options?.onProgress),
   };
   return ledger;
 }

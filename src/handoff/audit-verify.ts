@@ -81,10 +81,13 @@ class Stop extends Error {
   }
 }
 
-export async function verifyLedger(ledger: AuditLedger): Promise<VerifyResult> {
+/** Told the events checked so far of the head's count, after each thousand and at the end (a progress line: src/cli/progress.ts). */
+export type VerifyProgress = (checked: number, total: number) => void;
+
+export async function verifyLedger(ledger: AuditLedger, onProgress?: VerifyProgress): Promise<VerifyResult> {
   const { checkpoints, anchors } = await collectCheckpoints(ledger.anchors, ledger.name);
   for (let walk = 1; ; walk++) {
-    const result = await walkOnce(ledger, checkpoints, anchors);
+    const result = await walkOnce(ledger, checkpoints, anchors, onProgress);
     if (result !== 'rotated') return result;
     if (walk >= MAX_WALKS) throw new Error('the audit ledger kept rotating while it was verified; run verify again');
   }
@@ -92,7 +95,7 @@ export async function verifyLedger(ledger: AuditLedger): Promise<VerifyResult> {
 
 type Source = Checkpoint & { readonly source: string };
 
-async function walkOnce(ledger: AuditLedger, checkpoints: readonly Source[], anchors: readonly AnchorReport[]): Promise<VerifyResult | 'rotated'> {
+async function walkOnce(ledger: AuditLedger, checkpoints: readonly Source[], anchors: readonly AnchorReport[], onProgress: VerifyProgress | undefined): Promise<VerifyResult | 'rotated'> {
   const { redis, keyring } = ledger;
   const keys = ledgerKeys(ledger.prefix);
   const start = await ledger.head();
@@ -184,6 +187,7 @@ async function walkOnce(ledger: AuditLedger, checkpoints: readonly Source[], anc
     prev = hash;
     expected++;
     position++;
+    if (position % 1000 === 0) onProgress?.(position, head.seq);
   };
 
   try {
@@ -245,6 +249,7 @@ async function walkOnce(ledger: AuditLedger, checkpoints: readonly Source[], anc
     if (error instanceof Stop) return result(error.problem);
     throw error;
   }
+  if (position % 1000 !== 0) onProgress?.(position, head.seq);
   return result();
 }
 

@@ -13,11 +13,8 @@
  * and the escalation is refused with that reason.
  */
 import type { Connector } from '../connector/connector.js';
-import type { Actor, Handoff, HandoffStatus } from '../domain/handoff.js';
+import { DECIDABLE_STATUSES, type Actor, type Handoff } from '../domain/handoff.js';
 import type { Party } from '../domain/ticket.js';
-
-/** The statuses a review can decide: awaiting its first review, or escalated to someone. */
-export const DECIDABLE_STATUSES: readonly HandoffStatus[] = ['awaiting_review', 'escalated'];
 
 export function isDecidable(handoff: Handoff): boolean {
   return DECIDABLE_STATUSES.includes(handoff.status);

@@ -1,10 +1,12 @@
 /**
  * Execute: run one queued hand-off. Checks again that the operation is still
  * allowed with the same scope (a kill switch, a reclassified ticket or a new
- * approver stops it), runs the executor (gather only the allowed sources,
- * provider, output guard, render), persists the note before anything is
- * written, and enqueues the write-back. A rejected output fails the hand-off
- * closed: nothing is written to the ticket but the status and the reason.
+ * approver stops it), against the ticket as pickup read it when that was at
+ * most `worker.ticketFreshMs` ago (ticket-cache.ts), else read again; runs
+ * the executor (gather only the allowed sources, provider, output guard,
+ * render), persists the note before anything is written, and enqueues the
+ * write-back. A rejected output fails the hand-off closed: nothing is written
+ * to the ticket but the status and the reason.
  */
 import type { Handoff } from '../domain/handoff.js';
 import { HandoffError } from '../errors.js';
@@ -25,13 +27,16 @@ export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, hand
     await deps.queues.writeback(handoff.id);
     return 'skipped';
   }
-  const starting = handoff.status === 'queued';
-  if (starting) handoff = await deps.store.update(handoffId, (h) => ({ ...h, status: 'running' }));
+  // Running is recorded in the store only (no write to the ticket: issue 13); the note's write shows the outcome.
+  if (handoff.status === 'queued') handoff = await deps.store.update(handoffId, (h) => ({ ...h, status: 'running' }));
 
-  const record = await deps.connector.get(mapping, handoff.ticket.sysId);
-  if (!record) return stop(deps, mapping, handoff, 'SN_NOT_FOUND', 'The ticket can no longer be read.');
-  // Show "running" from the record just read: one GET serves the panel and the checks below.
-  if (starting) await deps.panels.refresh(mapping, record);
+  // The ticket as pickup read it, if that was at most worker.ticketFreshMs ago; else read now.
+  let record = await deps.tickets.get(mapping.table, handoff.ticket.sysId);
+  if (!record) {
+    record = await deps.connector.get(mapping, handoff.ticket.sysId);
+    if (!record) return stop(deps, mapping, handoff, 'SN_NOT_FOUND', 'The ticket can no longer be read.');
+    await deps.tickets.put(mapping.table, handoff.ticket.sysId, record);
+  }
   const ticket = deps.policy.toTicket(mapping, record);
   const panel = await deps.policy.panel(ticket, { handoffs: [], notice: null });
   const op = panel.operations.find((o) => o.id === handoff.operation);

@@ -13,7 +13,6 @@ import type { MappingSet } from '../mapping/load-mappings.js';
 import { handoffEvent } from './audit-helpers.js';
 import { isDecidable } from './escalation.js';
 import type { FlowDeps } from './flow-deps.js';
-import { writtenByUs } from './journal-trust.js';
 
 export async function expireOverdue(deps: FlowDeps, mappings: MappingSet): Promise<number> {
   const now = deps.now();
@@ -42,13 +41,9 @@ export async function expireOverdue(deps: FlowDeps, mappings: MappingSet): Promi
       await deps.redis.srem(owed, id);
       continue;
     }
-    if (!handoff.shadow) {
-      const journal = await deps.connector.workNotes(mapping, handoff.ticket.sysId);
-      if (!journal.some((e) => writtenByUs(deps, e) && deps.notes.hasReviewMarker(e.value, id, 'expired'))) {
-        await deps.connector.write(mapping, handoff.ticket.sysId, { [mapping.ai.workNotes]: deps.notes.reviewNote({ handoff, decision: 'expired', by: null, comment: null }) });
-      }
-    }
-    await deps.panels.refreshById(mapping, handoff.ticket.sysId);
+    // The note (idempotent by its marker: a sweep repeated after a crash writes it once), status and panel in one call.
+    const note = handoff.shadow ? undefined : { text: deps.notes.reviewNote({ handoff, decision: 'expired', by: null, comment: null }), key: deps.notes.reviewKey(id, 'expired') };
+    await deps.panels.refreshById(mapping, handoff.ticket.sysId, note ? { note } : {});
     await deps.redis.srem(owed, id);
   }
   return expired;

@@ -5,11 +5,14 @@
  */
 import type { Redis } from 'ioredis';
 import type { Connector } from '../connector/connector.js';
+import type { AppNames } from '../domain/app-names.js';
 import type { Logger } from '../util/log.js';
 import type { AuditLedger } from './audit-ledger.js';
 import type { HandoffStore } from './handoff-store.js';
 import type { NoticeStore } from './notices.js';
 import type { PanelWriter } from './panel-writer.js';
+import type { People } from './people.js';
+import type { TicketCache } from './ticket-cache.js';
 import type { Executor, NoteRenderer, PanelPolicy } from './ports.js';
 
 export interface FlowQueues {
@@ -36,11 +39,32 @@ export interface FlowSettings {
   readonly integrationUserDisplayName?: string;
 }
 
-/** Named points where a test can make the process die (SIGKILL) to prove crash safety. */
-export type FaultPoint = 'after-note-write' | 'before-note-write' | 'after-handoff-create';
+/**
+ * Named points where a test can make the process die (SIGKILL) or Redis go
+ * away, to prove crash safety: the write-back around its note, and every
+ * step of intake (a row locked, its ticket read, its hand-off created, the
+ * row taken; a review about to be and just recorded).
+ */
+export const FAULT_POINTS = [
+  'before-note-write',
+  'after-note-write',
+  'intake-row-locked',
+  'intake-ticket-read',
+  'after-handoff-create',
+  'intake-after-take',
+  'review-before-write',
+  'review-after-write',
+] as const;
+export type FaultPoint = (typeof FAULT_POINTS)[number];
 
 export interface FlowDeps {
   readonly connector: Connector;
+  /** The installed app's names (its roles decide who may request and review). */
+  readonly app: AppNames;
+  /** Users with roles, and group members, cached for worker.userCacheMs. */
+  readonly people: People;
+  /** The ticket as pickup read it, for execute and write-back within worker.ticketFreshMs. */
+  readonly tickets: TicketCache;
   readonly store: HandoffStore;
   readonly ledger: AuditLedger;
   readonly notices: NoticeStore;

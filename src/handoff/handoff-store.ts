@@ -4,21 +4,29 @@
  * (by ticket, by status, the one active hand-off per ticket and operation),
  * so concurrent workers never lose an update or leave an index stale.
  *
- * Rule kept here: at most one unfinished hand-off per ticket and operation. A
- * second request for the same operation while one is queued, running or
- * awaiting review is a duplicate (a double click, a redelivered pickup).
+ * Rules kept here: at most one unfinished hand-off per ticket and operation
+ * (a second request for the same operation while one is queued, running or
+ * awaiting review is a duplicate), and one hand-off per request row (`SET
+ * NX` on the row's key in the same script: a row taken twice, by a
+ * redelivery or by two workers, gives one hand-off).
  */
 import type { Redis } from 'ioredis';
 import { FINAL_STATUSES, Handoff, type HandoffStatus } from '../domain/handoff.js';
 import { HandoffError } from '../errors.js';
 
+// KEYS: active (ticket, operation), the hand-off, the ticket's list, the status set, the request row's key.
 const CREATE_SCRIPT = `
+if KEYS[5] ~= '' then
+  local byRow = redis.call('GET', KEYS[5])
+  if byRow then return 'row:' .. byRow end
+end
 local existing = redis.call('GET', KEYS[1])
-if existing then return existing end
+if existing then return 'active:' .. existing end
 redis.call('SET', KEYS[1], ARGV[1])
 redis.call('HSET', KEYS[2], 'json', ARGV[2], 'rev', '1')
 redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
 redis.call('SADD', KEYS[4], ARGV[1])
+if KEYS[5] ~= '' then redis.call('SET', KEYS[5], ARGV[1], 'EX', ARGV[4]) end
 return ''
 `;
 
@@ -40,14 +48,26 @@ export interface HandoffStoreOptions {
   readonly now?: () => Date;
 }
 
-export type CreateResult = { readonly created: true; readonly handoff: Handoff } | { readonly created: false; readonly existingId: string };
+/** How long a request row's key names its hand-off, in seconds: a row ends within minutes; a week covers any redelivery. */
+const REQUEST_ROW_TTL_S = 7 * 24 * 60 * 60;
+
+export type CreateResult =
+  | { readonly created: true; readonly handoff: Handoff }
+  /** `row`: this request row already has its hand-off; `active`: another request's hand-off for the ticket and operation is unfinished. */
+  | { readonly created: false; readonly existingId: string; readonly because: 'row' | 'active' };
 
 export interface HandoffStore {
-  /** Creates the hand-off unless one for the same ticket and operation is unfinished. */
+  /** Creates the hand-off unless its request row has one, or one for the same ticket and operation is unfinished. */
   create(handoff: Handoff): Promise<CreateResult>;
   get(id: string): Promise<Handoff | null>;
-  /** Loads, applies `change`, and saves atomically; retries when another writer got there first. */
-  update(id: string, change: (current: Handoff) => Handoff): Promise<Handoff>;
+  /** The hand-off taken from a request row, if any. */
+  forRequestRow(rowSysId: string): Promise<Handoff | null>;
+  /**
+   * Loads, applies `change`, and saves atomically; retries when another
+   * writer got there first. `at` stamps updatedAt (default now): a step that
+   * already showed the change in a panel passes the time it showed.
+   */
+  update(id: string, change: (current: Handoff) => Handoff, at?: string): Promise<Handoff>;
   /** Newest first. */
   forTicket(table: string, sysId: string, limit: number): Promise<Handoff[]>;
   /** Ids of hand-offs in a status (for the sweepers). */
@@ -68,6 +88,7 @@ export function createHandoffStore(options: HandoffStoreOptions): HandoffStore {
   const ticketKey = (table: string, sysId: string): string => `${prefix}:handoffs:ticket:${table}:${sysId}`;
   const statusKey = (status: HandoffStatus): string => `${prefix}:handoffs:status:${status}`;
   const activeKey = (h: Pick<Handoff, 'ticket' | 'operation'>): string => `${prefix}:handoffs:active:${h.ticket.table}:${h.ticket.sysId}:${h.operation}`;
+  const rowKey = (rowSysId: string): string => `${prefix}:handoffs:request-row:${rowSysId}`;
 
   const read = async (id: string): Promise<{ handoff: Handoff; rev: string } | null> => {
     const [json, rev] = await redis.hmget(key(id), 'json', 'rev');
@@ -80,27 +101,36 @@ export function createHandoffStore(options: HandoffStoreOptions): HandoffStore {
       const valid = Handoff.parse(handoff);
       const existing = (await redis.eval(
         CREATE_SCRIPT,
-        4,
+        5,
         activeKey(valid),
         key(valid.id),
         ticketKey(valid.ticket.table, valid.ticket.sysId),
         statusKey(valid.status),
+        valid.requestRow === null ? '' : rowKey(valid.requestRow),
         valid.id,
         JSON.stringify(valid),
         String(Date.parse(valid.createdAt)),
+        String(REQUEST_ROW_TTL_S),
       )) as string;
-      return existing === '' ? { created: true, handoff: valid } : { created: false, existingId: existing };
+      if (existing === '') return { created: true, handoff: valid };
+      const [because, id] = existing.split(':') as ['row' | 'active', string];
+      return { created: false, existingId: id, because };
     },
 
     async get(id) {
       return (await read(id))?.handoff ?? null;
     },
 
-    async update(id, change) {
+    async forRequestRow(rowSysId) {
+      const id = await redis.get(rowKey(rowSysId));
+      return id === null ? null : ((await read(id))?.handoff ?? null);
+    },
+
+    async update(id, change, at) {
       for (let attempt = 0; attempt < 50; attempt++) {
         const current = await read(id);
         if (!current) throw new HandoffError('HANDOFF_NOT_FOUND', `no hand-off ${id}`, { details: { handoff: id } });
-        const next = Handoff.parse({ ...change(current.handoff), updatedAt: now().toISOString() });
+        const next = Handoff.parse({ ...change(current.handoff), updatedAt: at ?? now().toISOString() });
         if (next.id !== id) throw new Error('a hand-off update must not change its id');
         const final = FINAL_STATUSES.includes(next.status) ? '1' : '0';
         const applied = await redis.eval(

@@ -1,9 +1,9 @@
 /**
  * The flow's NoteRenderer port on src/ai's renderers and markers: the short
- * attributed notes for a review decision or an expiry, and the marker checks
- * that make every note idempotent.
+ * attributed notes for a review decision or an expiry, and the markers that
+ * make every note idempotent (the key the app's API checks).
  */
-import { findMarker, findReviewMarkers, renderReviewNote } from '../ai/index.js';
+import { markerFor, renderReviewNote, reviewMarkerFor } from '../ai/index.js';
 import type { NoteRenderer } from './ports.js';
 
 export interface NotePortOptions {
@@ -31,7 +31,7 @@ export function createNotePort(options: NotePortOptions): NoteRenderer {
         allowedHosts: options.allowedHosts,
       });
     },
-    hasHandoffMarker: (text, handoffId) => findMarker(text) === handoffId,
-    hasReviewMarker: (text, handoffId, decision) => findReviewMarkers(text).some((m) => m.handoffId === handoffId && m.outcome === decision),
+    noteKey: (handoffId) => markerFor(handoffId),
+    reviewKey: (handoffId, decision) => reviewMarkerFor(handoffId, decision),
   };
 }

@@ -1,12 +1,20 @@
 /**
- * Keeps a ticket's panel and status fields current. The panel is a pure
- * function of the ticket, the policy context, the ticket's hand-offs and its
- * notice, sealed with a digest; the fields are written only when the digest
- * or the status differs from what the ticket holds, so the worker's own
- * writes never cause a loop of rewrites.
+ * Keeps a ticket's panel and status fields current, and is the one way the
+ * flow writes a ticket: every write (a note, the end state of a request or
+ * review row) goes in the same call as the panel and status it changes, through
+ * the app's API (docs/contract.md). The panel is a pure function of the
+ * ticket, the policy context, the ticket's hand-offs and its notice, sealed
+ * with a digest; the fields are sent only when the digest or the status
+ * differs from what the ticket holds, so the worker's own writes never cause
+ * a loop of rewrites.
+ *
+ * One compute-and-write per ticket at a time (a Redis lease): a sync pass
+ * computing a panel from hand-offs a flow step is about to change would
+ * otherwise write a stale status over the step's.
  */
 import type { Redis } from 'ioredis';
-import type { Connector, RawRecord } from '../connector/connector.js';
+import type { Connector, RawRecord, TicketWrite, TicketWriteResult } from '../connector/connector.js';
+import type { RequestRowUpdate, ReviewRowUpdate } from '../domain/app-rows.js';
 import type { Handoff } from '../domain/handoff.js';
 import type { Panel, PanelHandoff, PanelNotice } from '../domain/panel.js';
 import type { AiStatus } from '../domain/status.js';
@@ -34,25 +42,61 @@ export interface PanelWriterDeps {
   readonly prefix: string;
 }
 
-export interface RefreshOptions {
-  /** Extra guarded fields to write in the same PATCH (clearing the request or review field, a work note). */
-  readonly alsoWrite?: Readonly<Record<string, string>>;
+/** A work note with its idempotency key (its marker). */
+export interface PanelNote {
+  readonly text: string;
+  readonly key: string;
+}
+
+export interface PanelUpdate {
+  /** A work note to append in the same call. */
+  readonly note?: PanelNote;
+  /** The request row this write finishes. */
+  readonly request?: RequestRowUpdate;
+  /** The review row this write finishes. */
+  readonly review?: ReviewRowUpdate;
+  /**
+   * The hand-offs as they will be once this write lands (a note written: the
+   * hand-off awaits review), for the panel and status sent with it; the store
+   * is changed in `then`, under the same lease, after the write.
+   */
+  readonly project?: (handoff: Handoff) => Handoff;
+  /**
+   * Runs under the ticket's lease before the panel is computed: a step whose
+   * change to a hand-off must reach the ticket in this call, with no sync pass
+   * writing the new status in between (a review recorded, then its note). It
+   * may answer the note to send, when the note depends on that change.
+   */
+  readonly before?: () => Promise<{ readonly note?: PanelNote } | undefined>;
+  /** Runs under the ticket's lease once the write landed (or when there was nothing to send). */
+  readonly then?: (result: TicketWriteResult | null) => Promise<void>;
   /** Whether to skip (rather than fail) when another writer holds the ticket; default false. */
   readonly skipIfBusy?: boolean;
+  /**
+   * Whether to leave the ticket alone while one of its hand-offs is queued or
+   * running (a sync pass): the flow writes the panel when that step ends, and
+   * a pass in between would only write "running" (issue 13: no separate
+   * running write). Default false.
+   */
+  readonly skipIfInFlight?: boolean;
 }
 
 export interface RefreshResult {
   readonly written: boolean;
+  /** Nothing computed: another writer held the ticket (`skipIfBusy`), or a hand-off was in flight (`inFlight`). */
   readonly skipped: boolean;
+  readonly inFlight?: boolean;
   readonly panel: Panel | null;
   readonly ticket: Ticket | null;
+  /** The app API's answer, when a call was made. */
+  readonly result: TicketWriteResult | null;
 }
 
 export interface PanelWriter {
-  /** Recomputes the panel for a record and writes what changed. */
-  refresh(mapping: TableMapping, record: RawRecord, options?: RefreshOptions): Promise<RefreshResult>;
-  /** Re-reads the record first (use after the flow changed a hand-off). */
-  refreshById(mapping: TableMapping, sysId: string, options?: RefreshOptions): Promise<RefreshResult>;
+  /** Recomputes the panel for a record and writes what changed, with the update's note and row states. */
+  refresh(mapping: TableMapping, record: RawRecord, update?: PanelUpdate): Promise<RefreshResult>;
+  /** Reads the record first (one GET). */
+  refreshById(mapping: TableMapping, sysId: string, update?: PanelUpdate): Promise<RefreshResult>;
 }
 
 export function toPanelHandoff(h: Handoff): PanelHandoff {
@@ -80,35 +124,46 @@ function digestInField(value: string | undefined): string | null {
 export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
   const { connector, store, notices, policy, redis, prefix } = deps;
 
-  const compute = async (mapping: TableMapping, record: RawRecord): Promise<{ panel: Panel; ticket: Ticket; status: AiStatus }> => {
+  const compute = async (mapping: TableMapping, record: RawRecord, update: PanelUpdate): Promise<{ panel: Panel; ticket: Ticket; status: AiStatus } | null> => {
     const ticket = policy.toTicket(mapping, record);
-    const handoffs = await store.forTicket(mapping.table, ticket.ref.sysId, PANEL_HANDOFFS);
+    const stored = await store.forTicket(mapping.table, ticket.ref.sysId, PANEL_HANDOFFS);
+    if (update.skipIfInFlight && stored.some((h) => h.status === 'queued' || h.status === 'running')) return null;
+    const handoffs = update.project ? stored.map(update.project) : stored;
     const notice: PanelNotice | null = await notices.get(mapping.table, ticket.ref.sysId);
     const panel = await policy.panel(ticket, { handoffs: handoffs.map(toPanelHandoff), notice, previous: record[mapping.ai.panel] ?? null });
     return { panel, ticket, status: statusFor(panel, handoffs) };
   };
 
-  const refresh = async (mapping: TableMapping, record: RawRecord, options: RefreshOptions = {}): Promise<RefreshResult> => {
+  const refresh = async (mapping: TableMapping, record: RawRecord, update: PanelUpdate = {}): Promise<RefreshResult> => {
     const sysId = record.sys_id ?? '';
     const key = `${prefix}:lease:panel:${mapping.table}:${sysId}`;
     let lease = await acquireLease(redis, key, PANEL_LEASE_MS);
     // Another writer holds the ticket only for one compute-and-write; the flow waits it out, a sync pass moves on.
-    for (let waited = 0; !lease && !options.skipIfBusy && waited < PANEL_WAIT_MS; waited += 50) {
+    for (let waited = 0; !lease && !update.skipIfBusy && waited < PANEL_WAIT_MS; waited += 50) {
       await new Promise((resolve) => setTimeout(resolve, 50));
       lease = await acquireLease(redis, key, PANEL_LEASE_MS);
     }
     if (!lease) {
-      if (options.skipIfBusy) return { written: false, skipped: true, panel: null, ticket: null };
+      if (update.skipIfBusy) return { written: false, skipped: true, panel: null, ticket: null, result: null };
       throw new HandoffError('LEASE_HELD', `another worker is writing the panel of ${mapping.table} ${sysId}`, { details: { table: mapping.table, sysId } });
     }
     try {
-      const { panel, ticket, status } = await compute(mapping, record);
-      const body: Record<string, string> = { ...options.alsoWrite };
-      if (digestInField(record[mapping.ai.panel]) !== panel.digest) body[mapping.ai.panel] = JSON.stringify(panel);
-      if ((record[mapping.ai.status] ?? '') !== status) body[mapping.ai.status] = status;
-      if (Object.keys(body).length === 0) return { written: false, skipped: false, panel, ticket };
-      await connector.write(mapping, sysId, body);
-      return { written: true, skipped: false, panel, ticket };
+      const note = (await update.before?.())?.note ?? update.note;
+      const computed = await compute(mapping, record, update);
+      if (computed === null) return { written: false, skipped: true, inFlight: true, panel: null, ticket: null, result: null };
+      const { panel, ticket, status } = computed;
+      const fields: Record<string, string> = {};
+      if (digestInField(record[mapping.ai.panel]) !== panel.digest) fields[mapping.ai.panel] = JSON.stringify(panel);
+      if ((record[mapping.ai.status] ?? '') !== status) fields[mapping.ai.status] = status;
+      const write: TicketWrite = {
+        ...(Object.keys(fields).length > 0 ? { fields } : {}),
+        ...(note ? { note } : {}),
+        ...(update.request ? { request: update.request } : {}),
+        ...(update.review ? { review: update.review } : {}),
+      };
+      const result = Object.keys(write).length === 0 ? null : await connector.writeTicket(mapping, sysId, write);
+      await update.then?.(result);
+      return { written: result !== null, skipped: false, panel, ticket, result };
     } finally {
       await lease.release();
     }
@@ -116,10 +171,10 @@ export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
 
   return {
     refresh,
-    async refreshById(mapping, sysId, options) {
+    async refreshById(mapping, sysId, update) {
       const record = await connector.get(mapping, sysId);
       if (!record) throw new HandoffError('SN_NOT_FOUND', `${mapping.table} ${sysId} is gone or hidden`, { details: { table: mapping.table, sysId } });
-      return refresh(mapping, record, options);
+      return refresh(mapping, record, update);
     },
   };
 }

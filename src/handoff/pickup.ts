@@ -1,144 +1,134 @@
 /**
- * Pickup: an agent's Assign To AI Operation. The request field holds
- * `{"operation","scope","note"}`; it is validated, the requester is learned
- * from the platform, and everything is checked again against the ticket as it
- * is now (operation offered, not blocked, the scope digest the agent
- * confirmed still current, kill switches, the note). Then one hand-off is
- * created, the request field cleared, the status set to queued, and one
- * execute job enqueued. Anything else clears the field and shows the reason.
+ * Pickup: an agent's Assign To AI Operation, a row of the app's request table
+ * (docs/contract.md). The row is validated, the requester learned from the
+ * platform (row-identity.ts), and everything checked again against the
+ * ticket as it is now (operation offered, not blocked, the scope digest the
+ * agent confirmed still current, kill switches, the note). Then one hand-off
+ * is created, keyed by the row, and one execute job enqueued, and the row is
+ * set `queued` with the panel and status in one call. Anything else refuses
+ * the row with its reason (refusal.ts).
+ *
+ * Every step can be repeated: a row taken again (a redelivered attempt, a
+ * worker killed midway, two workers at once) finds its hand-off by the row's
+ * key and finishes the pickup once; it never makes a second hand-off.
  */
 import type { RawRecord } from '../connector/connector.js';
 import { maskFreeText } from '../ai/mask-free-text.js';
 import { budgetGroupKey } from '../ai/budget.js';
-import { AiRequest } from '../domain/fields.js';
+import { RequestRowRecord, SYS_ID } from '../domain/app-rows.js';
 import type { Actor, Handoff } from '../domain/handoff.js';
 import { newHandoffId } from '../domain/ids.js';
 import type { PanelOperation } from '../domain/panel.js';
 import { scopeDigest, scopeOf } from '../domain/scope.js';
 import type { Ticket } from '../domain/ticket.js';
 import { HandoffError, type ErrorCode } from '../errors.js';
+import type { MappingSet } from '../mapping/load-mappings.js';
 import type { TableMapping } from '../mapping/mapping-schema.js';
-import { withLease } from '../queue/lease.js';
 import { digestOf } from '../util/canonical-json.js';
+import { formatIssues } from '../util/zod-issues.js';
+import { handoffEvent } from './audit-helpers.js';
 import type { FlowDeps } from './flow-deps.js';
 import { checkClassLowering } from './class-lowering.js';
-import { setterOf } from './identity.js';
-import { refuseField, type Refusal } from './refusal.js';
+import { refuseRow, type RowRefusal } from './refusal.js';
+import { holds, rowActor } from './row-identity.js';
 
 export type PickupOutcome =
-  | { readonly kind: 'nothing' }
+  | { readonly kind: 'skipped'; readonly why: string }
   | { readonly kind: 'queued'; readonly handoff: Handoff }
   | { readonly kind: 'continued'; readonly handoff: Handoff }
   | { readonly kind: 'refused'; readonly code: ErrorCode | 'DUPLICATE'; readonly message: string };
 
-const INTAKE_LEASE_MS = 60_000;
+const UNFINISHED = ['queued', 'running', 'awaiting_review'];
 
-export interface PickupOptions {
-  /** The last attempt: refuse instead of retrying when the requester is still unknown. */
-  readonly finalAttempt: boolean;
-}
-
-export async function pickUp(deps: FlowDeps, mapping: TableMapping, sysId: string, options: PickupOptions): Promise<PickupOutcome> {
-  const result = await withLease(deps.redis, `${deps.prefix}:lease:intake:${mapping.table}:${sysId}`, INTAKE_LEASE_MS, () => pickUpLocked(deps, mapping, sysId, options));
-  if (result === undefined) {
-    throw new HandoffError('LEASE_HELD', `another worker is taking in a request on ${mapping.table} ${sysId}`, { details: { table: mapping.table, sysId } });
-  }
-  return result;
-}
-
-async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string, options: PickupOptions): Promise<PickupOutcome> {
-  const { connector, policy } = deps;
-  const record = await connector.get(mapping, sysId);
-  const value = record?.[mapping.ai.request] ?? '';
-  if (!record || value.trim() === '') return { kind: 'nothing' };
-
-  const refuse = async (code: ErrorCode | 'DUPLICATE', message: string, remedy: string, requester: Actor | null, details?: Refusal['details']): Promise<PickupOutcome> => {
-    await refuseField(deps, mapping, record, { field: 'request', code, message, remedy, actor: requester, handoff: null, value, ...(details ? { details } : {}) });
+export async function takeRequest(deps: FlowDeps, mappings: MappingSet, raw: RawRecord): Promise<PickupOutcome> {
+  const rowId = raw.sys_id ?? '';
+  if (!SYS_ID.test(rowId)) return { kind: 'skipped', why: 'the row has no sys_id' };
+  const mapping = mappings.byTable.get(raw.ticket_table ?? '');
+  const ticketId = SYS_ID.test(raw.ticket ?? '') ? raw.ticket! : null;
+  const refuse = async (code: ErrorCode | 'DUPLICATE', message: string, remedy: string, extra: Partial<Pick<RowRefusal, 'actor' | 'ticket' | 'details'>> = {}): Promise<PickupOutcome> => {
+    const ticket = mapping && ticketId ? { mapping, sysId: ticketId, number: raw.number ?? '' } : null;
+    await refuseRow(deps, { kind: 'request', row: rowId, code, message, remedy, actor: raw.sys_created_by || null, handoff: null, ticket, input: raw, ...extra });
     return { kind: 'refused', code, message };
   };
 
-  const setter = await setterOf(connector, mapping, record, 'request');
-  const requester = setter?.actor ?? null;
-  if (!requester || !setter) {
-    if (!options.finalAttempt) {
-      throw new HandoffError('REQUESTER_UNKNOWN', `cannot yet tell who set ${mapping.ai.request} on ${mapping.table} ${sysId}`, { details: { table: mapping.table, sysId } });
-    }
-    return refuse('REQUESTER_UNKNOWN', 'The request was not taken: the platform does not say who made it.', mapping.identity === 'audit' ? 'Ask an admin to check that the integration user may read sys_audit, or switch the mapping to identity: stamp.' : 'Ask an admin to check the app\'s stamp rule.', null);
+  const parsed = RequestRowRecord.safeParse(raw);
+  if (!parsed.success) {
+    return refuse('REQUEST_INVALID', `The request was not taken: ${formatIssues('the row', parsed.error).join('; ')}.`, 'Use Assign To AI Operation again.');
   }
-  if (requester.userName === deps.settings.integrationUser) {
-    return refuse('REQUEST_INVALID', 'The request was not taken: it was set by the integration user, not by a person.', 'Use Assign To AI Operation on the ticket.', requester);
+  const row = parsed.data;
+  if (row.state !== 'pending') return { kind: 'skipped', why: `the row is ${row.state}` };
+  if (!mapping) {
+    return refuse('REQUEST_INVALID', `The request was not taken: the AI worker serves no table '${row.ticket_table}'.`, `Request on a ticket of ${[...mappings.byTable.keys()].join(', ')}.`);
   }
 
-  let request: AiRequest;
-  try {
-    request = AiRequest.parse(JSON.parse(value));
-  } catch (error) {
-    const detail = error instanceof SyntaxError ? 'it is not JSON' : describeRequestProblem(error);
-    return refuse('REQUEST_INVALID', `The request in ${mapping.ai.request} was not taken: ${detail}.`, 'Use Assign To AI Operation again; it writes {"operation", "scope", "note"}.', requester);
+  const taken = await deps.store.forRequestRow(row.sys_id);
+  if (taken) {
+    // Taken before (a worker died after creating the hand-off, or a write was lost): finish the pickup once.
+    const record = (await deps.tickets.get(mapping.table, row.ticket)) ?? (await deps.connector.get(mapping, row.ticket));
+    if (!record) return { kind: 'skipped', why: 'the ticket of a taken request cannot be read; the next attempt tries again' };
+    await finishPickup(deps, mapping, record, taken, row.sys_id);
+    return { kind: 'continued', handoff: taken };
   }
+
+  const who = await rowActor(deps, 'request', row.sys_created_by, row.requested_by, (p) => (holds(p, deps.app.roles.agent) ? null : `${p.userName} does not hold the ${deps.app.roles.agent} role needed to assign work to the AI.`));
+  if (!who.ok) return refuse(who.code, who.message, who.remedy);
+  const requester = who.actor;
+
+  const record = await deps.connector.get(mapping, row.ticket);
+  await deps.fault('intake-ticket-read');
+  if (!record) return refuse('SN_NOT_FOUND', `The request was not taken: ${row.number || row.ticket} cannot be read by the AI worker.`, 'Ask an admin to check the integration user can read this ticket.', { actor: requester.userName, ticket: { mapping, sysId: row.ticket, number: row.number, record: null } });
+  const refuseOn = (code: ErrorCode | 'DUPLICATE', message: string, remedy: string, details?: RowRefusal['details']): Promise<PickupOutcome> =>
+    refuse(code, message, remedy, { actor: requester.userName, ticket: { mapping, sysId: row.ticket, number: record[mapping.fields.number] ?? row.number, record }, ...(details ? { details } : {}) });
 
   let ticket: Ticket;
   try {
-    ticket = policy.toTicket(mapping, record);
+    ticket = deps.policy.toTicket(mapping, record);
   } catch (error) {
     const message = error instanceof HandoffError ? error.message : 'the ticket could not be read';
-    return refuse('RECORD_INVALID', `The request was not taken: ${message}.`, 'Ask an admin to check the field mapping for this table.', requester);
+    return refuseOn('RECORD_INVALID', `The request was not taken: ${message}.`, 'Ask an admin to check the field mapping for this table.');
   }
   const lowered = await checkClassLowering(deps, mapping, record, ticket, requester);
-  if (lowered) return refuse(lowered.code, lowered.message, lowered.remedy, requester);
+  if (lowered) return refuseOn(lowered.code, lowered.message, lowered.remedy);
 
-  const current = await deps.store.forTicket(mapping.table, sysId, 5);
-  const panel = await policy.panel(ticket, { handoffs: [], notice: null });
-  const op = panel.operations.find((o) => o.id === request.operation);
-  if (!op) {
-    return refuse('POLICY_BLOCKED', `The operation '${request.operation}' is not offered for ${ticket.number}.`, 'Choose one of the operations the panel lists.', requester);
-  }
+  const panel = await deps.policy.panel(ticket, { handoffs: [], notice: null });
+  const op = panel.operations.find((o) => o.id === row.operation);
+  if (!op) return refuseOn('POLICY_BLOCKED', `The operation '${row.operation}' is not offered for ${ticket.number}.`, 'Choose one of the operations the panel lists.');
   if (op.outcome === 'blocked') {
     const why = op.reasons.map((r) => r.message).join(' ');
     const remedy = op.reasons.map((r) => r.remedy).join(' ');
-    return refuse('POLICY_BLOCKED', `'${op.title}' is blocked: ${why}`, remedy || 'See the panel for what would allow it.', requester, { operation: op.id, rules: op.reasons.map((r) => r.rule) });
+    return refuseOn('POLICY_BLOCKED', `'${op.title}' is blocked: ${why}`, remedy || 'See the panel for what would allow it.', { operation: op.id, rules: op.reasons.map((r) => r.rule) });
   }
-  if (op.scopeDigest !== request.scope) {
-    return refuse('POLICY_STALE_SCOPE', `The scope of '${op.title}' changed after you reviewed it; nothing was started.`, 'The panel is refreshed: open Assign To AI Operation again and review the current scope.', requester);
+  if (op.scopeDigest !== row.scope_digest) {
+    return refuseOn('POLICY_STALE_SCOPE', `The scope of '${op.title}' changed after you reviewed it; nothing was started.`, 'The panel is refreshed: open Assign To AI Operation again and review the current scope.');
   }
   // Secrets in the note are masked before anything keeps or quotes it (the hand-off record, a refusal reason).
   // The audit records what was masked, by kind and count, never the values (the seed: "the masking is recorded in the audit").
-  const { text: maskedNote, masked: noteMasked } = maskFreeText(request.note);
+  const { text: maskedNote, masked: noteMasked } = maskFreeText(row.note);
   const note = maskedNote ?? null;
   if (note !== null) {
-    const problem = policy.checkNote(note);
-    if (problem) return refuse('POLICY_BLOCKED', `The note asks for something the AI may not do: ${problem.message}`, problem.remedy, requester);
+    const problem = deps.policy.checkNote(note);
+    if (problem) return refuseOn('POLICY_BLOCKED', `The note asks for something the AI may not do: ${problem.message}`, problem.remedy);
   }
 
-  const existing = current.find((h) => h.operation === op.id && !['accepted', 'rejected', 'escalated', 'expired', 'failed'].includes(h.status));
-  if (existing) {
-    if (sameRequest(existing, op.scopeDigest, requester, setter.changeKey)) {
-      // A redelivered pickup, or a repeated click, after the hand-off was created: finish the pickup once.
-      await finishPickup(deps, mapping, record, existing);
-      return { kind: 'continued', handoff: existing };
-    }
-    return refuse('DUPLICATE', `'${op.title}' is already in progress on this ticket (${existing.id}, ${existing.status}).`, 'Wait for it to finish, or review it, before asking again.', requester);
-  }
-
-  const handoff = newHandoff(deps, ticket, op, panel.policyVersion, requester, note, setter.changeKey);
+  const handoff = newHandoff(deps, ticket, op, panel.policyVersion, requester, note, row);
   const created = await deps.store.create(handoff);
   if (!created.created) {
     const other = await deps.store.get(created.existingId);
-    if (other && sameRequest(other, op.scopeDigest, requester, setter.changeKey)) {
-      await finishPickup(deps, mapping, record, other);
+    if (created.because === 'row' && other) {
+      await finishPickup(deps, mapping, record, other, row.sys_id);
       return { kind: 'continued', handoff: other };
     }
-    return refuse('DUPLICATE', `'${op.title}' is already in progress on this ticket (${created.existingId}).`, 'Wait for it to finish, or review it, before asking again.', requester);
+    const status = other && UNFINISHED.includes(other.status) ? other.status : 'in progress';
+    return refuseOn('DUPLICATE', `'${op.title}' is already in progress on this ticket (${created.existingId}, ${status}).`, 'Wait for it to finish, or review it, before asking again.');
   }
   await deps.fault('after-handoff-create');
-  const ticketRef = { table: mapping.table, sysId, number: ticket.number };
   await deps.ledger.append({
     type: 'requested',
     handoff: handoff.id,
-    ticket: ticketRef,
+    ticket: { table: mapping.table, sysId: row.ticket, number: ticket.number },
     actors: [{ role: 'requester', userName: requester.userName }],
     policyVersion: handoff.policyVersion,
-    inputDigest: digestOf({ request: value }),
+    inputDigest: digestOf({ request: { operation: row.operation, scope: row.scope_digest, note: row.note } }),
     outputDigest: null,
     details: {
       operation: op.id,
@@ -147,26 +137,15 @@ async function pickUpLocked(deps: FlowDeps, mapping: TableMapping, sysId: string
       approverRole: op.approval.role,
       hasNote: note !== null,
       noteMasked,
-      // For the evidence report (acceptance per group, data classes per provider kind).
-      group: budgetGroupKey(ticket.owner.group),
-      dataClass: ticket.dataClass,
-      shadow: handoff.shadow,
+      row: row.sys_id,
+      ...evidenceFacts(ticket, handoff),
     },
   });
-  await finishPickup(deps, mapping, record, handoff);
+  await finishPickup(deps, mapping, record, handoff, row.sys_id);
   return { kind: 'queued', handoff };
 }
 
-/**
- * Whether an unfinished hand-off came from this very request (a redelivered or
- * repeated pickup of the same change) rather than the same value set again.
- */
-function sameRequest(existing: Handoff, scope: string, requester: Actor, changeKey: string | null): boolean {
-  if (existing.scopeDigest !== scope || existing.requester.userName !== requester.userName) return false;
-  return existing.requestKey === null || changeKey === null || existing.requestKey === changeKey;
-}
-
-function newHandoff(deps: FlowDeps, ticket: Ticket, op: PanelOperation, policyVersion: string, requester: Actor, note: string | null, requestKey: string | null): Handoff {
+function newHandoff(deps: FlowDeps, ticket: Ticket, op: PanelOperation, policyVersion: string, requester: Actor, note: string | null, row: RequestRowRecord): Handoff {
   const scope = scopeOf(op, ticket.ref, op.approval, policyVersion);
   if (scopeDigest(scope) !== op.scopeDigest) {
     // The panel and the flow must agree on what a scope is; if not, stop rather than bind to the wrong thing.
@@ -180,7 +159,9 @@ function newHandoff(deps: FlowDeps, ticket: Ticket, op: PanelOperation, policyVe
     scope,
     scopeDigest: op.scopeDigest,
     requester,
-    requestKey,
+    requestRow: row.sys_id,
+    // What the app's rule stored in the requester's session, as it came: the read boundary fails closed on it if unusable.
+    readCheck: { readable: row.readable, requestedOn: row.sys_created_on },
     note,
     policyVersion,
     status: 'queued',
@@ -196,30 +177,46 @@ function newHandoff(deps: FlowDeps, ticket: Ticket, op: PanelOperation, policyVe
   };
 }
 
-/** Queued event, execute job, then clear the request field and show the hand-off. Each step can be repeated. */
-async function finishPickup(deps: FlowDeps, mapping: TableMapping, record: RawRecord, handoff: Handoff): Promise<void> {
-  const events = await deps.ledger.forHandoff(handoff.id);
-  if (!events.some((e) => e.type === 'queued')) {
-    await deps.ledger.append({
-      type: 'queued',
-      handoff: handoff.id,
-      ticket: { table: mapping.table, sysId: handoff.ticket.sysId, number: handoff.ticket.number },
-      actors: [{ role: 'worker', userName: deps.settings.integrationUser }],
-      policyVersion: handoff.policyVersion,
-      inputDigest: handoff.scopeDigest,
-      outputDigest: null,
-      details: { operation: handoff.operation },
-    });
-  }
-  await deps.queues.execute(handoff.id);
-  await deps.notices.clear(mapping.table, handoff.ticket.sysId);
-  await deps.panels.refresh(mapping, record, { alsoWrite: { [mapping.ai.request]: '' } });
+/** For the evidence report (acceptance per group, data classes per provider kind); without the ticket, the shadow flag alone. */
+function evidenceFacts(ticket: Ticket | null, handoff: Handoff): { group?: string | null; dataClass?: string | null; shadow: boolean } {
+  return ticket === null ? { shadow: handoff.shadow } : { group: budgetGroupKey(ticket.owner.group), dataClass: ticket.dataClass, shadow: handoff.shadow };
 }
 
-function describeRequestProblem(error: unknown): string {
-  if (error && typeof error === 'object' && 'issues' in error && Array.isArray((error).issues)) {
-    const issues = (error as { issues: { path: PropertyKey[]; message: string }[] }).issues;
-    return issues.map((i) => `${i.path.length ? i.path.map(String).join('.') : 'the request'}: ${i.message}`).join('; ');
+function ticketOf(deps: FlowDeps, mapping: TableMapping, record: RawRecord): Ticket | null {
+  try {
+    return deps.policy.toTicket(mapping, record);
+  } catch {
+    return null;
   }
-  return 'it does not match the request schema';
+}
+
+/** Queued event, execute job, then the row taken with the panel and status in one call. Each step can be repeated. */
+async function finishPickup(deps: FlowDeps, mapping: TableMapping, record: RawRecord, handoff: Handoff, row: string): Promise<void> {
+  const events = await deps.ledger.forHandoff(handoff.id);
+  if (!events.some((e) => e.type === 'requested')) {
+    // The attempt that created the hand-off ended before recording the request (a crash, Redis away): record it now.
+    await deps.ledger.append(
+      handoffEvent('requested', handoff, [{ role: 'requester', userName: handoff.requester.userName }], {
+        inputDigest: digestOf({ request: { operation: handoff.operation, scope: handoff.scopeDigest } }),
+        details: {
+          scopeDigest: handoff.scopeDigest,
+          approvalRequired: handoff.approval.required,
+          approverRole: handoff.approval.role,
+          hasNote: handoff.note !== null,
+          row,
+          recovered: true,
+          ...evidenceFacts(ticketOf(deps, mapping, record), handoff),
+        },
+      }),
+    );
+  }
+  if (!events.some((e) => e.type === 'queued')) {
+    await deps.ledger.append(handoffEvent('queued', handoff, [{ role: 'worker', userName: deps.settings.integrationUser }], { inputDigest: handoff.scopeDigest }));
+  }
+  // The ticket just read serves execute (within worker.ticketFreshMs): no second GET.
+  await deps.tickets.put(mapping.table, handoff.ticket.sysId, record);
+  await deps.queues.execute(handoff.id);
+  await deps.notices.clear(mapping.table, handoff.ticket.sysId);
+  await deps.panels.refresh(mapping, record, { request: { sysId: row, state: 'queued', handoff: handoff.id } });
+  await deps.fault('intake-after-take');
 }

@@ -77,11 +77,15 @@ export interface ReviewNoteInput {
   readonly comment: string | null;
 }
 
-/** Renders the short attributed notes the flow writes besides the AI's own, and finds their markers. */
+/**
+ * Renders the short attributed notes the flow writes besides the AI's own,
+ * and names each note's idempotency key: its marker line, which the app's
+ * API looks for among the integration user's own entries before writing.
+ */
 export interface NoteRenderer {
   reviewNote(input: ReviewNoteInput): string;
-  /** Whether journal text carries the marker of the hand-off's AI note. */
-  hasHandoffMarker(text: string, handoffId: string): boolean;
-  /** Whether journal text carries the marker of a review (or expiry) note of the hand-off. */
-  hasReviewMarker(text: string, handoffId: string, decision: ReviewNoteInput['decision']): boolean;
+  /** The key of the hand-off's AI note (the marker the rendered note carries). */
+  noteKey(handoffId: string): string;
+  /** The key of a review (or expiry) note of the hand-off. */
+  reviewKey(handoffId: string, decision: ReviewNoteInput['decision']): string;
 }

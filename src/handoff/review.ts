@@ -1,115 +1,133 @@
 /**
- * Review: an approver's Accept, Reject or Escalate. The review field holds
- * `{"handoff","decision","comment"}`; the reviewer is learned from the
- * platform. Accepted only from the approver resolved for that hand-off (or a
- * member of the approver group), and never from its requester where approval
- * is required; where none is required, from the requester, the assignee or a
- * member of the owning group. The decision is recorded as a short attributed
- * work note, in the status, and in the audit. Nothing else changes.
- * Escalate hands the draft to the reviewer's manager, who then decides it
- * (src/handoff/escalation.ts).
+/**
+ * Review: an approver's Accept, Reject or Escalate, a row of the app's review
+ * table (docs/contract.md). The reviewer is learned from the platform
+ * (row-identity.ts) and must hold the reviewer role, or the agent role for an
+ * output that needs no approval. Accepted only from the approver resolved for
+ * that hand-off (or a member of the approver group), and never from its
+ * requester where approval is required; where none is required, from the
+ * requester, the assignee or a member of the owning group. Escalate hands the
+ * draft to the reviewer's manager, who then decides it, by a review row of
+ * their own (src/handoff/escalation.ts). The decision is recorded as a short
+ * attributed work note, in the status and the audit, and the row set
+ * `recorded`: note, status, panel and row in one call (with the ticket read
+ * and the row poll, a review costs three calls). Nothing else changes.
  */
 import { maskFreeText } from '../ai/mask-free-text.js';
-import { AiReview } from '../domain/fields.js';
+import type { RawRecord } from '../connector/connector.js';
+import { ReviewRowRecord, SYS_ID, type ReviewRowRecord as ReviewRow } from '../domain/app-rows.js';
 import type { Actor, Handoff } from '../domain/handoff.js';
 import type { Ticket } from '../domain/ticket.js';
 import { HandoffError, type ErrorCode } from '../errors.js';
+import type { MappingSet } from '../mapping/load-mappings.js';
 import type { TableMapping } from '../mapping/mapping-schema.js';
-import { withLease } from '../queue/lease.js';
 import { digestOf } from '../util/canonical-json.js';
+import { formatIssues } from '../util/zod-issues.js';
 import { handoffEvent } from './audit-helpers.js';
 import type { FlowDeps } from './flow-deps.js';
 import { escalatedTo, escalationTarget, isDecidable } from './escalation.js';
-import { whoSet } from './identity.js';
-import { writtenByUs } from './journal-trust.js';
-import { refuseField } from './refusal.js';
+import { refuseRow, type RowRefusal } from './refusal.js';
+import { holds, rowActor } from './row-identity.js';
 
 export type ReviewOutcome =
-  | { readonly kind: 'nothing' }
+  | { readonly kind: 'skipped'; readonly why: string }
   | { readonly kind: 'recorded'; readonly handoff: Handoff }
   | { readonly kind: 'refused'; readonly code: ErrorCode; readonly message: string };
 
 const DECISION_STATUS = { accept: 'accepted', reject: 'rejected', escalate: 'escalated' } as const;
 
-export async function takeReview(deps: FlowDeps, mapping: TableMapping, sysId: string, options: { readonly finalAttempt: boolean }): Promise<ReviewOutcome> {
-  const result = await withLease(deps.redis, `${deps.prefix}:lease:intake:${mapping.table}:${sysId}`, 60_000, () => reviewLocked(deps, mapping, sysId, options));
-  if (result === undefined) throw new HandoffError('LEASE_HELD', `another worker is taking in a review on ${mapping.table} ${sysId}`, { details: { table: mapping.table, sysId } });
-  return result;
-}
-
-async function reviewLocked(deps: FlowDeps, mapping: TableMapping, sysId: string, options: { readonly finalAttempt: boolean }): Promise<ReviewOutcome> {
-  const record = await deps.connector.get(mapping, sysId);
-  const value = record?.[mapping.ai.review] ?? '';
-  if (!record || value.trim() === '') return { kind: 'nothing' };
-
-  const reviewer = await whoSet(deps.connector, mapping, record, 'review');
-  const refuse = async (code: ErrorCode, message: string, remedy: string, handoff: Handoff | null): Promise<ReviewOutcome> => {
-    await refuseField(deps, mapping, record, { field: 'review', code, message, remedy, actor: reviewer, handoff, value });
+export async function takeReview(deps: FlowDeps, mappings: MappingSet, raw: RawRecord): Promise<ReviewOutcome> {
+  const rowId = raw.sys_id ?? '';
+  if (!SYS_ID.test(rowId)) return { kind: 'skipped', why: 'the row has no sys_id' };
+  const mapping = mappings.byTable.get(raw.ticket_table ?? '');
+  const ticketId = SYS_ID.test(raw.ticket ?? '') ? raw.ticket! : null;
+  const refuse = async (code: ErrorCode, message: string, remedy: string, extra: Partial<Pick<RowRefusal, 'actor' | 'ticket' | 'handoff'>> = {}): Promise<ReviewOutcome> => {
+    const ticket = mapping && ticketId ? { mapping, sysId: ticketId, number: raw.number ?? '' } : null;
+    await refuseRow(deps, { kind: 'review', row: rowId, code, message, remedy, actor: raw.sys_created_by || null, handoff: null, ticket, input: raw, ...extra });
     return { kind: 'refused', code, message };
   };
-  if (!reviewer) {
-    if (!options.finalAttempt) throw new HandoffError('REQUESTER_UNKNOWN', `cannot yet tell who set ${mapping.ai.review} on ${mapping.table} ${sysId}`);
-    return refuse('REQUESTER_UNKNOWN', 'The review was not recorded: the platform does not say who made it.', 'Ask an admin to check sys_audit access or the stamp rule.', null);
-  }
 
-  let review: AiReview;
-  try {
-    review = AiReview.parse(JSON.parse(value));
-  } catch {
-    return refuse('REVIEW_INVALID', `The review in ${mapping.ai.review} was not recorded: it must be {"handoff", "decision": accept|reject|escalate, "comment"}.`, 'Use the Accept, Reject or Escalate button again.', null);
+  const parsed = ReviewRowRecord.safeParse(raw);
+  if (!parsed.success) {
+    return refuse('REVIEW_INVALID', `The review was not recorded: ${formatIssues('the row', parsed.error).join('; ')}.`, 'Use the Accept, Reject or Escalate button again.');
   }
-  const handoff = await deps.store.get(review.handoff);
-  if (!handoff || handoff.ticket.sysId !== sysId || handoff.ticket.table !== mapping.table) {
-    return refuse('HANDOFF_NOT_FOUND', `The review names hand-off ${review.handoff}, which does not belong to this ticket.`, 'Use the buttons on the ticket the draft was written to.', null);
-  }
-  const status = DECISION_STATUS[review.decision];
+  const row = parsed.data;
+  if (row.state !== 'pending') return { kind: 'skipped', why: `the row is ${row.state}` };
+  if (!mapping) return refuse('REVIEW_INVALID', `The review was not recorded: the AI worker serves no table '${row.ticket_table}'.`, 'Use the buttons on the ticket the draft was written to.');
 
-  // A repeat after a crash: the decision is already recorded; finish writing it.
-  if (handoff.review && handoff.review.by.userName === reviewer.userName && handoff.review.decision === review.decision) {
-    await recordNote(deps, mapping, handoff);
+  const handoff = await deps.store.get(row.handoff);
+  if (!handoff || handoff.ticket.sysId !== row.ticket || handoff.ticket.table !== mapping.table) {
+    return refuse('HANDOFF_NOT_FOUND', `The review names hand-off ${row.handoff}, which does not belong to this ticket.`, 'Use the buttons on the ticket the draft was written to.');
+  }
+  // Taken before (a worker died after recording the decision): finish writing it.
+  if (handoff.review?.row === row.sys_id) {
+    await recordNote(deps, mapping, handoff, row, null, () => Promise.resolve(handoff));
     return { kind: 'recorded', handoff };
   }
+
+  const role = (p: Parameters<typeof holds>[0]): string | null => {
+    if (holds(p, deps.app.roles.reviewer) || (!handoff.approval.required && holds(p, deps.app.roles.agent))) return null;
+    // The requester of an approval-bound output is refused for that, whatever their roles (mayReview says so).
+    if (handoff.approval.required && p.userName === handoff.requester.userName) return null;
+    return handoff.approval.required
+      ? `${p.userName} does not hold the ${deps.app.roles.reviewer} role needed to approve an AI draft.`
+      : `${p.userName} holds neither the ${deps.app.roles.reviewer} nor the ${deps.app.roles.agent} role needed to review AI output.`;
+  };
+  const who = await rowActor(deps, 'review', row.sys_created_by, row.reviewed_by, role);
+  if (!who.ok) return refuse(who.code, who.message, who.remedy, { handoff });
+  const reviewer = who.actor;
+
+  const record = await deps.connector.get(mapping, row.ticket);
+  if (!record) return refuse('SN_NOT_FOUND', `The review was not recorded: ${row.number || row.ticket} cannot be read by the AI worker.`, 'Ask an admin to check the integration user can read this ticket.', { actor: reviewer.userName, handoff, ticket: { mapping, sysId: row.ticket, number: row.number, record: null } });
+  const refuseOn = (code: ErrorCode, message: string, remedy: string): Promise<ReviewOutcome> =>
+    refuse(code, message, remedy, { actor: reviewer.userName, handoff, ticket: { mapping, sysId: row.ticket, number: record[mapping.fields.number] ?? row.number, record } });
+
   if (!isDecidable(handoff)) {
-    return refuse('HANDOFF_STATE_CONFLICT', `Hand-off ${handoff.id} is ${handoff.status.replace('_', ' ')}, not awaiting review; the review was not recorded.`, 'Nothing to do unless the panel shows it awaiting review.', handoff);
+    return refuseOn('HANDOFF_STATE_CONFLICT', `Hand-off ${handoff.id} is ${handoff.status.replace('_', ' ')}, not awaiting review; the review was not recorded.`, 'Nothing to do unless the panel shows it awaiting review.');
   }
   const ticket = deps.policy.toTicket(mapping, record);
   const allowed = await mayReview(deps, handoff, ticket, reviewer);
-  if (!allowed.ok) return refuse('REVIEW_FORBIDDEN', allowed.message, allowed.remedy, handoff);
-  const target = review.decision === 'escalate' ? await escalationTarget(deps.connector, reviewer) : null;
-  if (review.decision === 'escalate' && target === null) {
-    return refuse('REVIEW_FORBIDDEN', `There is no one to escalate hand-off ${handoff.id} to: ${reviewer.userName}'s user record names no active manager.`, 'Accept or reject it, or ask an admin to set your manager in ServiceNow.', handoff);
+  if (!allowed.ok) return refuseOn('REVIEW_FORBIDDEN', allowed.message, allowed.remedy);
+  const target = row.decision === 'escalate' ? await escalationTarget(deps.connector, reviewer) : null;
+  if (row.decision === 'escalate' && target === null) {
+    return refuseOn('REVIEW_FORBIDDEN', `There is no one to escalate hand-off ${handoff.id} to: ${reviewer.userName}'s user record names no active manager.`, 'Accept or reject it, or ask an admin to set your manager in ServiceNow.');
   }
 
   const at = deps.now().toISOString();
   // Secrets in the comment are masked before the record, the audit or the note keep it (as pickup does for the note).
-  const { text: comment, masked: commentMasked } = maskFreeText(review.comment);
-  const reviewed = await deps.store.update(handoff.id, (h) => {
-    if (h.status !== handoff.status) throw new HandoffError('HANDOFF_STATE_CONFLICT', `hand-off ${h.id} is ${h.status}`);
-    const decided: Handoff = { ...h, status, review: { decision: review.decision, by: reviewer, at, ...(comment === undefined ? {} : { comment }) } };
-    return target === null ? decided : escalatedTo(decided, target);
+  const { text: comment, masked: commentMasked } = maskFreeText(row.comment);
+  let reviewed = handoff;
+  // The decision is recorded under the ticket's lease and written in the same breath: no sync pass shows it without its note.
+  await recordNote(deps, mapping, handoff, row, record, async () => {
+    reviewed = await deps.store.update(handoff.id, (h) => {
+      if (h.status !== handoff.status) throw new HandoffError('HANDOFF_STATE_CONFLICT', `hand-off ${h.id} is ${h.status}`);
+      const decided: Handoff = { ...h, status: DECISION_STATUS[row.decision], review: { decision: row.decision, by: reviewer, at, row: row.sys_id, ...(comment === undefined ? {} : { comment }) } };
+      return target === null ? decided : escalatedTo(decided, target);
+    });
+    await deps.ledger.append(
+      handoffEvent('reviewed', reviewed, [{ role: 'reviewer', userName: reviewer.userName }, { role: 'requester', userName: reviewed.requester.userName }], {
+        inputDigest: digestOf({ review: { handoff: row.handoff, decision: row.decision, comment: row.comment } }),
+        outputDigest: reviewed.output?.noteDigest ?? null,
+        details: {
+          decision: row.decision,
+          approvalRequired: handoff.approval.required,
+          hasComment: comment !== undefined,
+          commentMasked,
+          row: row.sys_id,
+          ...(handoff.status === 'escalated' ? { afterEscalation: true } : {}),
+          ...(target === null ? {} : { escalatedTo: target.id }),
+        },
+      }),
+    );
+    return reviewed;
   });
-  await deps.ledger.append(
-    handoffEvent('reviewed', reviewed, [{ role: 'reviewer', userName: reviewer.userName }, { role: 'requester', userName: reviewed.requester.userName }], {
-      inputDigest: digestOf({ review: value }),
-      outputDigest: reviewed.output?.noteDigest ?? null,
-      details: {
-        decision: review.decision,
-        approvalRequired: handoff.approval.required,
-        hasComment: comment !== undefined,
-        commentMasked,
-        ...(handoff.status === 'escalated' ? { afterEscalation: true } : {}),
-        ...(target === null ? {} : { escalatedTo: target.id }),
-      },
-    }),
-  );
-  await recordNote(deps, mapping, reviewed);
   return { kind: 'recorded', handoff: reviewed };
 }
 
 type Permission = { readonly ok: true } | { readonly ok: false; readonly message: string; readonly remedy: string };
 
 /** Separation of duties (../shared/reference/llm-security.md, "Separation of duties"). */
-export async function mayReview(deps: FlowDeps, handoff: Handoff, ticket: Ticket, reviewer: Actor): Promise<Permission> {
+export async function mayReview(deps: Pick<FlowDeps, 'people' | 'settings'>, handoff: Handoff, ticket: Ticket, reviewer: Actor): Promise<Permission> {
   const sameAs = (a: Actor, b: Actor): boolean => a.userName === b.userName || (a.sysId !== undefined && a.sysId === b.sysId);
   if (reviewer.userName === deps.settings.integrationUser) {
     return { ok: false, message: 'The integration user cannot review a hand-off.', remedy: 'A person must review it.' };
@@ -122,7 +140,7 @@ export async function mayReview(deps: FlowDeps, handoff: Handoff, ticket: Ticket
     const approver = approval.approver;
     if (approver === null) return { ok: false, message: 'No approver was resolved for this hand-off.', remedy: 'Ask an admin to define the approver for this ticket.' };
     if (approver.kind === 'user' && reviewer.sysId === approver.id) return { ok: true };
-    if (approver.kind === 'group' && reviewer.sysId !== undefined && (await deps.connector.groupMembers(approver.id)).includes(reviewer.sysId)) return { ok: true };
+    if (approver.kind === 'group' && reviewer.sysId !== undefined && (await deps.people.groupMembers(approver.id)).includes(reviewer.sysId)) return { ok: true };
     return {
       ok: false,
       message: `${reviewer.userName} is not the ${roleWords(approval.role)} resolved for this hand-off (${approver.name ?? approver.id}).`,
@@ -132,7 +150,7 @@ export async function mayReview(deps: FlowDeps, handoff: Handoff, ticket: Ticket
   if (sameAs(reviewer, handoff.requester)) return { ok: true };
   if (reviewer.sysId !== undefined && reviewer.sysId === ticket.owner.assignee?.id) return { ok: true };
   const group = ticket.owner.group;
-  if (group && reviewer.sysId !== undefined && (await deps.connector.groupMembers(group.id)).includes(reviewer.sysId)) return { ok: true };
+  if (group && reviewer.sysId !== undefined && (await deps.people.groupMembers(group.id)).includes(reviewer.sysId)) return { ok: true };
   return { ok: false, message: `${reviewer.userName} is not the requester, the assignee or in the owning group of this ticket.`, remedy: 'Ask the ticket owner to review it.' };
 }
 
@@ -140,16 +158,29 @@ function roleWords(role: string | null): string {
   return role === null ? 'approver' : role.replace(/_/g, ' ');
 }
 
-/** Writes the short decision note once (marker), clears the review field, refreshes panel and status. */
-async function recordNote(deps: FlowDeps, mapping: TableMapping, handoff: Handoff): Promise<void> {
-  const review = handoff.review;
-  if (!review) return;
-  const journal = await deps.connector.workNotes(mapping, handoff.ticket.sysId);
-  const alsoWrite: Record<string, string> = { [mapping.ai.review]: '' };
-  // Shadow mode writes nothing to the ticket but the AI fields: the decision is in the audit and the status (as expiry.ts does).
-  if (!handoff.shadow && !journal.some((e) => writtenByUs(deps, e) && deps.notes.hasReviewMarker(e.value, handoff.id, review.decision))) {
-    alsoWrite[mapping.ai.workNotes] = deps.notes.reviewNote({ handoff, decision: review.decision, by: { userName: review.by.userName, name: review.by.name ?? null }, comment: review.comment ?? null });
-  }
+/**
+ * The decision note (idempotent by its marker), the status and panel, and the
+ * row recorded: one call. `record` runs first, under the ticket's lease, and
+ * answers the hand-off with its review.
+ */
+async function recordNote(deps: FlowDeps, mapping: TableMapping, handoff: Handoff, row: ReviewRow, ticketRecord: RawRecord | null, record: () => Promise<Handoff>): Promise<void> {
   await deps.notices.clear(mapping.table, handoff.ticket.sysId);
-  await deps.panels.refreshById(mapping, handoff.ticket.sysId, { alsoWrite });
+  const update = {
+    before: async () => {
+      const reviewed = await record();
+      const review = reviewed.review;
+      if (!review) throw new HandoffError('HANDOFF_STATE_CONFLICT', `hand-off ${reviewed.id} has no review to record`);
+      await deps.fault('review-before-write');
+      // Shadow mode writes nothing to the ticket but the AI fields: the decision is in the audit and the status (as expiry.ts does).
+      if (reviewed.shadow) return undefined;
+      const text = deps.notes.reviewNote({ handoff: reviewed, decision: review.decision, by: { userName: review.by.userName, name: review.by.name ?? null }, comment: review.comment ?? null });
+      return { note: { text, key: deps.notes.reviewKey(reviewed.id, review.decision) } };
+    },
+    review: { sysId: row.sys_id, state: 'recorded' as const },
+    then: async () => {
+      await deps.fault('review-after-write');
+    },
+  };
+  if (ticketRecord) await deps.panels.refresh(mapping, ticketRecord, update);
+  else await deps.panels.refreshById(mapping, handoff.ticket.sysId, update);
 }

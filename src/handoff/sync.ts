@@ -1,8 +1,10 @@
 /**
  * Sync: one pass over one table. Pulls the active tickets changed since the
- * watermark (keyset, page by page), keeps each one's panel and status current,
- * and hands any request or review it finds to the intake queue. The watermark
- * advances after each page, so a crash repeats at most one page.
+ * watermark (keyset, page by page) and keeps each one's panel and status
+ * current. Requests and reviews are rows of the app's tables, which the
+ * intake notices (intake.ts), so sync can run seldom (worker.syncIntervalMs,
+ * 10 s by default). The watermark advances after each page, so a crash
+ * repeats at most one page.
  *
  * When anything besides the tickets that decides panels changes (policy
  * version, switches, group settings, budgets: `contextDigest`), the watermark
@@ -85,7 +87,6 @@ export interface SyncDeps {
   readonly policy: PanelPolicy;
   readonly panels: PanelWriter;
   readonly watermarks: WatermarkStore;
-  readonly intake: { pickup(table: string, record: RawRecord): Promise<void>; review(table: string, record: RawRecord): Promise<void> };
   readonly log: Logger;
   readonly pageSize?: number;
   /** Panels refreshed at once within a page; default 8. */
@@ -99,8 +100,8 @@ export interface SyncStats {
   readonly pulled: number;
   readonly pages: number;
   readonly panelsWritten: number;
-  readonly requests: number;
-  readonly reviews: number;
+  /** Tickets left to the flow because a hand-off of theirs is queued or running. */
+  readonly inFlight: number;
   readonly unreadable: number;
   /** Tickets read again at a version whose panel was already brought up to date (not recomputed). */
   readonly alreadyCurrent: number;
@@ -108,12 +109,12 @@ export interface SyncStats {
 }
 
 export async function syncTable(deps: SyncDeps, mapping: TableMapping, signal?: AbortSignal): Promise<SyncStats> {
-  const { connector, policy, panels, watermarks, intake, log } = deps;
+  const { connector, policy, panels, watermarks, log } = deps;
   const context = await policy.contextDigest();
   const saved = await watermarks.get(connector.instanceId, mapping.table);
   const fullResync = saved.context !== context;
   let since = fullResync ? null : saved.watermark;
-  const stats = { table: mapping.table, pulled: 0, pages: 0, panelsWritten: 0, requests: 0, reviews: 0, unreadable: 0, alreadyCurrent: 0, fullResync };
+  const stats = { table: mapping.table, pulled: 0, pages: 0, panelsWritten: 0, inFlight: 0, unreadable: 0, alreadyCurrent: 0, fullResync };
   const { seen } = deps;
   if (fullResync) seen?.clear();
   const versionOf = (record: RawRecord): string | null => (record.sys_mod_count === undefined || record.sys_mod_count === '' ? null : `${mapping.table}:${record.sys_id ?? ''}:${record.sys_mod_count}`);
@@ -121,32 +122,19 @@ export async function syncTable(deps: SyncDeps, mapping: TableMapping, signal?: 
   for await (const page of connector.pull(mapping, since, { ...(deps.pageSize === undefined ? {} : { pageSize: deps.pageSize }), ...(signal ? { signal } : {}) })) {
     stats.pages++;
     stats.pulled += page.records.length;
-    // Requests and reviews go to the intake queue first, all at once, so their
-    // jobs start while the page's panels are refreshed. Their intake job
-    // refreshes the panel itself when it takes them in (pickup, refusal and
-    // review all do), so the pass leaves those tickets to it rather than
-    // write the same panel twice.
     const quiet: RawRecord[] = [];
-    await Promise.all(
-      page.records.map(async (record) => {
-        const request = (record[mapping.ai.request] ?? '').trim() !== '';
-        const review = (record[mapping.ai.review] ?? '').trim() !== '';
-        if (request) stats.requests++;
-        if (review) stats.reviews++;
-        if (request) await intake.pickup(mapping.table, record);
-        if (review) await intake.review(mapping.table, record);
-        if (request || review) return;
-        const version = versionOf(record);
-        if (version !== null && seen?.has(version)) stats.alreadyCurrent++;
-        else quiet.push(record);
-      }),
-    );
+    for (const record of page.records) {
+      const version = versionOf(record);
+      if (version !== null && seen?.has(version)) stats.alreadyCurrent++;
+      else quiet.push(record);
+    }
     const failed: { error?: Error } = {};
     await eachLimited(quiet, deps.panelConcurrency ?? PANEL_CONCURRENCY, async (record) => {
       if (failed.error) return;
       try {
-        const result = await panels.refresh(mapping, record, { skipIfBusy: true });
+        const result = await panels.refresh(mapping, record, { skipIfBusy: true, skipIfInFlight: true });
         if (result.written) stats.panelsWritten++;
+        if (result.inFlight === true) stats.inFlight++;
         const version = versionOf(record);
         if (!result.skipped && version !== null) seen?.add(version);
       } catch (error) {

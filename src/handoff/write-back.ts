@@ -1,22 +1,23 @@
 /**
  * Write-back: put the persisted note into the ticket's work notes exactly
- * once. Delivery is at least once (a worker killed after the PATCH and before
- * the acknowledgement has its job run again), so before writing it looks for
- * the hand-off's marker in the journal, and a short lease keeps two live
- * workers from writing at the same time
+ * once, with the status (awaiting review) and the panel, in one call to the
+ * app's API. Delivery is at least once (a worker killed after the write and
+ * before the acknowledgement has its job run again), so the note carries its
+ * marker as the idempotency key: the app writes it only if no entry of the
+ * integration user already holds the key, and says which happened. No
+ * journal read, and a marker anyone else typed suppresses nothing. A short
+ * lease keeps two live workers from writing at the same time
  * (../shared/reference/bullmq-redis.md, "Delivery is at least once").
  */
-import type { RawRecord } from '../connector/connector.js';
+import type { TicketWriteResult } from '../connector/connector.js';
 import { HandoffError } from '../errors.js';
 import type { TableMapping } from '../mapping/mapping-schema.js';
 import { acquireLease } from '../queue/lease.js';
 import { digestOf } from '../util/canonical-json.js';
 import { handoffEvent } from './audit-helpers.js';
 import type { FlowDeps } from './flow-deps.js';
-import { writtenByUs } from './journal-trust.js';
 
 export type WriteBackOutcome = 'skipped' | 'written' | 'already-written' | 'shadowed';
-
 
 /** What the panel shows for a shadowed hand-off (the group runs in shadow mode). */
 export const SHADOW_NOTICE = 'Shadow mode: the AI draft was recorded in the audit, not written to this ticket.';
@@ -40,41 +41,36 @@ export async function writeBack(deps: FlowDeps, mapping: TableMapping, handoffId
     const left = await deps.redis.pttl(leaseKey);
     throw new HandoffError('LEASE_HELD', `another worker is writing hand-off ${handoffId}`, { details: { handoff: handoffId }, retryAfterMs: Math.max(left, 0) + 100 });
   }
-  let outcome: WriteBackOutcome;
-  /** The ticket as the note's PATCH returned it: the panel refresh below needs no second read. */
-  let written: RawRecord | null = null;
   try {
-    if (handoff.shadow) {
+    const sysId = handoff.ticket.sysId;
+    const record = (await deps.tickets.get(mapping.table, sysId)) ?? (await deps.connector.get(mapping, sysId));
+    if (!record) throw new HandoffError('SN_NOT_FOUND', `${mapping.table} ${sysId} is gone or hidden`, { details: { table: mapping.table, sysId } });
+    if (handoff.shadow && !(await deps.ledger.forHandoff(handoff.id)).some((e) => e.type === 'shadowed')) {
       // Shadow mode: the would-be note goes to the audit only (once, also when the job runs again after a crash);
       // the panel says where it went, so nobody looks for it in the ticket.
-      if (!(await deps.ledger.forHandoff(handoff.id)).some((e) => e.type === 'shadowed')) {
-        await deps.ledger.append(handoffEvent('shadowed', handoff, [worker], { outputDigest: digestOf(note), details: { note } }));
-      }
-      await deps.notices.set(mapping.table, handoff.ticket.sysId, { kind: 'info', message: SHADOW_NOTICE, remedy: SHADOW_REMEDY, at: deps.now().toISOString() });
-      outcome = 'shadowed';
-    } else {
-      const journal = await deps.connector.workNotes(mapping, handoff.ticket.sysId);
-      if (journal.some((entry) => writtenByUs(deps, entry) && deps.notes.hasHandoffMarker(entry.value, handoff.id))) {
-        outcome = 'already-written';
-      } else {
-        await deps.fault('before-note-write');
-        written = await deps.connector.write(mapping, handoff.ticket.sysId, { [mapping.ai.workNotes]: note });
-        await deps.fault('after-note-write');
-        outcome = 'written';
-      }
-      await deps.ledger.append(handoffEvent('written', handoff, [worker], { outputDigest: digestOf(note), details: { outcome } }));
+      await deps.ledger.append(handoffEvent('shadowed', handoff, [worker], { outputDigest: digestOf(note), details: { note } }));
     }
+    if (handoff.shadow) await deps.notices.set(mapping.table, sysId, { kind: 'info', message: SHADOW_NOTICE, remedy: SHADOW_REMEDY, at: deps.now().toISOString() });
+
+    const now = deps.now();
+    const written = { status: 'awaiting_review' as const, writtenAt: now.toISOString(), reviewDueAt: new Date(now.getTime() + deps.settings.reviewWindowMs).toISOString() };
+    let outcome: WriteBackOutcome = 'shadowed';
+    if (!handoff.shadow) await deps.fault('before-note-write');
+    await deps.panels.refresh(mapping, record, {
+      ...(handoff.shadow ? {} : { note: { text: note, key: deps.notes.noteKey(handoff.id) } }),
+      // The status and panel sent with the note already show it awaiting review; the store follows under the same lease.
+      project: (h) => (h.id === handoff.id ? { ...h, ...written, updatedAt: written.writtenAt } : h),
+      then: async (result: TicketWriteResult | null) => {
+        if (!handoff.shadow) {
+          await deps.fault('after-note-write');
+          outcome = result?.note === 'already_written' ? 'already-written' : 'written';
+          await deps.ledger.append(handoffEvent('written', handoff, [worker], { outputDigest: digestOf(note), details: { outcome } }));
+        }
+        await deps.store.update(handoffId, (h) => ({ ...h, ...written }), written.writtenAt);
+      },
+    });
+    return outcome;
   } finally {
     await lease.release();
   }
-  const now = deps.now();
-  await deps.store.update(handoffId, (h) => ({
-    ...h,
-    status: 'awaiting_review',
-    writtenAt: now.toISOString(),
-    reviewDueAt: new Date(now.getTime() + deps.settings.reviewWindowMs).toISOString(),
-  }));
-  if (written !== null) await deps.panels.refresh(mapping, written);
-  else await deps.panels.refreshById(mapping, handoff.ticket.sysId);
-  return outcome;
 }

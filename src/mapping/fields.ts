@@ -28,7 +28,7 @@ export function readFields(mapping: TableMapping): string[] {
     }
   }
   const { ai } = mapping;
-  for (const field of [ai.panel, ai.status, ai.request, ai.review, ai.requestedBy, ai.reviewedBy]) if (field !== undefined) names.add(field);
+  for (const field of [ai.panel, ai.status]) names.add(field);
   for (const condition of mapping.active) names.add(condition.field);
   return [...names].sort();
 }

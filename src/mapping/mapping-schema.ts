@@ -68,60 +68,49 @@ export const ApproverSource = z.union([
 ]);
 export type ApproverSource = z.infer<typeof ApproverSource>;
 
+/**
+ * The ticket fields of the AI contract (docs/contract.md, "Ticket fields"):
+ * the panel and status the app's API sets (`S_panel`, `S_status`), and the
+ * journal the note goes to. Requests and reviews are rows of the app's own
+ * tables, not ticket fields.
+ */
 export const AiFields = z.strictObject({
   panel: FieldName,
   status: FieldName,
-  request: FieldName,
-  review: FieldName,
-  /** Stamped server-side by the app's business rule with the user who set the request field. */
-  requestedBy: FieldName.optional(),
-  /** Stamped server-side with the user who set the review field. */
-  reviewedBy: FieldName.optional(),
   workNotes: FieldName,
 });
 export type AiFields = z.infer<typeof AiFields>;
 
-export const TableMapping = z
-  .strictObject({
-    table: z.string().regex(/^[a-z][a-z0-9_]*$/, 'use the table name, e.g. incident'),
-    ticketType: TicketType,
-    /** The active-work filter: conditions ANDed into every pull. */
-    active: z.array(FilterCondition).min(1),
-    fields: z.strictObject({
-      number: FieldName,
-      title: FieldName,
-      description: FieldName,
-      state: FieldName,
-      active: FieldName,
-      updatedAt: FieldName,
-      group: FieldName,
-      groupName: FieldName.optional(),
-      assignee: FieldName,
-      assigneeName: FieldName.optional(),
-      configurationItem: FieldName.optional(),
-      configurationItemName: FieldName.optional(),
-      caller: FieldName.optional(),
-      callerName: FieldName.optional(),
-      /**
-       * The resolution notes (`close_notes`): read for related tickets, where a
-       * resolved one often records the known-good baseline the AI compares with.
-       */
-      resolution: FieldName.optional(),
-    }),
-    severity: SeverityMapping,
-    dataClass: DataClassMapping,
-    aiTier: AiTierMapping.optional(),
-    approvers: z.partialRecord(ApproverRole, z.array(ApproverSource).min(1)),
-    ai: AiFields,
+export const TableMapping = z.strictObject({
+  table: z.string().regex(/^[a-z][a-z0-9_]*$/, 'use the table name, e.g. incident'),
+  ticketType: TicketType,
+  /** The active-work filter: conditions ANDed into every pull. */
+  active: z.array(FilterCondition).min(1),
+  fields: z.strictObject({
+    number: FieldName,
+    title: FieldName,
+    description: FieldName,
+    state: FieldName,
+    active: FieldName,
+    updatedAt: FieldName,
+    group: FieldName,
+    groupName: FieldName.optional(),
+    assignee: FieldName,
+    assigneeName: FieldName.optional(),
+    configurationItem: FieldName.optional(),
+    configurationItemName: FieldName.optional(),
+    caller: FieldName.optional(),
+    callerName: FieldName.optional(),
     /**
-     * How the worker learns who set the request or review field: `audit` reads
-     * sys_audit; `stamp` reads the app's server-side stamp fields (for
-     * instances where the integration user may not read sys_audit).
+     * The resolution notes (`close_notes`): read for related tickets, where a
+     * resolved one often records the known-good baseline the AI compares with.
      */
-    identity: z.enum(['audit', 'stamp']),
-  })
-  .refine((m) => m.identity !== 'stamp' || (m.ai.requestedBy !== undefined && m.ai.reviewedBy !== undefined), {
-    message: 'identity is "stamp" but ai.requestedBy or ai.reviewedBy is missing: name the stamp fields the app installs',
-    path: ['identity'],
-  });
+    resolution: FieldName.optional(),
+  }),
+  severity: SeverityMapping,
+  dataClass: DataClassMapping,
+  aiTier: AiTierMapping.optional(),
+  approvers: z.partialRecord(ApproverRole, z.array(ApproverSource).min(1)),
+  ai: AiFields,
+});
 export type TableMapping = z.infer<typeof TableMapping>;

@@ -5,13 +5,15 @@
  * "Job ids and deduplication"). Ids never contain ':'.
  */
 import type { JobsOptions } from 'bullmq';
-import type { RawRecord } from '../connector/connector.js';
-import { digestOf } from '../util/canonical-json.js';
 import { HANDOFF_BACKOFF } from './job-errors.js';
 
+/**
+ * The queues. Requests and reviews have none: they wait as pending rows on
+ * the instance, which the intake polls (src/handoff/intake.ts), so nothing
+ * that waits for them can be lost with Redis.
+ */
 export const QUEUE_NAMES = {
   sync: 'sync',
-  intake: 'intake',
   execute: 'execute',
   writeback: 'writeback',
   maintenance: 'maintenance',
@@ -32,20 +34,13 @@ function options(attempts: number): JobsOptions {
   };
 }
 
-/** Attempts per queue: intake waits out audit lag; write-back outlasts an instance outage. */
+/** Attempts per queue: write-back outlasts an instance outage. */
 export const JOB_OPTIONS = {
   sync: { ...options(1), removeOnComplete: { count: 100 }, removeOnFail: { count: 100 } },
-  intake: options(8),
   execute: options(5),
   writeback: options(12),
   maintenance: { ...options(1), removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } },
 } satisfies Record<QueueName, JobsOptions>;
-
-export interface IntakeJob {
-  readonly kind: 'pickup' | 'review';
-  readonly table: string;
-  readonly sysId: string;
-}
 
 export interface HandoffJob {
   readonly table: string;
@@ -54,17 +49,6 @@ export interface HandoffJob {
 
 export interface SyncJob {
   readonly table: string;
-}
-
-/**
- * One intake job per change of the ticket: the same request seen twice (a
- * redelivery, a re-pull of the same version) is one job, while the same value
- * set again later is a new one. `sys_mod_count` rises on every update, even
- * two within one second of `sys_updated_on`.
- */
-export function intakeJobId(kind: IntakeJob['kind'], table: string, record: RawRecord, field: string): string {
-  const version = record.sys_mod_count ?? (record.sys_updated_on ?? '').replace(/\D/g, '');
-  return `${kind}-${table}-${record.sys_id ?? ''}-${version}-${digestOf(record[field] ?? '').slice(0, 12)}`;
 }
 
 export const executeJobId = (handoffId: string): string => `execute-${handoffId}`;

@@ -8,8 +8,9 @@
  * - `store`: the hand-off store and ledger; waits for Redis to come back
  *   (a restart must not fail a hand-off mid-flow), bounded by a command timeout.
  */
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 import { HandoffError } from '../errors.js';
+import { describeRedisTarget, newRedisClient } from './redis-target.js';
 
 export type RedisRole = 'worker' | 'producer' | 'store';
 
@@ -23,7 +24,7 @@ export function createRedis(url: string, role: RedisRole, extra: RedisOptions = 
     producer: { maxRetriesPerRequest: 1, enableOfflineQueue: false },
     store: { maxRetriesPerRequest: null, commandTimeout: 30_000 },
   };
-  const redis = new Redis(url, { ...base, ...byRole[role], ...extra });
+  const redis = newRedisClient(url, { ...base, ...byRole[role], ...extra });
   // ioredis emits 'error' on every failed reconnect; without a listener Node
   // would print each as unhandled. The worker logs connection state itself.
   redis.on('error', () => undefined);
@@ -35,14 +36,14 @@ export function createRedis(url: string, role: RedisRole, extra: RedisOptions = 
  * with a clear message when Redis cannot be reached.
  */
 export async function connectOnce(url: string): Promise<Redis> {
-  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null, connectTimeout: 3_000, connectionName: 'ai-handoff-cli' });
+  const redis = newRedisClient(url, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null, connectTimeout: 3_000, connectionName: 'ai-handoff-cli' });
   redis.on('error', () => undefined);
   try {
     await redis.connect();
     return redis;
   } catch (cause) {
     redis.disconnect();
-    throw new HandoffError('REDIS_UNAVAILABLE', `cannot reach Redis at ${url}`, {
+    throw new HandoffError('REDIS_UNAVAILABLE', `cannot reach Redis at ${describeRedisTarget(url)}`, {
       cause,
       retryable: false,
       remedy: 'start the product (npm start) or set REDIS_URL / --redis-url to the Redis the worker uses',

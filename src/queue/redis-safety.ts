@@ -9,7 +9,7 @@
  * persistence"), so it is refused too: `everysec` or `always`.
  *
  * The worker checks at start (assertRedisSafe) and again while it runs
- * (src/queue/redis-safety-monitor.ts): a CONFIG SET while running is seen.
+ * (src/queue/redis-monitor.ts): a CONFIG SET while running is seen.
  */
 import type { Redis } from 'ioredis';
 import { HandoffError } from '../errors.js';
@@ -36,6 +36,12 @@ export interface RedisSafetyReport {
 /** Fsync policies that lose at most about a second of writes. */
 const SAFE_FSYNC = ['always', 'everysec'];
 
+/**
+ * Reads the settings. A CONFIG that Redis refuses (a managed service renames
+ * or forbids it: an error reply) gives nulls, which unsafeReason reports as
+ * "cannot read the configuration"; a connection lost or timed out is thrown,
+ * since that is Redis unreachable, not Redis unsafe.
+ */
 export async function inspectRedis(redis: Redis): Promise<RedisSafetyReport> {
   const version = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? null;
   try {
@@ -50,9 +56,15 @@ export async function inspectRedis(redis: Redis): Promise<RedisSafetyReport> {
       rdbSnapshots: save[1] === undefined ? null : save[1].trim() !== '',
       version,
     };
-  } catch {
+  } catch (error) {
+    if (!isReplyError(error)) throw error;
     return { maxmemoryPolicy: null, appendonly: null, appendfsync: null, rdbSnapshots: null, version };
   }
+}
+
+/** An error Redis answered with (ioredis's ReplyError: ERR unknown command, NOPERM), as opposed to no answer. */
+function isReplyError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'ReplyError';
 }
 
 /** The REDIS_UNSAFE error for a report, or null when it is safe under the options. */

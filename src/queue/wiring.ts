@@ -8,8 +8,11 @@ import type { Redis } from 'ioredis';
 import { createBudget, createProvider, createRedisUsageStore, type Budget, type BudgetState as AiBudgetState, type Provider } from '../ai/index.js';
 import type { Connector } from '../connector/connector.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
+import { appNames } from '../domain/app-names.js';
+import { describeCause, HandoffError, isHandoffError } from '../errors.js';
 import { createAiExecutor } from '../handoff/ai-executor.js';
 import type { AuditSetup } from '../handoff/audit-setup.js';
+import type { AuditEvent } from '../handoff/audit-event.js';
 import type { FaultPoint } from '../handoff/flow-deps.js';
 import { writtenByUs } from '../handoff/journal-trust.js';
 import { createNotePort } from '../handoff/note-port.js';
@@ -38,8 +41,12 @@ export interface WorkerWiringOptions {
   readonly now?: () => Date;
   readonly fault?: (point: FaultPoint) => void | Promise<void>;
   readonly onSync?: (stats: SyncStats) => void;
+  /** Told of every audit event this process appends (src/ops metrics). */
+  readonly onAudit?: (event: AuditEvent) => void;
   /** A provider instead of the configured one (tests: the obedient stand-in model). */
   readonly provider?: Provider;
+  /** Listen for the app's doorbell (AI_HANDOFF_DOORBELL; port 0 picks one). */
+  readonly doorbell?: { readonly host: string; readonly port: number; readonly token?: string };
   /** The audit key, folder and checkpoint sinks (src/handoff/audit-setup.ts); the config's `audit` section says how often. */
   readonly audit: AuditSetup;
 }
@@ -82,6 +89,25 @@ export function policyKindOf(provider: Provider): ProviderKind {
   return (SPECIFIC_PROVIDER_KINDS as readonly string[]).includes(provider.name) ? (provider.name as ProviderKind) : 'external';
 }
 
+/**
+ * One poll of the app's request table at start: an instance without the app
+ * (or with it under another scope) answers `Invalid table`, and the worker
+ * would otherwise poll a table that is not there every few seconds. Any other
+ * failure is the intake's to retry.
+ */
+async function checkAppInstalled(connector: Connector, scope: string, log: Logger): Promise<void> {
+  try {
+    await connector.pendingRows('request');
+  } catch (error) {
+    if (isHandoffError(error, 'SN_BAD_REQUEST')) {
+      throw new HandoffError('CONFIG_INVALID', `the instance has no table ${appNames(scope).tables.request}: the AI Handoff app is not installed in scope ${scope}`, {
+        remedy: 'install the app (docs/servicenow-app.md), or set SN_APP_SCOPE (app.scope) to the scope it was built with',
+      });
+    }
+    log.warn('the first poll of the request table failed; the intake tries again', { error: describeCause(error) });
+  }
+}
+
 export async function startWiredWorker(options: WorkerWiringOptions): Promise<WiredWorker> {
   const { config, connector, log } = options;
   const policy = loadPolicy(config.paths.policy);
@@ -97,6 +123,7 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
   const panelPolicy = createPolicyPort({ policy, config, providerKind, budgets, mappings, ...(options.now ? { now: options.now } : {}) });
   const titles = new Map(policy.operations.map((op) => [op.id, op.title]));
   const integration = await connector.user({ userName: options.integrationUser });
+  await checkAppInstalled(connector, config.app.scope, log);
   const settings = {
     reviewWindowMs: config.worker.reviewWindowHours * 3_600_000,
     writeLeaseMs: config.worker.lockDurationMs,
@@ -116,10 +143,16 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
     executor,
     notes,
     settings,
+    app: appNames(config.app.scope),
     syncIntervalMs: options.syncIntervalMs ?? config.worker.syncIntervalMs,
+    intake: config.worker.intake,
+    userCacheMs: config.worker.userCacheMs,
+    ticketFreshMs: config.worker.ticketFreshMs,
+    ...(options.doorbell ? { doorbell: options.doorbell } : {}),
     concurrency: config.worker.concurrency,
     redisSafety: config.worker.redis,
     redisRecheckMs: config.worker.redis.recheckEveryMs,
+    redisCheckMs: config.ops.checkEveryMs,
     lockDurationMs: config.worker.lockDurationMs,
     stuckAfterMs: config.worker.stuckAfterMs,
     maintenanceEveryMs: config.worker.maintenanceEveryMs,
@@ -129,6 +162,7 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
     ...(options.now ? { now: options.now } : {}),
     ...(options.fault ? { fault: options.fault } : {}),
     ...(options.onSync ? { onSync: options.onSync } : {}),
+    ...(options.onAudit ? { onAudit: options.onAudit } : {}),
   });
   return {
     ...running,

@@ -1,37 +1,48 @@
 /**
- * The worker process's engine: BullMQ queues and workers for sync, intake,
+ * The worker process's engine: the intake (polling the app's request and
+ * review tables, and the doorbell), and BullMQ queues and workers for sync,
  * execute, write-back and maintenance on one Redis, wired to the hand-off
  * flow. Many processes may run it against one instance: BullMQ spreads the
- * jobs, job schedulers keep one sync schedule per instance and table, and a
- * lease keeps one sync pass running per instance and table at a time.
+ * jobs, job schedulers keep one sync schedule per instance and table, a
+ * lease keeps one sync pass running per instance and table at a time, and
+ * the intake takes each row under a lease of its own.
  */
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, Worker, type Job, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Connector, RawRecord } from '../connector/connector.js';
+import type { Connector } from '../connector/connector.js';
+import type { AppNames } from '../domain/app-names.js';
 import { HandoffError, describeCause, isHandoffError } from '../errors.js';
 import type { AuditLedger } from '../handoff/audit-ledger.js';
 import { openAuditLedger, type AuditSetup } from '../handoff/audit-setup.js';
 import { createAuditUpkeep } from '../handoff/audit-upkeep.js';
+import type { AuditEvent } from '../handoff/audit-event.js';
 import { executeHandoff, fail } from '../handoff/execute.js';
 import { expireOverdue } from '../handoff/expiry.js';
 import type { FaultPoint, FlowDeps, FlowSettings } from '../handoff/flow-deps.js';
 import { createHandoffStore, type HandoffStore } from '../handoff/handoff-store.js';
+import { createIntake, type Intake } from '../handoff/intake.js';
 import { createNoticeStore } from '../handoff/notices.js';
+import { observeAppends } from '../handoff/observed-ledger.js';
 import { createPanelWriter } from '../handoff/panel-writer.js';
-import { pickUp } from '../handoff/pickup.js';
+import { createPeople } from '../handoff/people.js';
+import { writeOwedPanels } from '../handoff/refusal.js';
 import type { Executor, NoteRenderer, PanelPolicy } from '../handoff/ports.js';
-import { takeReview } from '../handoff/review.js';
 import { createRedisWatermarks, createSeenVersions, syncTable, type SyncStats } from '../handoff/sync.js';
+import { createTicketCache } from '../handoff/ticket-cache.js';
 import { writeBack } from '../handoff/write-back.js';
 import { mappingFor, type MappingSet } from '../mapping/load-mappings.js';
 import type { Logger } from '../util/log.js';
 import { HANDOFF_BACKOFF, backoffStrategy, mapJobErrors } from './job-errors.js';
 import { acquireLease } from './lease.js';
-import { JOB_OPTIONS, QUEUE_NAMES, executeJobId, intakeJobId, writebackJobId, type HandoffJob, type IntakeJob, type QueueName, type SyncJob } from './queues.js';
+import { startDoorbell, type DoorbellListener } from './doorbell.js';
+import { JOB_OPTIONS, QUEUE_NAMES, executeJobId, writebackJobId, type HandoffJob, type QueueName, type SyncJob } from './queues.js';
 import { createHealthState, type HealthState } from './health-state.js';
 import { createRedis } from './redis-connection.js';
+import { startRedisMonitor } from './redis-monitor.js';
 import { assertRedisSafe, type RedisSafetyOptions } from './redis-safety.js';
-import { startRedisSafetyMonitor } from './redis-safety-monitor.js';
+import { describeRedisTarget } from './redis-target.js';
 
 export interface WorkerRuntimeOptions {
   readonly redisUrl: string;
@@ -45,13 +56,25 @@ export interface WorkerRuntimeOptions {
   readonly executor: Executor;
   readonly notes: NoteRenderer;
   readonly settings: FlowSettings;
+  /** The installed app's names (its roles, tables and API). */
+  readonly app: AppNames;
   /** Time between sync passes per table, in ms. */
   readonly syncIntervalMs: number;
-  /** Jobs processed at once per queue in this process. */
+  /** The intake: poll interval and bound, in ms (worker.intake). */
+  readonly intake: { readonly pollMs: number; readonly boundMs: number };
+  /** How long users' roles and group members are cached, in ms (worker.userCacheMs). */
+  readonly userCacheMs: number;
+  /** How long the ticket read at pickup serves execute and write-back, in ms (worker.ticketFreshMs). */
+  readonly ticketFreshMs: number;
+  /** Listen for the app's doorbell here (AI_HANDOFF_DOORBELL); default none: the poll alone notices rows. */
+  readonly doorbell?: { readonly host: string; readonly port: number; readonly token?: string };
+  /** Jobs processed at once per queue in this process (intake: rows taken at once). */
   readonly concurrency?: Partial<Record<'intake' | 'execute' | 'writeback', number>>;
   readonly redisSafety?: RedisSafetyOptions;
   /** How often Redis's eviction policy and persistence are checked again while running, in ms. Default 30000. */
   readonly redisRecheckMs?: number;
+  /** How often Redis is PINGed while running, in ms (unreachable or not). Default 5000. */
+  readonly redisCheckMs?: number;
   readonly log: Logger;
   readonly now?: () => Date;
   readonly fault?: (point: FaultPoint) => void | Promise<void>;
@@ -67,14 +90,19 @@ export interface WorkerRuntimeOptions {
   readonly audit: AuditSetup;
   /** How the ledger is checkpointed and rotated (runtime config `audit`); defaults as there. */
   readonly auditUpkeep?: { readonly checkpointEveryMs: number; readonly hotMs: number; readonly segmentMaxEvents: number };
+  /** Called with every audit event this process appends (metrics: src/ops). */
+  readonly onAudit?: (event: AuditEvent) => void;
 }
 
 export interface RunningWorker {
-  /** Ready or not, and why (Redis safety); a later /readyz serves it. */
+  /** Ready or not, and why: Redis safe, unsafe or unreachable (the one record of it; /readyz and /metrics read it). */
   readonly health: HealthState;
   readonly store: HandoffStore;
   readonly ledger: AuditLedger;
   readonly queues: Readonly<Record<QueueName, Queue>>;
+  readonly intake: Intake;
+  /** Where the app should ring (docs/contract.md, "The doorbell"), when the doorbell is on. */
+  readonly doorbellUrl: string | undefined;
   /** Runs one sync pass of a table now (tests, `ai-handoff worker --once`). */
   syncNow(table: string): Promise<SyncStats | undefined>;
   /** Stops taking jobs, waits for running ones up to `deadlineMs`, closes connections. */
@@ -107,14 +135,13 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   };
   const queues = {
     sync: queueOf(QUEUE_NAMES.sync),
-    intake: queueOf(QUEUE_NAMES.intake),
     execute: queueOf(QUEUE_NAMES.execute),
     writeback: queueOf(QUEUE_NAMES.writeback),
     maintenance: queueOf(QUEUE_NAMES.maintenance),
   };
 
   const store = createHandoffStore({ redis: flowRedis, prefix, now });
-  const ledger = openAuditLedger(flowRedis, prefix, options.audit, now);
+  const ledger = observeAppends(openAuditLedger(flowRedis, prefix, options.audit, now), options.onAudit);
   const upkeep = createAuditUpkeep({ ledger, checkpointEveryMs: 300_000, hotMs: 30 * 86_400_000, segmentMaxEvents: 10_000, ...options.auditUpkeep, now, log });
   const notices = createNoticeStore(flowRedis, prefix);
   const panels = createPanelWriter({ connector, store, notices, policy: options.policy, redis: flowRedis, prefix });
@@ -125,6 +152,9 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   };
   const deps: FlowDeps = {
     connector,
+    app: options.app,
+    people: createPeople({ connector, ttlMs: options.userCacheMs, now: () => now().getTime() }),
+    tickets: createTicketCache(options.ticketFreshMs, () => now().getTime()),
     store,
     ledger,
     notices,
@@ -150,22 +180,15 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
 
   const watermarks = createRedisWatermarks(flowRedis, prefix);
   const seen = createSeenVersions();
-  const addIntake = async (kind: IntakeJob['kind'], table: string, record: RawRecord): Promise<void> => {
-    const mapping = mappingFor(mappings, table);
-    const field = kind === 'pickup' ? mapping.ai.request : mapping.ai.review;
-    await queues.intake.add(kind, { kind, table, sysId: record.sys_id ?? '' } satisfies IntakeJob, { ...JOB_OPTIONS.intake, jobId: intakeJobId(kind, table, record, field) });
-  };
-
   const runSync = async (table: string): Promise<SyncStats | undefined> => {
     const mapping = mappingFor(mappings, table);
     const lease = await acquireLease(redis, `${prefix}:lease:sync:${connector.instanceId}:${table}`, SYNC_LEASE_MS);
     if (!lease) return undefined;
     const renew = setInterval(() => void lease.extend(SYNC_LEASE_MS), SYNC_LEASE_MS / 3);
     try {
-      const intake = { pickup: (t: string, r: RawRecord) => addIntake('pickup', t, r), review: (t: string, r: RawRecord) => addIntake('review', t, r) };
-      const stats = await syncTable({ connector, policy: options.policy, panels, watermarks, intake, seen, log }, mapping);
+      const stats = await syncTable({ connector, policy: options.policy, panels, watermarks, seen, log }, mapping);
       options.onSync?.(stats);
-      if (stats.panelsWritten > 0 || stats.requests > 0 || stats.reviews > 0) log.info('sync pass', { ...stats });
+      if (stats.panelsWritten > 0) log.info('sync pass', { ...stats });
       return stats;
     } finally {
       clearInterval(renew);
@@ -186,12 +209,6 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
 
   const processors: Record<QueueName, Processor> = {
     sync: async (job: Job<SyncJob>) => runSync(job.data.table),
-    intake: async (job: Job<IntakeJob>) => {
-      const mapping = mappingFor(mappings, job.data.table);
-      const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      const outcome = job.data.kind === 'pickup' ? await pickUp(deps, mapping, job.data.sysId, { finalAttempt }) : await takeReview(deps, mapping, job.data.sysId, { finalAttempt });
-      return outcome.kind;
-    },
     execute: async (job: Job<HandoffJob>) => {
       try {
         return await executeHandoff(deps, mappingFor(mappings, job.data.table), job.data.handoffId);
@@ -211,8 +228,9 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     maintenance: async () => {
       const expired = await expireOverdue(deps, mappings);
       const requeued = await requeueStuck();
+      const panels = await writeOwedPanels(deps, mappings);
       const audit = await upkeep.tick();
-      return { expired, requeued, audit };
+      return { expired, requeued, panels, audit };
     },
   };
 
@@ -247,7 +265,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     const worker = new Worker(name, mapJobErrors(processors[name]), {
       connection: workerRedis,
       prefix: bullPrefix,
-      concurrency: name === 'intake' || name === 'execute' || name === 'writeback' ? concurrency[name] : 1,
+      concurrency: name === 'execute' || name === 'writeback' ? concurrency[name] : 1,
       // BullMQ: a job whose lock is not renewed within lockDuration is stalled and
       // handed to another worker (docs.bullmq.io, "Stalled jobs"); the stalled
       // check runs at the same pace so a dead worker's job is taken over promptly.
@@ -266,22 +284,31 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     mappingFor(mappings, table);
     await queues.sync.upsertJobScheduler(`sync-${sanitize(connector.instanceId)}-${table}`, { every: options.syncIntervalMs }, { name: 'sync', data: { table } satisfies SyncJob, opts: JOB_OPTIONS.sync });
   }
-  // Redis can become unsafe while running (CONFIG SET): re-check, and take no new work while it is.
+  const intake = createIntake({ deps, mappings, pollMs: options.intake.pollMs, boundMs: options.intake.boundMs, concurrency: concurrency.intake, instanceId: connector.instanceId });
+  // Redis can go away or become unsafe (CONFIG SET) while running: watch it, and take no new work while it is unsafe.
   const health = createHealthState();
   health.setRedis('safe', now());
-  const monitor = startRedisSafetyMonitor({
-    redis,
+  // A connection of its own that fails fast (no offline queue, a short timeout): a check must see Redis gone, not wait for it.
+  const healthRedis = createRedis(options.redisUrl, 'producer', { commandTimeout: 2_000, connectionName: 'ai-handoff-health' });
+  // Connected before the first check: without an offline queue, a PING sent while connecting would read as Redis gone.
+  if (healthRedis.status !== 'ready') await Promise.race([once(healthRedis, 'ready').catch(() => undefined), sleep(5_000, undefined, { ref: false })]);
+  const monitor = startRedisMonitor({
+    redis: healthRedis,
     options: options.redisSafety ?? {},
-    everyMs: options.redisRecheckMs ?? 30_000,
+    pingEveryMs: options.redisCheckMs ?? 5_000,
+    safetyEveryMs: options.redisRecheckMs ?? 30_000,
+    where: describeRedisTarget(options.redisUrl),
     health,
     log,
     now,
     // pause() without doNotWaitActive also drops the blocking fetch in flight, so no job slips in; running jobs finish.
     onUnsafe: async () => {
+      intake.pause();
       await Promise.all(workers.map((w) => w.pause()));
     },
     onSafe: async () => {
       await Promise.all(workers.map((w) => w.resume()));
+      intake.resume();
     },
   });
 
@@ -289,14 +316,26 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   await upkeep.tick({ force: true });
   await queues.maintenance.upsertJobScheduler('maintenance', { every: options.maintenanceEveryMs ?? 15_000 }, { name: 'maintenance', data: {}, opts: JOB_OPTIONS.maintenance });
 
+  let doorbell: DoorbellListener | undefined;
+  if (options.doorbell) {
+    doorbell = await startDoorbell({ ...options.doorbell, onRing: () => intake.ring(), log });
+    log.info('doorbell listening', { url: doorbell.url, token: options.doorbell.token === undefined ? 'none' : 'set' });
+  }
+  intake.start();
+
   return {
     health,
     store,
     ledger,
     queues,
+    intake,
+    doorbellUrl: doorbell?.url,
     syncNow: runSync,
     async close(deadlineMs = 10_000) {
       monitor.stop();
+      await doorbell?.close();
+      await intake.close();
+      healthRedis.disconnect();
       const closing = Promise.all(workers.map((w) => w.close()));
       const timedOut = await Promise.race([closing.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), deadlineMs).unref())]);
       if (timedOut) {

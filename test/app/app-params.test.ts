@@ -13,6 +13,7 @@ import { loadMappings } from '../../src/mapping/load-mappings.js';
 import { applyScope, DEFAULT_SCOPE, optionalParts, readParams, ticketTables } from '../../connectors/servicenow/app/scripts/app-params.mjs';
 import { generate, staleFiles, TEMPLATE } from '../../connectors/servicenow/app/scripts/generate.mjs';
 import { buildApp, type BuiltApp } from './support/built-app.js';
+import { TICKET_TABLES } from '../../connectors/servicenow/sandbox/schema/app-fields.js';
 
 const SCOPE = 'x_foo_aihandoff';
 
@@ -25,6 +26,10 @@ describe('the per-table Fluent files', () => {
     for (const table of ticketTables()) {
       expect(files.get(`${table.name}.now.ts`)).toBe(template.replaceAll('{{name}}', table.name).replaceAll('{{label}}', table.label).replaceAll('{{ownerScope}}', table.ownerScope));
     }
+  });
+
+  it("name the sandbox's ticket tables: the app and the sandbox serve the same list", () => {
+    expect([...TICKET_TABLES].sort()).toEqual(ticketTables().map((t) => t.name).sort());
   });
 
   it('would be reported stale after a hand edit, a missing file or a stray one', () => {

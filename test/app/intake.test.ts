@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_COMMENT_LENGTH, MAX_NOTE_LENGTH } from '../../src/domain/fields.js';
+import { DECIDABLE_STATUSES, HANDOFF_STATUSES } from '../../src/domain/handoff.js';
 import { APP } from './support/app-files.js';
 import { CAST } from './support/cast.js';
 import { callAjax, type FakePlatform, type FakeUser } from './support/fake-platform.js';
@@ -230,6 +231,16 @@ describe('Accept / Reject / Escalate: a review row, created as the reviewer', ()
     const platform = ticketOnPlatform(CAST.alex, evidence);
     expect(review(platform, 'accept', HANDOFF_AWAITING, 'matches the gateway logs')).toMatchObject({ ok: true, message: expect.stringContaining('"Gather diagnostics"') });
     expect(only(platform, APP.tables.review)).toMatchObject({ reviewed_by: CAST.alex.sysId, decision: 'accept' });
+  });
+
+  it("records the escalation target's review of an escalated draft: the statuses a review may decide are the worker's", () => {
+    const target = { required: true, role: 'incident_commander', approver: { kind: 'user', id: CAST.morgan.sysId, name: 'Morgan Lee' } } as const;
+    for (const status of HANDOFF_STATUSES) {
+      const platform = ticketOnPlatform(CAST.morgan, incidentPanel({ handoffs: [handoff({ id: HANDOFF_AWAITING, operation: 'draft-vendor-escalation', status, approval: target })] }));
+      const answer = review(platform, 'accept', HANDOFF_AWAITING, 'agreed');
+      expect(answer.ok, status).toBe(DECIDABLE_STATUSES.includes(status));
+      if (answer.ok) expect(only(platform, APP.tables.review)).toMatchObject({ reviewed_by: CAST.morgan.sysId, decision: 'accept' });
+    }
   });
 
   it('refuses a hand-off not awaiting review, an unknown decision, a long comment, a second review while one waits, and a user without the roles', () => {

@@ -21,10 +21,10 @@ const PEOPLE = [CAST.alex, CAST.irene, CAST.morgan, CAST.nora, CAST.samira, CAST
 const GROUP_IDS = Object.values(GROUPS);
 const BOTH_ROLES = ['x_acme_aihandoff.agent', 'x_acme_aihandoff.reviewer'];
 
-/** Only what mayReview reads of its deps: the integration user and group membership. */
+/** Only what mayReview reads of its deps: the integration user and group membership (the worker's people cache). */
 const deps = {
   settings: { integrationUser: CAST.integration.userName },
-  connector: { groupMembers: (group: string) => Promise.resolve(PEOPLE.filter((p) => (p.groups as readonly string[]).includes(group)).map((p) => p.sysId)) },
+  people: { groupMembers: (group: string) => Promise.resolve(PEOPLE.filter((p) => (p.groups as readonly string[]).includes(group)).map((p) => p.sysId)) },
 } as unknown as FlowDeps;
 
 const person = fc.constantFrom(...PEOPLE);

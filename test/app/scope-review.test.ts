@@ -370,7 +370,7 @@ describe('showsAssign', () => {
 
 describe('the module as a script', () => {
   const source = readFileSync(MODULE_PATH, 'utf8');
-  const names = ['buildRequest', 'buildReview', 'buildScopeReview', 'reviewableHandoffs', 'showsAssign'];
+  const names = ['buildRequest', 'buildReview', 'buildScopeReview', 'requestRow', 'reviewRow', 'reviewableHandoffs', 'showsAssign'];
 
   it('defines window.AiHandoffScopeReview when loaded by a <script> tag', () => {
     const window: Record<string, unknown> = {};

@@ -26,3 +26,12 @@ export function tempAuditDir(): string {
 export function testAuditSetup(options: { dir?: string; sinks?: readonly CheckpointSink[] } = {}): AuditSetup {
   return { keys: testAuditKeys(), dir: options.dir ?? tempAuditDir(), sinks: options.sinks ?? [] };
 }
+
+/**
+ * The variables a child process (`ai-handoff worker`, `audit verify`) reads the
+ * test file's key and an audit folder from; pass the same `dir` to a verify
+ * that must find the worker's checkpoints.
+ */
+export function auditEnv(dir: string = tempAuditDir()): { AI_HANDOFF_AUDIT_KEY: string; AI_HANDOFF_AUDIT_DIR: string } {
+  return { AI_HANDOFF_AUDIT_KEY: TEST_AUDIT_KEY, AI_HANDOFF_AUDIT_DIR: dir };
+}

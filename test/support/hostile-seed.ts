@@ -116,7 +116,7 @@ export function createHostileSeeder(sandbox: Sandbox): HostileSeeder {
     }
   };
 
-  const classField = (table: TicketTable): string => sandbox.store.schema.table(table)!.app!.dataClass;
+  const classField = sandbox.app.fields.dataClass;
 
   return {
     actor,
@@ -130,7 +130,7 @@ export function createHostileSeeder(sandbox: Sandbox): HostileSeeder {
         urgency: t.urgency ?? '2',
         ...(table === 'incident' ? {} : { priority: t.priority ?? '3' }),
         ...(closed && table === 'incident' ? { close_code: 'Solved (Permanently)', close_notes: 'Closed after the fix was confirmed.' } : {}),
-        [classField(table)]: dataClass,
+        [classField]: dataClass,
         contact_type: 'self-service',
       });
       const opener = t.table === 'rm_enhancement' ? t.caller.userName : (t.assignee ?? 'admin');

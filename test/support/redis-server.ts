@@ -6,11 +6,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
+import { freeLoopbackPort } from '../../src/util/free-port.js';
+
+export const freePort = freeLoopbackPort;
 
 export interface RedisServer {
   readonly url: string;
@@ -24,22 +26,11 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const address = srv.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
 export interface RedisServerOptions {
   readonly appendonly?: boolean;
   readonly maxmemoryPolicy?: string;
+  /** More redis-server arguments (e.g. `--rename-command CONFIG ""`, as managed services disable CONFIG). */
+  readonly args?: readonly string[];
 }
 
 export async function startRedisServer(options: RedisServerOptions = {}): Promise<RedisServer> {
@@ -58,6 +49,7 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
       '--maxmemory-policy', options.maxmemoryPolicy ?? 'noeviction',
       '--protected-mode', 'yes',
       '--daemonize', 'no',
+      ...(options.args ?? []),
     ];
     child = spawn('redis-server', args, { stdio: 'ignore' });
     child.on('error', () => undefined);
@@ -99,5 +91,23 @@ export async function startRedisServer(options: RedisServerOptions = {}): Promis
       await kill();
       await rm(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A flow fault hook (FlowDeps.fault) that kills the Redis server the first
+ * time the flow reaches `point`, and restarts it `downMs` later: Redis gone
+ * mid-step, back with what its AOF kept.
+ */
+export function redisOutageAt(server: RedisServer, point: string, downMs = 1_000): { fault: (reached: string) => Promise<void>; happened: () => boolean } {
+  let crashed = false;
+  return {
+    async fault(reached) {
+      if (reached !== point || crashed) return;
+      crashed = true;
+      await server.kill();
+      setTimeout(() => void server.restart(), downMs);
+    },
+    happened: () => crashed,
   };
 }

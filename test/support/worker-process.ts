@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { RuntimeConfig } from '../../src/config/runtime-config.js';
 import { fromRoot } from '../../src/util/paths.js';
-import { TEST_AUDIT_KEY, tempAuditDir } from './audit.js';
+import { auditEnv } from './audit.js';
 
 export interface WorkerProcess {
   readonly child: ChildProcess;
@@ -53,8 +53,7 @@ export function startWorkerProcess(options: WorkerProcessOptions): WorkerProcess
     AI_HANDOFF_PREFIX: options.prefix,
     AI_HANDOFF_CONFIG: writeConfig(options.config),
     SYNC_INTERVAL_MS: String(options.syncIntervalMs ?? 250),
-    AI_HANDOFF_AUDIT_KEY: TEST_AUDIT_KEY,
-    AI_HANDOFF_AUDIT_DIR: options.auditDir ?? tempAuditDir(),
+    ...auditEnv(options.auditDir),
     ...(options.fault ? { AI_HANDOFF_FAULT: options.fault } : {}),
   };
   const child = spawn(process.execPath, ['--import', 'tsx', fromRoot('src', 'cli', 'main.ts'), 'worker', '--log-level', 'warn'], { cwd: fromRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -61,9 +61,9 @@ describe('a bad mapping file', () => {
     expect(loadWith('sc_req_item.yaml', 'table: [unclosed')).toContain('not valid YAML');
   });
 
-  it('refuses identity: stamp without stamp fields', () => {
-    const message = loadWith('sc_req_item.yaml', good.replace('identity: audit', 'identity: stamp').replace(/ {2}requestedBy: .*\n/, ''));
-    expect(message).toContain('identity');
+  it("refuses v1's request, review and identity keys: requests and reviews are rows of the app's tables (contract v2)", () => {
+    expect(loadWith('sc_req_item.yaml', good.replace('  status: x_acme_aihandoff_status\n', '  status: x_acme_aihandoff_status\n  request: x_acme_aihandoff_request\n'))).toContain("sc_req_item.yaml: ai: unknown key 'request'");
+    expect(loadWith('sc_req_item.yaml', `${good}identity: audit\n`)).toContain("sc_req_item.yaml: (top level): unknown key 'identity'");
   });
 });
 

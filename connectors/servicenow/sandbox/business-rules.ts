@@ -1,6 +1,7 @@
 /**
  * The instance behaviour a write triggers before it is saved, as an
- * out-of-the-box instance plus the installed app would do it:
+ * out-of-the-box instance does it (the app's own rules run on its own tables:
+ * app/row-rules.ts):
  *
  * - incident priority follows impact and urgency (the priority lookup, see
  *   ../shared/reference/servicenow.md "Tables");
@@ -20,16 +21,6 @@ export interface Actor {
   readonly sysId: string;
   readonly userName: string;
   readonly name: string;
-}
-
-/** The app's stamps on a table: [field set by a person, field stamped with who set it]. */
-export function stampsOf(table: TableDef): readonly (readonly [string, string])[] {
-  return table.app === undefined ? [] : [[table.app.request, table.app.requestedBy], [table.app.review, table.app.reviewedBy]];
-}
-
-/** Whether a server-side rule owns this field; a value for it in a request body is ignored. */
-export function isStampField(table: TableDef, field: string): boolean {
-  return table.app !== undefined && (field === table.app.requestedBy || field === table.app.reviewedBy);
 }
 
 const PRIORITY_MATRIX: Readonly<Record<string, string>> = {
@@ -68,9 +59,6 @@ export function applyRules(table: TableDef, before: Readonly<RowValues>, changes
       changes.resolved_at = now;
       changes.resolved_by = actor.sysId;
     }
-  }
-  for (const [field, stamp] of stampsOf(table)) {
-    if (field in changes && changes[field] !== '') changes[stamp] = actor.sysId;
   }
 }
 

@@ -229,7 +229,7 @@ function commonFields(
     cmdb_ci: plan === undefined ? (prng.chance(0.5) ? seed.ci('Legacy Print Server PRN-07') : '') : seed.ci(prng.pick(plan.cis)),
     opened_by: seed.user(caller),
     opened_at: glideDateTime(createdMs),
-    [seed.store.schema.table('incident')!.app!.dataClass]: dataClass,
+    [seed.app.fields.dataClass]: dataClass,
     contact_type: prng.pick(['email', 'phone', 'self-service', 'self-service']),
   };
   return { fields, assignee };

@@ -13,7 +13,8 @@ import type { Credentials, CredentialsSnapshot } from './auth/credentials.js';
 import type { Store, StoredRow } from './store.js';
 
 const FORMAT = 'ai-handoff-sandbox';
-const VERSION = 1;
+/** 2: the worker-instance contract version 2 (the app's request and review tables, no request fields on tickets). */
+const VERSION = 2;
 
 export interface Persistence {
   /** Saves now (waits for a save in progress first). */
@@ -39,6 +40,9 @@ export async function loadFile(file: string, store: Store, credentials: Credenti
     }
     if (header) {
       const h = parsed as { format?: unknown; version?: unknown; credentials?: CredentialsSnapshot };
+      if (h.format === FORMAT && typeof h.version === 'number' && h.version < VERSION) {
+        throw new Error(`${file}: saved by an older sandbox (state version ${h.version}, this one reads ${VERSION}); delete it, or run npm start -- --fresh`);
+      }
       if (h.format !== FORMAT || h.version !== VERSION || h.credentials === undefined) {
         throw new Error(`${file}: not a sandbox state file (format ${FORMAT} version ${VERSION}); delete it or choose another --persist file`);
       }

@@ -7,7 +7,7 @@
  * `JOURNAL FIELD ADDITION`, as an instance records them).
  */
 import { randomBytes } from 'node:crypto';
-import { applyRules, dataPolicyViolations, isStampField, type Actor } from './business-rules.js';
+import { applyRules, dataPolicyViolations, type Actor } from './business-rules.js';
 import { JOURNAL_TYPES, type FieldDef, type TableDef } from './schema/types.js';
 import type { RowValues, Store, StoredRow } from './store.js';
 import { glideDateTime, type Clock } from './time.js';
@@ -19,7 +19,7 @@ export interface WriteResult {
   readonly row: StoredRow;
   /** Fields whose value changed (including derived ones), and journal fields appended to. */
   readonly changed: readonly string[];
-  /** Keys of the body that were silently ignored (unknown, read-only, stamped). */
+  /** Keys of the body that were silently ignored (unknown, read-only). */
   readonly ignored: readonly string[];
 }
 
@@ -104,7 +104,7 @@ export function createRecords(deps: RecordsDeps): Records {
     const ignored: string[] = [];
     for (const [key, rawValue] of Object.entries(body)) {
       const field = def.field.get(key);
-      if (!field || field.readOnly || isStampField(def, key)) {
+      if (!field || field.readOnly) {
         ignored.push(key);
         continue;
       }

@@ -8,7 +8,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { silentLogger, type Logger } from '../../../src/util/log.js';
 import { describeCause } from '../../../src/errors.js';
+import { appNames, DEFAULT_APP_SCOPE, type AppNames } from '../../../src/domain/app-names.js';
 import { createAcl, type Acl, type AclOverrides } from './acl.js';
+import { createDoorbell, type Doorbell, type DoorbellConfig } from './app/doorbell.js';
+import { createAppRowRules } from './app/row-rules.js';
+import { createAppApi } from './app/ticket-api.js';
+import { createRecordRules, type RecordDenial, type RecordRules } from './record-rules.js';
+import { TICKET_TABLES } from './schema/app-fields.js';
 import { createCredentials, type Credentials } from './auth/credentials.js';
 import { createDirectory, type Directory } from './auth/directory.js';
 import { createIdentify } from './auth/identify.js';
@@ -24,9 +30,7 @@ import { createRateLimiter, type RateLimitConfig, type RateLimiter } from './rat
 import { createRecords, type Records } from './records.js';
 import { createDisplayValues } from './render/display.js';
 import { allTableSpecs, createSchema } from './schema/registry.js';
-import { appFieldsFromMappings, checked, type AppFields } from './schema/app-fields.js';
-import { checkpointAcl } from './schema/checkpoint-table.js';
-import { DEFAULT_MAPPINGS_DIR, loadMappings } from '../../../src/mapping/load-mappings.js';
+import type { AppFields } from './schema/app-fields.js';
 import { loadSeed, type SeedOptions, type SeedResult } from './seed/index.js';
 import { createStore, type Store } from './store.js';
 import { systemClock, type Clock } from './time.js';
@@ -58,22 +62,26 @@ export interface SandboxOptions {
   readonly writeLogCap?: number;
   /** Serve the ticket page (/tickets, /ticket/<number>, /login.do); default true. */
   readonly page?: boolean;
-  /**
-   * The field mappings whose AI and data-classification fields the sandbox
-   * installs on the ticket tables (as the app would); default the
-   * repository's mappings/servicenow.
-   */
-  readonly mappingsDir?: string;
-  /** The app's field names, overriding the mappings. */
-  readonly appFields?: AppFields;
   /** Extra HTTP routes, tried after the Table API and the page. */
   readonly routes?: readonly ((ctx: SandboxParts) => ExtraRoute)[];
+  /** The installed app's scope: its tables, fields, roles and API (src/domain/app-names.ts). Default x_acme_aihandoff. */
+  readonly appScope?: string;
+  /** Where the app's after-insert rule rings when a request or review row is created (its doorbell properties); default none. */
+  readonly doorbell?: DoorbellConfig | null;
+  /** Records hidden from one user each, from the start (record-rules.ts). */
+  readonly denials?: readonly RecordDenial[];
 }
 
 /** The parts extra routes may use. */
 export interface SandboxParts {
-  /** The app's field names on the ticket tables (from the mappings). */
+  /** The app's field names on the ticket tables (`app.fields`: S_panel, S_status, S_data_classification). */
   readonly appFields: AppFields;
+  /** Everything the installed app names: its tables, ticket fields, roles, API base. */
+  readonly app: AppNames;
+  /** Per-user record read rules (restricted data, security incidents, test denials). */
+  readonly rules: RecordRules;
+  /** The app's after-insert doorbell. */
+  readonly doorbell: Doorbell;
   readonly store: Store;
   readonly credentials: Credentials;
   readonly records: Records;
@@ -103,15 +111,20 @@ export interface Sandbox extends SandboxParts {
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? silentLogger;
-  const appFields = options.appFields === undefined ? appFieldsFromMappings(loadMappings(options.mappingsDir ?? DEFAULT_MAPPINGS_DIR)) : checked(options.appFields);
-  const schema = createSchema(allTableSpecs(appFields));
+  const app = appNames(options.appScope ?? DEFAULT_APP_SCOPE);
+  const appFields = app.fields;
+  const schema = createSchema(allTableSpecs(app));
   const store = createStore(schema);
   const records = createRecords({ store, clock });
   const credentials = createCredentials();
   const tokens = createTokens(clock);
   const sessions = createSessions(clock);
   const directory = createDirectory(store);
-  const acl = createAcl(schema, { ...checkpointAcl(), ...options.acl });
+  const acl = createAcl(schema, app, options.acl);
+  const rules = createRecordRules(directory, app);
+  for (const denial of options.denials ?? []) rules.deny(denial);
+  const doorbell = createDoorbell(log, options.doorbell ?? null);
+  const appRows = createAppRowRules({ store, acl, rules, names: app, ticketTables: TICKET_TABLES, clock });
   const faults = createFaults(options.faults ?? [], options.faultSeed ?? 1);
   const rateLimit = createRateLimiter(clock, options.rateLimit ?? null);
   const writeLog = createWriteLog(options.writeLogCap);
@@ -119,7 +132,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   let seeded: SeedResult | undefined;
   const loaded = options.persistFile === undefined ? false : await loadFile(options.persistFile, store, credentials);
   if (!loaded) {
-    seeded = loadSeed(store, records, credentials, clock(), options.seed === false ? { handWritten: false } : (options.seed ?? {}));
+    seeded = loadSeed(store, records, credentials, clock(), app, options.seed === false ? { handWritten: false } : (options.seed ?? {}));
   }
   let persistence: Persistence | undefined;
   if (options.persistFile !== undefined) {
@@ -127,11 +140,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     if (!loaded) await persistence.flush();
   }
 
-  const parts: SandboxParts = { appFields, store, credentials, records, directory, sessions, acl, log };
+  const parts: SandboxParts = { appFields, app, rules, doorbell, store, credentials, records, directory, sessions, acl, log };
   const ctx = {
-    table: { store, records, acl, display: createDisplayValues(store) },
+    table: { store, records, acl, rules, appRows, doorbell, display: createDisplayValues(store) },
+    appApi: { base: app.apiBase, handle: createAppApi({ store, records, names: app, ticketTables: TICKET_TABLES }) },
     oauth: { credentials, tokens, directory },
-    control: options.control === true ? { faults, rateLimit, acl, tokens, writeLog } : undefined,
+    control: options.control === true ? { faults, rateLimit, acl, tokens, writeLog, rules, doorbell } : undefined,
     identify: createIdentify({ directory, credentials, tokens, sessions }),
     faults,
     rateLimit,

@@ -8,6 +8,13 @@
 export interface WriteLogEntry {
   /** Order of arrival, from 1. */
   readonly seq: number;
+  /**
+   * Which API took the write: `table` (the Table API) or `app` (the app's
+   * Scripted REST API, which writes one entry per record it touches: the
+   * ticket, with its fields and the note under `work_notes`, and the request
+   * or review row it finishes).
+   */
+  readonly api: 'table' | 'app';
   /** ISO 8601 time of arrival (wall clock of the sandbox's clock). */
   readonly at: string;
   readonly method: string;
@@ -33,6 +40,7 @@ export interface WriteLogEntry {
 }
 
 export interface WriteFilter {
+  readonly api?: WriteLogEntry['api'];
   readonly user?: string;
   readonly table?: string;
   readonly sysId?: string;
@@ -62,6 +70,7 @@ export function createWriteLog(cap = WRITE_LOG_CAP): WriteLog {
   let seq = 0;
   let dropped = 0;
   const keep = (e: WriteLogEntry, f: WriteFilter): boolean =>
+    (f.api === undefined || e.api === f.api) &&
     (f.user === undefined || e.user === f.user) &&
     (f.table === undefined || e.table === f.table) &&
     (f.sysId === undefined || e.sysId === f.sysId) &&

@@ -85,3 +85,33 @@ export declare function showsAssign(panel: unknown, user: ScopeReviewUser | null
 
 /** The review field's JSON, `{"handoff","decision","comment"}`. Throws an Error naming the bad argument. */
 export declare function buildReview(handoffId: string, decision: 'accept' | 'reject' | 'escalate', comment?: string | null): string;
+
+/** The columns of a request row (docs/contract.md, "The request table"), as Confirm creates it. */
+export interface RequestRowColumns {
+  ticket_table: string;
+  /** The ticket's sys_id (from the panel). */
+  ticket: string;
+  operation: string;
+  /** The scope digest of the operation as the panel (and the dialog) showed it. */
+  scope_digest: string;
+  note: string;
+}
+
+/** The columns of a review row (docs/contract.md, "The review table"). */
+export interface ReviewRowColumns {
+  ticket_table: string;
+  ticket: string;
+  handoff: string;
+  decision: 'accept' | 'reject' | 'escalate';
+  comment: string;
+}
+
+/**
+ * The request row Confirm creates, for an operation of the panel (not a
+ * blocked one). Throws an Error naming what is wrong (an unreadable panel, a
+ * table that is not the panel's, an operation not in it, a note too long).
+ */
+export declare function requestRow(panel: unknown, ticketTable: string, operationId: string, note?: string | null): RequestRowColumns;
+
+/** The review row Accept, Reject or Escalate creates, for a hand-off of the panel. Throws an Error naming what is wrong. */
+export declare function reviewRow(panel: unknown, ticketTable: string, handoffId: string, decision: 'accept' | 'reject' | 'escalate', comment?: string | null): ReviewRowColumns;

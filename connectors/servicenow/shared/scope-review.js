@@ -1,7 +1,9 @@
 /*
  * AI hand-off scope review: turns the worker's AI panel (src/domain/panel.ts)
  * into what the Assign To AI Operation dialog and the review buttons show, and
- * when, and builds the exact JSON those buttons write (src/domain/fields.ts).
+ * when, and builds what those buttons create: a row of the app's request or
+ * review table (requestRow, reviewRow: docs/contract.md, src/domain/app-rows.ts;
+ * buildRequest and buildReview give the same as version 1's field JSON).
  *
  * One copy of this logic serves three places: the ServiceNow app's dialog (as
  * a UI script in the browser), the app's server-side checks (as a script
@@ -301,7 +303,7 @@ var AiHandoffScopeReview = (function () {
     return text;
   }
 
-  /* ---------- the five exports ---------- */
+  /* ---------- the exports ---------- */
 
   /**
    * The Assign To AI Operation dialog's content: every operation of the panel,
@@ -383,7 +385,45 @@ var AiHandoffScopeReview = (function () {
     return JSON.stringify({ handoff: handoffId, decision: decision, comment: boundedText(comment, 'comment', MAX_COMMENT_LENGTH) });
   }
 
+  var TABLE_NAME = /^[a-z][a-z0-9_]*$/;
+
+  function panelForRow(panelInput, ticketTable) {
+    var read = readPanel(panelInput);
+    if (read.problem) throw new Error('the AI panel cannot be read: ' + read.problem.message);
+    if (!isText(ticketTable) || !TABLE_NAME.test(ticketTable)) throw new Error('ticketTable must be the ticket\'s table name, such as incident');
+    if (read.panel.ticket.table !== ticketTable) throw new Error('ticketTable is ' + ticketTable + ' but the panel is for a ' + read.panel.ticket.table + ' ticket');
+    return read.panel;
+  }
+
+  /**
+   * The columns of a request row (the app's request table) for Confirm: the
+   * ticket, the operation and the scope digest the dialog showed (from the
+   * panel), and the note. Throws an Error naming what is wrong; the app's
+   * before-insert rule and the worker check everything again.
+   */
+  function requestRow(panelInput, ticketTable, operationId, note) {
+    var panel = panelForRow(panelInput, ticketTable);
+    var op = null;
+    for (var i = 0; i < panel.operations.length; i++) if (panel.operations[i].id === operationId) op = panel.operations[i];
+    if (op === null) throw new Error('operation must be the id of an operation in the panel');
+    if (op.outcome === 'blocked') throw new Error(op.title + ' is blocked on this ticket; the panel says why');
+    return { ticket_table: ticketTable, ticket: panel.ticket.sysId, operation: op.id, scope_digest: op.scopeDigest, note: boundedText(note, 'note', MAX_NOTE_LENGTH) };
+  }
+
+  /** The columns of a review row (the app's review table) for Accept, Reject or Escalate. Throws an Error naming what is wrong. */
+  function reviewRow(panelInput, ticketTable, handoffId, decision, comment) {
+    var panel = panelForRow(panelInput, ticketTable);
+    if (!isText(handoffId) || !HANDOFF_ID.test(handoffId)) throw new Error('handoff must be a hand-off id from the panel (ho_ and 26 letters or digits)');
+    var listed = false;
+    for (var i = 0; i < panel.handoffs.length; i++) if (panel.handoffs[i].id === handoffId) listed = true;
+    if (!listed) throw new Error('handoff ' + handoffId + ' is not in the panel');
+    if (!oneOf(DECISIONS, decision)) throw new Error('decision must be accept, reject or escalate');
+    return { ticket_table: ticketTable, ticket: panel.ticket.sysId, handoff: handoffId, decision: decision, comment: boundedText(comment, 'comment', MAX_COMMENT_LENGTH) };
+  }
+
   return {
+    requestRow: requestRow,
+    reviewRow: reviewRow,
     buildScopeReview: buildScopeReview,
     buildRequest: buildRequest,
     reviewableHandoffs: reviewableHandoffs,
@@ -403,4 +443,6 @@ if (typeof module === 'object' && module !== null && module.exports) {
   module.exports.reviewableHandoffs = AiHandoffScopeReview.reviewableHandoffs;
   module.exports.buildReview = AiHandoffScopeReview.buildReview;
   module.exports.showsAssign = AiHandoffScopeReview.showsAssign;
+  module.exports.requestRow = AiHandoffScopeReview.requestRow;
+  module.exports.reviewRow = AiHandoffScopeReview.reviewRow;
 }

@@ -1,17 +1,20 @@
 /**
  * Opens the ledger for the commands that read it (audit verify, audit export,
  * evidence): Redis from --redis-url / REDIS_URL / npm start's, the key and the
- * audit folder (audit-target.ts), and the instance's checkpoint table when
- * SN_INSTANCE_URL is set (unless --no-instance).
+ * audit folder (audit-target.ts; a running `npm start`'s from its run.json),
+ * and the instance's checkpoint table when SN_INSTANCE_URL is set or
+ * `npm start` is running, unless --no-instance, under the app scope the
+ * worker uses (SN_APP_SCOPE, else the run's, else `app.scope` of its config).
  */
 import type { Command } from 'commander';
 import { createServiceNowConnector, type ServiceNowConnector } from '../../../connectors/servicenow/servicenow-connector.js';
-import { serviceNowConfigFromEnv } from '../../../connectors/servicenow/env-config.js';
 import type { AuditLedger } from '../../handoff/audit-ledger.js';
-import { openAuditLedger } from '../../handoff/audit-setup.js';
+import { AUDIT_DIR_ENV, openAuditLedger } from '../../handoff/audit-setup.js';
 import { connectOnce } from '../../queue/redis-connection.js';
 import { silentLogger } from '../../util/log.js';
+import { readRunRecord } from '../run-file.js';
 import { auditTarget } from './audit-target.js';
+import { instanceTarget } from './instance.js';
 import { redisTarget } from './redis-target.js';
 
 export interface LedgerFlags {
@@ -41,10 +44,17 @@ export interface OpenedLedger {
 }
 
 export async function openLedgerFromFlags(flags: LedgerFlags, env: Readonly<Record<string, string | undefined>> = process.env): Promise<OpenedLedger> {
-  const { url, prefix } = redisTarget(flags);
+  const run = readRunRecord();
+  const { url, prefix } = redisTarget(flags, run);
   let connector: ServiceNowConnector | undefined;
-  if (flags.instance !== false && env.SN_INSTANCE_URL?.trim()) connector = createServiceNowConnector({ config: serviceNowConfigFromEnv(env), log: silentLogger });
-  const target = auditTarget(env, { localKey: true, ...(flags.auditDir ? { dir: flags.auditDir } : {}), ...(connector ? { connector } : {}), ...(flags.ledger ? { name: flags.ledger } : {}) });
+  if (flags.instance !== false && (env.SN_INSTANCE_URL?.trim() || run !== null)) {
+    // SN_* when set; else the instance of the running `npm start` (run.json), whose checkpoints anchor its ledger.
+    const instance = instanceTarget({ env, run: env.SN_INSTANCE_URL?.trim() ? null : run });
+    connector = createServiceNowConnector({ config: instance.sn, log: silentLogger, appScope: instance.appScope });
+  }
+  // The folder and key file of the running `npm start`, unless a flag or a variable names others.
+  const fromRun = run !== null && !flags.auditDir && !env[AUDIT_DIR_ENV]?.trim() ? { dir: run.auditDir, ...(run.auditKeyFile === null ? {} : { keyFile: run.auditKeyFile }) } : {};
+  const target = auditTarget(env, { localKey: true, ...fromRun, ...(flags.auditDir ? { dir: flags.auditDir } : {}), ...(connector ? { connector } : {}), ...(flags.ledger ? { name: flags.ledger } : {}) });
   const redis = await connectOnce(url);
   return {
     ledger: openAuditLedger(redis, prefix, target),

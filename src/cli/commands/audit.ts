@@ -10,6 +10,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import type { VerifyResult } from '../../handoff/audit-verify.js';
+import { createProgress } from '../progress.js';
 import { ledgerOptions, openLedgerFromFlags, type LedgerFlags } from './audit-open.js';
 
 /** The lines `audit verify` prints, and whether it passes. */
@@ -25,7 +26,9 @@ export function describeVerify(result: VerifyResult, ledgerName: string): { line
   const anchored = result.checkpoints.latest !== null;
   if (!anchored) {
     lines.push(`audit chain NOT ANCHORED: ${result.events} events verify under the audit key, but no checkpoint of ledger '${ledgerName}' was found (${anchors || 'no anchor configured'})`);
-    lines.push('  without a checkpoint, a chain cut short or deleted cannot be told from a young one: check --audit-dir, --ledger and SN_INSTANCE_URL (docs/audit.md)');
+    // An empty ledger is what a fresh run has (npm start before its first hand-off); a deleted one looks the same, so it still fails.
+    if (result.events === 0) lines.push('  no events yet: the worker anchors the ledger at the first maintenance sweep after its first events; an empty ledger cannot be told from a deleted one without a checkpoint (docs/audit.md)');
+    else lines.push('  without a checkpoint, a chain cut short or deleted cannot be told from a young one: check --audit-dir, --ledger and SN_INSTANCE_URL (docs/audit.md)');
     return { lines, pass: false };
   }
   lines.push(`audit chain intact: ${result.events} events${where}, head seq ${result.headSeq}, head hash ${result.headHash}`);
@@ -43,7 +46,9 @@ export function registerAudit(program: Command): void {
     .action(async (opts: LedgerFlags & { json?: boolean }) => {
       const opened = await openLedgerFromFlags(opts);
       try {
-        const result = await opened.ledger.verify();
+        const progress = createProgress(process.stderr);
+        const result = await opened.ledger.verify({ onProgress: (checked, total) => progress.update(`verifying the audit chain: ${checked} of ${total} events`) });
+        progress.done();
         const { lines, pass } = describeVerify(result, opened.ledger.name);
         if (opts.json) console.log(JSON.stringify({ ...result, anchored: result.checkpoints.latest !== null, pass }));
         else console.log(lines.join('\n'));

@@ -3,8 +3,9 @@
  * (`report`, `policy what-if`, `mappings preview`, `mappings init`) use: the
  * instance named by SN_* (docs/servicenow-connector.md, "Configuration"), with
  * config/production.yaml as the config fallback, as the worker would run;
- * else the local sandbox of `npm start` as its integration user, with
- * config/sandbox.yaml.
+ * else the instance and config of the running `npm start`, as recorded in its
+ * data folder (src/cli/run-file.ts; as its integration user when that is the
+ * sandbox); else the local sandbox at its default port with config/sandbox.yaml.
  */
 import { parseServiceNowConfig, type ServiceNowConfig } from '../../../connectors/servicenow/config.js';
 import { serviceNowConfigFromEnv, type Env } from '../../../connectors/servicenow/env-config.js';
@@ -13,30 +14,42 @@ import { createServiceNowConnector, type ServiceNowConnector } from '../../../co
 import { loadRuntimeConfig, PRODUCTION_CONFIG_FILE, type LoadedConfig } from '../../config/load-runtime-config.js';
 import { HandoffError, isHandoffError } from '../../errors.js';
 import { createLogger } from '../../util/log.js';
+import { readRunRecord, type RunRecord } from '../run-file.js';
 import { DEFAULT_SANDBOX_PORT } from './sandbox.js';
+import { appScopeFromEnv } from './worker.js';
 
 export interface InstanceTarget {
   /** Whether SN_INSTANCE_URL names an instance (else the local sandbox). */
   readonly realInstance: boolean;
   readonly sn: ServiceNowConfig;
   readonly loaded: LoadedConfig;
+  /** The running `npm start` this target came from, when no SN_INSTANCE_URL was set. */
+  readonly run: RunRecord | null;
+  /** The app's scope: SN_APP_SCOPE, else the running npm start's, else the config's `app.scope`. */
+  readonly appScope: string;
 }
 
-/** The instance and the runtime config (`--config`, else AI_HANDOFF_CONFIG, else the fallback above). */
-export function instanceTarget(options: { readonly config?: string | undefined; readonly env?: Env } = {}): InstanceTarget {
+/** The instance and the runtime config (`--config`, else AI_HANDOFF_CONFIG, else the running npm start's, else the fallback above). */
+export function instanceTarget(options: { readonly config?: string | undefined; readonly env?: Env; readonly run?: RunRecord | null } = {}): InstanceTarget {
   const env = options.env ?? process.env;
+  const fromEnv = (env.SN_INSTANCE_URL?.trim() ?? '') !== '';
+  const run = fromEnv ? null : options.run === undefined ? readRunRecord() : options.run;
   // Against a real instance the worker runs on production.yaml unless told otherwise: so do the admin's views of it.
-  const realInstance = (env.SN_INSTANCE_URL?.trim() ?? '') !== '';
-  const loaded = loadRuntimeConfig({ env, ...(options.config === undefined ? {} : { file: options.config }), ...(realInstance ? { fallback: PRODUCTION_CONFIG_FILE } : {}) });
-  const sn = realInstance
+  const realInstance = fromEnv || (run !== null && !run.sandbox);
+  const file = options.config ?? (env.AI_HANDOFF_CONFIG?.trim() ? undefined : run?.config);
+  const loaded = loadRuntimeConfig({ env, ...(file === undefined ? {} : { file }), ...(realInstance ? { fallback: PRODUCTION_CONFIG_FILE } : {}) });
+  const sn = fromEnv
     ? serviceNowConfigFromEnv(env)
-    : parseServiceNowConfig({ instanceUrl: `http://127.0.0.1:${DEFAULT_SANDBOX_PORT}`, auth: { kind: 'basic', username: INTEGRATION_USER, password: INTEGRATION_PASSWORD } });
-  return { realInstance, sn, loaded };
+    : run !== null && !run.sandbox
+      ? serviceNowConfigFromEnv({ ...env, SN_INSTANCE_URL: run.instanceUrl })
+      : parseServiceNowConfig({ instanceUrl: run?.instanceUrl ?? `http://127.0.0.1:${DEFAULT_SANDBOX_PORT}`, auth: { kind: 'basic', username: INTEGRATION_USER, password: INTEGRATION_PASSWORD } });
+  const appScope = appScopeFromEnv(env) ?? run?.appScope ?? loaded.config.app.scope;
+  return { realInstance, sn, loaded, run, appScope };
 }
 
 /** A connector to the target; connector warnings go to stderr. */
 function connectTo(target: InstanceTarget, err: (text: string) => void = (text) => process.stderr.write(text)): ServiceNowConnector {
-  return createServiceNowConnector({ config: target.sn, log: createLogger({ level: 'warn', write: err }) });
+  return createServiceNowConnector({ config: target.sn, appScope: target.appScope, log: createLogger({ level: 'warn', write: err }) });
 }
 
 /**

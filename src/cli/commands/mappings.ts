@@ -17,6 +17,7 @@ import { DEFAULT_MAPPINGS_DIR, loadMappings, mappingFor } from '../../mapping/lo
 import { createLogger } from '../../util/log.js';
 import { registerMappingsInit } from './mappings-init.js';
 import { registerMappingsPreview } from './mappings-preview.js';
+import { createProgress, type ProgressStream } from '../progress.js';
 
 export interface MappingsCheckOptions {
   /** The mappings folder; default mappings/servicenow. */
@@ -30,6 +31,8 @@ export interface MappingsCheckOptions {
   readonly err: (text: string) => void;
   /** Builds the connector; tests pass one with injected retry deps. */
   readonly connect?: (config: ServiceNowConfig) => ServiceNowConnector;
+  /** Where the progress line goes (a terminal only; default none). */
+  readonly progress?: ProgressStream;
 }
 
 export type MappingsCheckExit = 0 | 1 | 2;
@@ -47,8 +50,11 @@ export async function runMappingsCheck(options: MappingsCheckOptions): Promise<M
     let missingFields = 0;
     let wrongTypes = 0;
     let tablesWithGaps = 0;
-    for (const mapping of mappings) {
+    const progress = createProgress(options.progress ?? { isTTY: false, write: () => true });
+    for (const [index, mapping] of mappings.entries()) {
+      progress.update(`checking ${mapping.table} (${index + 1} of ${mappings.length})`);
       const check = await connector.checkMapping(mapping);
+      progress.done();
       if (check.missing.length === 0 && check.wrongTypes.length === 0) {
         out(`${check.table}: all ${check.checked.length} fields present, written fields typed right\n`);
         continue;
@@ -94,6 +100,7 @@ export function registerMappings(program: Command): void {
         env: process.env,
         out: (text) => process.stdout.write(text),
         err: (text) => process.stderr.write(text),
+        progress: process.stderr,
       });
     });
   registerMappingsPreview(mappings);

@@ -13,6 +13,7 @@ import { toTicket } from '../../mapping/to-ticket.js';
 import { approverCoverageProblems } from '../../policy/coverage.js';
 import { classify, createPolicyContext, decideRequest, decideTicket, loadPolicy, PROVIDER_KINDS, type ProviderKind } from '../../policy/index.js';
 import { readInputFile } from './input-file.js';
+import { readRunRecord } from '../run-file.js';
 import { explainJson, explainText, type Explained } from './policy-output.js';
 import { registerWhatIf } from './what-if.js';
 
@@ -34,7 +35,7 @@ export function registerPolicy(program: Command): void {
   policy
     .command('check')
     .description('validate the policy, operations catalog, runtime config and mappings; exit 0 or print what is wrong')
-    .option('--config <file>', 'runtime config file (default: $AI_HANDOFF_CONFIG, else config/sandbox.yaml)')
+    .option('--config <file>', "runtime config file (default: $AI_HANDOFF_CONFIG, else the running npm start's, else config/sandbox.yaml)")
     .action((options: CommonOptions) => {
       process.stdout.write(`${check(options)}\n`);
     });
@@ -47,7 +48,7 @@ export function registerPolicy(program: Command): void {
     .option('--json', 'print one JSON object instead of text')
     .option('--provider <kind>', `also apply the data-class allowance of a provider kind (${PROVIDER_KINDS.join(', ')}; external: the generic key only)`)
     .option('--note <text>', "check an operator's note as if it came with a request for each operation")
-    .option('--config <file>', 'runtime config file (default: $AI_HANDOFF_CONFIG, else config/sandbox.yaml)')
+    .option('--config <file>', "runtime config file (default: $AI_HANDOFF_CONFIG, else the running npm start's, else config/sandbox.yaml)")
     .action((options: ExplainOptions) => {
       process.stdout.write(explain(options));
     });
@@ -56,7 +57,9 @@ export function registerPolicy(program: Command): void {
 }
 
 function loadAll(options: CommonOptions, providerKind?: ProviderKind) {
-  const loaded = loadRuntimeConfig(options.config === undefined ? {} : { file: options.config });
+  // --config, else AI_HANDOFF_CONFIG, else the config of the running npm start (run-file.ts), else config/sandbox.yaml.
+  const file = options.config ?? (process.env.AI_HANDOFF_CONFIG?.trim() ? undefined : readRunRecord()?.config);
+  const loaded = loadRuntimeConfig(file === undefined ? {} : { file });
   const { config } = loaded;
   const policy = loadPolicy(config.paths.policy);
   const mappings = loadMappings(config.paths.mappings);

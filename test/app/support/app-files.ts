@@ -38,7 +38,7 @@ export function source(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-/** The shared module as the app ships it (with the row builders' stand-in while the shared file lacks them). */
+/** The shared module as the app ships it (the shared file itself: vendor-shared.mjs). */
 export function vendoredModule(): string {
   return vendoredText();
 }

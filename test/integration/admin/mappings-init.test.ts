@@ -1,9 +1,10 @@
 /**
  * `ai-handoff mappings init` against the sandbox: from sys_db_object,
  * sys_dictionary and sys_choice alone it reproduces the shipped mappings of
- * the five ticket tables, except for the differences listed here (and in
- * docs/admin.md, "What init guesses"), each with why it is acceptable. It
- * never overwrites a file without --force, and refuses bad input clearly.
+ * the five ticket tables exactly (both are contract version 2: the mapping
+ * names the panel, the status and the work notes; requests and reviews are
+ * rows of the app's tables). It never overwrites a file without --force, and
+ * refuses bad input clearly.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,33 +24,8 @@ const TABLES = [
   ['rm_enhancement', 'enhancement'],
 ] as const;
 
-/**
- * Every difference from the shipped file, and why it is acceptable:
- * - ai.request, ai.review, ai.requestedBy, ai.reviewedBy and identity: the
- *   shipped files still carry the version 1 contract; init writes version 2
- *   (docs/contract.md: requests and reviews are rows of the app's tables, so
- *   the mapping names only the panel, the status and the work notes). These
- *   go when the contract change lands in mappings/servicenow.
- * Nothing else differs: fields, the active filter, the severity map (from
- * the priority choices' labels), the data-class map (from the app field's
- * choices) and default, and the approver sources (from the roles the policy
- * needs) are the shipped ones.
- */
-const VERSION_1_ONLY = ['ai.request', 'ai.review', 'ai.requestedBy', 'ai.reviewedBy', 'identity'];
-
-function without(value: Record<string, unknown>, paths: readonly string[]): Record<string, unknown> {
-  const copy = structuredClone(value);
-  for (const path of paths) {
-    const keys = path.split('.');
-    let node: Record<string, unknown> | undefined = copy;
-    for (const key of keys.slice(0, -1)) node = node?.[key] as Record<string, unknown> | undefined;
-    if (node !== undefined) delete node[keys.at(-1)!];
-  }
-  return copy;
-}
-
 describe('ai-handoff mappings init', () => {
-  it.each(TABLES)('reproduces the shipped %s mapping from the dictionary (the listed differences aside)', async (table, type) => {
+  it.each(TABLES)('reproduces the shipped %s mapping from the dictionary', async (table, type) => {
     const out = join(world().temp, `${table}.yaml`);
     const run = await runCli(['mappings', 'init', '--config', sandboxConfig, '--table', table, '--type', type, '--out', out]);
     expect(run.stderr).toBe('');
@@ -58,8 +34,9 @@ describe('ai-handoff mappings init', () => {
     const written = readFileSync(out, 'utf8');
     const shipped = parse(readFileSync(fromRoot('mappings', 'servicenow', `${table}.yaml`), 'utf8')) as Record<string, unknown>;
     const generated = parse(written) as Record<string, unknown>;
-    expect(generated).toEqual(without(shipped, VERSION_1_ONLY));
-    for (const path of VERSION_1_ONLY) expect(without(shipped, [path]), `${path} is in the shipped ${table}.yaml`).not.toEqual(shipped);
+    // Fields, the active filter, the severity map (from the priority choices' labels), the data-class map (from the
+    // app field's choices) and default, the approver sources (from the roles the policy needs) and the AI fields.
+    expect(generated).toEqual(shipped);
     // A comment on every guess: the caller, the severity map, the default class, each approver role.
     expect(written.match(/# confirm:/g)).toHaveLength(4);
     expect(written).not.toMatch(/NOT FOUND:|: null/);

@@ -25,7 +25,7 @@ import { runCli } from '../../support/run-cli.js';
 const SEED = [
   { number: 'INC0002041', agent: 'alex.rivera', operation: 'draft-vendor-escalation', approver: 'irene.costa' },
   { number: 'REQ0002188', agent: 'nora.brandt', operation: 'least-privilege-checklist', approver: 'morgan.lee' },
-  { number: 'SIR0002274', agent: 'alex.rivera', operation: 'draft-review-summary', approver: 'samira.haddad' },
+  { number: 'SIR0002274', agent: 'lena.fischer', operation: 'draft-review-summary', approver: 'samira.haddad' },
   { number: 'ENHC0002219', agent: 'oliver.grant', operation: 'sponsor-tradeoff-brief', approver: 'victor.alvarez' },
 ] as const;
 const HOUR = 3_600_000;
@@ -64,21 +64,24 @@ describe('the evidence report over a ledger driven through the sandbox', () => {
     const pack = await handOff(h, 'alex.rivera', 'INC0002041', 'gather-diagnostics', 'The test account password: Winter2025Vpn');
     await h.review('alex.rivera', 'INC0002041', { handoff: pack.id, decision: 'reject', comment: 'Not what I needed.' });
     await untilStatus(h, 'INC0002041', 'rejected');
-    // Refusals: a stale scope, an operation policy blocks.
+    // Refusals the worker makes although the app's rule let the row in (the panel changed in between): a stale
+    // scope, an operation policy blocks. The rule refuses both at Assign, so the rows are planted as it would store them.
     await h.waitFor('panel', async () => (await h.ticket('INC0002047')).panel);
-    await h.request('alex.rivera', 'INC0002047', { operation: 'gather-diagnostics', scope: 'f'.repeat(32) });
+    await h.plantRow('request', 'INC0002047', { operation: 'gather-diagnostics', scope_digest: 'f'.repeat(32), note: '', readable: '', sys_created_by: 'alex.rivera' });
     await untilNotice(h, 'INC0002047', 'changed after you reviewed it');
     await h.waitFor('panel', async () => (await h.ticket('INC0002050')).panel);
-    await h.request('alex.rivera', 'INC0002050', { operation: 'gather-diagnostics' });
+    const blocked = (await h.ticket('INC0002050')).panel!.operations.find((o) => o.id === 'gather-diagnostics')!;
+    await h.plantRow('request', 'INC0002050', { operation: 'gather-diagnostics', scope_digest: blocked.scopeDigest, note: '', readable: '', sys_created_by: 'alex.rivera' });
     await untilNotice(h, 'INC0002050', 'is blocked');
     // An output nobody reviews: the clock moves past the 72-hour window and it expires.
     await handOff(h, 'alex.rivera', 'INC0002047', 'gather-diagnostics');
     offsetMs += 73 * HOUR;
     await untilStatus(h, 'INC0002047', 'expired', 30_000);
-    // A kill switch: gather-diagnostics switched off, and a request for it refused.
-    await h.restartWorker((c) => ({ ...fast(c), switches: { ...c.switches, operations: { 'gather-diagnostics': false } } }));
-    await h.waitFor('the switch in the panel', async () => (await h.ticket('INC0002043')).panel?.operations.find((o) => o.id === 'gather-diagnostics')?.outcome === 'blocked');
+    // A kill switch: a request made while gather-diagnostics was allowed, taken after it was switched off, is refused.
+    await h.waitFor('panel', async () => (await h.ticket('INC0002043')).panel);
+    h.worker!.intake.pause();
     await h.request('alex.rivera', 'INC0002043', { operation: 'gather-diagnostics' });
+    await h.restartWorker((c) => ({ ...fast(c), switches: { ...c.switches, operations: { 'gather-diagnostics': false } } }));
     await untilNotice(h, 'INC0002043', 'is switched off');
     // Anchor the head, as the sweep does.
     await h.waitFor('a checkpoint of the head', async () => (await h.worker!.ledger.verify()).checkpoints.unanchored === 0, 20_000);
@@ -127,7 +130,7 @@ describe('the evidence report over a ledger driven through the sandbox', () => {
     const toBuiltin = counts('scope', 'classes_to_builtin')!;
     expect(Object.values(toBuiltin).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(7);
     expect(toBuiltin.unrecorded).toBeUndefined();
-    // The read boundary's counts are in every executed event (fail closed until a request carries its read check).
+    // The read boundary's counts are in every executed event (records beyond the ticket withheld, by reason).
     expect(counts('scope', 'withheld_by_reason')).toBeDefined();
     expect(control('scope').gaps.map((g) => g.message).join('\n')).not.toContain("'withheld' details");
     // Event types this build does not record yet are named as "no data", never skipped.

@@ -6,13 +6,12 @@
  * incidents) never reach a provider, a note, the audit, a log or Redis.
  *
  * 1. The whole flow (real Redis, BullMQ, the built-in provider behind a
- *    recorder): requests carry no read check yet (the contract's request
- *    table brings it), so every hand-off fails closed, says so in its note,
- *    and records the withheld counts in the audit.
- * 2. The readable path, with the read check the app's rule would store
- *    (docs/contract.md) listing every candidate: the executor on the real
- *    connector uses the neighbours inside the boundary, masked, and still
- *    withholds the restricted, higher and other-group ones.
+ *    recorder) with a request row that carries no usable read check (an app
+ *    whose rule predates it, an admin's edit): the hand-off fails closed,
+ *    says so in its note, and records the withheld counts in the audit.
+ * 2. The executor on the real connector with read checks written out (every
+ *    candidate listed, or only the CI): the neighbours inside the boundary
+ *    are used, masked; the restricted, higher and other-group ones never are.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NEIGHBOUR_MARKERS } from '../../../connectors/servicenow/sandbox/seed/neighbours.js';
@@ -23,7 +22,7 @@ import { scopeOf } from '../../../src/domain/scope.js';
 import { createAiExecutor } from '../../../src/handoff/ai-executor.js';
 import type { ExecuteResult } from '../../../src/handoff/ports.js';
 import { startFlowHarness, type FlowHarness } from '../../support/flow-harness.js';
-import { expectOnlyAllowedWrites, handOff } from '../../support/flow-steps.js';
+import { expectOnlyAllowedWrites, handOffWithReadable } from '../../support/flow-steps.js';
 import { queuedHandoff } from '../../support/handoff-fixture.js';
 import { readableEverything } from '../../support/requester-view.js';
 import { captureLog, readSinks, recordingProvider, type RecordingProvider } from '../hostile/sinks.js';
@@ -38,8 +37,10 @@ const FLOWS = [
   { number: 'INC0002041', agent: 'alex.rivera', operation: 'evidence-pack', outside: { restricted: 2, above_ticket_class: 1, group_not_opted_in: 1 } },
   { number: 'REQ0002188', agent: 'nora.brandt', operation: 'least-privilege-checklist', outside: { restricted: 1, group_not_opted_in: 1 } },
   { number: 'RITM0002188', agent: 'nora.brandt', operation: 'evidence-pack', outside: { restricted: 1, group_not_opted_in: 1 } },
-  { number: 'SIR0002274', agent: 'alex.rivera', operation: 'compile-exception-history', outside: { restricted: 1 } },
+  { number: 'SIR0002274', agent: 'lena.fischer', operation: 'compile-exception-history', outside: { restricted: 1 } },
 ] as const;
+
+type BoundaryAudit = { readCheck: string; used: { table: string; sysId: string; class: string }[]; withheld: Record<string, number> };
 
 describe('the read boundary on the sandbox', () => {
   let h: FlowHarness;
@@ -55,17 +56,22 @@ describe('the read boundary on the sandbox', () => {
     await h.close();
   });
 
-  describe('the whole flow, while requests carry no read check: fail closed', () => {
+  /** The note of a hand-off and the read boundary its `executed` event recorded. */
+  async function outcome(number: string, handoffId: string): Promise<{ note: string; boundary: BoundaryAudit }> {
+    const note = (await h.notes(number)).filter((n) => n.by === 'svc.aihandoff' && n.value.includes(handoffId)).at(-1)!.value;
+    const executed = (await h.worker!.ledger.forHandoff(handoffId)).find((e) => e.type === 'executed')!;
+    return { note, boundary: executed.details.boundary as BoundaryAudit };
+  }
+  const sysIdOf = async (number: string) => (await h.ticket(number)).sysId;
+
+  describe('the whole flow, with a request row that carries no usable read check: fail closed', () => {
     it.each(FLOWS)('$number $operation: a note that uses nothing beyond the ticket and says why, counts in the audit', async (c) => {
-      const handoff = await handOff(h, c.agent, c.number, c.operation);
-      const note = (await h.notes(c.number)).filter((n) => n.by === 'svc.aihandoff' && n.value.includes(handoff.id)).at(-1)!.value;
+      const handoff = await handOffWithReadable(h, c.agent, c.number, c.operation, '');
+      const { note, boundary } = await outcome(c.number, handoff.id);
       expect(note).toContain("Withheld: outside this hand-off's read boundary (counts only; nothing of them reached the AI or this note)");
       expect(note).toContain('- Nothing beyond this ticket was used: the request carries no read check from the instance.');
       // No source beyond the ticket is listed under Sources.
       expect(note).not.toMatch(/^\[S\d+\] (?:Related ticket|Configuration item) /m);
-
-      const executed = (await h.worker!.ledger.forHandoff(handoff.id)).find((e) => e.type === 'executed')!;
-      const boundary = executed.details.boundary as { readCheck: string; used: unknown[]; withheld: Record<string, number> };
       expect(boundary.readCheck).toBe('missing');
       expect(boundary.used).toEqual([]);
       expect(Object.fromEntries(Object.entries(boundary.withheld).filter(([reason]) => reason !== 'read_check_unavailable'))).toEqual(c.outside);
@@ -102,8 +108,7 @@ describe('the read boundary on the sandbox', () => {
     }
     /** What the app's rule would list for a requester who may read everything the queries find. */
     const everything = (check: ReadCheck): Promise<Record<string, string[]>> => readableEverything(h.connector, h.mappings, check);
-    const audit = (r: ExecuteResult) => r.audit.boundary as { readCheck: string; used: { table: string; sysId: string; class: string }[]; withheld: Record<string, number> };
-    const sysIdOf = async (number: string) => (await h.ticket(number)).sysId;
+    const audit = (r: ExecuteResult) => r.audit.boundary as BoundaryAudit;
 
     it('INC0002041: uses the internal neighbours of opted-in groups and the CI record; withholds the restricted, the confidential and the Payroll one', async () => {
       const { result, inputs } = await execute('INC0002041', 'gather-diagnostics', everything);

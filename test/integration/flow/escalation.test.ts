@@ -52,7 +52,7 @@ describe('escalate, then accept', () => {
 
   it('refuses to escalate where the platform names no manager to hand the draft to', async () => {
     const h = harness();
-    const draft = await handOff(h, 'alex.rivera', 'SIR0002274', 'draft-review-summary');
+    const draft = await handOff(h, 'lena.fischer', 'SIR0002274', 'draft-review-summary');
     await h.review('samira.haddad', 'SIR0002274', { handoff: draft.id, decision: 'escalate' });
     const t = await untilNotice(h, 'SIR0002274', 'There is no one to escalate');
     expect(t.panel!.notice!.remedy).toContain('set your manager');

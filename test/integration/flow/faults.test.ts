@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFlowHarness, type FlowHarness } from '../../support/flow-harness.js';
-import { expectOnlyAllowedWrites, handOff, untilStatus } from '../../support/flow-steps.js';
+import { expectOnlyAllowedWrites, handOff, untilEvent, untilStatus } from '../../support/flow-steps.js';
 
 describe('rate limits and faults from the sandbox', () => {
   let h: FlowHarness;
@@ -53,25 +53,27 @@ describe('rate limits and faults from the sandbox', () => {
 });
 
 describe('a connection dropped after the note was applied', () => {
-  it('writes one note: the retry finds the marker in the journal', async () => {
+  it('writes one note: the call sent again carries the note\'s key, which the app finds', async () => {
     let armed = false;
     const h: FlowHarness = await startFlowHarness({
       fault: (point) => {
-        // Just before the note's PATCH: the instance applies it, then drops the connection.
+        // Just before the note's call: the instance applies it, then drops the connection.
         if (point === 'before-note-write' && !armed) {
           armed = true;
-          h.sandbox.faults.set([{ kind: 'drop', when: 'after', method: 'PATCH', user: 'svc.aihandoff', count: 1 }]);
+          h.sandbox.faults.set([{ kind: 'drop', when: 'after', method: 'POST', user: 'svc.aihandoff', path: h.sandbox.app.apiBase, count: 1 }]);
         }
       },
     });
     try {
       await h.waitFor('the panel', async () => (await h.ticket('SIR0002274')).panel);
-      await h.request('alex.rivera', 'SIR0002274', { operation: 'compile-exception-history' });
+      await h.request('lena.fischer', 'SIR0002274', { operation: 'compile-exception-history' });
       const done = await untilStatus(h, 'SIR0002274', 'awaiting_review', 60_000);
       const id = done.panel!.handoffs[0]!.id;
       const dropped = h.sandbox.writeLog.entries().filter((e) => e.status === 0 && e.applied);
       expect(dropped).toHaveLength(1);
-      expect(dropped[0]!.fields).toEqual(['work_notes']);
+      expect(dropped[0]!.fields).toContain('work_notes');
+      await untilEvent(h, id, 'written');
+      expect((await h.worker!.ledger.forHandoff(id)).filter((e) => e.type === 'written').map((e) => e.details.outcome)).toEqual(['already-written']);
       expect((await h.notes('SIR0002274')).filter((n) => n.by === 'svc.aihandoff' && n.value.includes(id))).toHaveLength(1);
       expectOnlyAllowedWrites(h);
     } finally {
@@ -89,7 +91,9 @@ describe('a review that does not come in time', () => {
       expect(expired.panel!.handoffs[0]).toMatchObject({ id: handoff.id, status: 'expired' });
       const last = (await h.notes('INC0002041')).filter((n) => n.by === 'svc.aihandoff').at(-1)!;
       expect(last.value.toLowerCase()).toContain('expired');
-      await h.review('irene.costa', 'INC0002041', { handoff: handoff.id, decision: 'accept' });
+      // A late review: the app refuses it at insert (the panel shows the hand-off expired); one that got past is refused by the worker.
+      expect((await h.tryReview('irene.costa', 'INC0002041', { handoff: handoff.id, decision: 'accept' })).status).toBe(403);
+      await h.plantRow('review', 'INC0002041', { handoff: handoff.id, decision: 'accept', sys_created_by: 'irene.costa' });
       await h.waitFor('the late review refused', async () => (await h.ticket('INC0002041')).panel?.notice?.message.includes('not awaiting review'));
       expect((await h.ticket('INC0002041')).status).toBe('expired');
       expect(last.value).toContain('the output was not approved and must not be used');

@@ -2,7 +2,10 @@
  * What the flow refuses, and how the agent learns why: a stale scope, a
  * blocked operation, a note asking for a forbidden action, a malformed
  * request, a wrong approver, self-approval, and a double click. Each refusal
- * clears the field, shows the reason in the panel, and is in the audit.
+ * ends the row (refused, with message and remedy), shows the reason in the
+ * panel, and is in the audit. Where the app's rule refuses a row at insert
+ * (a stale digest it can see, a malformed row), a row planted past the rule
+ * proves the worker checks again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFlowHarness, type FlowHarness } from '../../support/flow-harness.js';
@@ -24,13 +27,15 @@ describe('refusals, end to end', () => {
     return out;
   };
 
-  it('refuses a stale scope digest, clears the request and refreshes the panel', async () => {
+  it('refuses a stale scope digest: the app at insert, the worker for a row that got past it; the row ends refused', async () => {
     await h.waitFor('panel', async () => (await h.ticket('INC0002047')).panel);
-    await h.request('alex.rivera', 'INC0002047', { operation: 'gather-diagnostics', scope: 'f'.repeat(32) });
+    const atInsert = await h.tryRequest('alex.rivera', 'INC0002047', { operation: 'gather-diagnostics', scope: 'f'.repeat(32) });
+    expect(atInsert.status).toBe(403);
+    const row = await h.plantRow('request', 'INC0002047', { operation: 'gather-diagnostics', scope_digest: 'f'.repeat(32) });
     const t = await untilNotice(h, 'INC0002047', 'changed after you reviewed it');
-    expect(t.record[h.mapping('incident').ai.request]).toBe('');
     expect(t.panel!.handoffs).toEqual([]);
     expect(t.panel!.notice!.remedy).toContain('review the current scope');
+    expect(await h.untilRowEnds('request', row)).toMatchObject({ state: 'refused', handoff: '', message: t.panel!.notice!.message, remedy: t.panel!.notice!.remedy });
     expect(await refusedEvents('POLICY_STALE_SCOPE')).toHaveLength(1);
   });
 
@@ -38,7 +43,8 @@ describe('refusals, end to end', () => {
     const panel = await h.waitFor('panel', async () => (await h.ticket('INC0002050')).panel);
     const op = panel.operations.find((o) => o.id === 'gather-diagnostics')!;
     expect(op.outcome).toBe('blocked');
-    await h.request('alex.rivera', 'INC0002050', { operation: 'gather-diagnostics' });
+    expect((await h.tryRequest('alex.rivera', 'INC0002050', { operation: 'gather-diagnostics' })).status).toBe(403);
+    await h.plantRow('request', 'INC0002050', { operation: 'gather-diagnostics', scope_digest: op.scopeDigest });
     const t = await untilNotice(h, 'INC0002050', 'is blocked');
     expect(t.panel!.notice!.message).toContain(op.reasons.find((r) => r.rule.startsWith('forbid.'))!.message);
     expect(t.panel!.handoffs).toEqual([]);
@@ -53,11 +59,13 @@ describe('refusals, end to end', () => {
     expect(t.panel!.handoffs).toEqual([]);
   });
 
-  it('refuses a request that is not the request schema, naming the problem', async () => {
-    await h.request('alex.rivera', 'INC0002043', { operation: 'gather-diagnostics', raw: '{"operation":"gather-diagnostics","scope":"abc","approve":true}' });
+  it('refuses a malformed request row, naming the column', async () => {
+    expect((await h.tryRequest('alex.rivera', 'INC0002043', { operation: 'gather-diagnostics', scope: 'abc' })).status).toBe(403);
+    const row = await h.plantRow('request', 'INC0002043', { operation: 'gather-diagnostics', scope_digest: 'abc' });
     const t = await untilNotice(h, 'INC0002043', 'was not taken');
-    expect(t.panel!.notice!.message).toMatch(/approve|scope/);
-    expect(t.record[h.mapping('incident').ai.request]).toBe('');
+    expect(t.panel!.notice!.message).toContain('scope_digest');
+    expect((await h.untilRowEnds('request', row)).state).toBe('refused');
+    expect(await refusedEvents('REQUEST_INVALID')).not.toHaveLength(0);
   });
 
   it('refuses the wrong approver and self-approval; accepts the resolved approver', async () => {
@@ -79,13 +87,13 @@ describe('refusals, end to end', () => {
 
   it('makes one hand-off of a double click and of a repeated request', async () => {
     await h.waitFor('panel', async () => (await h.ticket('RITM0002188')).panel);
-    await Promise.all([
-      h.request('nora.brandt', 'RITM0002188', { operation: 'draft-approval-reminder' }),
-      h.request('nora.brandt', 'RITM0002188', { operation: 'draft-approval-reminder' }),
-    ]);
+    // The app refuses the second click while the first is pending; if the worker took the first already, the worker refuses it.
+    const clicks = await Promise.all([1, 2].map(() => h.tryRequest('nora.brandt', 'RITM0002188', { operation: 'draft-approval-reminder' })));
+    expect(clicks.map((c) => c.status)).toContain(201);
     await untilStatus(h, 'RITM0002188', 'awaiting_review');
-    await h.request('nora.brandt', 'RITM0002188', { operation: 'draft-approval-reminder' });
+    const again = await h.request('nora.brandt', 'RITM0002188', { operation: 'draft-approval-reminder' });
     await untilNotice(h, 'RITM0002188', 'already in progress');
+    expect((await h.untilRowEnds('request', again)).message).toContain('already in progress');
     const t = await h.ticket('RITM0002188');
     expect(t.panel!.handoffs.filter((x) => x.operation === 'draft-approval-reminder')).toHaveLength(1);
     expect((await h.notes('RITM0002188')).filter((n) => n.by === 'svc.aihandoff')).toHaveLength(1);

@@ -10,7 +10,7 @@ import { expectOnlyAllowedWrites, handOff, stateOf, untilStatus } from '../../su
 const SEED = [
   { number: 'INC0002041', agent: 'alex.rivera', operation: 'draft-vendor-escalation', role: 'incident_commander', approver: 'irene.costa', blocked: ['outbound_send', 'routing', 'failover', 'closure'] },
   { number: 'REQ0002188', agent: 'nora.brandt', operation: 'least-privilege-checklist', role: 'requester_manager', approver: 'morgan.lee', blocked: ['account_creation', 'privilege_grant'] },
-  { number: 'SIR0002274', agent: 'alex.rivera', operation: 'draft-review-summary', role: 'security_owner', approver: 'samira.haddad', blocked: ['approval', 'policy_interpretation'] },
+  { number: 'SIR0002274', agent: 'lena.fischer', operation: 'draft-review-summary', role: 'security_owner', approver: 'samira.haddad', blocked: ['approval', 'policy_interpretation'] },
   { number: 'ENHC0002219', agent: 'oliver.grant', operation: 'sponsor-tradeoff-brief', role: 'sponsor', approver: 'victor.alvarez', blocked: ['portfolio_reprioritisation'] },
 ] as const;
 
@@ -40,9 +40,9 @@ describe("the seed's four illustrative tickets, end to end", () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]!.value).toContain('not for use before approval');
     expect(notes[0]!.value).toContain(`[ai-handoff:${handoff.id}]`);
-    // The one change the read boundary makes to these notes (docs/boundary.md): until requests carry the
-    // instance's read check, nothing beyond the ticket is used, and the note says so.
-    expect(notes[0]!.value).toContain('- Nothing beyond this ticket was used: the request carries no read check from the instance.');
+    // The request row carries the instance's read check (docs/boundary.md): records beyond the ticket the
+    // requester may open are used, so the note never says nothing beyond the ticket was.
+    expect(notes[0]!.value).not.toContain('Nothing beyond this ticket was used');
 
     await h.review(c.approver, c.number, { handoff: handoff.id, decision: 'accept', comment: 'Reviewed against the sources.' });
     const after = await untilStatus(h, c.number, 'accepted');
@@ -55,6 +55,7 @@ describe("the seed's four illustrative tickets, end to end", () => {
     expect(events.map((e) => e.type)).toEqual(['requested', 'queued', 'executed', 'guarded', 'written', 'reviewed']);
     expect(events.every((e) => e.policyVersion === before.panel!.policyVersion)).toBe(true);
     expect(events.find((e) => e.type === 'reviewed')!.actors).toContainEqual({ role: 'reviewer', userName: c.approver });
+    expect(events.find((e) => e.type === 'executed')!.details.boundary).toMatchObject({ readCheck: 'ok' });
   });
 
   it('keeps the audit chain intact', async () => {

@@ -6,25 +6,31 @@
  */
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkpointTableName } from '../../../connectors/servicenow/checkpoint-table.js';
 import { parseServiceNowConfig } from '../../../connectors/servicenow/config.js';
 import { createSandbox, INTEGRATION_PASSWORD, INTEGRATION_USER, PERSON_PASSWORD, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
 import { createServiceNowConnector, type ServiceNowConnector } from '../../../connectors/servicenow/servicenow-connector.js';
+import { appNames } from '../../../src/domain/app-names.js';
 import { createCheckpointer } from '../../../src/handoff/audit-checkpointer.js';
 import { openAuditLedger } from '../../../src/handoff/audit-setup.js';
 import { createLogger, silentLogger } from '../../../src/util/log.js';
 import { testAuditSetup } from '../../support/audit.js';
 import { redisUrl, testPrefix } from '../../support/redis.js';
 
-const TABLE = checkpointTableName();
+const TABLE = appNames().tables.checkpoint;
 const redis = new Redis(redisUrl());
 let sandbox: Sandbox;
 let connector: ServiceNowConnector;
 
 beforeAll(async () => {
   sandbox = await createSandbox({ port: 0, seed: false });
-  connector = createServiceNowConnector({ config: parseServiceNowConfig({ instanceUrl: sandbox.url, auth: { kind: 'basic', username: INTEGRATION_USER, password: INTEGRATION_PASSWORD } }), log: silentLogger });
+  connector = connectAs();
 });
+
+/** The integration user's connector, for the app installed under `appScope` (default the shipped scope). */
+function connectAs(appScope?: string): ServiceNowConnector {
+  const config = parseServiceNowConfig({ instanceUrl: sandbox.url, auth: { kind: 'basic', username: INTEGRATION_USER, password: INTEGRATION_PASSWORD } });
+  return createServiceNowConnector({ config, log: silentLogger, ...(appScope === undefined ? {} : { appScope }) });
+}
 afterAll(async () => {
   connector.close();
   await sandbox.close();
@@ -44,7 +50,7 @@ const call = async (user: string, method: string, path: string, body?: unknown):
 
 describe("the instance's checkpoint table", () => {
   it('takes inserts from the integration role and refuses every change', async () => {
-    const sink = connector.checkpoints(TABLE);
+    const sink = connector.checkpoints();
     const ledger = `t-${Date.now()}`;
     await sink.append({ ledger, count: 7, head: 'a'.repeat(64), keyId: 'k0123456789abcdef', at: new Date().toISOString() });
     const [row] = await sink.list(ledger);
@@ -66,14 +72,14 @@ describe("the instance's checkpoint table", () => {
 
   it('anchors the ledger: Redis wiped is reported against the instance alone', async () => {
     const prefix = testPrefix('anchor');
-    const ledger = openAuditLedger(redis, prefix, testAuditSetup({ sinks: [connector.checkpoints(TABLE)] }));
+    const ledger = openAuditLedger(redis, prefix, testAuditSetup({ sinks: [connector.checkpoints()] }));
     for (let i = 0; i < 3; i++) await ledger.append({ type: 'queued', handoff: null, ticket: null, actors: [], policyVersion: 'v', inputDigest: null, outputDigest: null, details: { i } });
     await createCheckpointer({ ledger, everyMs: 0, now: () => new Date(), log: silentLogger }).tick({ force: true });
     expect(await ledger.verify()).toMatchObject({ ok: true, checkpoints: { found: 2 } });
 
     // Someone with Redis write access wipes the ledger and the local file is gone too.
     await redis.del(`${prefix}:audit:events`, `${prefix}:audit:head`);
-    const instanceOnly = openAuditLedger(redis, prefix, { ...testAuditSetup({ sinks: [connector.checkpoints(TABLE)] }) });
+    const instanceOnly = openAuditLedger(redis, prefix, { ...testAuditSetup({ sinks: [connector.checkpoints()] }) });
     const result = await instanceOnly.verify();
     expect(result.problem).toMatchObject({ kind: 'missing' });
     expect(result.problem!.message).toContain(`instance ${TABLE}`);
@@ -81,7 +87,7 @@ describe("the instance's checkpoint table", () => {
 
   it("reports a checkpoint row an admin changed", async () => {
     const prefix = testPrefix('anchor');
-    const ledger = openAuditLedger(redis, prefix, testAuditSetup({ sinks: [connector.checkpoints(TABLE)] }));
+    const ledger = openAuditLedger(redis, prefix, testAuditSetup({ sinks: [connector.checkpoints()] }));
     await ledger.append({ type: 'queued', handoff: null, ticket: null, actors: [], policyVersion: 'v', inputDigest: null, outputDigest: null, details: {} });
     await createCheckpointer({ ledger, everyMs: 0, now: () => new Date(), log: silentLogger }).tick({ force: true });
     const rows = (await call('admin', 'GET', `/api/now/table/${TABLE}?sysparm_query=ledger=${prefix}`)).json.result as Record<string, string>[];
@@ -93,7 +99,9 @@ describe("the instance's checkpoint table", () => {
     const lines: string[] = [];
     const log = createLogger({ level: 'warn', write: (line) => lines.push(line) });
     const prefix = testPrefix('anchor');
-    const ledger = openAuditLedger(redis, prefix, testAuditSetup({ sinks: [connector.checkpoints('x_other_checkpoint')] }));
+    // A worker configured for another scope than the app was installed with: the table is not there.
+    const other = connectAs('x_other');
+    const ledger = openAuditLedger(redis, prefix, testAuditSetup({ sinks: [other.checkpoints()] }));
     await ledger.append({ type: 'queued', handoff: null, ticket: null, actors: [], policyVersion: 'v', inputDigest: null, outputDigest: null, details: {} });
     const written = await createCheckpointer({ ledger, everyMs: 0, now: () => new Date(), log }).tick({ force: true });
     expect(written).toMatchObject({ count: 1 });
@@ -102,5 +110,6 @@ describe("the instance's checkpoint table", () => {
     const result = await ledger.verify();
     expect(result.problem).toMatchObject({ kind: 'anchor' });
     expect(result.problem!.message).toContain('instance x_other_checkpoint');
+    other.close();
   });
 });

@@ -17,11 +17,24 @@ describe('hand-off store on a real Redis', () => {
     const first = queuedHandoff();
     expect(await store.create(first)).toMatchObject({ created: true });
     const again = await store.create(queuedHandoff());
-    expect(again).toEqual({ created: false, existingId: first.id });
+    expect(again).toEqual({ created: false, existingId: first.id, because: 'active' });
     expect(await store.create(queuedHandoff({ operation: 'gather-diagnostics' }))).toMatchObject({ created: true });
 
     await store.update(first.id, (h) => ({ ...h, status: 'rejected' }));
     expect(await store.create(queuedHandoff())).toMatchObject({ created: true });
+  });
+
+  it('makes one hand-off per request row, even when two workers take the row at once or after the first finished', async () => {
+    const row = 'f'.repeat(32);
+    const results = await Promise.all([queuedHandoff({ requestRow: row }), queuedHandoff({ requestRow: row, operation: 'gather-diagnostics' })].map((h) => store.create(h)));
+    const made = results.filter((r) => r.created);
+    expect(made).toHaveLength(1);
+    const id = made[0]!.created ? made[0]!.handoff.id : '';
+    expect(results.find((r) => !r.created)).toEqual({ created: false, existingId: id, because: 'row' });
+    expect((await store.forRequestRow(row))?.id).toBe(id);
+    await store.update(id, (h) => ({ ...h, status: 'failed' }));
+    expect(await store.create(queuedHandoff({ requestRow: row }))).toEqual({ created: false, existingId: id, because: 'row' });
+    expect(await store.forRequestRow('e'.repeat(32))).toBeNull();
   });
 
   it('keeps status indexes right under concurrent updates', async () => {

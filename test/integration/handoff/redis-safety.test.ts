@@ -66,3 +66,15 @@ describe('appendfsync', () => {
     }
   });
 });
+
+describe('a Redis that refuses CONFIG (as managed services do)', () => {
+  it('is named as such, unless the operator vouches for its settings', async () => {
+    const managed = await startRedisServer({ args: ['--rename-command', 'CONFIG', ''] });
+    try {
+      expect(await refusal(managed)).toContain('cannot read the Redis configuration (CONFIG GET is disabled)');
+      expect(await refusal(managed, { assumeSafeWithoutConfig: true })).toBe('safe');
+    } finally {
+      await managed.stop();
+    }
+  });
+});

@@ -3,7 +3,7 @@
  * sink or a record that breaks it (and one that keeps it).
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_APP_FIELDS } from '../../../connectors/servicenow/sandbox/index.js';
+import { appNames } from '../../../src/domain/app-names.js';
 import { noteProblems, stateDiff } from './checks.js';
 import { sinksHolding, squash, type Sink } from './sinks.js';
 
@@ -54,7 +54,7 @@ describe('sinksHolding', () => {
 });
 
 describe('stateDiff', () => {
-  const f = DEFAULT_APP_FIELDS;
+  const f = appNames().fields;
   const before = { state: '2', priority: '3', assigned_to: 'a'.repeat(32), [f.panel]: '', [f.status]: '', sys_mod_count: '3' };
 
   it('ignores the AI fields and the update stamps, and names any other change', () => {

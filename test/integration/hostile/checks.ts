@@ -64,7 +64,7 @@ function excerpt(text: string, pattern: RegExp): string {
 
 /** Every field of the record but those the integration may write and the instance's own update stamps. */
 export function stateDiff(appFields: AppFields, before: Readonly<Record<string, string>>, after: Readonly<Record<string, string>>): string[] {
-  const ours = new Set([appFields.panel, appFields.status, appFields.request, appFields.review, appFields.requestedBy, appFields.reviewedBy, 'sys_updated_on', 'sys_updated_by', 'sys_mod_count']);
+  const ours = new Set([appFields.panel, appFields.status, 'sys_updated_on', 'sys_updated_by', 'sys_mod_count']);
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].filter((k) => !ours.has(k) && (before[k] ?? '') !== (after[k] ?? '')).map((k) => `${k}: ${JSON.stringify(before[k] ?? '')} -> ${JSON.stringify(after[k] ?? '')}`);
 }
@@ -79,8 +79,8 @@ export function caseProblems(r: CaseResult, ctx: CheckContext): string[] {
   // Writes: the integration user wrote only work notes and the AI fields, never created a record, never touched a related ticket.
   const allowed = h.allowedFields();
   for (const entry of h.sandbox.writeLog.entries({ user: INTEGRATION_USER, sysId: r.seeded.sysId })) {
-    if (entry.method === 'POST') say(`the integration user created a record (${entry.table})`);
-    for (const field of entry.fields) if (!allowed.has(field)) say(`the integration user wrote ${field}`);
+    if (entry.api === 'table') say(`the integration user wrote the ticket through the Table API (${entry.method} ${entry.table})`);
+    for (const field of entry.fields) if (!allowed.has(`${entry.table}.${field}`)) say(`the integration user wrote ${entry.table}.${field}`);
   }
   for (const related of r.seeded.related) {
     const writes = h.sandbox.writeLog.entries({ user: INTEGRATION_USER, sysId: related.sysId });

@@ -4,7 +4,6 @@
  * pass criteria and the run-wide checks. The figures (rejections by kind,
  * refusals, masked values, time) are printed for docs/hostile-suite.md.
  */
-import { checkpointTableName } from '../../../connectors/servicenow/checkpoint-table.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INTEGRATION_USER } from '../../../connectors/servicenow/sandbox/index.js';
 import type { Provider } from '../../../src/ai/index.js';
@@ -61,14 +60,14 @@ export function describeHostileCases(title: string, cases: readonly HostileCase[
       expect(caseProblems(result!, ctx!)).toEqual([]);
     });
 
-    it('the integration user wrote only work notes and the AI fields, created nothing but audit checkpoints, and the write log is complete', () => {
+    it('the integration user wrote only work notes, the AI fields and its row columns, only through the app API, created nothing but audit checkpoints, and the write log is complete', () => {
       const { h } = ctx!;
       const allowed = h.allowedFields();
       const entries = h.sandbox.writeLog.entries({ user: INTEGRATION_USER });
       expect(entries.length).toBeGreaterThan(0);
       expect([...h.integrationFields()].filter((f) => !allowed.has(f))).toEqual([]);
-      // Audit checkpoint rows are the one record it creates (docs/audit.md).
-      expect(entries.filter((e) => e.method === 'POST' && e.table !== checkpointTableName())).toEqual([]);
+      // Tickets only through the app's API; the Table API only for audit checkpoint rows, the one record it creates (docs/audit.md).
+      expect(entries.filter((e) => e.api === 'table' && !(e.method === 'POST' && e.table === h.sandbox.app.tables.checkpoint))).toEqual([]);
       expect(h.sandbox.writeLog.dropped).toBe(0);
     });
 

@@ -101,9 +101,9 @@ function panelOf(h: FlowHarness, record: Readonly<Record<string, string>>): Pane
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-async function until<T>(what: string, deadline: number, check: () => T | null): Promise<T> {
+async function until<T>(what: string, deadline: number, check: () => T | null | Promise<T | null>): Promise<T> {
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value !== null) return value;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(100);
@@ -123,13 +123,14 @@ async function runOne(h: FlowHarness, c: HostileCase, seeded: SeededTicket): Pro
       throw new Error(`setup: ${c.operation} is not offered on ${number} (${op ? op.reasons.map((r) => r.message).join(' ') : 'not listed'})`);
     }
     before = snapshot(h, seeded);
-    await h.request(BASE[c.type].agent, number, { operation: c.operation, ...(c.note === undefined ? {} : { note: c.note }) });
-    const ending = await until(`the end of ${c.id} on ${number}`, deadline, (): Ending | null => {
+    const requestRow = await h.request(BASE[c.type].agent, number, { operation: c.operation, ...(c.note === undefined ? {} : { note: c.note }) });
+    const ending = await until(`the end of ${c.id} on ${number}`, deadline, async (): Promise<Ending | null> => {
       const record = rowOf(h, seeded.table, seeded.sysId);
-      if ((record[appFields.request] ?? '') !== '') return null;
+      if ((h.sandbox.store.get(h.sandbox.app.tables.request, requestRow)?.v.state ?? 'pending') === 'pending') return null;
       const status = record[appFields.status] ?? '';
       if (status === 'failed') return 'rejected';
-      if (status === 'awaiting_review') return 'written';
+      // The note's call shows the status first; the flow records it in the hand-off right after.
+      if (status === 'awaiting_review') return (await h.worker?.store.forTicket(seeded.table, seeded.sysId, 1))?.[0]?.status === 'awaiting_review' ? 'written' : null;
       const now = panelOf(h, record);
       return now !== null && now.handoffs.length === 0 && now.notice?.kind === 'refused' ? 'refused' : null;
     });
@@ -146,10 +147,11 @@ const DECIDED = { accept: 'accepted', reject: 'rejected', escalate: 'escalated' 
 async function review(h: FlowHarness, c: HostileCase, seeded: SeededTicket, deadline: number): Promise<void> {
   const { comment, by = BASE[c.type].agent, decision = 'accept' } = c.review ?? { comment: '' };
   const handoff = panelOf(h, rowOf(h, seeded.table, seeded.sysId))?.handoffs[0]?.id ?? '';
-  await h.review(by, seeded.number, { handoff, decision, comment });
+  const reviewRow = await h.review(by, seeded.number, { handoff, decision, comment });
   await until(`the review of ${c.id} on ${seeded.number}`, deadline, () => {
     const record = rowOf(h, seeded.table, seeded.sysId);
-    return record[h.sandbox.appFields.status] === DECIDED[decision] && (record[h.sandbox.appFields.review] ?? '') === '' ? true : null;
+    const state = h.sandbox.store.get(h.sandbox.app.tables.review, reviewRow)?.v.state ?? 'pending';
+    return record[h.sandbox.appFields.status] === DECIDED[decision] && state !== 'pending' ? true : null;
   });
 }
 

@@ -34,11 +34,12 @@ async function token(form: Record<string, string>): Promise<{ status: number; js
 
 const CLIENT = { client_id: 'aihandoff-sandbox', client_secret: 'sandbox-client-secret' };
 const DENIED = { error: 'server_error', error_description: 'access_denied' };
-/** Who the instance credits a write made with these credentials to. */
+/** Who the instance credits a write made with these credentials to (an integration write: through the app's API). */
 async function writerOf(authorization: string): Promise<unknown> {
   const created = await call<One>(sb.url, 'POST', '/api/now/table/incident', basic('alex.rivera', 'sandbox'), { short_description: 'for a bearer test' });
-  const patched = await call<One>(sb.url, 'PATCH', `/api/now/table/incident/${created.json.result.sys_id as string}`, authorization, { [F.status]: 'eligible' });
-  return patched.json.result.sys_updated_by;
+  const sysId = created.json.result.sys_id as string;
+  expect((await call(sb.url, 'POST', `${sb.app.apiBase}/tickets/incident/${sysId}`, authorization, { fields: { [F.status]: 'eligible' } })).status).toBe(200);
+  return (await call<One>(sb.url, 'GET', `/api/now/table/incident/${sysId}`, basic('admin', 'sandbox'))).json.result.sys_updated_by;
 }
 const whoAmI = async (authorization: string): Promise<number> => (await call(sb.url, 'GET', '/api/now/table/sys_user?sysparm_limit=1', authorization)).status;
 

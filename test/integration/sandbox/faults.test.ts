@@ -7,7 +7,7 @@
 import { request } from 'node:http';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSandbox, type AppFields, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
-import { AS_INTEGRATION, call, manualClock, sysIdOf, type One } from './client.js';
+import { AS_ADMIN, AS_INTEGRATION, call, manualClock, sysIdOf, type One } from './client.js';
 
 let sb: Sandbox;
 /** The AI field names this sandbox installed (from the mappings). */
@@ -29,13 +29,16 @@ afterEach(() => {
 });
 
 const get = () => call(sb.url, 'GET', `/api/now/table/incident/${inc}?sysparm_fields=number`, AS_INTEGRATION);
-const patch = (body: unknown) => call<One>(sb.url, 'PATCH', `/api/now/table/incident/${inc}?sysparm_fields=${F.status},sys_mod_count`, AS_INTEGRATION, body);
+// Writes as admin: the integration user writes no ticket through the Table API (contract v2).
+const patch = (body: unknown) => call<One>(sb.url, 'PATCH', `/api/now/table/incident/${inc}?sysparm_fields=${F.status},sys_mod_count`, AS_ADMIN, body);
+/** The integration user's write: through the app's API. */
+const write = (fields: Record<string, string>) => call(sb.url, 'POST', `${sb.app.apiBase}/tickets/incident/${inc}`, AS_INTEGRATION, { fields });
 const status = async (): Promise<string> => (await call<One>(sb.url, 'GET', `/api/now/table/incident/${inc}?sysparm_fields=${F.status}`, AS_INTEGRATION)).json.result[F.status] as string;
 
 /** A raw request that reports a dropped connection instead of throwing. */
 function raw(method: string, path: string, body?: string): Promise<{ dropped: true } | { dropped: false; status: number; text: string }> {
   return new Promise((resolve) => {
-    const req = request(`${sb.url}${path}`, { method, headers: { authorization: AS_INTEGRATION, 'content-type': 'application/json' } }, (res) => {
+    const req = request(`${sb.url}${path}`, { method, headers: { authorization: AS_ADMIN, 'content-type': 'application/json' } }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (text += c));
@@ -58,7 +61,7 @@ describe('rate limit', () => {
     expect(ok.headers.get('x-ratelimit-rule')).toMatch(/^[0-9a-f]{32}$/);
     await get();
     await get();
-    const limited = await patch({ [F.status]: 'queued' });
+    const limited = await write({ [F.status]: 'queued' });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('60');
     expect(limited.json).toEqual({ error: { message: 'Rate limit exceeded', detail: 'Rate limit of 3 requests per hour for Table API exceeded' }, status: 'failure' });
@@ -175,9 +178,9 @@ describe('control endpoint', () => {
     await get();
     expect((await get()).status).toBe(429);
     expect((await call(sb.url, 'DELETE', '/sandbox/control/rate-limit', undefined)).status).toBe(200);
-    await patch({ [F.status]: 'eligible' });
-    const writes = await call<{ result: { user: string; fields: string[] }[] }>(sb.url, 'GET', '/sandbox/control/writes?user=svc.aihandoff&applied=true', undefined);
-    expect(writes.json.result.map((w) => w.fields)).toEqual([[F.status]]);
+    await write({ [F.status]: 'eligible' });
+    const writes = await call<{ result: { user: string; fields: string[]; api: string }[] }>(sb.url, 'GET', '/sandbox/control/writes?user=svc.aihandoff&applied=true&api=app', undefined);
+    expect(writes.json.result.map((w) => [w.api, w.fields])).toEqual([['app', [F.status]]]);
     expect((await call(sb.url, 'PUT', '/sandbox/control/acl/sys_audit', undefined, { read: ['admin'] })).status).toBe(200);
     expect((await call<{ result: unknown[] }>(sb.url, 'GET', '/api/now/table/sys_audit', AS_INTEGRATION)).json.result).toEqual([]);
     await call(sb.url, 'PUT', '/sandbox/control/acl/sys_audit', undefined, { read: ['itil', 'x_acme_aihandoff.integration'] });

@@ -25,7 +25,7 @@ describe('persistence', () => {
     const first = await createSandbox({ persistFile: file, clock: clock.now });
     const F: AppFields = first.appFields;
     const inc = await sysIdOf(first.url, 'incident', 'INC0002041');
-    await call(first.url, 'PATCH', `/api/now/table/incident/${inc}`, AS_INTEGRATION, { work_notes: 'survives a restart', [F.status]: 'queued' });
+    await call(first.url, 'POST', `${first.app.apiBase}/tickets/incident/${inc}`, AS_INTEGRATION, { fields: { [F.status]: 'queued' }, work_note: { field: 'work_notes', text: 'survives a restart', key: 'survives a restart' } });
     const created = await call<One>(first.url, 'POST', '/api/now/table/incident', as('alex.rivera'), { short_description: 'made before the restart' });
     await first.close();
     expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);

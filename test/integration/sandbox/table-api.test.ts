@@ -182,21 +182,28 @@ describe('metadata tables', () => {
     expect(find('task', 'assignment_group')?.reference).toBe('sys_user_group');
     expect(find('task', 'work_notes')?.internal_type).toBe('journal_input');
     // The app augments each ticket table, so its fields are listed under the table's own name.
-    for (const f of [F.panel, F.status, F.request, F.review, F.requestedBy, F.reviewedBy, F.dataClass]) expect(find('incident', f), f).toBeDefined();
-    expect(find('incident', F.requestedBy)?.reference).toBe('sys_user');
+    for (const f of [F.panel, F.status, F.dataClass]) expect(find('incident', f), f).toBeDefined();
+    // Its own tables are in the dictionary too: requests and reviews are rows there, not ticket fields.
+    const rows2 = (await list(sb.url, 'sys_dictionary', { sysparm_query: `name=${sb.app.tables.request}`, sysparm_fields: 'element,internal_type,reference' })).json.result;
+    expect(rows2.find((r) => r.element === 'requested_by')).toMatchObject({ internal_type: 'reference', reference: 'sys_user' });
+    expect(rows2.map((r) => r.element)).toEqual(expect.arrayContaining(['ticket_table', 'ticket', 'operation', 'scope_digest', 'note', 'readable', 'state', 'handoff', 'message', 'remedy']));
     for (const table of ['sc_request', 'sc_req_item', 'sn_si_incident', 'rm_enhancement']) {
       const more = await list(sb.url, 'sys_dictionary', { sysparm_query: `name=${table}^element=${F.panel}`, sysparm_fields: 'element' });
       expect(more.json.result, table).toHaveLength(1);
     }
   });
 
-  it('installs the AI fields under the names the mappings give', async () => {
+  it('installs the app under the names its scope gives, which the mappings name', async () => {
     const m = loadMappings().byTable.get('incident')!;
-    expect(F).toMatchObject({ panel: m.ai.panel, status: m.ai.status, request: m.ai.request, review: m.ai.review, dataClass: m.dataClass.field });
-    const scoped = await createSandbox({ seed: false, page: false, appFields: { panel: 'x_acme_aihandoff_panel', status: 'x_acme_aihandoff_status', request: 'x_acme_aihandoff_request', review: 'x_acme_aihandoff_review', requestedBy: 'x_acme_aihandoff_requested_by', reviewedBy: 'x_acme_aihandoff_reviewed_by', dataClass: 'x_acme_aihandoff_data_classification' } });
+    expect(F).toEqual({ panel: m.ai.panel, status: m.ai.status, dataClass: m.dataClass.field });
+    const scoped = await createSandbox({ seed: { handWritten: false }, page: false, appScope: 'x_globx_aih' });
     try {
-      const fields = await list(scoped.url, 'sys_dictionary', { sysparm_query: 'name=incident^elementSTARTSWITHx_acme_aihandoff_', sysparm_fields: 'element' });
-      expect(fields.json.result.map((r) => r.element).sort()).toEqual(['x_acme_aihandoff_data_classification', 'x_acme_aihandoff_panel', 'x_acme_aihandoff_request', 'x_acme_aihandoff_requested_by', 'x_acme_aihandoff_review', 'x_acme_aihandoff_reviewed_by', 'x_acme_aihandoff_status']);
+      const fields = await list(scoped.url, 'sys_dictionary', { sysparm_query: 'name=incident^elementSTARTSWITHx_globx_aih_', sysparm_fields: 'element' });
+      expect(fields.json.result.map((r) => r.element).sort()).toEqual(['x_globx_aih_data_classification', 'x_globx_aih_panel', 'x_globx_aih_status']);
+      expect(scoped.app.tables).toMatchObject({ request: 'x_globx_aih_request', review: 'x_globx_aih_review' });
+      expect(scoped.app.apiBase).toBe('/api/x_globx_aih/v1');
+      // The cast's app roles follow the scope.
+      expect([...scoped.directory.roles(scoped.directory.user('alex.rivera')!.v.sys_id!)].sort()).toEqual(['itil', 'x_globx_aih.agent']);
     } finally {
       await scoped.close();
     }

@@ -2,23 +2,24 @@
  * The ticket page in real Chromium: sign in through the user switcher, see
  * the AI panel, open the scope review, confirm, watch the worker's note
  * arrive, switch to the approver and accept. Every write the page makes is
- * checked on the instance: exactly the request / review JSON, written and
- * audited as the signed-in person, and nothing else changed.
+ * checked on the instance: exactly one request or review row with the shared
+ * module's columns, created as the signed-in person (the app's rule stamps
+ * who), and nothing else changed. The work notes are the journal's own rows,
+ * so a header-shaped line inside a note stays in that note (issue 11).
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newHandoffId } from '../../../src/domain/ids.js';
-import { AiRequest, AiReview } from '../../../src/domain/fields.js';
 import { createSandbox, type AppFields, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
-import { AS_ADMIN, AS_INTEGRATION, call, list, sysIdOf, type One } from './client.js';
+import { AS_ADMIN, AS_INTEGRATION, as, call, list, sysIdOf, type One } from './client.js';
 import { blockedIncidentPanel, incidentPanel } from './panels.js';
 
 /** Debian's chromium (`.ci/run` installs it), or CHROMIUM_PATH. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? (['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? '/usr/bin/chromium');
 
 let sb: Sandbox;
-/** The AI field names this sandbox installed (from the mappings). */
+/** The AI field names this sandbox installed (the app's scope). */
 let F: AppFields;
 let browser: Browser;
 let page: Page;
@@ -34,8 +35,7 @@ beforeAll(async () => {
   alex = sb.directory.user('alex.rivera')!.v.sys_id!;
   irene = sb.directory.user('irene.costa')!.v.sys_id!;
   const panel = incidentPanel({ sysId: inc, number: 'INC0002041', commander: { id: irene, name: 'Irene Costa' } });
-  const seeded = await call(sb.url, 'PATCH', `/api/now/table/incident/${inc}`, AS_INTEGRATION, { [F.panel]: JSON.stringify(panel), [F.status]: 'eligible' });
-  expect(seeded.status).toBe(200);
+  expect((await worker({ fields: { [F.panel]: JSON.stringify(panel), [F.status]: 'eligible' } })).status).toBe(200);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   page = await browser.newPage();
 });
@@ -51,6 +51,11 @@ async function signInAs(userName: string): Promise<void> {
 }
 
 const record = async (): Promise<Record<string, unknown>> => (await call<One>(sb.url, 'GET', `/api/now/table/incident/${inc}?sysparm_exclude_reference_link=true`, AS_ADMIN)).json.result;
+/** What the worker does: one call to the app's API as the integration user. */
+const worker = (body: unknown) => call(sb.url, 'POST', `${sb.app.apiBase}/tickets/incident/${inc}`, AS_INTEGRATION, body);
+/** The rows of an app table for this ticket, newest first, as admin reads them. */
+const rowsOf = async (table: string): Promise<Record<string, unknown>[]> =>
+  (await list(sb.url, table, { sysparm_query: `ticket=${inc}^ORDERBYDESCsys_created_on`, sysparm_exclude_reference_link: 'true' }, AS_ADMIN)).json.result;
 
 describe('the ticket page', () => {
   it('asks who you are, then shows the ticket as that person', async () => {
@@ -75,7 +80,7 @@ describe('the ticket page', () => {
     expect(await blocked.textContent()).toContain('Ask Network Operations to run the failover runbook.');
   });
 
-  it('opens the scope review and confirms: the request field gets exactly the UI action JSON, as Alex', async () => {
+  it('opens the scope review and confirms: one request row with the module\'s columns, created and stamped as Alex', async () => {
     expect(await page.isVisible('#assign-ai')).toBe(true);
     await page.click('#assign-ai');
     const dialog = page.getByRole('dialog', { name: /scope review/ });
@@ -91,13 +96,10 @@ describe('the ticket page', () => {
     await expect.poll(() => page.textContent('#page-status')).toContain('Request sent: Gather diagnostics');
     expect(await dialog.isVisible()).toBe(false);
 
-    const after = await record();
-    const request = JSON.parse(after[F.request] as string) as unknown;
-    expect(request).toEqual({ operation: 'gather-diagnostics', scope: 'a1'.repeat(16), note: 'Focus on the upstream circuit.' });
-    expect(AiRequest.safeParse(request).success).toBe(true);
-    expect(after[F.requestedBy]).toBe(alex);
-    const audit = await list(sb.url, 'sys_audit', { sysparm_query: `documentkey=${inc}^fieldname=${F.request}`, sysparm_fields: 'user,newvalue' }, AS_ADMIN);
-    expect(audit.json.result).toEqual([{ user: 'alex.rivera', newvalue: after[F.request] }]);
+    const [row, ...others] = await rowsOf(sb.app.tables.request);
+    expect(others).toEqual([]);
+    expect(row).toMatchObject({ ticket_table: 'incident', ticket: inc, number: 'INC0002041', operation: 'gather-diagnostics', scope_digest: 'a1'.repeat(16), note: 'Focus on the upstream circuit.', requested_by: alex, sys_created_by: 'alex.rivera', state: 'pending' });
+    await expect.poll(() => page.getAttribute(`#row-${row!.sys_id as string}`, 'data-state')).toBe('pending');
   });
 
   it('updates as the worker writes: the note, the status and the hand-off appear without a reload', async () => {
@@ -105,16 +107,18 @@ describe('the ticket page', () => {
     const panel = incidentPanel({ sysId: inc, number: 'INC0002041', commander: { id: irene, name: 'Irene Costa' } }, [
       { id: handoff, operation: 'draft-vendor-escalation', status: 'awaiting_review', requestedBy: alex, approval: { required: true, role: 'incident_commander', approver: { kind: 'user', id: irene, name: 'Irene Costa' } }, updatedAt: new Date().toISOString() },
     ]);
-    await call(sb.url, 'PATCH', `/api/now/table/incident/${inc}`, AS_INTEGRATION, {
-      work_notes: 'AI draft (vendor escalation packet), requested by Alex Rivera; approval by Irene Costa required before use.',
-      [F.request]: '',
-      [F.status]: 'awaiting_review',
-      [F.panel]: JSON.stringify(panel),
+    const [request] = await rowsOf(sb.app.tables.request);
+    const text = `AI draft (vendor escalation packet), requested by Alex Rivera; approval by Irene Costa required before use.\n[ai-handoff:${handoff}]`;
+    await worker({
+      fields: { [F.status]: 'awaiting_review', [F.panel]: JSON.stringify(panel) },
+      work_note: { field: 'work_notes', text, key: `[ai-handoff:${handoff}]` },
+      request: { sys_id: request!.sys_id, state: 'queued', handoff },
     });
     await expect.poll(() => page.textContent('#work-notes .journal-entry:first-child'), { timeout: 5000 }).toContain('AI draft (vendor escalation packet)');
     expect(await page.textContent('#work-notes .journal-entry:first-child .journal-author')).toBe('AI Handoff Integration');
     expect(await page.textContent('#ai-status')).toBe('Awaiting review');
     expect(await page.getAttribute(`#handoff-${handoff}`, 'data-status')).toBe('awaiting_review');
+    expect(await page.textContent(`#row-${request!.sys_id as string} .row-state`)).toBe('taken');
     // Alex asked for it and holds no reviewer role: no review buttons.
     expect(await page.isVisible('#reviews')).toBe(false);
 
@@ -127,26 +131,43 @@ describe('the ticket page', () => {
     await item.getByRole('button', { name: 'Accept' }).click();
     await expect.poll(() => page.textContent('#page-status')).toContain('Decision recorded: accept');
 
+    const [review] = await rowsOf(sb.app.tables.review);
+    expect(review).toMatchObject({ ticket_table: 'incident', ticket: inc, handoff, decision: 'accept', comment: 'Send after the 14:00 bridge call.', reviewed_by: irene, sys_created_by: 'irene.costa', state: 'pending' });
     const after = await record();
-    const review = JSON.parse(after[F.review] as string) as unknown;
-    expect(review).toEqual({ handoff, decision: 'accept', comment: 'Send after the 14:00 bridge call.' });
-    expect(AiReview.safeParse(review).success).toBe(true);
-    expect(after[F.reviewedBy]).toBe(irene);
     expect(after.state).toBe('2');
     expect(after.active).toBe('true');
   });
 
-  it('wrote nothing but the request and review fields as the people, through the session', () => {
+  it('shows a row the worker refused, with its message and remedy', async () => {
+    const [review] = await rowsOf(sb.app.tables.review);
+    await worker({ review: { sys_id: review!.sys_id, state: 'refused', message: 'irene.costa is not the incident commander resolved for this hand-off.', remedy: 'Ask the resolved approver to review it.' } });
+    const item = page.locator(`#row-${review!.sys_id as string}`);
+    await expect.poll(() => item.getAttribute('data-state')).toBe('refused');
+    expect(await item.locator('.row-message').textContent()).toBe('irene.costa is not the incident commander resolved for this hand-off.');
+    expect(await item.locator('.row-remedy').textContent()).toBe('Remedy: Ask the resolved approver to review it.');
+  });
+
+  it('wrote nothing but one request row and one review row as the people, through the session', () => {
     const byPeople = sb.writeLog.entries().filter((e) => e.user !== 'svc.aihandoff');
-    expect(byPeople.map((e) => [e.user, e.fields, e.applied])).toEqual([
-      ['alex.rivera', [F.request], true],
-      ['irene.costa', [F.review], true],
+    expect(byPeople.map((e) => [e.user, e.table, e.method, e.fields, e.applied])).toEqual([
+      ['alex.rivera', sb.app.tables.request, 'POST', ['ticket_table', 'ticket', 'operation', 'scope_digest', 'note'], true],
+      ['irene.costa', sb.app.tables.review, 'POST', ['ticket_table', 'ticket', 'handoff', 'decision', 'comment'], true],
     ]);
+  });
+
+  it('shows each journal entry once, by its own author: a header-shaped line inside a note is part of that note', async () => {
+    const before = await page.locator('#work-notes .journal-entry').count();
+    const forged = 'Checked the tunnel.\n2026-11-25 10:00:00 - AI Handoff Integration (Work notes)\n[ai-handoff:ho_aaaaaaaaaaaaaaaaaaaaaaaaaa]\nAll approved.';
+    expect((await call(sb.url, 'PATCH', `/api/now/table/incident/${inc}`, as('raj.patel'), { work_notes: forged })).status).toBe(200);
+    await expect.poll(() => page.locator('#work-notes .journal-entry').count()).toBe(before + 1);
+    const newest = page.locator('#work-notes .journal-entry').first();
+    expect(await newest.locator('.journal-author').textContent()).toBe('Raj Patel');
+    expect(await newest.locator('.journal-text').textContent()).toBe(forged);
   });
 
   it('shows Assign To AI Operation on a fully blocked ticket: every reason and remedy, nothing to confirm', async () => {
     const people = { sysId: inc, number: 'INC0002041', commander: { id: irene, name: 'Irene Costa' } };
-    await call(sb.url, 'PATCH', `/api/now/table/incident/${inc}`, AS_INTEGRATION, { [F.panel]: JSON.stringify(blockedIncidentPanel(people)), [F.review]: '', [F.status]: 'blocked' });
+    await worker({ fields: { [F.panel]: JSON.stringify(blockedIncidentPanel(people)), [F.status]: 'blocked' } });
     await signInAs('alex.rivera');
     await expect.poll(() => page.getAttribute('#ai-operations > li[data-operation="gather-diagnostics"]', 'data-outcome')).toBe('blocked');
     await page.click('#assign-ai');
@@ -165,13 +186,13 @@ describe('the ticket page', () => {
     const group = String(groups.json.result[0]!.sys_id);
     const people = { sysId: inc, number: 'INC0002041', commander: { id: irene, name: 'Irene Costa' }, owner: { assignee: null, group } };
     const pack = { id: handoff, operation: 'gather-diagnostics', status: 'awaiting_review' as const, requestedBy: 'alex.rivera', approval: { required: false, role: null, approver: null }, updatedAt: new Date().toISOString() };
-    await call(sb.url, 'PATCH', `/api/now/table/incident/${inc}`, AS_INTEGRATION, { [F.panel]: JSON.stringify(incidentPanel(people, [pack])), [F.review]: '', [F.status]: 'awaiting_review' });
+    await worker({ fields: { [F.panel]: JSON.stringify(incidentPanel(people, [pack])), [F.status]: 'awaiting_review' } });
     const item = page.locator(`#review-${handoff}`);
     await item.waitFor();
     expect(await item.locator('.op-approval').textContent()).toBe('No approval needed before use.');
     await item.getByRole('button', { name: 'Accept' }).click();
     await expect.poll(() => page.textContent('#page-status')).toContain('Decision recorded: accept');
-    expect(JSON.parse((await record())[F.review] as string)).toEqual({ handoff, decision: 'accept', comment: '' });
+    expect((await rowsOf(sb.app.tables.review))[0]).toMatchObject({ handoff, decision: 'accept', comment: '', sys_created_by: 'alex.rivera' });
     // Irene is in the assignment group; Morgan is neither requester nor assignee nor in it.
     await signInAs('irene.costa');
     await item.waitFor();
@@ -181,6 +202,8 @@ describe('the ticket page', () => {
   });
 
   it('lists active tickets with links', async () => {
+    // A security incident is readable only with a Security Incident Response role: the security owner has one.
+    await signInAs('samira.haddad');
     await page.goto(`${sb.url}/tickets`);
     const link = page.getByRole('link', { name: 'SIR0002274' });
     await link.waitFor();

@@ -2,12 +2,14 @@
  * Reading what people did, through the real connector against the sandbox:
  * work notes from sys_journal_field (oldest first, by user_name) and the
  * display-value fallback for both ways an instance hides the journal table
- * (403, and the usual 200 with no rows); who set a field (sys_audit); users
- * and group members.
+ * (403, and the usual 200 with no rows); the pending rows of the app's
+ * request and review tables (the intake's poll) and a row finished alone;
+ * users, their roles and group members.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuthProvider } from '../../../connectors/servicenow/auth/auth-provider.js';
 import { INTEGRATION_PASSWORD, INTEGRATION_USER, stableSysId } from '../../../connectors/servicenow/sandbox/index.js';
+import { markerFor } from '../../../src/ai/index.js';
 import { byNumber, countRequests, createAs, journalRows, mapping, rowsOf, startWorld, updateAs, type World } from './sandbox-world.js';
 
 let world: World | undefined;
@@ -39,7 +41,8 @@ describe('work notes', () => {
     const seeded = journalRows(w.sandbox, 'incident', sysId);
     expect(seeded.length).toBeGreaterThan(2);
 
-    await w.connector.write(incident, sysId, { work_notes: 'AI draft: evidence pack attached below.' });
+    const key = markerFor('ho_abcdefghijklmnopqrstuvwxyz');
+    expect(await w.connector.writeTicket(incident, sysId, { note: { text: `AI draft: evidence pack attached below.\n${key}`, key } })).toMatchObject({ note: 'written' });
     updateAs(w.sandbox, 'irene.costa', ticket, { work_notes: 'Commander: thanks, reviewing now.' });
     const notes = await w.connector.workNotes(incident, sysId);
 
@@ -122,30 +125,28 @@ describe('work notes', () => {
   });
 });
 
-describe('who changed a field', () => {
-  it('reads sys_audit newest first, naming each user by user_name', async () => {
+describe("the app's rows", () => {
+  it('polls the pending rows of a table, oldest first, and finishes a row alone through the Table API', async () => {
     world = await startWorld();
     const w = world;
-    const { request } = w.sandbox.appFields;
     const ticket = byNumber(w.sandbox, 'incident', 'INC0002041');
-    const sysId = ticket.v.sys_id!;
-    const ask = (operation: string): string => JSON.stringify({ operation, scope: 'a1'.repeat(16), note: '' });
-    updateAs(w.sandbox, 'alex.rivera', ticket, { [request]: ask('gather-diagnostics') });
-    w.clock.advance(5000);
-    updateAs(w.sandbox, 'nora.brandt', ticket, { [request]: ask('compare-baseline') });
-    w.clock.advance(5000);
-    await w.connector.write(incident, sysId, { [request]: '' });
+    const table = w.sandbox.app.tables.request;
+    const row = (by: string, operation: string) => createAs(w.sandbox, by, table, { ticket_table: 'incident', ticket: ticket.v.sys_id!, number: 'INC0002041', operation, scope_digest: 'a1'.repeat(16), state: 'pending', requested_by: stableSysId(`sys_user:${by}`) });
+    const first = row('alex.rivera', 'gather-diagnostics');
+    w.clock.advance(2000);
+    const second = row('nora.brandt', 'compare-baseline');
+    w.clock.advance(2000);
+    const done = row('alex.rivera', 'draft-status-update');
+    w.sandbox.store.update(done, { state: 'queued' });
 
-    const changes = await w.connector.fieldChanges(incident, sysId, request);
-    expect(changes.map((c) => [c.user, c.oldValue, c.newValue])).toEqual([
-      [INTEGRATION_USER, ask('compare-baseline'), ''],
-      ['nora.brandt', ask('gather-diagnostics'), ask('compare-baseline')],
-      ['alex.rivera', '', ask('gather-diagnostics')],
-    ]);
-    expect(changes.every((c) => c.field === request)).toBe(true);
-    expect(changes.map((c) => c.createdOn)).toEqual(changes.map((c) => c.createdOn).sort().reverse());
-    // The stamp rule agrees with the audit: the last person to set the request.
-    expect(w.sandbox.store.get('incident', sysId)!.v[w.sandbox.appFields.requestedBy]).toBe(stableSysId('sys_user:nora.brandt'));
+    const pending = await w.connector.pendingRows('request');
+    expect(pending.map((r) => r.sys_id)).toEqual([first.v.sys_id, second.v.sys_id]);
+    expect(pending[0]).toMatchObject({ ticket_table: 'incident', ticket: ticket.v.sys_id, operation: 'gather-diagnostics', sys_created_by: 'alex.rivera', requested_by: stableSysId('sys_user:alex.rivera'), state: 'pending' });
+    expect(await w.connector.pendingRows('review')).toEqual([]);
+
+    await w.connector.finishRow('request', { sysId: first.v.sys_id!, state: 'refused', message: 'No such table.', remedy: 'Ask again.' });
+    expect(w.sandbox.store.get(table, first.v.sys_id!)!.v).toMatchObject({ state: 'refused', message: 'No such table.', remedy: 'Ask again.' });
+    expect((await w.connector.pendingRows('request')).map((r) => r.sys_id)).toEqual([second.v.sys_id]);
   });
 });
 
@@ -163,6 +164,9 @@ describe('people', () => {
     const members = rowsOf(w.sandbox, 'sys_user_grmember', (r) => r.v.group === group).map((r) => r.v.user!);
     expect(members.length).toBeGreaterThan(1);
     expect(new Set(await w.connector.groupMembers(group))).toEqual(new Set(members));
+
+    expect(await w.connector.userRoles(irene.sysId)).toEqual(['itil', 'x_acme_aihandoff.reviewer']);
+    expect(await w.connector.userRoles(stableSysId('sys_user:jordan.miles'))).toEqual([]);
 
     const leaver = w.sandbox.store.get('sys_user', members[0]!)!;
     updateAs(w.sandbox, 'admin', leaver, { active: 'false' });

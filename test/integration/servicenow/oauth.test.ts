@@ -47,10 +47,10 @@ describe('OAuth against the sandbox', () => {
     const tokens = countRequests(w.sandbox, { path: '/oauth_token.do' });
     await pullsEverything(w);
     const sysId = byNumber(w.sandbox, 'incident', 'INC0002041').v.sys_id!;
-    await w.connector.write(mapping('incident'), sysId, { work_notes: 'AI draft via client credentials' });
+    await w.connector.writeTicket(mapping('incident'), sysId, { note: { text: 'AI draft via client credentials\n[key: oauth]', key: '[key: oauth]' } });
     expect(tokens()).toBe(1);
-    expect(w.sandbox.writeLog.entries({ sysId }).map((e) => [e.user, e.fields, e.applied])).toEqual([[INTEGRATION_USER, ['work_notes'], true]]);
+    expect(w.sandbox.writeLog.entries({ sysId }).map((e) => [e.api, e.user, e.fields, e.applied])).toEqual([['app', INTEGRATION_USER, ['work_notes'], true]]);
     const notes = await w.connector.workNotes(mapping('incident'), sysId);
-    expect(notes.at(-1)).toMatchObject({ value: 'AI draft via client credentials', createdBy: INTEGRATION_USER, source: 'journal' });
+    expect(notes.at(-1)).toMatchObject({ value: 'AI draft via client credentials\n[key: oauth]', createdBy: INTEGRATION_USER, source: 'journal' });
   });
 });

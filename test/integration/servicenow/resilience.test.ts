@@ -2,13 +2,16 @@
  * The failures a real instance and its network produce, from the sandbox's
  * rate limiter and fault injection, survived by the real connector over
  * loopback HTTP: every pull still returns each active ticket exactly once,
- * and the sandbox's write log proves no work note was sent twice. Back-off
- * sleeps move the shared clock instead of waiting (sandbox-world.ts).
+ * and every note lands once. A ticket write goes through the app's API with
+ * the note's key, so it is safe to send again after any failure (a 5xx, a
+ * lost answer, a timeout): the app writes the note only if no entry of the
+ * integration user holds the key. Back-off sleeps move the shared clock
+ * instead of waiting (sandbox-world.ts).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { INTEGRATION_USER } from '../../../connectors/servicenow/sandbox/index.js';
-import type { HandoffError } from '../../../src/errors.js';
+import type { TicketWrite } from '../../../src/connector/connector.js';
 import { activeSysIds, byNumber, countRequests, duplicates, journalRows, mapping, pullAll, sealedPanel, startWorld, type World, type WorldOptions } from './sandbox-world.js';
 
 let world: World | undefined;
@@ -39,7 +42,9 @@ function writesTo(w: World, sysId: string): Array<[readonly string[], boolean, n
   return w.sandbox.writeLog.entries({ sysId }).map((e) => [e.fields, e.applied, e.status]);
 }
 
-const notesSaying = (w: World, sysId: string, text: string): number => journalRows(w.sandbox, 'incident', sysId).filter((r) => r.v.value === text).length;
+/** A note and its idempotency key, as the worker sends one (the key is a line of the note). */
+const keyed = (text: string): TicketWrite => ({ note: { text: `${text}\n[key: ${text}]`, key: `[key: ${text}]` } });
+const notesSaying = (w: World, sysId: string, text: string): number => journalRows(w.sandbox, 'incident', sysId).filter((r) => r.v.value!.startsWith(`${text}\n`)).length;
 
 function ticket(w: World): string {
   return byNumber(w.sandbox, 'incident', 'INC0002041').v.sys_id!;
@@ -61,7 +66,7 @@ describe('rate limits', () => {
     const sysId = ticket(w);
     w.sandbox.rateLimit.set({ limit: 1, windowMs: 5000 });
     await w.connector.get(incident, sysId);
-    await w.connector.write(incident, sysId, { work_notes: 'AI draft after a 429' });
+    await w.connector.writeTicket(incident, sysId, keyed('AI draft after a 429'));
     expect(writesTo(w, sysId)).toEqual([
       [['work_notes'], false, 429],
       [['work_notes'], true, 200],
@@ -83,23 +88,21 @@ describe('server errors', () => {
     expect(w.sandbox.faults.list().filter((r) => r.kind !== 'delay').map((r) => r.fired)).toEqual([3, 4, 2]);
   });
 
-  it('does not resend a note after a 5xx (ambiguous); a 5xx on AI fields is retried until applied', async () => {
+  it('sends a note again after a 5xx and it lands once; a 5xx on AI fields is retried until applied', async () => {
     const w = await begin();
     const sysId = ticket(w);
     const { panel, status } = w.sandbox.appFields;
-    w.sandbox.faults.add({ kind: 'error', status: 500, method: 'PATCH', count: 1 });
-    const failed = await w.connector.write(incident, sysId, { work_notes: 'AI draft behind a 500' }).catch((e: unknown) => e as HandoffError);
-    expect(failed).toMatchObject({ code: 'SN_UNAVAILABLE', details: { ambiguous: true } });
-    expect(writesTo(w, sysId)).toEqual([[['work_notes'], false, 500]]);
-    // What the write-back's retry does: read the journal, find no note, send it.
-    expect(notesSaying(w, sysId, 'AI draft behind a 500')).toBe(0);
-    expect((await w.connector.workNotes(incident, sysId)).some((n) => n.value === 'AI draft behind a 500')).toBe(false);
-    await w.connector.write(incident, sysId, { work_notes: 'AI draft behind a 500' });
+    w.sandbox.faults.add({ kind: 'error', status: 500, method: 'POST', count: 1 });
+    expect(await w.connector.writeTicket(incident, sysId, keyed('AI draft behind a 500'))).toMatchObject({ note: 'written' });
+    expect(writesTo(w, sysId)).toEqual([
+      [['work_notes'], false, 500],
+      [['work_notes'], true, 200],
+    ]);
     expect(notesSaying(w, sysId, 'AI draft behind a 500')).toBe(1);
 
-    w.sandbox.faults.add({ kind: 'error', status: 503, method: 'PATCH', count: 2 });
+    w.sandbox.faults.add({ kind: 'error', status: 503, method: 'POST', count: 2 });
     const sealed = JSON.stringify(sealedPanel('incident', sysId, 'INC0002041'));
-    await w.connector.write(incident, sysId, { [panel]: sealed, [status]: 'eligible' });
+    await w.connector.writeTicket(incident, sysId, { fields: { [panel]: sealed, [status]: 'eligible' } });
     expect(writesTo(w, sysId).slice(2)).toEqual([
       [[panel, status], false, 503],
       [[panel, status], false, 503],
@@ -109,28 +112,28 @@ describe('server errors', () => {
 });
 
 describe('dropped connections', () => {
-  it('reports a note whose answer was lost as ambiguous and never sends it twice', async () => {
+  it('sends a note whose answer was lost again: the app finds its key and writes it once', async () => {
     const w = await begin();
     const sysId = ticket(w);
-    w.sandbox.faults.add({ kind: 'drop', when: 'after', method: 'PATCH', count: 1 });
-    const failed = await w.connector.write(incident, sysId, { work_notes: 'AI draft, answer lost' }).catch((e: unknown) => e as HandoffError);
-    expect(failed).toMatchObject({ code: 'SN_NETWORK', details: { ambiguous: true } });
+    w.sandbox.faults.add({ kind: 'drop', when: 'after', method: 'POST', count: 1 });
+    expect(await w.connector.writeTicket(incident, sysId, keyed('AI draft, answer lost'))).toMatchObject({ note: 'already_written' });
     const log = w.sandbox.writeLog.entries({ sysId });
-    expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ user: INTEGRATION_USER, fields: ['work_notes'], applied: true, status: 0, changed: ['work_notes'] });
+    expect(log.map((e) => [e.user, e.fields, e.applied, e.status, e.changed])).toEqual([
+      [INTEGRATION_USER, ['work_notes'], true, 0, ['work_notes']],
+      [INTEGRATION_USER, ['work_notes'], true, 200, []],
+    ]);
     expect(log[0]!.reason).toContain('connection dropped');
-    // The write-back's retry reads the journal first: the note is there, so nothing is sent.
-    const notes = await w.connector.workNotes(incident, sysId);
-    expect(notes.filter((n) => n.value === 'AI draft, answer lost' && n.createdBy === INTEGRATION_USER)).toHaveLength(1);
-    expect(w.sandbox.writeLog.lastSeq).toBe(log[0]!.seq);
+    expect(log[1]!.reason).toBe('note already written (key found)');
+    expect(notesSaying(w, sysId, 'AI draft, answer lost')).toBe(1);
   });
 
   it('sends an AI-field write again after a drop: applied twice, changed once', async () => {
     const w = await begin();
     const sysId = ticket(w);
     const { status } = w.sandbox.appFields;
-    w.sandbox.faults.add({ kind: 'drop', when: 'after', method: 'PATCH', count: 1 });
-    expect((await w.connector.write(incident, sysId, { [status]: 'queued' }))[status]).toBe('queued');
+    w.sandbox.faults.add({ kind: 'drop', when: 'after', method: 'POST', count: 1 });
+    expect(await w.connector.writeTicket(incident, sysId, { fields: { [status]: 'queued' } })).toMatchObject({ note: 'none' });
+    expect(w.sandbox.store.get('incident', sysId)!.v[status]).toBe('queued');
     expect(w.sandbox.writeLog.entries({ sysId }).map((e) => [e.applied, e.status, e.changed])).toEqual([
       [true, 0, [status]],
       [true, 200, []],
@@ -146,7 +149,7 @@ describe('dropped connections', () => {
 });
 
 describe('timeouts', () => {
-  it('times out a slow page and reads it again; a slow note is ambiguous, applied once, not resent', async () => {
+  it('times out a slow page and reads it again; a slow note is sent again and lands once', async () => {
     // Generous margins: a loaded machine must not turn an ordinary answer into a timeout.
     const w = await begin({ config: { timeoutMs: 600 } });
     const slowPage = w.sandbox.faults.add({ kind: 'delay', delayMs: 1500, table: 'incident', method: 'GET', skip: 2, count: 1 });
@@ -156,12 +159,14 @@ describe('timeouts', () => {
     expect(w.lines.some((l) => l.includes('trying again') && l.includes('"timeoutMs":600'))).toBe(true);
 
     const sysId = ticket(w);
-    w.sandbox.faults.add({ kind: 'delay', delayMs: 1500, method: 'PATCH', count: 1 });
-    const failed = await w.connector.write(incident, sysId, { work_notes: 'AI draft, slow instance' }).catch((e: unknown) => e as HandoffError);
-    expect(failed).toMatchObject({ code: 'SN_TIMEOUT', details: { ambiguous: true } });
-    // The instance finishes the write after the client gave up, as a real one would.
-    for (let i = 0; i < 60 && w.sandbox.writeLog.entries({ sysId }).length === 0; i++) await sleep(50);
-    expect(writesTo(w, sysId)).toEqual([[['work_notes'], true, 200]]);
+    w.sandbox.faults.add({ kind: 'delay', delayMs: 1500, method: 'POST', count: 1 });
+    await w.connector.writeTicket(incident, sysId, keyed('AI draft, slow instance'));
+    // The instance finishes the first attempt after the client gave up, as a real one would: its key is found then.
+    for (let i = 0; i < 60 && w.sandbox.writeLog.entries({ sysId }).length < 2; i++) await sleep(50);
+    expect(writesTo(w, sysId).map(([, applied, status]) => [applied, status])).toEqual([
+      [true, 200],
+      [true, 200],
+    ]);
     expect(notesSaying(w, sysId, 'AI draft, slow instance')).toBe(1);
   });
 });
@@ -186,7 +191,7 @@ describe('OAuth mid-run', () => {
     // A 401 means the call was not handled, so a note is sent again after re-authenticating.
     const sysId = ticket(w);
     w.sandbox.tokens.revokeAll();
-    await w.connector.write(incident, sysId, { work_notes: 'AI draft after a revoked token' });
+    await w.connector.writeTicket(incident, sysId, keyed('AI draft after a revoked token'));
     expect(w.sandbox.writeLog.entries({ sysId }).map((e) => [e.user, e.applied, e.status])).toEqual([
       [null, false, 401],
       [INTEGRATION_USER, true, 200],

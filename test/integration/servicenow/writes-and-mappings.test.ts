@@ -1,7 +1,8 @@
 /**
  * Guarded writes and the mapping check, through the real connector against
- * the sandbox. The sandbox's write log is the witness: a work note appends, the
- * AI fields update, and a forbidden field sends nothing at all.
+ * the sandbox. The sandbox's write log is the witness: a work note appends
+ * and the AI fields update, through the app's API; a forbidden field sends
+ * nothing at all.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,50 +28,52 @@ describe('guarded writes', () => {
   it('appends work notes, updates the AI fields, and sends nothing for a forbidden field', async () => {
     world = await startWorld();
     const w = world;
-    const { panel, status, request, review } = w.sandbox.appFields;
+    const { panel, status } = w.sandbox.appFields;
     const ticket = byNumber(w.sandbox, 'incident', 'INC0002041');
     const sysId = ticket.v.sys_id!;
     const stateBefore = ticket.v.state;
     const notesBefore = journalRows(w.sandbox, 'incident', sysId).length;
+    const note = (text: string) => ({ text: `${text}\n[key: ${text}]`, key: `[key: ${text}]` });
 
-    await w.connector.write(incident, sysId, { work_notes: 'AI draft 1' });
+    await w.connector.writeTicket(incident, sysId, { note: note('AI draft 1') });
     w.clock.advance(1000);
-    await w.connector.write(incident, sysId, { work_notes: 'AI draft 2' });
+    await w.connector.writeTicket(incident, sysId, { note: note('AI draft 2') });
     const sealed = JSON.stringify(sealedPanel('incident', sysId, 'INC0002041'));
-    const updated = await w.connector.write(incident, sysId, { [panel]: sealed, [status]: 'eligible' });
-    expect(updated[panel]).toBe(sealed);
-    expect(updated[status]).toBe('eligible');
+    const before = w.sandbox.store.get('incident', sysId)!.v.sys_mod_count;
+    const updated = await w.connector.writeTicket(incident, sysId, { fields: { [panel]: sealed, [status]: 'eligible' } });
+    expect(updated).toEqual({ modCount: String(Number(before) + 1), updatedOn: w.sandbox.store.get('incident', sysId)!.v.sys_updated_on, note: 'none' });
+    expect(w.sandbox.store.get('incident', sysId)!.v).toMatchObject({ [panel]: sealed, [status]: 'eligible' });
 
     const notes = journalRows(w.sandbox, 'incident', sysId);
     expect(notes.slice(notesBefore).map((r) => [r.v.value, r.v.sys_created_by])).toEqual([
-      ['AI draft 1', INTEGRATION_USER],
-      ['AI draft 2', INTEGRATION_USER],
+      [note('AI draft 1').text, INTEGRATION_USER],
+      [note('AI draft 2').text, INTEGRATION_USER],
     ]);
     const log = w.sandbox.writeLog.entries({ user: INTEGRATION_USER });
-    expect(log.map((e) => [e.method, e.table, e.sysId, e.fields, e.applied, e.status])).toEqual([
-      ['PATCH', 'incident', sysId, ['work_notes'], true, 200],
-      ['PATCH', 'incident', sysId, ['work_notes'], true, 200],
-      ['PATCH', 'incident', sysId, [panel, status], true, 200],
+    expect(log.map((e) => [e.api, e.method, e.table, e.sysId, e.fields, e.applied, e.status])).toEqual([
+      ['app', 'POST', 'incident', sysId, ['work_notes'], true, 200],
+      ['app', 'POST', 'incident', sysId, ['work_notes'], true, 200],
+      ['app', 'POST', 'incident', sysId, [panel, status], true, 200],
     ]);
 
     // Forbidden fields, alone or beside an allowed one: refused before a byte is sent.
     const requests = countRequests(w.sandbox);
     const seq = w.sandbox.writeLog.lastSeq;
-    for (const [body, field] of [
+    for (const [fields, field] of [
       [{ state: '6' }, 'state'],
-      [{ work_notes: 'AI draft 3', assigned_to: ticket.v.assigned_to ?? '' }, 'assigned_to'],
+      [{ [status]: 'queued', assigned_to: ticket.v.assigned_to ?? '' }, 'assigned_to'],
       [{ comments: 'Dear customer' }, 'comments'],
-      [{ [request]: '{"operation":"gather-diagnostics"}' }, request],
+      [{ work_notes: 'a note as a field' }, 'work_notes'],
       [{ priority: '1', [status]: 'queued' }, 'priority'],
     ] as const) {
-      await expect(w.connector.write(incident, sysId, body)).rejects.toMatchObject({ details: { field } });
+      await expect(w.connector.writeTicket(incident, sysId, { fields })).rejects.toMatchObject({ details: { field } });
     }
     expect(requests(), 'no request reached the instance').toBe(0);
     expect(w.sandbox.writeLog.lastSeq).toBe(seq);
     expect(w.sandbox.store.get('incident', sysId)!.v.state).toBe(stateBefore);
 
     // The invariant over everything the integration user ever sent.
-    expect([...w.sandbox.writeLog.fieldsWrittenBy(INTEGRATION_USER)].every((f) => ['work_notes', panel, status, request, review].includes(f))).toBe(true);
+    expect([...w.sandbox.writeLog.fieldsWrittenBy(INTEGRATION_USER)].every((f) => ['work_notes', panel, status].includes(f))).toBe(true);
     expect(w.sandbox.writeLog.dropped).toBe(0);
   });
 });

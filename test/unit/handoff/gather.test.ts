@@ -80,9 +80,12 @@ function fakeConnector(rows: { byCi?: RawRecord[]; byCaller?: RawRecord[]; byGro
     instanceId: 'fake',
     pull: refuse,
     get: refuse,
-    write: refuse,
+    writeTicket: refuse,
+    finishRow: refuse,
+    pendingRows: refuse,
     fieldChanges: refuse,
     user: refuse,
+    userRoles: refuse,
     groupMembers: refuse,
     tableFields: refuse,
     list(_m, conditions) {

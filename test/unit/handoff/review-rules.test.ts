@@ -16,10 +16,10 @@ const NORA = { userName: 'nora.brandt', sysId: 'c'.repeat(32) };
 const MORGAN = { userName: 'morgan.lee', sysId: 'd'.repeat(32) };
 const NETWORK_OPERATIONS = 'e'.repeat(32);
 
-/** mayReview reads only the integration user and group membership of its deps. */
+/** mayReview reads only the integration user and group membership (the people cache) of its deps. */
 const deps = {
   settings: { integrationUser: 'svc.aihandoff' },
-  connector: { groupMembers: (group: string) => Promise.resolve(group === NETWORK_OPERATIONS ? [IRENE.sysId] : []) },
+  people: { groupMembers: (group: string) => Promise.resolve(group === NETWORK_OPERATIONS ? [IRENE.sysId] : []) },
 } as unknown as FlowDeps;
 
 const noApproval = { required: false, role: null, approver: null } as const;
@@ -72,7 +72,8 @@ describe('the expiry note', () => {
     expect(note).toContain('Review: none came within 24 hours. This output needed no approval, but nobody reviewed it in time: check it against its sources before relying on it.');
     expect(note).not.toContain('not approved');
     expect(note).not.toContain('must not be used');
-    expect(notes.hasReviewMarker(note, h.id, 'expired')).toBe(true);
+    // The note carries its idempotency key: the app's API finds it among our entries and does not write it twice.
+    expect(note).toContain(notes.reviewKey(h.id, 'expired'));
   });
 
   it('says an output that needed approval was not approved and must not be used', () => {
@@ -80,6 +81,7 @@ describe('the expiry note', () => {
     const note = notes.reviewNote({ handoff: h, decision: 'expired', by: null, comment: null });
     expect(note).toContain('=== AI hand-off review: expired without a decision ===');
     expect(note).toContain('Decision: none came within 24 hours; the output was not approved and must not be used.');
-    expect(notes.hasReviewMarker(note, h.id, 'expired')).toBe(true);
+    // The note carries its idempotency key: the app's API finds it among our entries and does not write it twice.
+    expect(note).toContain(notes.reviewKey(h.id, 'expired'));
   });
 });

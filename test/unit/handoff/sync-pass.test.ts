@@ -1,8 +1,9 @@
 /**
- * One sync pass over fakes: requests and reviews go to intake (whose job
- * refreshes the panel), the other tickets' panels are refreshed, a retryable
- * failure fails the pass before the watermark moves, and one unreadable
- * ticket does not.
+ * One sync pass over fakes: every changed ticket's panel is refreshed (those
+ * with a hand-off in flight are left to the flow), a retryable failure fails
+ * the pass before the watermark moves, and one unreadable ticket does not.
+ * Requests and reviews are no business of sync: they are rows the intake
+ * polls.
  */
 import { describe, expect, it } from 'vitest';
 import type { Connector, PullPage, RawRecord, Watermark } from '../../../src/connector/connector.js';
@@ -14,15 +15,14 @@ import { loadMappings } from '../../../src/mapping/load-mappings.js';
 import { silentLogger } from '../../../src/util/log.js';
 
 const mapping = loadMappings().byTable.get('incident')!;
-const { request, review } = mapping.ai;
 
 function rec(n: number, extra: Record<string, string> = {}): RawRecord {
-  return { sys_id: n.toString(16).padStart(32, '0'), sys_mod_count: '1', sys_updated_on: `2026-11-25 10:00:${String(n).padStart(2, '0')}`, [request]: '', [review]: '', ...extra };
+  return { sys_id: n.toString(16).padStart(32, '0'), sys_mod_count: '1', sys_updated_on: `2026-11-25 10:00:${String(n).padStart(2, '0')}`, ...extra };
 }
 
-function fakes(pages: RawRecord[][], refresh: (r: RawRecord) => Promise<boolean | 'busy'>, seen?: SeenVersions) {
+function fakes(pages: RawRecord[][], refresh: (r: RawRecord) => Promise<boolean | 'busy' | 'in-flight'>, seen?: SeenVersions) {
   const refreshed: string[] = [];
-  const intake: string[] = [];
+  const options: unknown[] = [];
   let stored: Watermark | null = null;
   const connector = {
     instanceId: 'test',
@@ -35,10 +35,11 @@ function fakes(pages: RawRecord[][], refresh: (r: RawRecord) => Promise<boolean 
     },
   } as unknown as Connector;
   const panels: PanelWriter = {
-    async refresh(_m, record) {
+    async refresh(_m, record, update) {
       refreshed.push(record.sys_id!);
+      options.push(update);
       const outcome = await refresh(record);
-      return { written: outcome === true, skipped: outcome === 'busy', panel: null, ticket: null };
+      return { written: outcome === true, skipped: outcome === 'busy' || outcome === 'in-flight', inFlight: outcome === 'in-flight', panel: null, ticket: null, result: null };
     },
     refreshById: () => Promise.reject(new Error('not used')),
   };
@@ -59,17 +60,13 @@ function fakes(pages: RawRecord[][], refresh: (r: RawRecord) => Promise<boolean 
     panels,
     watermarks,
     log: silentLogger,
-    intake: {
-      pickup: (_t: string, r: RawRecord) => Promise.resolve(void intake.push(`pickup ${r.sys_id!}`)),
-      review: (_t: string, r: RawRecord) => Promise.resolve(void intake.push(`review ${r.sys_id!}`)),
-    },
     panelConcurrency: 3,
     ...(seen ? { seen } : {}),
   };
   return {
     deps,
     refreshed,
-    intake,
+    options,
     stored: () => stored,
     changePolicy: (next: string) => {
       policyContext = next;
@@ -78,13 +75,13 @@ function fakes(pages: RawRecord[][], refresh: (r: RawRecord) => Promise<boolean 
 }
 
 describe('a sync pass', () => {
-  it('hands requests and reviews to intake, refreshes the other panels, and moves the watermark', async () => {
-    const records = [rec(1), rec(2, { [request]: '{"operation":"x"}' }), rec(3), rec(4, { [review]: '{"handoff":"y"}' }), rec(5)];
-    const f = fakes([records.slice(0, 3), records.slice(3)], (r) => Promise.resolve(r.sys_id!.endsWith('3')));
+  it('refreshes every changed panel, leaving tickets with a hand-off in flight to the flow, and moves the watermark', async () => {
+    const records = [rec(1), rec(2), rec(3), rec(4), rec(5)];
+    const f = fakes([records.slice(0, 3), records.slice(3)], (r) => Promise.resolve(r.sys_id!.endsWith('3') ? true : r.sys_id!.endsWith('4') ? 'in-flight' : false));
     const stats = await syncTable(f.deps, mapping);
-    expect(stats).toMatchObject({ pulled: 5, pages: 2, requests: 1, reviews: 1, panelsWritten: 1, unreadable: 0 });
-    expect(f.intake.sort()).toEqual([`pickup ${rec(2).sys_id!}`, `review ${rec(4).sys_id!}`]);
-    expect(f.refreshed.sort()).toEqual([rec(1).sys_id!, rec(3).sys_id!, rec(5).sys_id!]);
+    expect(stats).toMatchObject({ pulled: 5, pages: 2, panelsWritten: 1, inFlight: 1, unreadable: 0 });
+    expect(f.refreshed.sort()).toEqual(records.map((r) => r.sys_id!));
+    expect(f.options.every((o) => JSON.stringify(o) === JSON.stringify({ skipIfBusy: true, skipIfInFlight: true }))).toBe(true);
     expect(f.stored()).toEqual({ updatedOn: rec(5).sys_updated_on, sysId: rec(5).sys_id });
   });
 

@@ -70,7 +70,16 @@ describe('runtime config files', () => {
   });
 
   it('is one composed schema that other sections join', () => {
-    expect(Object.keys(RUNTIME_CONFIG_SECTIONS)).toEqual(['paths', 'switches', 'groups', 'worker', 'ai', 'audit']);
+    expect(Object.keys(RUNTIME_CONFIG_SECTIONS)).toEqual(['paths', 'switches', 'groups', 'worker', 'app', 'ai', 'audit', 'ops']);
+  });
+});
+
+describe('the app section', () => {
+  it('defaults to the shipped scope, and refuses one the ServiceNow SDK would not build', () => {
+    expect(parseRuntimeConfig(minimal, '/etc/ai-handoff/ok.yaml').config.app).toEqual({ scope: 'x_acme_aihandoff' });
+    expect(parseRuntimeConfig(`${minimal}app: { scope: x_globx_aih }\n`, '/etc/ai-handoff/ok.yaml').config.app.scope).toBe('x_globx_aih');
+    expect(configError(`${minimal}app: { scope: AI-Handoff }\n`)).toContain('app.scope: use a ServiceNow application scope');
+    expect(configError(`${minimal}app: { scope: x_acme_aihandoff_tool }\n`)).toContain('at most 18 characters');
   });
 });
 

@@ -4,6 +4,7 @@
  * carry their resolution, every requested item has its request).
  */
 import { describe, expect, it } from 'vitest';
+import { appNames } from '../../../src/domain/app-names.js';
 import { createCredentials } from '../../../connectors/servicenow/sandbox/auth/credentials.js';
 import { createRecords } from '../../../connectors/servicenow/sandbox/records.js';
 import { createSchema } from '../../../connectors/servicenow/sandbox/schema/registry.js';
@@ -17,7 +18,7 @@ const TICKET_TABLES = ['incident', 'sc_request', 'sc_req_item', 'sn_si_incident'
 function generate(options: Omit<GenerateOptions, 'count'>, count: number): { store: Store; stats: NonNullable<ReturnType<typeof loadSeed>['generated']> } {
   const store = createStore(createSchema());
   const records = createRecords({ store, clock: () => NOW });
-  const { generated } = loadSeed(store, records, createCredentials(), NOW, { handWritten: false, tickets: count, generator: options });
+  const { generated } = loadSeed(store, records, createCredentials(), NOW, appNames(), { handWritten: false, tickets: count, generator: options });
   return { store, stats: generated! };
 }
 
@@ -54,7 +55,7 @@ describe('generator', () => {
     const tickets = stats.count - stats.byTable.sc_request!;
     expect(blocked / tickets).toBeGreaterThan(0.09);
     expect(blocked / tickets).toBeLessThan(0.15);
-    const restricted = TICKET_TABLES.flatMap((t) => [...store.partitions(t)[0]!.rows.values()]).filter((r) => r.v[r.table.app!.dataClass] === 'restricted');
+    const restricted = TICKET_TABLES.flatMap((t) => [...store.partitions(t)[0]!.rows.values()]).filter((r) => r.v[appNames().fields.dataClass] === 'restricted');
     expect(restricted.length).toBeGreaterThan(0);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWriteLog } from '../../../connectors/servicenow/sandbox/write-log.js';
 
-const entry = (user: string) => ({ at: '', method: 'PATCH', table: 'incident', sysId: 'x', user, body: {}, fields: ['work_notes'], applied: true, status: 200, reason: null, changed: [], ignored: [] });
+const entry = (user: string) => ({ api: 'table' as const, at: '', method: 'PATCH', table: 'incident', sysId: 'x', user, body: {}, fields: ['work_notes'], applied: true, status: 200, reason: null, changed: [], ignored: [] });
 
 describe('write log cap', () => {
   it('keeps the newest entries and counts the dropped ones, so an incomplete proof is visible', () => {

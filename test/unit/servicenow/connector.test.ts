@@ -27,17 +27,42 @@ function recordList(table: string, result: readonly Row[] = []): string[] {
 describe('writes', () => {
   it.each([
     [{ state: '6' }, 'state'],
-    [{ work_notes: 'note', assigned_to: SYS(9) }, 'assigned_to'],
+    [{ x_acme_aihandoff_status: 'queued', assigned_to: SYS(9) }, 'assigned_to'],
     [{ comments: 'customer-visible' }, 'comments'],
-    [{ x_acme_aihandoff_request: '{"operation":"x"}' }, 'x_acme_aihandoff_request'],
-  ])('refuses %j before any request reaches the instance', async (body, field) => {
+    [{ x_acme_aihandoff_data_classification: 'public' }, 'x_acme_aihandoff_data_classification'],
+  ])('refuses %j before any request reaches the instance', async (fields, field) => {
     const attempted: string[] = [];
     nock.emitter.on('no match', (req: { path?: string }) => attempted.push(String(req.path)));
-    const patch = instance().patch(() => true).query(true).reply(200, { result: {} });
+    const post = instance().post(() => true).reply(200, { result: {} });
     const { connector } = harness();
-    await expect(connector.write(incident, SYS(1), body)).rejects.toMatchObject({ details: { field } });
-    expect(patch.isDone()).toBe(false);
+    await expect(connector.writeTicket(incident, SYS(1), { fields })).rejects.toMatchObject({ details: { field } });
+    expect(post.isDone()).toBe(false);
     expect(attempted).toEqual([]);
+  });
+
+  it('posts one guarded body to the app API of its scope, and reads its answer', async () => {
+    let sent: unknown;
+    instance()
+      .post(`/api/x_globx_aih/v1/tickets/incident/${SYS(1)}`, (body: unknown) => {
+        sent = body;
+        return true;
+      })
+      .reply(200, { result: { sys_id: SYS(1), sys_mod_count: '7', sys_updated_on: '2025-01-01 10:00:00', note: 'already_written' } });
+    const { connector } = harness({}, { appScope: 'x_globx_aih' });
+    const key = '[ai-handoff:ho_abcdefghijklmnopqrstuvwxyz]';
+    const result = await connector.writeTicket(incident, SYS(1), { fields: { x_acme_aihandoff_status: 'queued' }, note: { text: `draft\n${key}`, key }, request: { sysId: SYS(2), state: 'queued', handoff: 'ho_abcdefghijklmnopqrstuvwxyz' } });
+    expect(result).toEqual({ modCount: '7', updatedOn: '2025-01-01 10:00:00', note: 'already_written' });
+    expect(sent).toEqual({
+      fields: { x_acme_aihandoff_status: 'queued' },
+      work_note: { field: 'work_notes', text: `draft\n${key}`, key },
+      request: { sys_id: SYS(2), state: 'queued', handoff: 'ho_abcdefghijklmnopqrstuvwxyz' },
+    });
+  });
+
+  it('treats an answer without the app API\'s fields as a bad response (the app is not installed in this scope)', async () => {
+    instance().post(() => true).reply(200, { result: { sys_id: SYS(1) } });
+    const { connector } = harness();
+    await expect(connector.writeTicket(incident, SYS(1), { fields: { x_acme_aihandoff_status: 'queued' } })).rejects.toMatchObject({ code: 'SN_BAD_RESPONSE' });
   });
 });
 
@@ -111,19 +136,26 @@ describe('work notes', () => {
   });
 });
 
-describe('audit, users, groups, dictionary', () => {
-  it('reads who changed a field from sys_audit, newest first (update count, then time)', async () => {
-    const paths = recordList('sys_audit', [{ fieldname: 'x_acme_aihandoff_request', oldvalue: '', newvalue: '{"operation":"gather_diagnostics"}', user: 'alex.rivera', sys_created_on: '2025-01-01 10:00:00' }]);
+describe('app rows, users, roles, groups, dictionary', () => {
+  it('polls pending rows of the app table of its scope, oldest first, with the contract\'s columns', async () => {
+    const paths = recordList('x_acme_aihandoff_review', [{ sys_id: SYS(3), state: 'pending' }]);
     const { connector } = harness();
-    expect(await connector.fieldChanges(incident, SYS(1), 'x_acme_aihandoff_request')).toEqual([
-      { field: 'x_acme_aihandoff_request', oldValue: '', newValue: '{"operation":"gather_diagnostics"}', user: 'alex.rivera', createdOn: '2025-01-01 10:00:00' },
+    expect(await connector.pendingRows('review')).toEqual([{ sys_id: SYS(3), state: 'pending' }]);
+    const params = Object.fromEntries(paramsOf(paths[0]!));
+    expect(params.sysparm_query).toBe('state=pending^ORDERBYsys_created_on');
+    expect(params.sysparm_fields).toBe('sys_id,ticket_table,ticket,number,handoff,decision,comment,reviewed_by,state,sys_created_by,sys_created_on');
+    expect(params.sysparm_limit).toBe('500');
+  });
+
+  it("reads a user's active roles through sys_user_has_role", async () => {
+    const paths = recordList('sys_user_has_role', [
+      { sys_id: SYS(70), 'role.name': 'itil', state: 'active' },
+      { sys_id: SYS(71), 'role.name': 'x_acme_aihandoff.agent', state: 'active' },
+      { sys_id: SYS(72), 'role.name': 'x_acme_aihandoff.reviewer', state: 'pending_approval' },
     ]);
-    expect(paramsOf(paths[0]!).slice(0, 3)).toEqual([
-      ['sysparm_query', `tablename=incident^documentkey=${SYS(1)}^fieldname=x_acme_aihandoff_request^ORDERBYDESCrecord_checkpoint^ORDERBYDESCsys_created_on`],
-      ['sysparm_fields', 'fieldname,oldvalue,newvalue,user,sys_created_on,record_checkpoint'],
-      ['sysparm_limit', '500'],
-    ]);
-    await expect(connector.fieldChanges(incident, SYS(1), 'caller_id.name')).rejects.toMatchObject({ code: 'INPUT_INVALID' });
+    const { connector } = harness();
+    expect(await connector.userRoles(SYS(40))).toEqual(['itil', 'x_acme_aihandoff.agent']);
+    expect(Object.fromEntries(paramsOf(paths[0]!))).toMatchObject({ sysparm_query: `user=${SYS(40)}^ORDERBYsys_id`, sysparm_fields: 'role.name,state,sys_id' });
   });
 
   it('finds a user by user_name or sys_id', async () => {

@@ -13,7 +13,7 @@ const incident = mapping('incident');
 const INCIDENT_FIELDS =
   'active,assigned_to,assigned_to.name,assignment_group,assignment_group.manager,assignment_group.manager.name,assignment_group.name,' +
   'caller_id,caller_id.name,close_notes,cmdb_ci,cmdb_ci.name,description,number,priority,short_description,state,sys_id,sys_mod_count,sys_updated_on,' +
-  'x_acme_aihandoff_data_classification,x_acme_aihandoff_panel,x_acme_aihandoff_request,x_acme_aihandoff_requested_by,x_acme_aihandoff_review,x_acme_aihandoff_reviewed_by,x_acme_aihandoff_status';
+  'x_acme_aihandoff_data_classification,x_acme_aihandoff_panel,x_acme_aihandoff_status';
 
 async function failure(promise: Promise<unknown>): Promise<HandoffError> {
   try {
@@ -49,7 +49,7 @@ describe('table client: the requests sent', () => {
     ]);
   });
 
-  it('gets one record by sys_id with labels (display_value=all) and PATCHes only the guarded body', async () => {
+  it('gets one record by sys_id with labels (display_value=all), and PATCHes an app row with only the guarded columns', async () => {
     const bodies: unknown[] = [];
     const paths: string[] = [];
     instance()
@@ -59,27 +59,27 @@ describe('table client: the requests sent', () => {
         paths.push(this.req.path);
         return [200, { result: { sys_id: { display_value: SYS(1), value: SYS(1) }, number: { display_value: 'INC0002041', value: 'INC0002041' }, state: { display_value: 'In Progress', value: '2' }, cmdb_ci: { display_value: '', value: '' } } }];
       })
-      .patch(`/api/now/table/incident/${SYS(1)}`, (body: unknown) => {
+      .patch(`/api/now/table/x_acme_aihandoff_request/${SYS(2)}`, (body: unknown) => {
         bodies.push(body);
         return true;
       })
       .query(true)
       .reply(function () {
         paths.push(this.req.path);
-        return [200, { result: { sys_id: SYS(1), x_acme_aihandoff_status: 'queued' } }];
+        return [200, { result: { sys_id: SYS(2), state: 'refused' } }];
       });
     const { connector } = harness();
     // Raw values keep their keys; a label that differs goes under dv_<field>.
     expect(await connector.get(incident, SYS(1))).toEqual({ sys_id: SYS(1), number: 'INC0002041', state: '2', dv_state: 'In Progress', cmdb_ci: '' });
-    expect(await connector.write(incident, SYS(1), { x_acme_aihandoff_status: 'queued' })).toEqual({ sys_id: SYS(1), x_acme_aihandoff_status: 'queued' });
-    expect(bodies).toEqual([{ x_acme_aihandoff_status: 'queued' }]);
+    await connector.finishRow('request', { sysId: SYS(2), state: 'refused', message: 'No such table.', remedy: 'Ask again.' });
+    expect(bodies).toEqual([{ state: 'refused', message: 'No such table.', remedy: 'Ask again.' }]);
     expect(paramsOf(paths[0]!)).toEqual([
       ['sysparm_fields', INCIDENT_FIELDS],
       ['sysparm_display_value', 'all'],
       ['sysparm_exclude_reference_link', 'true'],
     ]);
     expect(paramsOf(paths[1]!)).toEqual([
-      ['sysparm_fields', INCIDENT_FIELDS],
+      ['sysparm_fields', 'sys_id,state'],
       ['sysparm_display_value', 'false'],
       ['sysparm_exclude_reference_link', 'true'],
     ]);
@@ -138,12 +138,12 @@ describe('table client: answers that are errors', () => {
     [403, 'SN_FORBIDDEN', 'Operation Failed'],
     [404, 'SN_NOT_FOUND', 'No Record found'],
   ])('does not retry %i (%s) and carries the status, table and ServiceNow message', async (status, code, message) => {
-    instance().patch(`/api/now/table/incident/${SYS(6)}`).query(true).once().reply(status, snError(message, 'some detail'));
+    instance().post(`/api/x_acme_aihandoff/v1/tickets/incident/${SYS(6)}`).once().reply(status, snError(message, 'some detail'));
     const { connector, sleeps } = harness();
-    const error = await failure(connector.write(incident, SYS(6), { x_acme_aihandoff_status: 'running' }));
+    const error = await failure(connector.writeTicket(incident, SYS(6), { fields: { x_acme_aihandoff_status: 'running' } }));
     expect(error.code).toBe(code);
     expect(error.retryable).toBe(false);
-    expect(error.details).toMatchObject({ status, table: 'incident', operation: 'patch', snMessage: message, snDetail: 'some detail' });
+    expect(error.details).toMatchObject({ status, table: 'incident', operation: 'write', snMessage: message, snDetail: 'some detail' });
     expect(sleeps).toEqual([]);
     expect(nock.isDone()).toBe(true);
   });
@@ -209,22 +209,16 @@ describe('table client: retries', () => {
     expect(Date.now() - started).toBeLessThan(1500);
   });
 
-  it('does not resend a work-note append after an ambiguous failure, but does after a 429', async () => {
-    instance().patch(path).query(true).once().reply(503, snError('Service Unavailable'));
-    const { connector } = harness();
-    const error = await failure(connector.write(incident, SYS(7), { work_notes: 'AI draft' }));
-    expect([error.code, error.retryable, error.details.ambiguous]).toEqual(['SN_UNAVAILABLE', true, true]);
+  it('sends a ticket write again after a 503, a reset and a 429: the note\'s key makes it idempotent', async () => {
+    const api = `/api/x_acme_aihandoff/v1/tickets/incident/${SYS(7)}`;
+    const written = { result: { sys_id: SYS(7), sys_mod_count: '3', sys_updated_on: '2025-01-01 10:00:00', note: 'written' } };
+    const key = '[ai-handoff:ho_abcdefghijklmnopqrstuvwxyz]';
+    const write = { note: { text: `AI draft\n${key}`, key } };
+    const { connector, sleeps } = harness();
+    instance().post(api).reply(503, snError('Service Unavailable')).post(api).replyWithError(netError('ECONNRESET', 'socket hang up')).post(api).reply(429, snError('Rate limit exceeded'), { 'Retry-After': '1' }).post(api).reply(200, written);
+    expect(await connector.writeTicket(incident, SYS(7), write)).toMatchObject({ note: 'written' });
+    expect(sleeps).toHaveLength(3);
     expect(nock.isDone()).toBe(true);
-
-    instance().patch(path).query(true).replyWithError(netError('ECONNRESET', 'socket hang up'));
-    expect((await failure(connector.write(incident, SYS(7), { work_notes: 'AI draft' }))).details.ambiguous).toBe(true);
-
-    instance().patch(path).query(true).reply(429, snError('Rate limit exceeded'), { 'Retry-After': '1' }).patch(path).query(true).reply(200, ok);
-    expect(await connector.write(incident, SYS(7), { work_notes: 'AI draft' })).toEqual(ok.result);
-
-    // An AI-field update is idempotent: a 503 is retried.
-    instance().patch(path).query(true).reply(503, snError('Service Unavailable')).patch(path).query(true).reply(200, ok);
-    expect(await connector.write(incident, SYS(7), { x_acme_aihandoff_status: 'running' })).toEqual(ok.result);
   });
 });
 

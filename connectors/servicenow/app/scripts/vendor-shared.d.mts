@@ -1,6 +1,5 @@
 /** Types for vendor-shared.mjs (the shared module as the app ships it), for the tests. */
 export declare const SHARED_MODULE: string;
 export declare const VENDORED_MODULE: string;
-export declare const ROWS_STAND_IN: string;
 export declare function vendoredText(shared?: string): string;
 export declare function vendorShared(): void;

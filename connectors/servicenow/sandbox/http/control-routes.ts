@@ -9,11 +9,15 @@
  * DELETE /sandbox/control/writes
  * GET    /sandbox/control/faults          PUT (replace: rule or list), POST (add one), DELETE (clear)
  * GET    /sandbox/control/rate-limit      PUT (set), DELETE (off)
- * PUT    /sandbox/control/acl/{table}     {"read"?: [...], "write"?: [...], "create"?: [...]}
+ * PUT    /sandbox/control/acl/{table}     {"read"?: [...], "write"?: [...], "create"?: [...], "writeFields"?: {...}}
  * POST   /sandbox/control/tokens/revoke   {"access_only"?: true}
+ * GET    /sandbox/control/doorbell        PUT {"url", "token"?} (the app's doorbell properties), DELETE (off)
+ * GET    /sandbox/control/denials         POST {"user", "sys_id"} (hide one record from one user), DELETE (clear)
  */
 import { z } from 'zod';
 import { TableAcl, type Acl } from '../acl.js';
+import { DoorbellConfig, type Doorbell } from '../app/doorbell.js';
+import type { RecordRules } from '../record-rules.js';
 import type { Tokens } from '../auth/tokens.js';
 import { FaultRule, type Faults } from '../faults.js';
 import { RateLimitConfig, type RateLimiter } from '../rate-limit.js';
@@ -26,7 +30,11 @@ export interface ControlContext {
   readonly acl: Acl;
   readonly tokens: Tokens;
   readonly writeLog: WriteLog;
+  readonly rules: RecordRules;
+  readonly doorbell: Doorbell;
 }
+
+const Denial = z.strictObject({ user: z.string().min(1), sys_id: z.string().regex(/^[0-9a-f]{32}$/, 'sys_id must be 32 lower-case hex characters') });
 
 const bad = (message: string): Reply => json(400, { error: { message, detail: null }, status: 'failure' });
 
@@ -46,7 +54,9 @@ const isReply = (v: unknown): v is Reply => typeof v === 'object' && v !== null 
 function writeFilter(params: URLSearchParams): WriteFilter {
   const applied = params.get('applied');
   const after = params.get('after');
+  const api = params.get('api');
   return {
+    ...(api === 'table' || api === 'app' ? { api } : {}),
     ...(params.get('user') === null ? {} : { user: params.get('user')! }),
     ...(params.get('table') === null ? {} : { table: params.get('table')! }),
     ...(params.get('sys_id') === null ? {} : { sysId: params.get('sys_id')! }),
@@ -64,8 +74,14 @@ export function handleControl(ctx: ControlContext, method: string, url: URL, bod
         rateLimit: ctx.rateLimit.config(),
         acl: ctx.acl.rules(),
         writes: { size: ctx.writeLog.size, dropped: ctx.writeLog.dropped, lastSeq: ctx.writeLog.lastSeq },
+        doorbell: doorbellState(),
+        denials: ctx.rules.denials(),
       },
     });
+  const doorbellState = (): unknown => {
+    const config = ctx.doorbell.config();
+    return { url: config?.url ?? null, token: config?.token === undefined ? null : 'set', ...ctx.doorbell.stats };
+  };
 
   if (path === '/sandbox/control' && method === 'GET') return summary();
 
@@ -118,6 +134,34 @@ export function handleControl(ctx: ControlContext, method: string, url: URL, bod
     if (isReply(rule)) return rule;
     ctx.acl.set(acl[1]!, rule);
     return json(200, { result: ctx.acl.rules()[acl[1]!] });
+  }
+
+  if (path === '/sandbox/control/doorbell') {
+    if (method === 'GET') return json(200, { result: doorbellState() });
+    if (method === 'DELETE') {
+      ctx.doorbell.set(null);
+      return json(200, { result: doorbellState() });
+    }
+    if (method === 'PUT') {
+      const config = parse(DoorbellConfig, body, 'doorbell');
+      if (isReply(config)) return config;
+      ctx.doorbell.set(config);
+      return json(200, { result: doorbellState() });
+    }
+  }
+
+  if (path === '/sandbox/control/denials') {
+    if (method === 'GET') return json(200, { result: ctx.rules.denials() });
+    if (method === 'DELETE') {
+      ctx.rules.clearDenials();
+      return json(200, { result: [] });
+    }
+    if (method === 'POST') {
+      const denial = parse(Denial, body, 'denial');
+      if (isReply(denial)) return denial;
+      ctx.rules.deny({ user: denial.user, sysId: denial.sys_id });
+      return json(201, { result: ctx.rules.denials() });
+    }
   }
 
   if (path === '/sandbox/control/tokens/revoke' && method === 'POST') {

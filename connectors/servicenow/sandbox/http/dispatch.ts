@@ -1,8 +1,9 @@
 /**
  * One request through the sandbox, in the order an instance (and the network
- * in front of it) would treat it: control routes; then for the Table API and
- * the token endpoint: injected faults, authentication, the rate limit, the
- * handler; and the write log records every write whatever its fate.
+ * in front of it) would treat it: control routes; then for the Table API, the
+ * app's Scripted REST API and the token endpoint: injected faults,
+ * authentication, the rate limit, the handler; and the write log records
+ * every write whatever its fate.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -18,6 +19,8 @@ import { handleOAuth, type OAuthContext } from './oauth-route.js';
 import { ERRORS, json, readBody, serverError, type Reply } from './reply.js';
 import { send, type SendMode } from './send.js';
 import { handleTable, type TableContext, type WriteOutcome } from './table-routes.js';
+import { flattenAppBody, type AppApiAnswer } from '../app/ticket-api.js';
+import type { Identity } from '../auth/identify.js';
 
 /** Largest request body accepted, in bytes. */
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -36,6 +39,8 @@ export interface DispatchContext {
   readonly clock: Clock;
   readonly log: Logger;
   readonly extraRoutes: readonly ExtraRoute[];
+  /** The app's Scripted REST API: its base path (/api/<scope>/v1) and handler. */
+  readonly appApi: { readonly base: string; readonly handle: (method: string, table: string, sysId: string, identity: Identity, body: Record<string, unknown> | null) => AppApiAnswer };
 }
 
 const TABLE_PATH = /^\/api\/now(?:\/v\d+)?\/table\/([^/]+)(?:\/([^/]+))?\/?$/;
@@ -70,32 +75,38 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
   }
 
   const tableMatch = TABLE_PATH.exec(url.pathname);
+  const appMatch = url.pathname.startsWith(`${ctx.appApi.base}/`) ? /^\/tickets\/([^/]+)\/([^/]+)\/?$/.exec(url.pathname.slice(ctx.appApi.base.length)) : null;
   const isToken = url.pathname === '/oauth_token.do';
-  if (!tableMatch && !isToken) {
+  if (!tableMatch && !appMatch && !isToken) {
     for (const route of ctx.extraRoutes) if (await route(req, res, url)) return;
     if (url.pathname.startsWith('/api/')) return send(res, ERRORS.noResource());
     return send(res, { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'Not found' });
   }
 
-  const table = tableMatch ? decodeURIComponent(tableMatch[1]!) : undefined;
-  const sysId = tableMatch?.[2] === undefined ? undefined : decodeURIComponent(tableMatch[2]);
-  const isWrite = tableMatch !== null && method !== 'GET' && method !== 'HEAD';
+  const match = tableMatch ?? appMatch;
+  const table = match ? decodeURIComponent(match[1]!) : undefined;
+  const sysId = match?.[2] === undefined ? undefined : decodeURIComponent(match[2]);
+  const isWrite = match !== null && method !== 'GET' && method !== 'HEAD';
+  const api: 'table' | 'app' = appMatch ? 'app' : 'table';
   const text = method === 'GET' || method === 'HEAD' ? '' : await readBody(req, MAX_BODY_BYTES);
   if (typeof text !== 'string') return send(res, ERRORS.badRequest('Request body too large', `The body exceeds ${MAX_BODY_BYTES} bytes`));
   const body = isWrite ? parseObject(text) : null;
   const identified = ctx.identify(req.headers);
   const user = identified.ok ? identified.identity.actor.userName : null;
 
+  // The app's API logs the ticket's view of its body (its fields and the note under work_notes).
+  const logged = api === 'app' ? flattenAppBody(body) : body;
   const logWrite = (status: number, outcome: WriteOutcome): void => {
     if (!isWrite || table === undefined) return;
     ctx.writeLog.record({
+      api,
       at: new Date(ctx.clock()).toISOString(),
       method,
       table,
       sysId: outcome.sysId ?? sysId ?? null,
       user,
-      body,
-      fields: body === null ? [] : Object.keys(body),
+      body: logged,
+      fields: logged === null ? [] : Object.keys(logged),
       applied: outcome.applied,
       status,
       reason: outcome.reason,
@@ -126,6 +137,18 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
 
   const limit = ctx.rateLimit.check(identified.identity.actor.userName);
   if (limit && !limit.allowed) return refuse(ERRORS.rateLimited(ctx.rateLimit.config()?.limit ?? 0, limit.headers), 'rate limited');
+
+  if (appMatch) {
+    const answer = ctx.appApi.handle(method, table!, sysId!, identified.identity, body);
+    const at = new Date(ctx.clock()).toISOString();
+    for (const write of answer.writes) {
+      const status = after === 'drop' ? 0 : answer.reply.status;
+      const reason = after === 'drop' && write.applied ? 'applied; connection dropped before the answer (fault)' : write.reason;
+      ctx.writeLog.record({ api, at, method, user, ...write, reason, status });
+    }
+    const reply = limit ? { ...answer.reply, headers: { ...answer.reply.headers, ...limit.headers } } : answer.reply;
+    return send(res, reply, after);
+  }
 
   const answer = handleTable(ctx.table, { method, table: table!, sysId, url, baseUrl, identity: identified.identity, body });
   if (answer.write) logWrite(after === 'drop' ? 0 : answer.reply.status, after === 'drop' && answer.write.applied ? { ...answer.write, reason: 'applied; connection dropped before the answer (fault)' } : answer.write);

@@ -4,7 +4,8 @@
  * session's X-UserToken), a page per ticket (`/ticket/<number>`, and
  * `/nav_to.do?uri=incident.do?sys_id=...` as ServiceNow links it), an index of
  * active tickets, and the files the pages load. Every write the page makes
- * goes through the Table API as the signed-in user, so it is audited as them.
+ * (a request or review row of the app's tables) goes through the Table API
+ * as the signed-in user, so the platform stamps them as its creator.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { SESSION_COOKIE, SESSION_IDLE_MS, readCookie } from '../auth/sessions.js';
@@ -107,8 +108,8 @@ export function pageRoutes(parts: SandboxParts): ExtraRoute {
       );
     }
     if (path === '/sandbox/app-fields' && method === 'GET') {
-      // The page reads and writes the AI fields under the names this instance has.
-      return json(200, { result: parts.appFields }, PAGE_HEADERS);
+      // The page reads the AI fields, and creates request and review rows, under the names this instance's app has.
+      return json(200, { result: { ...parts.appFields, requestTable: parts.app.tables.request, reviewTable: parts.app.tables.review } }, PAGE_HEADERS);
     }
     if (path === '/sandbox/people' && method === 'GET') {
       // Who the switcher offers: the seeded people (the sandbox's own cast, not secret).

@@ -23,7 +23,7 @@ window.Sandbox = (function () {
     return node;
   }
 
-  /** The names of the AI fields on this instance (the app may install them as u_ai_* or x_acme_aihandoff_*). */
+  /** The names of the AI fields and the app's request and review tables on this instance (they follow the app's scope). */
   async function appFields() {
     const res = await fetch('/sandbox/app-fields', { headers: { accept: 'application/json' } });
     return (await res.json()).result;

@@ -1,12 +1,14 @@
 /*
  * The two things a person does on the page: Assign To AI Operation (the scope
- * review dialog, then Confirm writes the request field) and, for whoever may
- * review a hand-off awaiting review (its approver where approval is required;
- * its requester, assignee or group where none is), Accept / Reject / Escalate
- * (which write the review field). The dialog and
- * the review buttons are built only from the shared scope-review module's
- * output, and the JSON written is the module's: exactly what the ServiceNow
- * app's UI actions write.
+ * review dialog, then Confirm creates a row of the app's request table) and,
+ * for whoever may review a hand-off awaiting review (its approver where
+ * approval is required; its requester, assignee or group where none is),
+ * Accept / Reject / Escalate (which create a row of the review table). The
+ * dialog and the review buttons are built only from the shared scope-review
+ * module's output, and the row's columns are the module's (requestRow,
+ * reviewRow): exactly what the ServiceNow app's dialog creates. A row the
+ * app's rule refuses shows its message; one the worker refuses shows in the
+ * rows list below the panel.
  */
 'use strict';
 
@@ -62,15 +64,15 @@ window.TicketActions = (function () {
         error.textContent = 'Choose an operation that is not blocked.';
         return;
       }
-      let request;
+      let row;
       try {
-        request = module().buildRequest(op.id, op.scopeDigest, document.getElementById('scope-note').value);
+        row = module().requestRow(s.panelText, s.table, op.id, document.getElementById('scope-note').value);
       } catch (e) {
         error.textContent = e.message;
         return;
       }
-      const answer = await api(s.session, 'PATCH', `/api/now/table/${s.table}/${s.sysId}`, { [s.ai.request]: request });
-      if (answer.status !== 200) {
+      const answer = await api(s.session, 'POST', `/api/now/table/${s.ai.requestTable}`, row);
+      if (answer.status !== 201) {
         error.textContent = `Not sent: ${errorText(answer)}`;
         return;
       }
@@ -104,16 +106,16 @@ window.TicketActions = (function () {
         item.querySelector('textarea').value = typed[commentId] || '';
         for (const button of buttons) {
           button.addEventListener('click', async () => {
-            let review;
+            const current = state();
+            let row;
             try {
-              review = module().buildReview(h.id, button.dataset.decision, item.querySelector('textarea').value);
+              row = module().reviewRow(current.panelText, current.table, h.id, button.dataset.decision, item.querySelector('textarea').value);
             } catch (e) {
               say(e.message, true);
               return;
             }
-            const current = state();
-            const answer = await api(current.session, 'PATCH', `/api/now/table/${current.table}/${current.sysId}`, { [current.ai.review]: review });
-            if (answer.status !== 200) say(`Not recorded: ${errorText(answer)}`, true);
+            const answer = await api(current.session, 'POST', `/api/now/table/${current.ai.reviewTable}`, row);
+            if (answer.status !== 201) say(`Not recorded: ${errorText(answer)}`, true);
             else say(`Decision recorded: ${button.dataset.decision} for ${h.title}.`);
           });
         }

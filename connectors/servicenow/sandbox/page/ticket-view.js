@@ -1,4 +1,10 @@
-/* Renders a ticket: its fields, its journal, the AI panel summary and the hand-offs. Text only. */
+/*
+ * Renders a ticket: its fields, its journal (one entry per sys_journal_field
+ * row, never by splitting text: a header-shaped line inside a note stays in
+ * that note), the AI panel summary, the hand-offs, and the requests and
+ * reviews made on it (rows of the app's tables) with a refusal's message and
+ * remedy. Text only.
+ */
 'use strict';
 
 window.TicketView = (function () {
@@ -23,7 +29,7 @@ window.TicketView = (function () {
 
   /** The field names to ask for, raw and display (sysparm_display_value=all). */
   function requestedFields(table, ai) {
-    return ['sys_id', 'number', 'short_description', 'description', 'sys_mod_count', 'work_notes', ai.panel, ai.status, ...fieldsFor(table, ai).map(([f]) => f)].join(',');
+    return ['sys_id', 'number', 'short_description', 'description', 'sys_mod_count', ai.panel, ai.status, ...fieldsFor(table, ai).map(([f]) => f)].join(',');
   }
 
   const shown = (v) => (v && typeof v === 'object' ? v.display_value : v) || '';
@@ -44,36 +50,43 @@ window.TicketView = (function () {
     document.getElementById('ai-status').dataset.value = raw(record[ai.status]);
   }
 
-  const HEADER = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}) - (.+) \((Work notes|Additional comments)\)$/;
-
-  /** Splits the journal's display value (newest first, each entry headed "<date> - <name> (Work notes)"). */
-  function journalEntries(text) {
-    const entries = [];
-    let current = null;
-    for (const line of (text || '').split('\n')) {
-      const m = HEADER.exec(line);
-      if (m) {
-        current = { at: m[1], by: m[2], lines: [] };
-        entries.push(current);
-      } else if (current) {
-        current.lines.push(line);
-      }
-    }
-    return entries.map((e) => ({ at: e.at, by: e.by, text: e.lines.join('\n').replace(/\n+$/, '') }));
-  }
-
-  function renderJournal(record) {
+  /**
+   * The work notes, newest first, one entry per journal row: `rows` are
+   * sys_journal_field records (value, sys_created_by, sys_created_on) and
+   * `names` maps a user_name to the person's name.
+   */
+  function renderJournal(rows, names) {
     const list = document.getElementById('work-notes');
-    const entries = journalEntries(shown(record.work_notes));
     list.replaceChildren(
-      ...entries.map((e) =>
-        el('li', { class: 'journal-entry' }, [
-          el('p', { class: 'journal-head' }, [el('strong', { class: 'journal-author', text: e.by }), ` ${e.at}`]),
-          el('p', { class: 'journal-text pre', text: e.text }),
+      ...rows.map((r) =>
+        el('li', { class: 'journal-entry', dataset: { sysId: r.sys_id || '' } }, [
+          el('p', { class: 'journal-head' }, [el('strong', { class: 'journal-author', text: names[r.sys_created_by] || r.sys_created_by }), ` ${r.sys_created_on}`]),
+          el('p', { class: 'journal-text pre', text: r.value }),
         ]),
       ),
     );
-    if (entries.length === 0) list.append(el('li', { class: 'empty', text: 'No work notes yet.' }));
+    if (rows.length === 0) list.append(el('li', { class: 'empty', text: 'No work notes yet.' }));
+  }
+
+  const ROW_WORDS = { pending: 'waiting for the AI worker', queued: 'taken', recorded: 'recorded', refused: 'refused' };
+
+  /** The requests and reviews made on this ticket (the app's rows the user may read), newest first, each with its state and, when refused, why. */
+  function renderRows(requests, reviews) {
+    const list = document.getElementById('ai-rows');
+    const all = [
+      ...requests.map((r) => ({ kind: 'request', what: `Request: ${r.operation}`, row: r })),
+      ...reviews.map((r) => ({ kind: 'review', what: `Review: ${r.decision} ${r.handoff}`, row: r })),
+    ].sort((a, b) => (a.row.sys_created_on < b.row.sys_created_on ? 1 : a.row.sys_created_on > b.row.sys_created_on ? -1 : 0));
+    list.replaceChildren(
+      ...all.map(({ kind, what, row }) =>
+        el('li', { class: `ai-row row-${row.state}`, id: `row-${row.sys_id}`, dataset: { kind, state: row.state } }, [
+          el('p', { class: 'row-head' }, [el('strong', { text: what }), ` by ${row.sys_created_by} at ${row.sys_created_on}: `, el('span', { class: 'row-state', text: ROW_WORDS[row.state] || row.state })]),
+          row.state === 'refused' ? el('p', { class: 'row-message', text: row.message }) : null,
+          row.state === 'refused' && row.remedy ? el('p', { class: 'row-remedy remedy', text: `Remedy: ${row.remedy}` }) : null,
+        ]),
+      ),
+    );
+    document.getElementById('ai-rows-section').hidden = all.length === 0;
   }
 
   /** The panel summary beside the fields: each operation, its outcome, approval, and reasons. */
@@ -114,5 +127,5 @@ window.TicketView = (function () {
     ]);
   }
 
-  return { requestedFields, renderFields, renderJournal, renderPanel, noticeBox, raw, shown, journalEntries };
+  return { requestedFields, renderFields, renderJournal, renderRows, renderPanel, noticeBox, raw, shown };
 })();

@@ -36,9 +36,18 @@
   }
 
   const ai = await appFields();
+  const people = await fetch('/sandbox/people', { headers: { accept: 'application/json' } }).then((r) => (r.status === 200 ? r.json() : { result: [] }));
+  const names = Object.fromEntries(people.result.map((p) => [p.userName, p.name]));
   const state = { session: current, user: current.user, ai, table, sysId: null, panelText: '', review: { operations: [], notice: null }, modCount: null };
   const getState = () => state;
   Actions.wireDialog(getState, say);
+
+  /** Rows of a table as this user may read them (a list the ACL denies is simply empty). */
+  async function rows(tableName, query, fields, limit) {
+    const params = new URLSearchParams({ sysparm_query: query, sysparm_fields: fields, sysparm_limit: String(limit), sysparm_exclude_reference_link: 'true' });
+    const answer = await api(current, 'GET', `/api/now/table/${tableName}?${params}`);
+    return answer.status === 200 ? answer.json.result : [];
+  }
 
   async function load() {
     const params = new URLSearchParams({
@@ -59,11 +68,17 @@
       return false;
     }
     const modCount = View.raw(record.sys_mod_count);
+    state.sysId = View.raw(record.sys_id);
+    // The rows change without the ticket (a request created, a review refused): they are read on every poll.
+    const [requests, reviews] = await Promise.all([
+      rows(ai.requestTable, `ticket=${state.sysId}^ORDERBYDESCsys_created_on`, 'sys_id,operation,state,message,remedy,sys_created_by,sys_created_on', 10),
+      rows(ai.reviewTable, `ticket=${state.sysId}^ORDERBYDESCsys_created_on`, 'sys_id,handoff,decision,state,message,remedy,sys_created_by,sys_created_on', 10),
+    ]);
+    View.renderRows(requests, reviews);
     if (modCount === state.modCount) return true;
     const panelText = View.raw(record[ai.panel]);
     const panelChanged = state.modCount !== null && panelText !== state.panelText;
     state.modCount = modCount;
-    state.sysId = View.raw(record.sys_id);
     state.panelText = panelText;
     state.review = window.AiHandoffScopeReview.buildScopeReview(panelText, current.user);
     let panel = null;
@@ -73,7 +88,8 @@
       panel = null;
     }
     View.renderFields(table, ai, record);
-    View.renderJournal(record);
+    const journal = await rows('sys_journal_field', `element_id=${state.sysId}^element=work_notes^ORDERBYDESCsys_created_on`, 'sys_id,value,sys_created_by,sys_created_on', 500);
+    View.renderJournal(journal, names);
     View.renderPanel(state.review, panel);
     document.getElementById('assign-ai').hidden = !window.AiHandoffScopeReview.showsAssign(panelText, current.user);
     Actions.renderReviews(getState, say);

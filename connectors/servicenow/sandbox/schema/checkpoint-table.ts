@@ -6,16 +6,14 @@
  * sandbox has no DELETE; the app grants no delete). An admin passes every
  * ACL, as on an instance: the threat model counts on that.
  */
-import { checkpointTableName, DEFAULT_APP_SCOPE } from '../../checkpoint-table.js';
-import type { TableAclPatch } from '../acl.js';
+import type { AppNames } from '../../../../src/domain/app-names.js';
+import type { TableAcl } from '../acl.js';
 import { str } from './fields.js';
 import type { TableSpec } from './types.js';
 
-const INTEGRATION = (scope: string): string => `${scope}.integration`;
-
-export function checkpointTableSpec(scope: string = DEFAULT_APP_SCOPE): TableSpec {
+export function checkpointTableSpec(names: AppNames): TableSpec {
   return {
-    name: checkpointTableName(scope),
+    name: names.tables.checkpoint,
     label: 'AI hand-off audit checkpoint',
     sysFields: 'full',
     fields: [
@@ -28,6 +26,6 @@ export function checkpointTableSpec(scope: string = DEFAULT_APP_SCOPE): TableSpe
 }
 
 /** Create and read for the integration role; write for no one but admin. */
-export function checkpointAcl(scope: string = DEFAULT_APP_SCOPE): Record<string, TableAclPatch> {
-  return { [checkpointTableName(scope)]: { read: [INTEGRATION(scope)], create: [INTEGRATION(scope)], write: [] } };
+export function checkpointAcl(names: AppNames): Record<string, TableAcl> {
+  return { [names.tables.checkpoint]: { read: [names.roles.integration], create: [names.roles.integration], write: [] } };
 }

@@ -2,7 +2,8 @@
  * Resolves the table specs into table definitions: inherited fields, dictionary
  * overrides, the sys_* fields every record carries, and the table hierarchy.
  */
-import { DEFAULT_APP_FIELDS, type AppFields } from './app-fields.js';
+import { appNames, type AppNames } from '../../../../src/domain/app-names.js';
+import { appTables } from './app-tables.js';
 import { checkpointTableSpec } from './checkpoint-table.js';
 import { SYSTEM_TABLES } from './system-tables.js';
 import { taskTables } from './task-tables.js';
@@ -28,9 +29,9 @@ const UPDATED: readonly FieldSpec[] = [
   { name: 'sys_mod_count', label: 'Updates', type: 'integer', readOnly: true, defaultValue: '0' },
 ];
 
-/** Every table the sandbox serves, with the app's fields under the given names. */
-export function allTableSpecs(app: AppFields = DEFAULT_APP_FIELDS): TableSpec[] {
-  return [...taskTables(app), ...SYSTEM_TABLES, checkpointTableSpec()];
+/** Every table the sandbox serves, with the app's fields and tables under the names of its scope. */
+export function allTableSpecs(names: AppNames = appNames()): TableSpec[] {
+  return [...taskTables(names.fields), ...SYSTEM_TABLES, ...appTables(names), checkpointTableSpec(names)];
 }
 
 export function createSchema(specs: readonly TableSpec[] = allTableSpecs()): Schema {
@@ -77,7 +78,6 @@ export function createSchema(specs: readonly TableSpec[] = allTableSpecs()): Sch
       descendants,
       hasFullSysFields: spec.sysFields === 'full',
       closedStates: new Set(spec.closedStates ?? []),
-      app: spec.app,
     });
   }
   return {

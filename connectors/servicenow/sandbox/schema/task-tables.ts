@@ -148,6 +148,6 @@ export const RM_ENHANCEMENT: TableSpec = {
 
 /** The task tables with the app's fields installed on the five ticket tables. */
 export function taskTables(app: AppFields): TableSpec[] {
-  const withApp = (spec: TableSpec): TableSpec => ({ ...spec, fields: [...spec.fields, ...appFieldSpecs(app)], app });
+  const withApp = (spec: TableSpec): TableSpec => ({ ...spec, fields: [...spec.fields, ...appFieldSpecs(app)] });
   return [TASK, ...[INCIDENT, SC_REQUEST, SC_REQ_ITEM, SN_SI_INCIDENT, RM_ENHANCEMENT].map(withApp)];
 }

@@ -1,5 +1,3 @@
-import type { AppFields } from './app-fields.js';
-
 /**
  * The sandbox's table definitions: just enough of ServiceNow's dictionary to
  * serve the Table API faithfully (types decide comparison, display values and
@@ -62,8 +60,6 @@ export interface TableSpec {
   readonly overrides?: Readonly<Record<string, Partial<Pick<FieldSpec, 'choices' | 'defaultValue'>>>>;
   /** State values that close the record (a business rule then sets active=false). */
   readonly closedStates?: readonly string[];
-  /** The installed app's field names, on the ticket tables it augments. */
-  readonly app?: AppFields;
 }
 
 /** A resolved field: its spec plus the table that defines it (for sys_dictionary). */
@@ -89,8 +85,6 @@ export interface TableDef {
   readonly descendants: readonly string[];
   readonly hasFullSysFields: boolean;
   readonly closedStates: ReadonlySet<string>;
-  /** The installed app's field names, on the ticket tables it augments; undefined elsewhere. */
-  readonly app: AppFields | undefined;
 }
 
 export const JOURNAL_TYPES: ReadonlySet<InternalType> = new Set(['journal_input', 'journal']);

@@ -34,11 +34,23 @@ export const INTEGRATION_PASSWORD = 'integration-sandbox';
 export const OAUTH_CLIENT_ID = 'aihandoff-sandbox';
 export const OAUTH_CLIENT_SECRET = 'sandbox-client-secret';
 
+/** The scope the cast's app roles are written in; the seed renames them for another scope (`scopedRole`). */
+const CAST_SCOPE = 'x_acme_aihandoff';
+
+/** A cast role as the sandbox of `scope` names it: the app's roles follow the scope, others stay. */
+export function scopedRole(role: string, scope: string): string {
+  return role.startsWith(`${CAST_SCOPE}.`) ? `${scope}.${role.slice(CAST_SCOPE.length + 1)}` : role;
+}
+
 export const ROLES: readonly { readonly name: string; readonly description: string }[] = [
   { name: 'itil', description: 'Fulfiller: works tickets (agents, approvers)' },
   { name: 'x_acme_aihandoff.agent', description: 'AI Handoff: may use Assign To AI Operation' },
   { name: 'x_acme_aihandoff.reviewer', description: 'AI Handoff: may accept, reject or escalate an AI draft it was resolved as approver for, or an output needing no approval on a ticket it requested or owns' },
   { name: 'x_acme_aihandoff.integration', description: 'AI Handoff: the connector integration user (narrow rights)' },
+  { name: 'x_acme_aihandoff.data_steward', description: "AI Handoff: may set a ticket's data classification" },
+  { name: 'sn_si.analyst', description: 'Security Incident Response: works security incidents' },
+  { name: 'sn_si.manager', description: 'Security Incident Response: manages security incidents' },
+  { name: 'sn_si.read', description: 'Security Incident Response: reads security incidents' },
   { name: 'admin', description: 'System administrator' },
 ];
 
@@ -50,18 +62,19 @@ export const PEOPLE: readonly Person[] = [
   person({ userName: 'morgan.lee', name: 'Morgan Lee', title: 'Finance Operations Manager', department: 'Finance', roles: ['itil', 'x_acme_aihandoff.reviewer'], groups: [], location: 'London', part: "requester's manager: manager of tom.becker" }),
   person({ userName: 'tom.becker', name: 'Tom Becker', title: 'Temporary Finance Analyst', department: 'Finance', roles: [], manager: 'morgan.lee', groups: [], location: 'London', part: 'temporary staff member the access request is for' }),
   person({ userName: 'nora.brandt', name: 'Nora Brandt', title: 'Access Management Lead', department: 'IT Security', roles: ['itil', 'x_acme_aihandoff.agent'], groups: ['Access Management'], location: 'Berlin', part: 'Access Management agent, manager of Access Management' }),
-  person({ userName: 'samira.haddad', name: 'Samira Haddad', title: 'Head of Security Operations', department: 'IT Security', roles: ['itil', 'x_acme_aihandoff.reviewer'], groups: ['Security Operations'], location: 'Amsterdam', part: 'security owner: owned_by of CI "Okta MFA", manager of Security Operations' }),
+  person({ userName: 'samira.haddad', name: 'Samira Haddad', title: 'Head of Security Operations', department: 'IT Security', roles: ['itil', 'x_acme_aihandoff.reviewer', 'sn_si.manager'], groups: ['Security Operations'], location: 'Amsterdam', part: 'security owner: owned_by of CI "Okta MFA", manager of Security Operations' }),
+  person({ userName: 'lena.fischer', name: 'Lena Fischer', title: 'Security Analyst', department: 'IT Security', roles: ['itil', 'x_acme_aihandoff.agent', 'sn_si.analyst'], manager: 'samira.haddad', groups: ['Security Operations'], location: 'Amsterdam', part: 'security analyst, the agent on security incidents (assigned SIR0002274)' }),
   person({ userName: 'priya.nair', name: 'Priya Nair', title: 'Business Analyst', department: 'Strategy and Analytics', roles: ['itil'], manager: 'victor.alvarez', groups: ['Analytics Platform'], location: 'London', part: 'analyst who opened the enhancement; manager victor.alvarez' }),
   person({ userName: 'victor.alvarez', name: 'Victor Alvarez', title: 'Chief Operating Officer', department: 'Executive', roles: ['itil', 'x_acme_aihandoff.reviewer'], groups: [], location: 'London', vip: true, part: 'leadership sponsor' }),
   person({ userName: 'oliver.grant', name: 'Oliver Grant', title: 'Analytics Platform Manager', department: 'Strategy and Analytics', roles: ['itil', 'x_acme_aihandoff.agent'], manager: 'victor.alvarez', groups: ['Analytics Platform'], location: 'Manchester', part: 'manager of Analytics Platform; reports to victor.alvarez (his escalation target)' }),
   person({ userName: 'jordan.miles', name: 'Jordan Miles', title: 'Senior Accountant', department: 'Finance', roles: [], manager: 'dana.whitfield', groups: [], location: 'Lisbon (remote)', part: 'a caller (remote worker reporting VPN latency)' }),
-  person({ userName: 'admin', name: 'System Administrator', title: 'Administrator', department: 'IT', roles: ['admin'], groups: [], location: '', part: 'admin' }),
-  person({ userName: INTEGRATION_USER, name: 'AI Handoff Integration', title: 'Integration account', department: 'IT', roles: ['x_acme_aihandoff.integration'], groups: [], location: '', part: 'the integration user the worker logs in as' }),
+  person({ userName: 'ruth.okafor', name: 'Ruth Okafor', title: 'Data Protection Officer', department: 'Data Governance', roles: ['itil', 'x_acme_aihandoff.data_steward'], groups: [], location: 'London', part: "data steward: sets a ticket's data classification" }),
+  person({ userName: 'admin', name: 'System Administrator', title: 'Administrator', department: 'IT', roles: ['admin', 'x_acme_aihandoff.data_steward'], groups: [], location: '', part: 'admin' }),
+  person({ userName: INTEGRATION_USER, name: 'AI Handoff Integration', title: 'Integration account', department: 'IT', roles: ['x_acme_aihandoff.integration', 'sn_si.read'], groups: [], location: '', part: 'the integration user the worker logs in as' }),
   // Extras: the people the seed's tickets name besides the cast.
   person({ userName: 'dana.whitfield', name: 'Dana Whitfield', title: 'Finance Director', department: 'Finance', roles: [], groups: [], location: 'London', part: 'owner of SAP S/4HANA Finance; manager of jordan.miles' }, false),
   person({ userName: 'raj.patel', name: 'Raj Patel', title: 'Network Engineer', department: 'IT Infrastructure', roles: ['itil'], manager: 'irene.costa', groups: ['Network Operations'], location: 'Frankfurt', part: 'network engineer on the VPN incidents' }, false),
   person({ userName: 'emma.clarke', name: 'Emma Clarke', title: 'Service Desk Analyst', department: 'IT Service Desk', roles: ['itil'], manager: 'irene.costa', groups: ['Service Desk'], location: 'Dublin', part: 'service desk analyst' }, false),
-  person({ userName: 'lena.fischer', name: 'Lena Fischer', title: 'Security Analyst', department: 'IT Security', roles: ['itil'], manager: 'samira.haddad', groups: ['Security Operations'], location: 'Amsterdam', part: 'security analyst on the MFA review' }, false),
   person({ userName: 'hiro.tanaka', name: 'Hiro Tanaka', title: 'Payroll Systems Analyst', department: 'HR Systems', roles: ['itil'], groups: ['Payroll Systems'], location: 'London', part: 'payroll systems analyst' }, false),
   person({ userName: 'grace.obi', name: 'Grace Obi', title: 'Legal Operations Counsel', department: 'Legal', roles: ['itil'], groups: ['Legal Hold'], location: 'London', part: 'legal hold coordinator' }, false),
   person({ userName: 'marcus.webb', name: 'Marcus Webb', title: 'VP Sales EMEA', department: 'Sales', roles: [], manager: 'victor.alvarez', groups: [], location: 'Paris', vip: true, part: 'holder of MFA exception EXC-0112' }, false),

@@ -3,6 +3,7 @@
  * illustrative tickets, the tickets around them (neighbours.ts: those outside
  * the read boundary), and optionally generated tickets for load.
  */
+import type { AppNames } from '../../../../src/domain/app-names.js';
 import type { Credentials } from '../auth/credentials.js';
 import type { Records } from '../records.js';
 import type { Store } from '../store.js';
@@ -26,16 +27,18 @@ export interface SeedOptions {
   readonly generator?: Omit<GenerateOptions, 'count'>;
 }
 
+
 export interface SeedResult {
   readonly generated: GenerationStats | undefined;
 }
 
-export function loadSeed(store: Store, records: Records, credentials: Credentials, now: number, options: SeedOptions = {}): SeedResult {
-  const seed = createSeeder(store, records, now);
+/** Seeds the instance; `app` names the installed app (the cast's app roles, the data classification field). */
+export function loadSeed(store: Store, records: Records, credentials: Credentials, now: number, app: AppNames, options: SeedOptions = {}): SeedResult {
+  const seed = createSeeder(store, records, now, app);
   let generated: GenerationStats | undefined;
   store.bulk(() => {
     seedMetadata(seed, store.schema);
-    seedPeople(seed, credentials);
+    seedPeople(seed, credentials, app.scope);
     seedCis(seed);
     if (options.handWritten ?? true) for (const ticket of [...RELATED, ...NEIGHBOURS, ...ILLUSTRATIVE, ...MORE]) seedTicket(seed, ticket);
     const count = options.tickets ?? 0;

@@ -13,12 +13,16 @@ import {
   PEOPLE,
   PERSON_PASSWORD,
   ROLES,
+  scopedRole,
   TEAMS,
 } from './cast.js';
 import type { Seeder } from './seeder.js';
 
-export function seedPeople(seed: Seeder, credentials: Credentials): void {
-  for (const role of ROLES) seed.put('sys_user_role', role.name, { name: role.name, description: role.description, elevated_privilege: String(role.name === 'admin') });
+export function seedPeople(seed: Seeder, credentials: Credentials, scope: string): void {
+  for (const role of ROLES) {
+    const name = scopedRole(role.name, scope);
+    seed.put('sys_user_role', name, { name, description: role.description, elevated_privilege: String(role.name === 'admin') });
+  }
   for (const p of PEOPLE) {
     const [first = p.name, ...rest] = p.name.split(' ');
     seed.put('sys_user', p.userName, {
@@ -35,7 +39,7 @@ export function seedPeople(seed: Seeder, credentials: Credentials): void {
       vip: String(p.vip === true),
     });
     credentials.setPassword(p.userName, p.userName === INTEGRATION_USER ? INTEGRATION_PASSWORD : PERSON_PASSWORD);
-    for (const role of p.roles) {
+    for (const role of p.roles.map((r) => scopedRole(r, scope))) {
       seed.put('sys_user_has_role', `${p.userName}:${role}`, { user: seed.user(p.userName), role: seed.id('sys_user_role', role) });
     }
   }

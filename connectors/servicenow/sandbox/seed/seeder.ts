@@ -3,6 +3,7 @@
  * (prng.ts `stableSysId`) and timestamps relative to the sandbox's clock at
  * start, so the seed always looks recent and its ids never change.
  */
+import type { AppNames } from '../../../../src/domain/app-names.js';
 import { stableSysId } from '../prng.js';
 import type { Records } from '../records.js';
 import type { Store, StoredRow } from '../store.js';
@@ -15,6 +16,8 @@ export const DAY = 24 * HOUR;
 export interface Seeder {
   readonly store: Store;
   readonly records: Records;
+  /** The installed app's names (its data classification field). */
+  readonly app: AppNames;
   /** The clock reading the seed is relative to. */
   readonly now: number;
   /** A glide date-time `ms` before now. */
@@ -30,7 +33,7 @@ export interface Seeder {
   note(row: StoredRow, by: string, agoMs: number, text: string, element?: 'work_notes' | 'comments'): void;
 }
 
-export function createSeeder(store: Store, records: Records, now: number): Seeder {
+export function createSeeder(store: Store, records: Records, now: number, app: AppNames): Seeder {
   const ago = (ms: number): string => glideDateTime(now - ms);
   const ids = new Map<string, string>();
   const id = (table: string, key: string): string => {
@@ -45,6 +48,7 @@ export function createSeeder(store: Store, records: Records, now: number): Seede
   return {
     store,
     records,
+    app,
     now,
     ago,
     id,

@@ -75,7 +75,7 @@ export function seedTicket(seed: Seeder, t: TicketSeed): StoredRow {
     cmdb_ci: t.ci === undefined ? '' : seed.ci(t.ci),
     opened_by: seed.user(t.openedBy),
     opened_at: opened,
-    [seed.store.schema.table(t.table)!.app!.dataClass]: t.dataClass,
+    [seed.app.fields.dataClass]: t.dataClass,
     contact_type: t.contactType ?? 'self-service',
     active: t.closed === undefined ? 'true' : 'false',
   };

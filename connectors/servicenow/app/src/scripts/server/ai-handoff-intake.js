@@ -18,6 +18,8 @@ var AiHandoffIntake = Class.create();
 AiHandoffIntake.MAX_NOTE_LENGTH = 1000;
 AiHandoffIntake.MAX_COMMENT_LENGTH = 2000;
 AiHandoffIntake.DECISIONS = ['accept', 'reject', 'escalate'];
+// The hand-off statuses a review may decide: awaiting its first review, or escalated to its target (src/domain/handoff.ts, DECIDABLE_STATUSES).
+AiHandoffIntake.DECIDABLE = ['awaiting_review', 'escalated'];
 
 AiHandoffIntake.prototype = {
     initialize: function () {
@@ -98,7 +100,7 @@ AiHandoffIntake.prototype = {
         return '';
     },
 
-    /** The hand-off, {id, title}, when the panel lists it as awaiting review; else null. */
+    /** The hand-off, {id, title}, when the panel lists it as awaiting review or escalated (its escalation target decides it); else null. */
     awaitingReview: function (panelText, handoffId) {
         var panel;
         try {
@@ -110,7 +112,7 @@ AiHandoffIntake.prototype = {
         var operations = panel && Array.isArray(panel.operations) ? panel.operations : [];
         for (var i = 0; i < handoffs.length; i++) {
             var h = handoffs[i];
-            if (!h || h.id !== handoffId || h.status !== 'awaiting_review') continue;
+            if (!h || h.id !== handoffId || AiHandoffIntake.DECIDABLE.indexOf(h.status) < 0) continue;
             var title = h.operation;
             for (var j = 0; j < operations.length; j++) if (operations[j] && operations[j].id === h.operation) title = operations[j].title;
             return { id: h.id, title: String(title) };
