@@ -93,6 +93,8 @@ export interface SyncDeps {
   readonly panelConcurrency?: number;
   /** Versions already brought up to date; default none (every pulled ticket is refreshed). */
   readonly seen?: SeenVersions;
+  /** Called after each page with the pass's figures so far (the first sync's progress line). */
+  readonly onPage?: (stats: SyncStats) => void;
 }
 
 export interface SyncStats {
@@ -152,6 +154,7 @@ export async function syncTable(deps: SyncDeps, mapping: TableMapping, signal?: 
     if (failed.error) throw failed.error;
     since = page.watermark ?? since;
     await watermarks.set(connector.instanceId, mapping.table, since, context);
+    deps.onPage?.({ ...stats });
     if (signal?.aborted) break;
   }
   if (stats.pages === 0) await watermarks.set(connector.instanceId, mapping.table, since, context);

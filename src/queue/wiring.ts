@@ -41,6 +41,8 @@ export interface WorkerWiringOptions {
   readonly now?: () => Date;
   readonly fault?: (point: FaultPoint) => void | Promise<void>;
   readonly onSync?: (stats: SyncStats) => void;
+  /** After each page of a sync pass (the first sync's progress line on a terminal). */
+  readonly onSyncPage?: (stats: SyncStats) => void;
   /** Told of every audit event this process appends (src/ops metrics). */
   readonly onAudit?: (event: AuditEvent) => void;
   /** A provider instead of the configured one (tests: the obedient stand-in model). */
@@ -162,6 +164,7 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
     ...(options.now ? { now: options.now } : {}),
     ...(options.fault ? { fault: options.fault } : {}),
     ...(options.onSync ? { onSync: options.onSync } : {}),
+    ...(options.onSyncPage ? { onSyncPage: options.onSyncPage } : {}),
     ...(options.onAudit ? { onAudit: options.onAudit } : {}),
   });
   return {

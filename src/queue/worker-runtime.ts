@@ -86,6 +86,8 @@ export interface WorkerRuntimeOptions {
   readonly stuckAfterMs?: number;
   /** Called after each sync pass (tests and metrics). */
   readonly onSync?: (stats: SyncStats) => void;
+  /** Called after each page of a sync pass, with the pass's figures so far (progress on a terminal). */
+  readonly onSyncPage?: (stats: SyncStats) => void;
   /** The audit ledger's key, folder and checkpoint sinks (src/handoff/audit-setup.ts). */
   readonly audit: AuditSetup;
   /** How the ledger is checkpointed and rotated (runtime config `audit`); defaults as there. */
@@ -186,7 +188,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     if (!lease) return undefined;
     const renew = setInterval(() => void lease.extend(SYNC_LEASE_MS), SYNC_LEASE_MS / 3);
     try {
-      const stats = await syncTable({ connector, policy: options.policy, panels, watermarks, seen, log }, mapping);
+      const stats = await syncTable({ connector, policy: options.policy, panels, watermarks, seen, log, ...(options.onSyncPage ? { onPage: options.onSyncPage } : {}) }, mapping);
       options.onSync?.(stats);
       if (stats.panelsWritten > 0) log.info('sync pass', { ...stats });
       return stats;

@@ -31,6 +31,7 @@ import { auditKeys, auditTarget } from './audit-target.js';
 import { redisUrlFromEnv } from '../redis-env.js';
 import { dataDir, removeRunRecord, writeRunRecord } from '../run-file.js';
 import { mappingsCheckWanted, runStartupChecks } from '../startup-checks.js';
+import { createSyncProgress } from '../sync-progress.js';
 import { attachOps, superviseWorker } from '../worker-ops.js';
 import { faultFromEnv } from './fault.js';
 import { LOCAL_REDIS_PORT } from './redis-target.js';
@@ -109,8 +110,15 @@ export function registerStart(program: Command): void {
       const ops = createOpsRuntime({ config, redisUrl, prefix: settings.prefix ?? config.worker.prefix, instanceId: instanceIdOf(snConfig.instanceUrl), http, log });
       const connector = ops.guardWrites(createServiceNowConnector({ config: snConfig, log, appScope: config.app.scope, observe: ops.observeInstanceCall }));
       const audit = auditTarget(process.env, { keys, connector, instance: config.audit.instanceCheckpoints });
+      // A full sync of a large instance takes minutes: a progress line on a terminal, nothing in logs.
+      const syncProgress = createSyncProgress(process.stderr);
       const worker = await startWiredWorker({
         ...ops.hooks,
+        onSync: (stats) => {
+          ops.hooks.onSync(stats);
+          syncProgress.passEnded(stats);
+        },
+        onSyncPage: (stats) => syncProgress.page(stats),
         config,
         connector,
         audit,

@@ -10,7 +10,7 @@ import type { Connector, PullPage, RawRecord, Watermark } from '../../../src/con
 import { HandoffError } from '../../../src/errors.js';
 import type { PanelWriter } from '../../../src/handoff/panel-writer.js';
 import type { PanelPolicy } from '../../../src/handoff/ports.js';
-import { createSeenVersions, syncTable, type SeenVersions, type WatermarkStore } from '../../../src/handoff/sync.js';
+import { createSeenVersions, syncTable, type SeenVersions, type SyncStats, type WatermarkStore } from '../../../src/handoff/sync.js';
 import { loadMappings } from '../../../src/mapping/load-mappings.js';
 import { silentLogger } from '../../../src/util/log.js';
 
@@ -83,6 +83,15 @@ describe('a sync pass', () => {
     expect(f.refreshed.sort()).toEqual(records.map((r) => r.sys_id!));
     expect(f.options.every((o) => JSON.stringify(o) === JSON.stringify({ skipIfBusy: true, skipIfInFlight: true }))).toBe(true);
     expect(f.stored()).toEqual({ updatedOn: rec(5).sys_updated_on, sysId: rec(5).sys_id });
+  });
+
+  it("tells its figures after each page (the full sync's progress line), as a copy", async () => {
+    const f = fakes([[rec(1), rec(2)], [rec(3)]], () => Promise.resolve(true));
+    const pages: SyncStats[] = [];
+    const stats = await syncTable({ ...f.deps, onPage: (s) => pages.push(s) }, mapping);
+    expect(pages.map((p) => [p.pages, p.pulled, p.panelsWritten])).toEqual([[1, 2, 2], [2, 3, 3]]);
+    expect(pages[1]).toEqual(stats);
+    expect(pages[0]).not.toBe(pages[1]);
   });
 
   it('fails the pass on a retryable error, leaving the watermark before that page', async () => {
