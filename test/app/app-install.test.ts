@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ticketTables } from '../../connectors/servicenow/app/scripts/app-params.mjs';
 import { readBuildRecords } from '../../src/admin/app-check/build-records.js';
+import { SANDBOX_APP_VERSION, SANDBOX_PLUGINS, TICKET_TABLE_SCOPES } from '../../connectors/servicenow/sandbox/seed/app-install.js';
 import { appInstallRecords } from '../../src/domain/app-install.js';
 import { appNames } from '../../src/domain/app-names.js';
 import { APP_DIR } from './support/app-files.js';
@@ -39,5 +40,13 @@ describe('the records app check compares', () => {
     const { built, expected } = keysOf(join(APP_DIR, 'build', 'out', 'every-part'));
     expect(expected).toEqual(built);
     expect(built.some((k) => k.includes('sn_si.sn_si_incident'))).toBe(true);
+  });
+
+  it('are what the sandbox imitates: its owning scopes, plugins and version are the build’s', () => {
+    const listed = ticketTables();
+    expect(Object.fromEntries(listed.map((t) => [t.name, t.ownerScope]))).toEqual(TICKET_TABLE_SCOPES);
+    const plugins = listed.flatMap((t) => (t.plugin === null ? [] : [/\(([^)]+)\)$/.exec(t.plugin)?.[1]]));
+    expect(SANDBOX_PLUGINS.map((p) => p.id)).toEqual(plugins);
+    expect(keysOf(join(APP_DIR, 'dist', 'app')).app.version).toBe(SANDBOX_APP_VERSION);
   });
 });
