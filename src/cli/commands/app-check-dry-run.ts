@@ -28,9 +28,8 @@ export interface DryRunOptions {
   readonly number: string;
   readonly agent: string;
   readonly operation: string | undefined;
-  readonly timeoutSeconds: string | undefined;
-  readonly env: Env;
-  readonly realInstance: boolean;
+  readonly timeoutMs: number;
+  readonly agentPassword: string;
   readonly sn: ServiceNowConfig;
   readonly names: AppNames;
   readonly served: readonly ServedTicketTable[];
@@ -42,23 +41,30 @@ export interface DryRunOptions {
 }
 
 const NUMBER = /^[A-Za-z]{2,8}\d{1,12}$/;
+const OPERATION_ID = /^[a-z][a-z0-9_-]{0,63}$/;
 
-function agentPassword(options: DryRunOptions): string {
-  const password = readSecret(options.env, 'AIH_DRY_RUN_PASSWORD');
+/** Checks the dry run's options before anything is read: a clear error naming the option. */
+export function checkDryRunInput(number: string, timeoutSeconds: string, operation: string | undefined): { timeoutMs: number } {
+  if (!NUMBER.test(number)) throw new HandoffError('INPUT_INVALID', `--dry-run: ${JSON.stringify(number)} is not a ticket number`, { remedy: 'give a ticket number such as INC0010001' });
+  if (operation !== undefined && !OPERATION_ID.test(operation)) throw new HandoffError('INPUT_INVALID', `--operation: ${JSON.stringify(operation)} is not an operation id`, { remedy: 'give an operation id from the catalog, e.g. gather-diagnostics (ai-handoff policy explain lists them)' });
+  return { timeoutMs: integer('--timeout', timeoutSeconds, 10, 900) * 1000 };
+}
+
+/** The agent's password: AIH_DRY_RUN_PASSWORD (or its _FILE); the sandbox's people password against the local sandbox. */
+export function agentPassword(env: Env, realInstance: boolean, agent: string): string {
+  const password = readSecret(env, 'AIH_DRY_RUN_PASSWORD');
   if (password !== undefined) return password;
-  if (!options.realInstance) return PERSON_PASSWORD;
-  throw new HandoffError('SECRET_MISSING', `AIH_DRY_RUN_PASSWORD is not set: the dry run creates its request row as ${options.agent}`, { remedy: `set AIH_DRY_RUN_PASSWORD (or AIH_DRY_RUN_PASSWORD_FILE) to ${options.agent}’s password` });
+  if (!realInstance) return PERSON_PASSWORD;
+  throw new HandoffError('SECRET_MISSING', `AIH_DRY_RUN_PASSWORD is not set: the dry run creates its request row as ${agent}`, { remedy: `set AIH_DRY_RUN_PASSWORD (or AIH_DRY_RUN_PASSWORD_FILE) to ${agent}’s password` });
 }
 
 export async function dryRunChecks(options: DryRunOptions): Promise<AppCheck[]> {
-  if (!NUMBER.test(options.number)) throw new HandoffError('INPUT_INVALID', `--dry-run: ${JSON.stringify(options.number)} is not a ticket number`, { remedy: 'give a ticket number such as INC0010001' });
-  const timeoutMs = integer('--timeout', options.timeoutSeconds ?? '120', 10, 900) * 1000;
   const { config } = options.loaded;
   const { names, integration } = options;
   const mappings = loadMappings(config.paths.mappings);
   const ctx = createPolicyContext({ policy: loadPolicy(config.paths.policy), switches: config.switches, groups: config.groups, providerKind: config.ai.provider.kind });
   const connector = createServiceNowConnector({ config: options.sn, appScope: names.scope, log: options.log });
-  const agent = openTableClient(parseServiceNowConfig({ instanceUrl: options.sn.instanceUrl, auth: { kind: 'basic', username: options.agent, password: agentPassword(options) } }, '--as and AIH_DRY_RUN_PASSWORD'), options.log);
+  const agent = openTableClient(parseServiceNowConfig({ instanceUrl: options.sn.instanceUrl, auth: { kind: 'basic', username: options.agent, password: options.agentPassword } }, '--as and AIH_DRY_RUN_PASSWORD'), options.log);
   const panelOf = async (table: string, sysId: string): Promise<string> => {
     const read = await integration.list(table, [eq('sys_id', sysId)], [names.fields.panel], 1);
     return read.ok ? (read.rows[0]?.[names.fields.panel] ?? '') : '';
@@ -102,7 +108,7 @@ export async function dryRunChecks(options: DryRunOptions): Promise<AppCheck[]> 
     now: () => Date.now(),
   };
   try {
-    return await runDryRun(port, { number: options.number, agent: options.agent, ...(options.operation === undefined ? {} : { operation: options.operation }), timeoutMs });
+    return await runDryRun(port, { number: options.number, agent: options.agent, ...(options.operation === undefined ? {} : { operation: options.operation }), timeoutMs: options.timeoutMs });
   } finally {
     agent.close();
     connector.close();

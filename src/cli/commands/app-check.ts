@@ -18,9 +18,9 @@ import { appNames } from '../../domain/app-names.js';
 import { HandoffError } from '../../errors.js';
 import { loadMappings } from '../../mapping/load-mappings.js';
 import { createLogger } from '../../util/log.js';
-import { instanceTarget } from './instance.js';
+import { explainUnreachable, instanceTarget } from './instance.js';
 import { createTableReader, userOf, type ClosableReader } from './table-reader.js';
-import { dryRunChecks, type DryRunOptions } from './app-check-dry-run.js';
+import { agentPassword, checkDryRunInput, dryRunChecks, type DryRunOptions } from './app-check-dry-run.js';
 
 export interface AppCheckOptions {
   readonly config?: string;
@@ -67,6 +67,9 @@ export async function runAppCheckCommand(options: AppCheckOptions, env: Env, out
     throw new HandoffError('INPUT_INVALID', `--build: ${options.build} holds no build (no build.json)`, { remedy: 'build the app (npm run build --prefix connectors/servicenow/app) and give its dist/app, or --no-build to compare with the contract’s records' });
   }
   const mapped = [...loadMappings(config.paths.mappings).byTable.keys()];
+  if (options.dryRun !== undefined && options.as === undefined) throw new HandoffError('INPUT_INVALID', '--dry-run needs --as: the agent its request row is created as', { remedy: 'add --as <user_name> of an agent (a holder of the app’s agent role), e.g. --as alex.rivera' });
+  const agent = options.as === undefined ? '' : checkedUser(options.as, '--as');
+  const dryRunInput = options.dryRun === undefined ? undefined : { ...checkDryRunInput(options.dryRun, options.timeout ?? '120', options.operation), agent, agentPassword: agentPassword(env, target.realInstance, agent) };
   const integrationUser = options.integrationUser === undefined ? userOf(target.sn) : checkedUser(options.integrationUser, '--integration-user');
   if (integrationUser === undefined) throw new HandoffError('INPUT_INVALID', 'the SN_* credentials name no user (client credentials or Entra ID)', { remedy: 'name the integration user: --integration-user <user_name>' });
   const log = createLogger({ level: 'warn', write: (text) => process.stderr.write(text) });
@@ -82,9 +85,9 @@ export async function runAppCheckCommand(options: AppCheckOptions, env: Env, out
     const admin = adminSn === null ? integration : open(adminSn, userOf(adminSn) ?? 'admin');
     const served = servedTables(build, mapped);
     const dryRun: DryRunOptions | undefined =
-      options.dryRun === undefined
+      options.dryRun === undefined || dryRunInput === undefined
         ? undefined
-        : { number: options.dryRun, agent: checkedUser(options.as ?? '', '--as'), operation: options.operation, timeoutSeconds: options.timeout, env, realInstance: target.realInstance, sn: target.sn, names, served, integration, journal: admin, loaded: target.loaded, log };
+        : { number: options.dryRun, ...dryRunInput, operation: options.operation, sn: target.sn, names, served, integration, journal: admin, loaded: target.loaded, log };
     const report = await runAppCheck({
       instance: target.sn.instanceUrl,
       names,
@@ -98,6 +101,8 @@ export async function runAppCheckCommand(options: AppCheckOptions, env: Env, out
     });
     out(options.json === true ? `${JSON.stringify(AppCheckReport.parse(report))}\n` : formatAppCheck(report));
     return report.ok ? 0 : 1;
+  } catch (error) {
+    throw explainUnreachable(target, error);
   } finally {
     for (const reader of readers) reader.close();
   }

@@ -177,5 +177,13 @@ describe('ai-handoff app check on the sandbox', () => {
     const noBuild = await runCli(['app', 'check', '--config', sandboxConfig, '--build', world().temp]);
     expect(noBuild.code).toBe(2);
     expect(noBuild.stderr).toContain('--build: ');
+    const noAgent = await runCli(['app', 'check', '--config', sandboxConfig, '--dry-run', 'INC0010001']);
+    expect(noAgent.code).toBe(2);
+    expect(noAgent.stderr.split('\n')[0]).toBe('ai-handoff: INPUT_INVALID: --dry-run needs --as: the agent its request row is created as');
+    const badTimeout = await runCli(['app', 'check', '--config', sandboxConfig, '--dry-run', 'INC0010001', '--as', 'alex.rivera', '--timeout', '5']);
+    expect(badTimeout.code).toBe(2);
+    expect(badTimeout.stderr.split('\n')[0]).toBe("ai-handoff: INPUT_INVALID: --timeout must be a whole number from 10 to 900, got '5'");
+    // The dry run's input is checked before anything is read or written: no request row.
+    expect(world().sandbox.store.partitions(world().sandbox.app.tables.request)[0]!.rows.size).toBe(0);
   });
 });
