@@ -62,7 +62,9 @@ export async function runAppCheckCommand(options: AppCheckOptions, env: Env, out
   const target = instanceTarget({ config: options.config, env });
   const { config } = target.loaded;
   const names = appNames(config.app.scope);
-  const build = options.build === false ? null : readBuildRecords(options.build ?? DEFAULT_BUILD_DIR);
+  // The local sandbox imitates an install with every part, not a build: it is compared with the contract's records unless --build names one.
+  const buildDir = options.build ?? (target.realInstance ? DEFAULT_BUILD_DIR : false);
+  const build = buildDir === false ? null : readBuildRecords(buildDir);
   if (build === null && options.build !== undefined && options.build !== false) {
     throw new HandoffError('INPUT_INVALID', `--build: ${options.build} holds no build (no build.json)`, { remedy: 'build the app (npm run build --prefix connectors/servicenow/app) and give its dist/app, or --no-build to compare with the contract’s records' });
   }
@@ -114,7 +116,7 @@ export function registerApp(program: Command): void {
     .command('check')
     .description('check a live instance for the app (tables, installed records, the integration user’s roles and reads; optionally a dry run in shadow mode); exit 0 all pass, 1 a check failed, 2 error')
     .option('--config <file>', 'runtime config (default: AI_HANDOFF_CONFIG, else config/production.yaml with SN_INSTANCE_URL set, else config/sandbox.yaml)')
-    .option('--build <dir>', 'the app build to compare with (default connectors/servicenow/app/dist/app, when built)')
+    .option('--build <dir>', 'the app build to compare with (default against an instance: connectors/servicenow/app/dist/app, when built)')
     .option('--no-build', 'compare with the contract’s records instead of a build')
     .option('--integration-user <user_name>', 'the worker’s integration user (default: SN_USERNAME)')
     .option('--json', 'print the report as JSON')

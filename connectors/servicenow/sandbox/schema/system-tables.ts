@@ -27,6 +27,7 @@ export const SYS_USER: TableSpec = {
     bool('active', 'Active', 'true'),
     bool('locked_out', 'Locked out', 'false'),
     bool('vip', 'VIP', 'false'),
+    bool('web_service_access_only', 'Web service access only', 'false'),
   ],
 };
 
