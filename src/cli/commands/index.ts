@@ -3,6 +3,7 @@
  * program; main.ts only wires them together.
  */
 import type { Command } from 'commander';
+import { registerApp } from './app-check.js';
 import { registerAudit } from './audit.js';
 import { registerEvidence } from './evidence.js';
 import { registerMappings } from './mappings.js';
@@ -14,4 +15,4 @@ import { registerWorker } from './worker.js';
 
 export type Registrar = (program: Command) => void;
 
-export const registrars: readonly Registrar[] = [registerStart, registerWorker, registerSandbox, registerPolicy, registerMappings, registerReport, registerAudit, registerEvidence];
+export const registrars: readonly Registrar[] = [registerStart, registerWorker, registerSandbox, registerPolicy, registerMappings, registerReport, registerAudit, registerEvidence, registerApp];

@@ -61,13 +61,16 @@ export async function withInstance<T>(target: InstanceTarget, work: (connector: 
   try {
     return await work(connector);
   } catch (error) {
-    if (!target.realInstance && isHandoffError(error, 'SN_NETWORK')) {
-      throw new HandoffError('SN_NETWORK', `no sandbox answers at ${target.sn.instanceUrl} and SN_INSTANCE_URL is not set`, {
-        remedy: 'start it (npm start, or ai-handoff sandbox), or set SN_INSTANCE_URL and the SN_* credentials for your instance',
-      });
-    }
-    throw error;
+    throw explainUnreachable(target, error);
   } finally {
     connector.close();
   }
+}
+
+/** A connection failure to the local sandbox says how to start one, instead of a bare connection error; any other error as it is. */
+export function explainUnreachable(target: InstanceTarget, error: unknown): unknown {
+  if (target.realInstance || !isHandoffError(error, 'SN_NETWORK')) return error;
+  return new HandoffError('SN_NETWORK', `no sandbox answers at ${target.sn.instanceUrl} and SN_INSTANCE_URL is not set`, {
+    remedy: 'start it (npm start, or ai-handoff sandbox), or set SN_INSTANCE_URL and the SN_* credentials for your instance',
+  });
 }

@@ -4,9 +4,10 @@
  * through sys_dictionary, that every field each mapping reads exists there,
  * following dot-walks through reference fields, and that the fields the
  * worker writes have the right type (a journal input for the work notes, a
- * string or choice for the AI fields). Prints what is wrong per table. Exit
- * code: 0 all present and typed right, 1 something missing or mistyped, 2 an
- * error (an unsafe mapping file is refused before connecting).
+ * string or choice for the AI fields), then whether each table can take the
+ * app (mappings-readiness.ts). Prints what is wrong per table. Exit code: 0
+ * all present, typed right and ready, 1 something missing, mistyped or not
+ * ready, 2 an error (an unsafe mapping file is refused before connecting).
  */
 import type { Command } from 'commander';
 import { createServiceNowConnector, type ServiceNowConnector } from '../../../connectors/servicenow/servicenow-connector.js';
@@ -18,6 +19,7 @@ import { createLogger } from '../../util/log.js';
 import { registerMappingsInit } from './mappings-init.js';
 import { registerMappingsPreview } from './mappings-preview.js';
 import { createProgress, type ProgressStream } from '../progress.js';
+import { reportReadiness } from './mappings-readiness.js';
 
 export interface MappingsCheckOptions {
   /** The mappings folder; default mappings/servicenow. */
@@ -67,9 +69,10 @@ export async function runMappingsCheck(options: MappingsCheckOptions): Promise<M
       if (check.wrongTypes.length > 0) out(`${check.table}: ${check.wrongTypes.length} written field(s) of the wrong type\n`);
       for (const { key, field, reason } of check.wrongTypes) out(`  - ${key} (${field}): ${reason}\n`);
     }
+    const notReady = await reportReadiness(config, mappings.map((m) => m.table), log, out);
     if (missingFields === 0 && wrongTypes === 0) {
       out('All mapped fields exist on the instance, and the written ones have the right types.\n');
-      return 0;
+      return notReady === 0 ? 0 : 1;
     }
     out(`${missingFields} field(s) missing and ${wrongTypes} of the wrong type in ${tablesWithGaps} table(s): install the app's AI fields on the instance or correct the mapping files.\n`);
     return 1;
@@ -90,7 +93,7 @@ export function registerMappings(program: Command): void {
   const mappings = program.command('mappings').description('Field mappings between ServiceNow tables and canonical tickets');
   mappings
     .command('check')
-    .description('Check that every mapped field exists on the instance (reads sys_dictionary with the SN_* settings); exit 0 all present, 1 missing, 2 error')
+    .description('Check that every mapped field exists on the instance and each table can take the app (reads sys_dictionary and sys_db_object with the SN_* settings); exit 0 all present and ready, 1 missing or not ready, 2 error')
     .option('--dir <folder>', 'the mappings folder', DEFAULT_MAPPINGS_DIR)
     .option('--table <table...>', 'check only these tables')
     .action(async (opts: { dir: string; table?: string[] }) => {

@@ -11,7 +11,7 @@ import { beforeAll } from 'vitest';
 import { optionalParts, readParams } from '../../../connectors/servicenow/app/scripts/app-params.mjs';
 import { buildApp as runBuild, type BuildManifest } from '../../../connectors/servicenow/app/scripts/build.mjs';
 import { APP_DIR } from './app-files.js';
-import { childrenNamed, parseXml, type XmlElement } from './xml.js';
+import { childrenNamed, parseXml, type XmlElement } from '../../../src/util/xml.js';
 
 export interface BuiltRecord {
   /** The table the record belongs to (sys_dictionary, sys_ui_action, ...). */

@@ -35,8 +35,15 @@ const INCIDENT: ReadonlyArray<readonly [string, string, string]> = [
   ['sys_user_group', 'name', ''], ['sys_user_group', 'manager', 'sys_user'], ['sys_user', 'name', ''], ['cmdb_ci', 'name', ''],
 ];
 
-function run(rows: Row[]) {
+/** incident's Application Access flags (sys_db_object), as the app needs them unless changed. */
+function serveIncidentAccess(changes: Row = {}): void {
+  const flags = { access: 'public', read_access: 'true', update_access: 'true', configuration_access: 'true' };
+  serveTable('sys_db_object', () => [{ sys_id: SYS(1), name: 'incident', ...flags, ...changes }]);
+}
+
+function run(rows: Row[], access: Row = {}) {
   serveTable('sys_dictionary', () => rows);
+  serveIncidentAccess(access);
   const out: string[] = [];
   const err: string[] = [];
   return { out, err, done: runMappingsCheck({ tables: ['incident'], env, out: (t) => out.push(t), err: (t) => err.push(t) }) };
@@ -47,6 +54,16 @@ describe('ai-handoff mappings check', () => {
     const { out, done } = run(dictionary(INCIDENT, JOURNAL));
     expect(await done).toBe(0);
     expect(out.join('')).toContain('incident: all 23 fields present, written fields typed right');
+    expect(out.join('')).toContain('incident: can take the app (Accessible from: All application scopes, Can read: yes, Can update: yes, Allow configuration: yes)\n');
+  });
+
+  it('exits 1 and says why when a table cannot take the app, though every field is there', async () => {
+    const { out, done } = run(dictionary(INCIDENT, JOURNAL), { configuration_access: 'false' });
+    expect(await done).toBe(1);
+    const report = out.join('');
+    expect(report).toContain('incident: cannot take the app: Allow configuration: no (the app needs Allow configuration = yes)\n');
+    expect(report).toContain('  fix: System Definition > Tables > incident > Application Access: set Allow configuration = yes\n');
+    expect(report).toContain('1 table(s) cannot take the app');
   });
 
   it('exits 1 and names the key when a written field has the wrong type in sys_dictionary', async () => {
@@ -93,6 +110,7 @@ describe('ai-handoff mappings check', () => {
   it('is registered on the command line and sets the exit code', async () => {
     for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
     serveTable('sys_dictionary', () => dictionary(INCIDENT.filter(([, field]) => field !== 'x_acme_aihandoff_status'), JOURNAL));
+    serveIncidentAccess();
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       expect(await main(['node', 'ai-handoff', 'mappings', 'check', '--table', 'incident'])).toBe(1);

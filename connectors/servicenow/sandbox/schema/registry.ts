@@ -5,6 +5,7 @@
 import { appNames, type AppNames } from '../../../../src/domain/app-names.js';
 import { appTables } from './app-tables.js';
 import { checkpointTableSpec } from './checkpoint-table.js';
+import { INSTANCE_METADATA_TABLES } from './instance-metadata.js';
 import { SYSTEM_TABLES } from './system-tables.js';
 import { taskTables } from './task-tables.js';
 import type { FieldDef, FieldSpec, TableDef, TableSpec } from './types.js';
@@ -31,7 +32,7 @@ const UPDATED: readonly FieldSpec[] = [
 
 /** Every table the sandbox serves, with the app's fields and tables under the names of its scope. */
 export function allTableSpecs(names: AppNames = appNames()): TableSpec[] {
-  return [...taskTables(names.fields), ...SYSTEM_TABLES, ...appTables(names), checkpointTableSpec(names)];
+  return [...taskTables(names.fields), ...SYSTEM_TABLES, ...INSTANCE_METADATA_TABLES, ...appTables(names), checkpointTableSpec(names)];
 }
 
 export function createSchema(specs: readonly TableSpec[] = allTableSpecs()): Schema {

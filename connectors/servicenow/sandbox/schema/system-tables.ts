@@ -4,6 +4,7 @@
  */
 import { CI_CLASSES, OPERATIONAL_STATUSES } from './choices.js';
 import { bool, ref, str } from './fields.js';
+import { APPLICATION_ACCESS_FIELDS } from './instance-metadata.js';
 import type { TableSpec } from './types.js';
 
 
@@ -26,6 +27,7 @@ export const SYS_USER: TableSpec = {
     bool('active', 'Active', 'true'),
     bool('locked_out', 'Locked out', 'false'),
     bool('vip', 'VIP', 'false'),
+    bool('web_service_access_only', 'Web service access only', 'false'),
   ],
 };
 
@@ -168,6 +170,7 @@ export const SYS_DB_OBJECT: TableSpec = {
     str('label', 'Label', 80),
     ref('super_class', 'Extends table', 'sys_db_object'),
     str('number_ref', 'Auto number prefix', 40),
+    ...APPLICATION_ACCESS_FIELDS,
   ],
 };
 

@@ -8,6 +8,7 @@ import type { Credentials } from '../auth/credentials.js';
 import type { Records } from '../records.js';
 import type { Store } from '../store.js';
 import { generateTickets, type GenerateOptions, type GenerationStats } from '../generator.js';
+import { seedInstalledApp } from './app-install.js';
 import { seedCis } from './cis.js';
 import { ILLUSTRATIVE } from './illustrative.js';
 import { seedMetadata } from './metadata.js';
@@ -38,6 +39,7 @@ export function loadSeed(store: Store, records: Records, credentials: Credential
   let generated: GenerationStats | undefined;
   store.bulk(() => {
     seedMetadata(seed, store.schema);
+    seedInstalledApp(seed, app);
     seedPeople(seed, credentials, app.scope);
     seedCis(seed);
     if (options.handWritten ?? true) for (const ticket of [...RELATED, ...NEIGHBOURS, ...ILLUSTRATIVE, ...MORE]) seedTicket(seed, ticket);

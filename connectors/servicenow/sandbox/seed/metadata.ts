@@ -6,6 +6,7 @@
  * as an instance lists them).
  */
 import type { Schema } from '../schema/registry.js';
+import { tableAccess } from './app-install.js';
 import type { Seeder } from './seeder.js';
 
 export function seedMetadata(seed: Seeder, schema: Schema): void {
@@ -15,6 +16,7 @@ export function seedMetadata(seed: Seeder, schema: Schema): void {
       label: def.label,
       super_class: def.extends === undefined ? '' : seed.id('sys_db_object', def.extends),
       number_ref: def.numberPrefix ?? '',
+      ...tableAccess(seed, def.name, seed.app),
     });
     seed.put('sys_dictionary', `${def.name}.`, { name: def.name, element: '', column_label: def.label, internal_type: 'collection', max_length: '40' });
     for (const col of def.columns) {

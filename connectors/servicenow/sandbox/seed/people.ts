@@ -37,6 +37,8 @@ export function seedPeople(seed: Seeder, credentials: Credentials, scope: string
       location: p.location,
       time_zone: 'UTC',
       vip: String(p.vip === true),
+      // The integration user never signs in to the UI (docs/servicenow-app.md, "Roles to grant").
+      web_service_access_only: String(p.userName === INTEGRATION_USER),
     });
     credentials.setPassword(p.userName, p.userName === INTEGRATION_USER ? INTEGRATION_PASSWORD : PERSON_PASSWORD);
     for (const role of p.roles.map((r) => scopedRole(r, scope))) {

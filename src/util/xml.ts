@@ -1,6 +1,7 @@
 /**
  * A small reader for the XML the ServiceNow SDK writes (update records,
  * choice sets, dictionary files): elements, attributes, text and CDATA.
+ * `app check` reads the app's build with it, and so do the app's tests.
  * Enough for these files; not a general XML parser (no DTDs, no namespaces).
  */
 export interface XmlElement {
