@@ -25,7 +25,7 @@ import { digestOf } from '../util/canonical-json.js';
 import { formatIssues } from '../util/zod-issues.js';
 import { handoffEvent } from './audit-helpers.js';
 import type { FlowDeps } from './flow-deps.js';
-import { escalatedTo, escalationTarget, isDecidable } from './escalation.js';
+import { escalatedTo, escalationTarget, isDecidable, noTargetWords } from './escalation.js';
 import { refuseRow, type RowRefusal } from './refusal.js';
 import { holds, rowActor } from './row-identity.js';
 
@@ -88,9 +88,11 @@ export async function takeReview(deps: FlowDeps, mappings: MappingSet, raw: RawR
   const ticket = deps.policy.toTicket(mapping, record);
   const allowed = await mayReview(deps, handoff, ticket, reviewer);
   if (!allowed.ok) return refuseOn('REVIEW_FORBIDDEN', allowed.message, allowed.remedy);
-  const target = row.decision === 'escalate' ? await escalationTarget(deps.connector, reviewer) : null;
+  const escalateTo = deps.policy.escalateTo(handoff.operation);
+  const target = row.decision === 'escalate' ? await escalationTarget(deps.connector, reviewer, escalateTo) : null;
   if (row.decision === 'escalate' && target === null) {
-    return refuseOn('REVIEW_FORBIDDEN', `There is no one to escalate hand-off ${handoff.id} to: ${reviewer.userName}'s user record names no active manager.`, 'Accept or reject it, or ask an admin to set your manager in ServiceNow.');
+    const why = noTargetWords(escalateTo, reviewer);
+    return refuseOn('REVIEW_FORBIDDEN', `There is no one to escalate hand-off ${handoff.id} to: ${why.message}.`, why.remedy);
   }
 
   const at = deps.now().toISOString();
@@ -140,6 +142,10 @@ export async function mayReview(deps: Pick<FlowDeps, 'people' | 'settings'>, han
     const approver = approval.approver;
     if (approver === null) return { ok: false, message: 'No approver was resolved for this hand-off.', remedy: 'Ask an admin to define the approver for this ticket.' };
     if (approver.kind === 'user' && reviewer.sysId === approver.id) return { ok: true };
+    // Escalating hands the decision up: the escalator does not decide it afterwards, even as a member of the group it went to.
+    if (handoff.status === 'escalated' && handoff.review !== null && sameAs(reviewer, handoff.review.by)) {
+      return { ok: false, message: `${reviewer.userName} escalated this hand-off and cannot decide it now.`, remedy: `Ask ${approver.name ?? 'the escalation target'} to review it.` };
+    }
     if (approver.kind === 'group' && reviewer.sysId !== undefined && (await deps.people.groupMembers(approver.id)).includes(reviewer.sysId)) return { ok: true };
     return {
       ok: false,
