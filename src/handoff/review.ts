@@ -143,7 +143,7 @@ export async function mayReview(deps: Pick<FlowDeps, 'people' | 'settings'>, han
     if (approver === null) return { ok: false, message: 'No approver was resolved for this hand-off.', remedy: 'Ask an admin to define the approver for this ticket.' };
     if (approver.kind === 'user' && reviewer.sysId === approver.id) return { ok: true };
     // Escalating hands the decision up: the escalator does not decide it afterwards, even as a member of the group it went to.
-    if (handoff.status === 'escalated' && handoff.review !== null && sameAs(reviewer, handoff.review.by)) {
+    if (approver.kind === 'group' && handoff.status === 'escalated' && handoff.review !== null && sameAs(reviewer, handoff.review.by)) {
       return { ok: false, message: `${reviewer.userName} escalated this hand-off and cannot decide it now.`, remedy: `Ask ${approver.name ?? 'the escalation target'} to review it.` };
     }
     if (approver.kind === 'group' && reviewer.sysId !== undefined && (await deps.people.groupMembers(approver.id)).includes(reviewer.sysId)) return { ok: true };
