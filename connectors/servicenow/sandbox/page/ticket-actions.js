@@ -144,7 +144,7 @@ window.TicketActions = (function () {
           el('label', { for: commentId, text: 'Comment (optional)' }),
           el('textarea', { id: commentId, rows: 2, maxlength: 2000 }),
           el('div', { class: 'buttons' }, buttons),
-          el('p', { class: 'review-escalate', text: h.escalateText }),
+          el('p', { class: 'review-escalate-to', text: h.escalateText }),
         ]);
         item.querySelector('textarea').value = typed[commentId] || '';
         for (const button of buttons) {
