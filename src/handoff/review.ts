@@ -14,6 +14,7 @@
  * and the row poll, a review costs three calls). Nothing else changes.
  */
 import { maskFreeText } from '../ai/mask-free-text.js';
+import { ROLE_LABELS } from '../ai/render/labels.js';
 import type { RawRecord } from '../connector/connector.js';
 import { ReviewRowRecord, SYS_ID, type ReviewRowRecord as ReviewRow } from '../domain/app-rows.js';
 import type { Actor, Handoff } from '../domain/handoff.js';
@@ -137,7 +138,7 @@ export async function mayReview(deps: Pick<FlowDeps, 'people' | 'settings'>, han
   const { approval } = handoff;
   if (approval.required) {
     if (sameAs(reviewer, handoff.requester)) {
-      return { ok: false, message: `${reviewer.userName} requested this hand-off and cannot approve it.`, remedy: `The ${roleWords(approval.role)} must review it.` };
+      return { ok: false, message: `${reviewer.userName} requested this hand-off and cannot approve it.`, remedy: `${whoMustReview(approval)} must review it.` };
     }
     const approver = approval.approver;
     if (approver === null) return { ok: false, message: 'No approver was resolved for this hand-off.', remedy: 'Ask an admin to define the approver for this ticket.' };
@@ -158,6 +159,14 @@ export async function mayReview(deps: Pick<FlowDeps, 'people' | 'settings'>, han
   const group = ticket.owner.group;
   if (group && reviewer.sysId !== undefined && (await deps.people.groupMembers(group.id)).includes(reviewer.sysId)) return { ok: true };
   return { ok: false, message: `${reviewer.userName} is not the requester, the assignee or in the owning group of this ticket.`, remedy: 'Ask the ticket owner to review it.' };
+}
+
+/** The approver by name where one is resolved ("Morgan Lee (requester's manager)", "a member of Access Management (requester's manager)"), else by role (issue 12). */
+function whoMustReview(approval: Handoff['approval']): string {
+  const role = approval.role === null ? 'approver' : ROLE_LABELS[approval.role];
+  const approver = approval.approver;
+  if (approver === null || approver.name === undefined || approver.name === '') return `The ${role}`;
+  return `${approver.kind === 'group' ? `A member of ${approver.name}` : approver.name} (${role})`;
 }
 
 function roleWords(role: string | null): string {
