@@ -72,6 +72,8 @@ export default tseslint.config(
         current: 'readonly', previous: 'readonly', x_acme_aihandoff: 'readonly', AiHandoffScopeReview: 'readonly', AiHandoffServer: 'readonly',
         AiHandoffIntake: 'readonly', AiHandoffReadCheck: 'readonly', AiHandoffDialog: 'readonly',
         document: 'readonly', g_form: 'readonly', GlideAjax: 'readonly', GlideModal: 'readonly',
+        // Core UI's date-time format and the user's zone offset (ms), where the page has them.
+        g_user_date_time_format: 'readonly', g_tz_offset: 'readonly',
       },
     },
     // Each script include defines the global named after it.

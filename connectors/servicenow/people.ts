@@ -42,6 +42,13 @@ export async function readGroupMembers(client: TableClient, groupSysId: string, 
   return [...members];
 }
 
+/** An active group by its exact name (the first by sys_id when names repeat); null when there is none. */
+export async function readGroupByName(client: TableClient, name: string, signal?: AbortSignal): Promise<{ sysId: string; name: string } | null> {
+  const query = encodedQuery('sys_user_group', ['name', 'active']).and({ field: 'name', op: '=', value: name }).and({ field: 'active', op: '=', value: 'true' }).orderBy('sys_id').build();
+  const [row] = await client.list('sys_user_group', { query, fields: ['sys_id', 'name'], limit: 1, ...(signal === undefined ? {} : { signal }) });
+  return row === undefined || !row.sys_id ? null : { sysId: row.sys_id, name: row.name ?? name };
+}
+
 /**
  * Names of a user's active roles, read through the dot-walked `role.name`
  * (sys_user_has_role holds inherited grants as rows of their own, so one

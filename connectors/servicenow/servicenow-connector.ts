@@ -34,7 +34,7 @@ import { checkMappingFields, type FieldCheck } from './field-check.js';
 import { createTransport, type TransportDeps } from './http-transport.js';
 import { createJournalReader } from './journal.js';
 import { compareWatermarks, keysetPages } from './keyset-cursor.js';
-import { readGroupMembers, readUser, readUserRoles } from './people.js';
+import { readGroupByName, readGroupMembers, readUser, readUserRoles } from './people.js';
 import { authorisedSend, createTableClient } from './table-client.js';
 import { describeTable } from './table-description.js';
 import { createMemoryWatermarkStore } from './watermark-store.js';
@@ -207,6 +207,10 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
 
     async groupMembers(groupSysId) {
       return readGroupMembers(client, groupSysId, config.pageSize);
+    },
+
+    async groupByName(name) {
+      return readGroupByName(client, name);
     },
 
     async tableFields(table) {

@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import { base32 } from '../domain/ids.js';
 import { sanitise } from './text/unicode.js';
+import { memoByText } from '../util/text-memo.js';
 
 const PREFIX = 'cnry';
 
@@ -30,6 +31,8 @@ export function canaryIn(text: string, canary: string): boolean {
   const random = canaryCore(canary);
   if (random.length < 8) return false;
   if (text.toLowerCase().includes(random)) return true;
-  const squashed = sanitise(text).text.toLowerCase().replace(/[^a-z0-9]/g, '');
-  return squashed.includes(random);
+  return squashed(text).includes(random);
 }
+
+/** The text as letters and digits only, after sanitising: a pure function of the text, remembered for recent texts (an output's strings repeat across a ticket's hand-offs). */
+const squashed = memoByText((text) => sanitise(text).text.toLowerCase().replace(/[^a-z0-9]/g, ''), 256);

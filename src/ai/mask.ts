@@ -28,6 +28,19 @@ export interface Masker {
   record(): MaskRecord;
 }
 
+/**
+ * Texts in which no rule of a set of kinds found anything, by kinds and text:
+ * masking them again changes nothing and counts nothing, and a ticket's texts
+ * are masked again for each of its hand-offs (docs/performance.md). Bounded.
+ */
+const clean = new Set<string>();
+const CLEAN_MAX = 4096;
+
+function rememberClean(key: string): void {
+  if (clean.size >= CLEAN_MAX) clean.clear();
+  clean.add(key);
+}
+
 /** A masker for one hand-off: the same value always gets the same placeholder. */
 export function createMasker(kinds: readonly MaskKind[]): Masker {
   const wanted = new Set(kinds);
@@ -45,8 +58,12 @@ export function createMasker(kinds: readonly MaskKind[]): Masker {
     occurrences += 1;
     return found;
   };
+  const kindsKey = [...wanted].sort().join(',');
   return {
     mask(text: string): string {
+      const cleanKey = `${kindsKey}\u0000${text}`;
+      if (clean.has(cleanKey)) return text;
+      const before = occurrences;
       let out = text;
       for (const rule of MASK_RULES) {
         if (!wanted.has(rule.kind) || (rule.hint !== undefined && !rule.hint.test(out))) continue;
@@ -58,6 +75,7 @@ export function createMasker(kinds: readonly MaskKind[]): Masker {
           return replaceWithin(whole, rule.secrets(match, after), (secret) => placeholderFor(rule.kind, secret));
         });
       }
+      if (out === text && occurrences === before) rememberClean(cleanKey);
       return out;
     },
     record: () => ({ counts: { ...counts }, occurrences }),

@@ -31,6 +31,10 @@ import type { NoteFlags } from './render/note.js';
 import type { SourceSet } from './sources.js';
 import { addressesTheAi } from './text/instructions.js';
 import { sanitise } from './text/unicode.js';
+import { memoByText } from '../util/text-memo.js';
+
+/** Whether a source's text addresses the AI, for recent texts (a pure function; the same texts come with each of a ticket's hand-offs). */
+const textAddressesTheAi = memoByText(addressesTheAi);
 
 export interface RunDeps {
   readonly provider: Provider;
@@ -90,7 +94,7 @@ export async function runOperation(deps: RunDeps, request: RunRequest, options: 
   const recorded = deps.budget === undefined ? null : await deps.budget.record({ handoffId: request.handoffId, group, model: result.model in config.prices ? result.model : provider.model, usage: result.usage });
   const verdict = guardOutput(result.output, { kind: request.operation.outputKind, sources, canary, maxRemovedFraction: config.guard.maxRemovedFraction });
   const masking = masker.record();
-  const instructionSources = sources.sources.filter((s) => addressesTheAi(s.fields.map((f) => f.value).join('\n'))).map((s) => s.id);
+  const instructionSources = sources.sources.filter((s) => textAddressesTheAi(s.fields.map((f) => f.value).join('\n'))).map((s) => s.id);
 
   deps.log?.info('ai output guarded', {
     handoff: request.handoffId,

@@ -177,6 +177,9 @@ export interface Connector {
   /** sys_ids of the active members of a group. */
   groupMembers(groupSysId: string): Promise<string[]>;
 
+  /** An active group by its name (sys_user_group), for a policy that names one as an escalation target; null when none. */
+  groupByName(name: string): Promise<{ readonly sysId: string; readonly name: string } | null>;
+
   /** Field names a table has on the instance (sys_dictionary, including inherited ones). */
   tableFields(table: string): Promise<Set<string>>;
 }

@@ -36,6 +36,8 @@ export const HandoffOutput = z.strictObject({
   model: z.string().min(1),
   sourceCount: z.number().int().nonnegative(),
   removedStatements: z.number().int().nonnegative(),
+  /** The first lines of the note's body, for the reviewer's panel (src/handoff/draft-excerpt.ts); absent on hand-offs stored before it. */
+  excerpt: z.string().optional(),
 });
 export type HandoffOutput = z.infer<typeof HandoffOutput>;
 

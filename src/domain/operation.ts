@@ -75,12 +75,26 @@ export type OutputKind = z.infer<typeof OutputKind>;
 
 export const OPERATION_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
+/**
+ * Where an approver's Escalate hands a draft (issue 12): `reviewer-manager`
+ * (the default) is the escalating reviewer's active manager as the platform
+ * records it; `{ group: <name> }` is an active group of that name, any member
+ * of which may then decide (src/handoff/escalation.ts).
+ */
+export const EscalationTarget = z.union([z.literal('reviewer-manager'), z.strictObject({ group: z.string().min(1).max(80) })], {
+  error: () => 'use reviewer-manager, or { group: <the name of an active ServiceNow group> }',
+});
+export type EscalationTarget = z.infer<typeof EscalationTarget>;
+export const DEFAULT_ESCALATION: EscalationTarget = 'reviewer-manager';
+
 export const OperationApproval = z.strictObject({
   required: z.boolean(),
   /** Who must approve before the output is used; required when `required` is true. */
   role: ApproverRole.optional(),
   /** Why approval is needed, in the operator's words ("before outbound vendor send"). */
   reason: z.string().min(1).optional(),
+  /** Where Escalate sends the draft; default `reviewer-manager`. */
+  escalateTo: EscalationTarget.optional(),
 });
 export type OperationApproval = z.infer<typeof OperationApproval>;
 

@@ -55,6 +55,22 @@ export const ClassLowering = z.strictObject({
 });
 export type ClassLowering = z.infer<typeof ClassLowering>;
 
+/** Bounds of what a hand-off shows its reviewer (issue 12), so five hand-offs stay far under MAX_PANEL_LENGTH. */
+export const PANEL_EXCERPT_MAX = 700;
+export const PANEL_NOTE_MAX = 300;
+export const PANEL_NAME_MAX = 80;
+
+/**
+ * Where Escalate hands a draft (policy: the operation's `approval.escalateTo`,
+ * src/handoff/escalation.ts): the escalating reviewer's manager as the
+ * platform records it, or a group the policy names.
+ */
+export const PanelEscalation = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('manager') }),
+  z.strictObject({ kind: z.literal('group'), name: z.string().min(1).max(PANEL_NAME_MAX) }),
+]);
+export type PanelEscalation = z.infer<typeof PanelEscalation>;
+
 export const PanelHandoff = z.strictObject({
   id: z.string().min(1),
   operation: z.string().min(1),
@@ -63,6 +79,14 @@ export const PanelHandoff = z.strictObject({
   approval: ApprovalNeed,
   /** ISO 8601 time of the hand-off's last change. */
   updatedAt: z.string().min(1),
+  /** The requester's name as the platform records it, one line (absent when unknown). */
+  requesterName: z.string().min(1).max(PANEL_NAME_MAX).optional(),
+  /** The requester's note to the AI, masked at pickup and neutralised, one line (absent without one). */
+  note: z.string().min(1).max(PANEL_NOTE_MAX).optional(),
+  /** The first lines of the draft's body as written to the work notes (so masked and neutralised), once it is written. */
+  draft: z.string().min(1).max(PANEL_EXCERPT_MAX).optional(),
+  /** Where Escalate sends it, while a review can decide it. */
+  escalateTo: PanelEscalation.optional(),
 });
 export type PanelHandoff = z.infer<typeof PanelHandoff>;
 

@@ -13,6 +13,7 @@ import { HandoffError } from '../errors.js';
 import type { TableMapping } from '../mapping/mapping-schema.js';
 import { digestOf } from '../util/canonical-json.js';
 import { handoffEvent } from './audit-helpers.js';
+import { draftExcerpt } from './draft-excerpt.js';
 import type { FlowDeps } from './flow-deps.js';
 
 export type ExecuteOutcome = 'skipped' | 'executed' | 'rejected' | 'stopped';
@@ -79,6 +80,7 @@ export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, hand
       model: result.model,
       sourceCount: result.sourceCount,
       removedStatements: result.removedStatements,
+      excerpt: draftExcerpt(note),
     },
   }));
   await deps.queues.writeback(handoff.id);

@@ -4,6 +4,7 @@
  * make every note idempotent (the key the app's API checks).
  */
 import { markerFor, renderReviewNote, reviewMarkerFor } from '../ai/index.js';
+import type { Party } from '../domain/ticket.js';
 import type { NoteRenderer } from './ports.js';
 
 export interface NotePortOptions {
@@ -12,6 +13,13 @@ export interface NotePortOptions {
   readonly reviewWindowHours: number;
   /** Operation titles by id. */
   readonly titles: ReadonlyMap<string, string>;
+}
+
+/** The escalation target the hand-off now waits for (escalation.ts made it the approver), in words. */
+function escalationWords(target: Party | null): string {
+  if (target === null) return 'no one (none could be resolved)';
+  const name = target.name ?? target.id;
+  return target.kind === 'group' ? `a member of the group ${name}` : `${name}, the reviewer's manager`;
 }
 
 export function createNotePort(options: NotePortOptions): NoteRenderer {
@@ -25,6 +33,7 @@ export function createNotePort(options: NotePortOptions): NoteRenderer {
         role: handoff.approval.required ? handoff.approval.role : null,
         approvalRequired: handoff.approval.required,
         comment,
+        ...(decision === 'escalate' ? { escalatedTo: escalationWords(handoff.approval.approver) } : {}),
         policyVersion: handoff.policyVersion,
         outputDigest: handoff.output?.outputDigest ?? 'none',
         ...(decision === 'expired' ? { expiredAfterHours: options.reviewWindowHours } : {}),

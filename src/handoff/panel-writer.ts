@@ -22,6 +22,7 @@ import type { Ticket } from '../domain/ticket.js';
 import { HandoffError } from '../errors.js';
 import type { TableMapping } from '../mapping/mapping-schema.js';
 import { acquireLease } from '../queue/lease.js';
+import { panelLine } from './draft-excerpt.js';
 import type { HandoffStore } from './handoff-store.js';
 import type { NoticeStore } from './notices.js';
 import type { PanelPolicy } from './ports.js';
@@ -99,8 +100,22 @@ export interface PanelWriter {
   refreshById(mapping: TableMapping, sysId: string, update?: PanelUpdate): Promise<RefreshResult>;
 }
 
+/** A hand-off as the panel lists it: with who asked and what they wrote, and the draft's first lines once written (issue 12). */
 export function toPanelHandoff(h: Handoff): PanelHandoff {
-  return { id: h.id, operation: h.operation, status: h.status, requestedBy: h.requester.userName, approval: h.approval, updatedAt: h.updatedAt };
+  const requesterName = panelLine(h.requester.name, 'name');
+  const note = panelLine(h.note, 'note');
+  const draft = h.output?.excerpt === undefined || h.output.excerpt === '' ? undefined : h.output.excerpt;
+  return {
+    id: h.id,
+    operation: h.operation,
+    status: h.status,
+    requestedBy: h.requester.userName,
+    approval: h.approval,
+    updatedAt: h.updatedAt,
+    ...(requesterName === undefined ? {} : { requesterName }),
+    ...(note === undefined ? {} : { note }),
+    ...(draft === undefined ? {} : { draft }),
+  };
 }
 
 /** The status field: the latest hand-off's status, else what the panel offers. */

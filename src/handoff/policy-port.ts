@@ -7,6 +7,7 @@
  */
 import type { BoundaryRules } from '../boundary/containment.js';
 import type { Reason } from '../domain/decision.js';
+import { DEFAULT_ESCALATION } from '../domain/operation.js';
 import type { Ticket } from '../domain/ticket.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 import type { MappingSet } from '../mapping/load-mappings.js';
@@ -67,6 +68,7 @@ export function createPolicyPort(options: PolicyPortOptions): PanelPolicy {
       return Promise.resolve(buildPanel(ticket, context, { handoffs: extras.handoffs, notice: extras.notice, related, ...lowering }));
     },
     boundaryRules: () => rules,
+    escalateTo: (operation) => policy.compiled.opById.get(operation)?.op.approval.escalateTo ?? DEFAULT_ESCALATION,
     checkNote(note): Reason | null {
       const check = checkIntent(note);
       const finding = check.findings[0];

@@ -7,6 +7,7 @@ import type { BoundaryRules } from '../boundary/containment.js';
 import type { Reason } from '../domain/decision.js';
 import type { Handoff } from '../domain/handoff.js';
 import type { Panel, PanelHandoff, PanelNotice } from '../domain/panel.js';
+import type { EscalationTarget } from '../domain/operation.js';
 import type { ReadCheck } from '../domain/read-check.js';
 import type { Ticket } from '../domain/ticket.js';
 import type { RawRecord } from '../connector/connector.js';
@@ -29,6 +30,8 @@ export interface PanelPolicy {
   boundaryRules(): BoundaryRules;
   /** Why the operator's note asks for something the AI may not do, or null. */
   checkNote(note: string): Reason | null;
+  /** Where the policy sends an escalation of this operation's drafts (default: the reviewer's manager). */
+  escalateTo(operation: string): EscalationTarget;
   /** Whether the ticket's group runs in shadow mode (flow runs, nothing written to the ticket). */
   shadow(ticket: Ticket): boolean;
 }

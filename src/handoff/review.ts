@@ -14,6 +14,7 @@
  * and the row poll, a review costs three calls). Nothing else changes.
  */
 import { maskFreeText } from '../ai/mask-free-text.js';
+import { ROLE_LABELS } from '../ai/render/labels.js';
 import type { RawRecord } from '../connector/connector.js';
 import { ReviewRowRecord, SYS_ID, type ReviewRowRecord as ReviewRow } from '../domain/app-rows.js';
 import type { Actor, Handoff } from '../domain/handoff.js';
@@ -25,7 +26,7 @@ import { digestOf } from '../util/canonical-json.js';
 import { formatIssues } from '../util/zod-issues.js';
 import { handoffEvent } from './audit-helpers.js';
 import type { FlowDeps } from './flow-deps.js';
-import { escalatedTo, escalationTarget, isDecidable } from './escalation.js';
+import { escalatedTo, escalationTarget, isDecidable, noTargetWords } from './escalation.js';
 import { refuseRow, type RowRefusal } from './refusal.js';
 import { holds, rowActor } from './row-identity.js';
 
@@ -88,9 +89,11 @@ export async function takeReview(deps: FlowDeps, mappings: MappingSet, raw: RawR
   const ticket = deps.policy.toTicket(mapping, record);
   const allowed = await mayReview(deps, handoff, ticket, reviewer);
   if (!allowed.ok) return refuseOn('REVIEW_FORBIDDEN', allowed.message, allowed.remedy);
-  const target = row.decision === 'escalate' ? await escalationTarget(deps.connector, reviewer) : null;
+  const escalateTo = deps.policy.escalateTo(handoff.operation);
+  const target = row.decision === 'escalate' ? await escalationTarget(deps.connector, reviewer, escalateTo) : null;
   if (row.decision === 'escalate' && target === null) {
-    return refuseOn('REVIEW_FORBIDDEN', `There is no one to escalate hand-off ${handoff.id} to: ${reviewer.userName}'s user record names no active manager.`, 'Accept or reject it, or ask an admin to set your manager in ServiceNow.');
+    const why = noTargetWords(escalateTo, reviewer);
+    return refuseOn('REVIEW_FORBIDDEN', `There is no one to escalate hand-off ${handoff.id} to: ${why.message}.`, why.remedy);
   }
 
   const at = deps.now().toISOString();
@@ -135,11 +138,15 @@ export async function mayReview(deps: Pick<FlowDeps, 'people' | 'settings'>, han
   const { approval } = handoff;
   if (approval.required) {
     if (sameAs(reviewer, handoff.requester)) {
-      return { ok: false, message: `${reviewer.userName} requested this hand-off and cannot approve it.`, remedy: `The ${roleWords(approval.role)} must review it.` };
+      return { ok: false, message: `${reviewer.userName} requested this hand-off and cannot approve it.`, remedy: `${whoMustReview(approval)} must review it.` };
     }
     const approver = approval.approver;
     if (approver === null) return { ok: false, message: 'No approver was resolved for this hand-off.', remedy: 'Ask an admin to define the approver for this ticket.' };
     if (approver.kind === 'user' && reviewer.sysId === approver.id) return { ok: true };
+    // Escalating hands the decision up: the escalator does not decide it afterwards, even as a member of the group it went to.
+    if (approver.kind === 'group' && handoff.status === 'escalated' && handoff.review !== null && sameAs(reviewer, handoff.review.by)) {
+      return { ok: false, message: `${reviewer.userName} escalated this hand-off and cannot decide it now.`, remedy: `Ask ${approver.name ?? 'the escalation target'} to review it.` };
+    }
     if (approver.kind === 'group' && reviewer.sysId !== undefined && (await deps.people.groupMembers(approver.id)).includes(reviewer.sysId)) return { ok: true };
     return {
       ok: false,
@@ -152,6 +159,14 @@ export async function mayReview(deps: Pick<FlowDeps, 'people' | 'settings'>, han
   const group = ticket.owner.group;
   if (group && reviewer.sysId !== undefined && (await deps.people.groupMembers(group.id)).includes(reviewer.sysId)) return { ok: true };
   return { ok: false, message: `${reviewer.userName} is not the requester, the assignee or in the owning group of this ticket.`, remedy: 'Ask the ticket owner to review it.' };
+}
+
+/** The approver by name where one is resolved ("Morgan Lee (requester's manager)", "a member of Access Management (requester's manager)"), else by role (issue 12). */
+function whoMustReview(approval: Handoff['approval']): string {
+  const role = approval.role === null ? 'approver' : ROLE_LABELS[approval.role];
+  const approver = approval.approver;
+  if (approver === null || approver.name === undefined || approver.name === '') return `The ${role}`;
+  return `${approver.kind === 'group' ? `A member of ${approver.name}` : approver.name} (${role})`;
 }
 
 function roleWords(role: string | null): string {

@@ -10,8 +10,9 @@
  * equals `sealPanel(body).digest` on fixtures and random tickets.
  */
 import type { Decision } from '../domain/decision.js';
-import { BLOCKED_ACTIONS } from '../domain/operation.js';
-import { PANEL_SCHEMA_VERSION, type Panel, type PanelBody, type PanelHandoff, type PanelNotice, type PanelOperation } from '../domain/panel.js';
+import { DECIDABLE_STATUSES, type HandoffStatus } from '../domain/handoff.js';
+import { BLOCKED_ACTIONS, DEFAULT_ESCALATION, type EscalationTarget } from '../domain/operation.js';
+import { PANEL_SCHEMA_VERSION, type Panel, type PanelBody, type PanelEscalation, type PanelHandoff, type PanelNotice, type PanelOperation } from '../domain/panel.js';
 import { DATA_CLASSES, type Ticket } from '../domain/ticket.js';
 import { canonicalJson, DIGEST_HEX_LENGTH, sha256Hex } from '../util/canonical-json.js';
 import { carryLowering } from './class-lowering.js';
@@ -79,7 +80,7 @@ export function buildPanel(ticket: Ticket, ctx: PolicyContext, extras: PanelExtr
     classification: classify(decisions),
     operations,
     blockedActions: BLOCKED_ACTIONS.filter((_, i) => ((blockedMask >>> i) & 1) === 1),
-    handoffs: extras.handoffs === undefined ? [] : [...extras.handoffs],
+    handoffs: extras.handoffs === undefined ? [] : extras.handoffs.map((h) => withEscalation(h, compiled.opById.get(h.operation)?.op.approval.escalateTo)),
     notice: extras.notice ?? null,
     readCheck: readCheck.readCheck,
   };
@@ -97,6 +98,17 @@ export function buildPanel(ticket: Ticket, ctx: PolicyContext, extras: PanelExtr
     readCheck: body.readCheck,
     digest,
   };
+}
+
+/** A hand-off a review can still decide, with where its Escalate goes by policy (the dialogs show it before the click). */
+function withEscalation(h: PanelHandoff, to: EscalationTarget | undefined): PanelHandoff {
+  if (!DECIDABLE_STATUSES.includes(h.status as HandoffStatus)) return h;
+  return { ...h, escalateTo: panelEscalation(to ?? DEFAULT_ESCALATION) };
+}
+
+/** The policy's escalation target as the panel carries it. */
+export function panelEscalation(to: EscalationTarget): PanelEscalation {
+  return to === 'reviewer-manager' ? { kind: 'manager' } : { kind: 'group', name: to.group };
 }
 
 /** The owner's ids; read as readFacts reads them, since a malformed ticket still gets a panel. */

@@ -331,7 +331,7 @@ describe('roles, properties and access rules', () => {
   it('declares a cross-scope privilege for each table of another scope its scripts read or write', () => {
     const privileges = app.of('sys_scope_privilege').map((p) => `${p.fields.operation} ${p.fields.target_name} ${p.fields.target_scope} ${p.fields.status}`).sort();
     expect(privileges).toEqual(
-      [...TABLES.flatMap((t) => [`read ${t} global allowed`, `write ${t} global allowed`]), 'read cmdb_ci global allowed', 'read sys_journal_field global allowed', 'read sys_user_grmember global allowed'].sort(),
+      [...TABLES.flatMap((t) => [`read ${t} global allowed`, `write ${t} global allowed`]), 'read cmdb_ci global allowed', 'read sys_journal_field global allowed', 'read sys_user global allowed', 'read sys_user_grmember global allowed'].sort(),
     );
   });
 });

@@ -212,3 +212,97 @@ describe('the buttons in Workspace (g_modal.showFrame)', () => {
     await page.close();
   });
 });
+
+describe('the review where the approver stands, and a compact dialog (issue 12)', () => {
+  const RED = 'rgb(180, 35, 24)';
+  const AMBER = 'rgb(154, 103, 0)';
+  const VICTOR = 'b1c70a0000004000800000000000b1c7';
+  const DRAFT = ['--- Vendor escalation packet ---', 'Subject: EU-West VPN latency 400-900 ms since 08:10 UTC [S1]', 'Affected: about 180 users [S2]', 'Measurements against baseline', '- CPU 81 %, baseline about 45 % [S3]'].join('\n');
+  const reviewPanel = (escalateTo?: { kind: 'manager' } | { kind: 'group'; name: string }) =>
+    incidentPanel({ handoffs: [handoff({ id: HANDOFF_AWAITING, operation: 'draft-vendor-escalation', requesterName: 'Alex Rivera', note: 'EU-West tunnel first', draft: DRAFT, ...(escalateTo ? { escalateTo } : {}) })] });
+
+  it('colours reasons by outcome in Core UI: blocked red, approval-bound amber, and no remedy under an allowed operation', async () => {
+    const allowedNote = operation({ id: 'gather-diagnostics', title: 'Gather diagnostics', reasons: [{ rule: 'advise.readonly', message: 'Read-only evidence; nothing leaves the ticket.', remedy: 'Nothing to do.' }] });
+    const panel = incidentPanel();
+    const withNote = sealPanel({ ...panel, operations: [allowedNote, ...panel.operations.slice(1)] });
+    const { page } = await coreUi(ticketOnPlatform(CAST.alex, withNote), ASSIGN);
+    const colour = (selector: string): Promise<string> => page.evaluate<string>(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).color`);
+    expect(await colour('[data-operation="draft-stakeholder-update"] .x-aih-tone-blocked')).toBe(RED);
+    expect(await colour('[data-operation="draft-vendor-escalation"] .x-aih-tone-approval')).toBe(AMBER);
+    const allowed = page.locator('[data-operation="gather-diagnostics"]');
+    expect(await allowed.locator('.x-aih-tone-info').textContent()).toBe('Read-only evidence; nothing leaves the ticket.');
+    expect(await allowed.locator('.x-aih-remedy').count()).toBe(0);
+    expect(await colour('[data-operation="gather-diagnostics"] .x-aih-tone-info')).not.toBe(RED);
+    // A blocked operation never says it needs no approval.
+    expect(await page.locator('[data-operation="draft-stakeholder-update"] .x-aih-approval').textContent()).toBe('Not available on this ticket: blocked by policy.');
+    await page.close();
+  });
+
+  it('lists the operations compactly and shows the chosen one in full, with Confirm on the first screen at 1366x768', async () => {
+    const { page } = await coreUi(ticketOnPlatform(CAST.alex), ASSIGN);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const vendor = page.locator('[data-operation="draft-vendor-escalation"]');
+    expect(await vendor.locator('.x-aih-approver').textContent()).toBe(' Irene Costa ');
+    expect(await vendor.locator('.x-aih-details').isVisible()).toBe(false);
+    await vendor.locator('input[type=radio]').check();
+    expect(await vendor.locator('.x-aih-details').isVisible()).toBe(true);
+    expect(await page.locator('[data-operation="gather-diagnostics"] .x-aih-details').isVisible()).toBe(false);
+    // Another operation's Scope opens its scope and folds the chosen one's.
+    await page.locator('[data-operation="draft-stakeholder-update"] .x-aih-more').click();
+    expect(await page.locator('[data-operation="draft-stakeholder-update"] .x-aih-details').isVisible()).toBe(true);
+    expect(await vendor.locator('.x-aih-details').isVisible()).toBe(false);
+    await vendor.locator('.x-aih-more').click();
+    const box = (await page.locator('.x-aih-confirm').boundingBox())!;
+    expect(await page.evaluate('window.scrollY')).toBe(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    expect(await page.locator('.x-aih-confirm').isEnabled()).toBe(true);
+    await page.close();
+  });
+
+  it('shows Confirm without scrolling in the Workspace frame too', async () => {
+    const { page, frame } = await workspace(ticketOnPlatform(CAST.alex), ASSIGN);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await frame.locator('[data-operation="draft-vendor-escalation"] input[type=radio]').check();
+    const frameBox = (await page.locator('iframe.workspace-modal').boundingBox())!;
+    const box = (await frame.locator('.x-aih-confirm').boundingBox())!;
+    expect(await frame.evaluate('window.scrollY')).toBe(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(Math.min(frameBox.y + frameBox.height, 768));
+    await page.close();
+  });
+
+  it('shows the approver the draft, who asked with what note, and the full note a click away', async () => {
+    const { page } = await coreUi(ticketOnPlatform(CAST.irene, reviewPanel()), ACCEPT);
+    const item = page.locator('.x-aih-handoff');
+    expect(await item.locator('.x-aih-requester').textContent()).toMatch(/^Asked by Alex Rivera, with the note: “EU-West tunnel first” \(awaiting review since 2025-11-20 10:00:00\)$/);
+    expect(await item.locator('.x-aih-draft-lines').textContent()).toBe(DRAFT.split('\n').slice(0, 3).join('\n'));
+    expect(await item.locator('.x-aih-draft-lines').isVisible()).toBe(true);
+    expect(await item.locator('.x-aih-draft-rest').isVisible()).toBe(false);
+    await item.locator('.x-aih-draft-more').click();
+    expect(await item.locator('.x-aih-draft-rest').textContent()).toContain('CPU 81 %, baseline about 45 %');
+    expect(await item.locator('.x-aih-draft-rest').isVisible()).toBe(true);
+    expect(decodeURIComponent((await item.locator('.x-aih-draft-link').getAttribute('href')) ?? '')).toBe(`/sys_journal_field_list.do?sysparm_query=element_id=${INC_SYS_ID}^valueLIKE[ai-handoff:${HANDOFF_AWAITING}]`);
+    // Decided without scrolling: Accept is on the first screen with the draft.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const box = (await page.locator('.x-aih-confirm').boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    expect(await page.locator('.x-aih-summary').textContent()).toBe('Hand-offs on this ticket: 1 awaiting your review.');
+    await page.close();
+  });
+
+  it('says where Escalate goes before the click: the policy group, or the approver\'s manager by name', async () => {
+    const group = await coreUi(ticketOnPlatform(CAST.irene, reviewPanel({ kind: 'group', name: 'Network Architecture Board' })), 'x_acme_aihandoff_escalate');
+    expect(await group.page.locator('.x-aih-escalate').textContent()).toBe('Escalate hands it to a member of Network Architecture Board, who then decides it.');
+    await group.page.close();
+    const platform = ticketOnPlatform(CAST.irene, reviewPanel({ kind: 'manager' }));
+    platform.insertRow('sys_user', { sys_id: CAST.irene.sysId, user_name: 'irene.costa', name: 'Irene Costa', manager: VICTOR, active: 'true' });
+    platform.insertRow('sys_user', { sys_id: VICTOR, user_name: 'victor.alvarez', name: 'Victor Alvarez', active: 'true' });
+    const { page } = await coreUi(platform, 'x_acme_aihandoff_escalate');
+    expect(await page.locator('.x-aih-escalate').textContent()).toBe('Escalate hands it to Victor Alvarez, your manager, who then decides it.');
+    await page.close();
+    // The same in the Workspace frame.
+    const ws = await workspace(platform, 'x_acme_aihandoff_escalate');
+    expect(await ws.frame.locator('.x-aih-escalate').textContent()).toBe('Escalate hands it to Victor Alvarez, your manager, who then decides it.');
+    await ws.page.close();
+  });
+});

@@ -72,6 +72,7 @@ describe('what each table of another scope must allow (Application Access)', () 
       ['cmdb_ci', 'platform', true, false, false, false, false],
       ...ALL_TABLES.filter((t) => t < 'sys').sort().map((t) => [t, 'ticket', true, false, true, false, true]),
       ['sys_journal_field', 'platform', true, false, false, false, false],
+      ['sys_user', 'platform', true, false, false, false, false],
       ['sys_user_grmember', 'platform', true, false, false, false, false],
     ]);
   });
@@ -100,7 +101,7 @@ describe('the checks themselves, on records that break the rules', () => {
 
   it('finds a script that opens a table without a privilege, or one it cannot follow', () => {
     const include = (script: string) => ({ table: 'sys_script_include', fields: { sys_id: 'd'.repeat(32), name: 'Extra', script } });
-    expect(missingPrivileges(withRecords(builds.core, [include("var u = new GlideRecord('sys_user'); u.query();")]), CORE_TABLES).join('\n')).toContain('read on sys_user without a cross-scope privilege');
+    expect(missingPrivileges(withRecords(builds.core, [include("var u = new GlideRecord('sys_user_group'); u.query();")]), CORE_TABLES).join('\n')).toContain('read on sys_user_group without a cross-scope privilege');
     expect(missingPrivileges(withRecords(builds.core, [include("var g = new GlideRecord('sys_user_grmember'); g.update();")]), CORE_TABLES).join('\n')).toContain('write on sys_user_grmember without');
     expect(missingPrivileges(withRecords(builds.core, [include('var t = new GlideRecord(name);')]), CORE_TABLES).join('\n')).toContain('cannot resolve');
     expect(missingPrivileges(withRecords(builds.core, [include("return new GlideRecord('incident').get(id);")]), CORE_TABLES).join('\n')).toContain('cannot follow');

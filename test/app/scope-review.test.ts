@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildRequest, buildReview, buildScopeReview, reviewableHandoffs, showsAssign, type ScopeReviewUser } from '../../connectors/servicenow/shared/scope-review.js';
+import { buildRequest, buildReview, buildScopeReview, formatTime, handoffRows, reviewableHandoffs, showsAssign, statusSummary, statusText, type ScopeReviewUser } from '../../connectors/servicenow/shared/scope-review.js';
 import { APPROVER_ROLES, DATA_CLASSES } from '../../src/domain/ticket.js';
 import { AiRequest, AiReview, MAX_COMMENT_LENGTH, MAX_NOTE_LENGTH } from '../../src/domain/fields.js';
 import { BLOCKED_ACTIONS, EXECUTION_CLASS_IDS, OUTPUT_KINDS, SOURCE_KINDS } from '../../src/domain/operation.js';
@@ -35,8 +35,21 @@ describe('buildScopeReview over a real panel', () => {
   it('shows a blocked operation with its reason and remedy', () => {
     const blocked = review.operations.find((op) => op.id === 'draft-stakeholder-update')!;
     expect(blocked.reasons).toEqual([
-      { message: 'Network Operations is cleared for assist-tier AI only; drafting for stakeholders needs standard.', remedy: 'Ask the AI governance board to raise the group to the standard tier.' },
+      { message: 'Network Operations is cleared for assist-tier AI only; drafting for stakeholders needs standard.', remedy: 'Ask the AI governance board to raise the group to the standard tier.', tone: 'blocked', remedyLabel: 'What would change it: ' },
     ]);
+    // Blocked: it says nothing about approval (never "No approval needed"), and lists no approver.
+    expect(blocked.approvalText).toBe('Not available on this ticket: blocked by policy.');
+    expect([blocked.outcomeText, blocked.tone, blocked.approver]).toEqual(['Blocked', 'blocked', '']);
+  });
+
+  it('styles reasons by outcome: amber with who must review for approval-bound, neutral with no remedy for allowed (issue 12)', () => {
+    const allowed = sealPanel({ ...incidentPanel(), operations: [operation({ id: 'gather-diagnostics', title: 'Gather diagnostics', reasons: [{ rule: 'advise.x', message: 'Read-only evidence.', remedy: 'Nothing to do.' }] })] });
+    const [eligible] = buildScopeReview(allowed, CAST.alex).operations;
+    expect(eligible!.reasons).toEqual([{ message: 'Read-only evidence.', remedy: '', tone: 'info', remedyLabel: '' }]);
+    expect([eligible!.tone, eligible!.approver]).toEqual(['info', 'No approval needed']);
+    const vendor = review.operations.find((op) => op.id === 'draft-vendor-escalation')!;
+    expect(vendor.reasons.map((r) => [r.tone, r.remedyLabel + r.remedy])).toEqual([['approval', 'Before use: Ask Irene Costa to review the draft.']]);
+    expect([vendor.outcomeText, vendor.approver]).toEqual(['Approval needed before use', 'Irene Costa']);
   });
 
   it('says what the AI may read, the expected output, the stop conditions and the blocked actions', () => {
@@ -247,8 +260,34 @@ describe('buildRequest', () => {
 describe('reviewableHandoffs and buildReview', () => {
   it('offers the awaiting hand-off to its resolved approver, with the approval text', () => {
     expect(reviewableHandoffs(incidentPanel(), CAST.irene)).toEqual([
-      { id: HANDOFF_AWAITING, operation: 'draft-vendor-escalation', title: 'Draft vendor escalation packet', approvalRequired: true, approvalText: 'Approval required before use by Irene Costa (incident commander).' },
+      expect.objectContaining({ id: HANDOFF_AWAITING, operation: 'draft-vendor-escalation', title: 'Draft vendor escalation packet', approvalRequired: true, approvalText: 'Approval required before use by Irene Costa (incident commander).' }),
     ]);
+  });
+
+  it('says who asked, with what note, the draft, and where Escalate goes (issue 12)', () => {
+    const withDraft = incidentPanel({ handoffs: [handoff({ id: HANDOFF_AWAITING, operation: 'draft-vendor-escalation', requesterName: 'Alex Rivera', note: 'EU-West first', draft: '--- Vendor escalation packet ---\nSubject: latency', escalateTo: { kind: 'group', name: 'Network Managers' } })] });
+    expect(reviewableHandoffs(withDraft, CAST.irene)).toEqual([
+      expect.objectContaining({ requestedBy: 'Alex Rivera', note: 'EU-West first', draft: '--- Vendor escalation packet ---\nSubject: latency', status: 'awaiting_review', statusText: 'Awaiting review', escalateText: 'Escalate hands it to a member of Network Managers, who then decides it.' }),
+    ]);
+    const manager = incidentPanel({ handoffs: [handoff({ id: HANDOFF_AWAITING, operation: 'draft-vendor-escalation', escalateTo: { kind: 'manager' } })] });
+    expect(reviewableHandoffs(manager, { ...CAST.irene, managerName: 'Victor Alvarez' })[0]!.escalateText).toBe('Escalate hands it to Victor Alvarez, your manager, who then decides it.');
+    // An older worker's panel: no name, note or draft; the worker's default target.
+    expect(reviewableHandoffs(incidentPanel(), CAST.irene)[0]).toMatchObject({ requestedBy: CAST.alex.sysId, note: '', draft: '', escalateText: 'Escalate hands it to your manager as ServiceNow records them, who then decides it.' });
+  });
+
+  it('sums up every hand-off, not only the latest, with statuses in words and times in the instance format', () => {
+    const two = incidentPanel({ handoffs: [handoff({ id: HANDOFF_AWAITING, operation: 'draft-vendor-escalation' }), handoff({ id: HANDOFF_DONE, operation: 'gather-diagnostics', status: 'accepted', updatedAt: '2025-03-04T09:05:07.000Z' })] });
+    expect(statusSummary(two, CAST.irene)).toBe('1 awaiting your review, 1 accepted');
+    expect(statusSummary(two, CAST.alex)).toBe('1 awaiting review, 1 accepted');
+    expect(statusSummary(blockedPanel(), CAST.alex)).toBe('');
+    expect(handoffRows(two).map((r) => [r.title, r.statusText, r.approver])).toEqual([
+      ['Draft vendor escalation packet', 'Awaiting review', 'Irene Costa'],
+      ['Gather diagnostics', 'Accepted', 'Irene Costa'],
+    ]);
+    expect(handoffRows(two)[1]!.updated).toBe('2025-03-04 09:05:07');
+    expect(formatTime('2025-03-04T21:05:07Z', 'dd.MM.yyyy hh:mm a', 3_600_000)).toBe('04.03.2025 10:05 PM');
+    expect(formatTime('not a time')).toBe('not a time');
+    expect(statusText('awaiting_review')).toBe('Awaiting review');
   });
 
   it('offers nothing to the requester, another reviewer, or someone without the reviewer role', () => {
@@ -288,7 +327,7 @@ describe('reviewableHandoffs for a hand-off that needs no approval (an evidence 
 
   it('offers it to its requester, who holds the agent role, with the approval text', () => {
     expect(reviewableHandoffs(panel({ owner: { assignee: null, group: null } }), CAST.alex)).toEqual([
-      { id: EVIDENCE, operation: 'gather-diagnostics', title: 'Gather diagnostics', approvalRequired: false, approvalText: 'No approval needed before use.' },
+      expect.objectContaining({ id: EVIDENCE, operation: 'gather-diagnostics', title: 'Gather diagnostics', approvalRequired: false, approvalText: 'No approval needed before use.' }),
     ]);
     // The panel names the requester by user_name where the identity came from the audit.
     expect(offered(CAST.alex, panel({ handoffs: [evidence({ requestedBy: CAST.alex.userName })], owner: { assignee: null, group: null } }))).toEqual([EVIDENCE]);
@@ -370,7 +409,7 @@ describe('showsAssign', () => {
 
 describe('the module as a script', () => {
   const source = readFileSync(MODULE_PATH, 'utf8');
-  const names = ['buildRequest', 'buildReview', 'buildScopeReview', 'requestRow', 'reviewRow', 'reviewableHandoffs', 'showsAssign'];
+  const names = ['buildRequest', 'buildReview', 'buildScopeReview', 'formatTime', 'handoffRows', 'requestRow', 'reviewRow', 'reviewableHandoffs', 'showsAssign', 'statusSummary', 'statusText'];
 
   it('defines window.AiHandoffScopeReview when loaded by a <script> tag', () => {
     const window: Record<string, unknown> = {};

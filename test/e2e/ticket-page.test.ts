@@ -175,6 +175,12 @@ describe('INC0002041 on the ticket page, against ai-handoff start', () => {
     const review = page.locator(`#review-${handoff}`);
     await review.waitFor({ timeout: SEEN_WITHIN_MS });
     expect(await review.locator('.op-approval').textContent()).toContain('Irene Costa');
+    // The approver decides where she stands (issue 12): the draft the worker wrote, who asked, where Escalate goes.
+    expect(await review.locator('.review-draft-lines').textContent()).toContain('--- Vendor escalation packet ---');
+    expect(await review.locator('.review-requester').textContent()).toBe('Asked by Alex Rivera, with no note');
+    expect(await review.locator('.review-escalate-to').textContent()).toBe('Escalate hands it to Victor Alvarez, your manager, who then decides it.');
+    // Both await her: the draft as incident commander, the evidence pack as a member of the assignment group.
+    expect(await page.textContent('#ai-summary')).toBe('(hand-offs: 2 awaiting your review)');
     await review.getByLabel('Comment (optional)').fill('Checked against the bridge call notes; send it.');
     await review.getByRole('button', { name: 'Accept' }).click();
     await expect.poll(() => page.textContent('#page-status')).toContain('Decision recorded: accept');

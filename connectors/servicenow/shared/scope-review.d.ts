@@ -15,6 +15,8 @@ export interface ScopeReviewUser {
   roles: string[];
   /** sys_ids of the sys_user_group records the user is a member of. */
   groups: string[];
+  /** The user's manager's name, where the host knows it: Escalate then names them. */
+  managerName?: string;
 }
 
 export interface ScopeReviewSection {
@@ -27,13 +29,23 @@ export interface ScopeReviewOperation {
   id: string;
   title: string;
   outcome: 'eligible' | 'approval-bound' | 'blocked';
+  /** The outcome in words ("Approval needed before use"). */
+  outcomeText: string;
+  /** How its reasons are styled: `info` (allowed: neutral), `approval` (amber), `blocked` (red). */
+  tone: 'info' | 'approval' | 'blocked';
+  /** The approver in a few words for the compact list ("Irene Costa", "a member of Access Management", "No approval needed"); empty for a blocked one. */
+  approver: string;
   /** True when this user may assign it now: not blocked, and the user has the agent role. */
   selectable: boolean;
   sections: ScopeReviewSection[];
   /** Whether approval is needed before the output is used, and from whom. */
   approvalText: string;
-  /** Why (blocked operations always carry at least one) and what would change it. */
-  reasons: { message: string; remedy: string }[];
+  /**
+   * Why (blocked operations always carry at least one) and what would change
+   * it: `remedy` is empty under an allowed operation; `remedyLabel` is what
+   * goes before it ("What would change it: ", "Before use: ").
+   */
+  reasons: { message: string; remedy: string; tone: 'info' | 'approval' | 'blocked'; remedyLabel: string }[];
   /** The digest the request must carry (buildRequest's second argument). */
   scopeDigest: string;
 }
@@ -60,6 +72,30 @@ export interface ReviewableHandoff {
   /** Whether the output needs approval before use (then only its approver reviews it). */
   approvalRequired: boolean;
   approvalText: string;
+  status: string;
+  /** The status in words. */
+  statusText: string;
+  /** ISO 8601 time of its last change (formatTime puts it in the instance's format). */
+  updatedAt: string;
+  /** Who asked for it: their name where the panel has it, else their user name. */
+  requestedBy: string;
+  /** Their note to the AI (masked and neutralised by the worker), or empty. */
+  note: string;
+  /** The draft's first lines as written to the work notes, or empty (an older worker, or not written yet). */
+  draft: string;
+  /** Where Escalate sends it, in words, before the click. */
+  escalateText: string;
+}
+
+export interface HandoffRow {
+  id: string;
+  operation: string;
+  title: string;
+  status: string;
+  statusText: string;
+  approver: string;
+  /** The last change, in the instance's format. */
+  updated: string;
 }
 
 /**
@@ -115,3 +151,15 @@ export declare function requestRow(panel: unknown, ticketTable: string, operatio
 
 /** The review row Accept, Reject or Escalate creates, for a hand-off of the panel. Throws an Error naming what is wrong. */
 export declare function reviewRow(panel: unknown, ticketTable: string, handoffId: string, decision: 'accept' | 'reject' | 'escalate', comment?: string | null): ReviewRowColumns;
+
+/** Every hand-off over the panel in a phrase: "1 awaiting your review, 1 accepted"; empty when there are none. */
+export declare function statusSummary(panel: unknown, user: ScopeReviewUser | null | undefined): string;
+
+/** An AI status in words ("Awaiting review"). */
+export declare function statusText(status: string): string;
+
+/** An ISO 8601 time in a ServiceNow date-time format (default yyyy-MM-dd HH:mm:ss) at a UTC offset in ms (default 0). */
+export declare function formatTime(iso: string, format?: string, offsetMs?: number): string;
+
+/** The panel's hand-offs with titles, statuses in words and times in the instance's format. */
+export declare function handoffRows(panel: unknown, format?: string, offsetMs?: number): HandoffRow[];

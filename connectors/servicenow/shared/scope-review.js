@@ -81,6 +81,33 @@ var AiHandoffScopeReview = (function () {
     sponsor: 'sponsor'
   };
 
+  var STATUS_TEXT = {
+    none: 'None',
+    eligible: 'Eligible',
+    queued: 'Queued',
+    running: 'Running',
+    awaiting_review: 'Awaiting review',
+    accepted: 'Accepted',
+    rejected: 'Rejected',
+    escalated: 'Escalated',
+    expired: 'Expired',
+    blocked: 'Blocked',
+    failed: 'Failed'
+  };
+  var OUTCOME_TEXT = { eligible: 'Eligible', 'approval-bound': 'Approval needed before use', blocked: 'Blocked' };
+  /**
+   * How a reason reads by its operation's outcome (issue 12): a blocked
+   * operation's reasons are why it is blocked, with what would change that
+   * (red); an approval-bound one's say who must review it (amber); an
+   * allowed one's are notes, with no remedy to follow (neutral).
+   */
+  var TONES = {
+    eligible: { tone: 'info', remedyLabel: '' },
+    'approval-bound': { tone: 'approval', remedyLabel: 'Before use: ' },
+    blocked: { tone: 'blocked', remedyLabel: 'What would change it: ' }
+  };
+  var DEFAULT_TIME_FORMAT = 'yyyy-MM-dd HH:mm:ss';
+
   function has(map, key) { return typeof key === 'string' && Object.prototype.hasOwnProperty.call(map, key); }
   function isObject(value) { return value !== null && typeof value === 'object' && !Array.isArray(value); }
   function isText(value) { return typeof value === 'string'; }
@@ -146,6 +173,12 @@ var AiHandoffScopeReview = (function () {
     need(isName(h.requestedBy), path + '.requestedBy', 'is missing');
     checkApproval(h.approval, path + '.approval');
     need(isName(h.updatedAt), path + '.updatedAt', 'is missing');
+    // Added in issue 12; a worker older than that leaves them out, and the dialogs show less.
+    need(h.requesterName === undefined || isText(h.requesterName), path + '.requesterName', 'is not text');
+    need(h.note === undefined || isText(h.note), path + '.note', 'is not text');
+    need(h.draft === undefined || isText(h.draft), path + '.draft', 'is not text');
+    var to = h.escalateTo;
+    need(to === undefined || (isObject(to) && (to.kind === 'manager' || (to.kind === 'group' && isName(to.name)))), path + '.escalateTo', 'is not the manager or a named group');
   }
 
   function isIdOrNull(value) { return value === null || isName(value); }
@@ -211,7 +244,8 @@ var AiHandoffScopeReview = (function () {
       sysId: ok ? user.sysId : '',
       userName: ok && isText(user.userName) ? user.userName : '',
       roles: ok && Array.isArray(user.roles) ? user.roles : [],
-      groups: ok && Array.isArray(user.groups) ? user.groups : []
+      groups: ok && Array.isArray(user.groups) ? user.groups : [],
+      managerName: ok && isName(user.managerName) ? user.managerName : ''
     };
   }
 
@@ -254,6 +288,19 @@ var AiHandoffScopeReview = (function () {
     return 'Approval required before use by ' + partyText(approval.approver) + ' (' + role + ').';
   }
 
+  /** The approver in a few words, for the compact list: a name, a group, or that none is needed. */
+  function approverShort(approval) {
+    if (!approval.required) return 'No approval needed';
+    if (approval.approver === null) return 'No approver resolved';
+    return partyText(approval.approver);
+  }
+
+  /** A blocked operation is not offered, so it says nothing about approval (it never "needs no approval"). */
+  function operationApprovalText(op) {
+    if (op.outcome !== 'blocked') return approvalText(op.approval);
+    return 'Not available on this ticket: blocked by policy.';
+  }
+
   function texts(list, map) {
     var out = [];
     for (var i = 0; i < list.length; i++) out.push(map[list[i]]);
@@ -262,13 +309,16 @@ var AiHandoffScopeReview = (function () {
 
   function reviewOperation(op, mayAssign) {
     var reasons = [];
-    for (var i = 0; i < op.reasons.length; i++) reasons.push({ message: op.reasons[i].message, remedy: op.reasons[i].remedy });
+    var tone = TONES[op.outcome];
+    for (var i = 0; i < op.reasons.length; i++) {
+      reasons.push({ message: op.reasons[i].message, remedy: tone.remedyLabel === '' ? '' : op.reasons[i].remedy, tone: tone.tone, remedyLabel: tone.remedyLabel });
+    }
     var selectable = op.outcome !== 'blocked' && mayAssign;
     // The policy blocks an operation whose approver cannot be resolved; a
     // panel that says otherwise is inconsistent, so the dialog does not offer it.
     if (op.outcome !== 'blocked' && op.approval.required && op.approval.approver === null) {
       selectable = false;
-      reasons.push({ message: 'Approval is required but no approver could be resolved.', remedy: 'Name an approver on the ticket (for example the assignment group manager), then wait for the panel to refresh.' });
+      reasons.push({ message: 'Approval is required but no approver could be resolved.', remedy: 'Name an approver on the ticket (for example the assignment group manager), then wait for the panel to refresh.', tone: 'blocked', remedyLabel: TONES.blocked.remedyLabel });
     }
     var output = op.expectedOutput !== '' ? op.expectedOutput : OUTPUT_TEXT[op.outputKind];
     var sections = [
@@ -286,9 +336,12 @@ var AiHandoffScopeReview = (function () {
       id: op.id,
       title: op.title,
       outcome: op.outcome,
+      outcomeText: OUTCOME_TEXT[op.outcome],
+      tone: TONES[op.outcome].tone,
+      approver: op.outcome === 'blocked' ? '' : approverShort(op.approval),
       selectable: selectable,
       sections: sections,
-      approvalText: approvalText(op.approval),
+      approvalText: operationApprovalText(op),
       reasons: reasons,
       scopeDigest: op.scopeDigest
     };
@@ -363,9 +416,123 @@ var AiHandoffScopeReview = (function () {
       // An escalated draft waits for its escalation target, whom the worker set as the approver.
       if ((h.status !== 'awaiting_review' && h.status !== 'escalated') || !mayReview(h, panel.ticket.owner, user)) continue;
       var title = has(titles, h.operation) ? titles[h.operation] : h.operation;
-      out.push({ id: h.id, operation: h.operation, title: title, approvalRequired: h.approval.required, approvalText: approvalText(h.approval) });
+      out.push({
+        id: h.id,
+        operation: h.operation,
+        title: title,
+        approvalRequired: h.approval.required,
+        approvalText: approvalText(h.approval),
+        status: h.status,
+        statusText: STATUS_TEXT[h.status],
+        updatedAt: h.updatedAt,
+        requestedBy: isText(h.requesterName) && h.requesterName !== '' ? h.requesterName : h.requestedBy,
+        note: isText(h.note) ? h.note : '',
+        draft: isText(h.draft) ? h.draft : '',
+        escalateText: escalateText(h, user)
+      });
     }
     return out;
+  }
+
+  /**
+   * Where Escalate sends this hand-off, said before the click (issue 12): the
+   * policy's target from the panel, with the user's manager's name where the
+   * host knows it (user.managerName). Without a target in the panel (an older
+   * worker), the worker's default: the reviewer's manager.
+   */
+  function escalateText(h, user) {
+    var to = h.escalateTo;
+    if (isObject(to) && to.kind === 'group') return 'Escalate hands it to a member of ' + to.name + ', who then decides it.';
+    var manager = user.managerName !== '' ? user.managerName + ', your manager' : 'your manager as ServiceNow records them';
+    return 'Escalate hands it to ' + manager + ', who then decides it.';
+  }
+
+  /** A status in words ("Awaiting review"); the value itself when this module does not know it. */
+  function statusText(status) {
+    return has(STATUS_TEXT, status) ? STATUS_TEXT[status] : String(status);
+  }
+
+  function pad(n, width) {
+    var text = String(n);
+    while (text.length < width) text = '0' + text;
+    return text;
+  }
+
+  /**
+   * An ISO 8601 time in the instance's format: `format` is a ServiceNow date
+   * and time format (g_user_date_time_format; default yyyy-MM-dd HH:mm:ss,
+   * the instance's default), `offsetMs` the user's time zone offset from UTC
+   * (g_tz_offset; default 0, the sandbox's zone). The text itself when it is
+   * not a time.
+   */
+  function formatTime(iso, format, offsetMs) {
+    var ms = isText(iso) ? Date.parse(iso) : NaN;
+    if (isNaN(ms)) return isText(iso) ? iso : '';
+    var d = new Date(ms + (typeof offsetMs === 'number' ? offsetMs : 0));
+    var hours = d.getUTCHours();
+    var parts = {
+      yyyy: pad(d.getUTCFullYear(), 4),
+      MM: pad(d.getUTCMonth() + 1, 2),
+      dd: pad(d.getUTCDate(), 2),
+      HH: pad(hours, 2),
+      hh: pad(hours % 12 === 0 ? 12 : hours % 12, 2),
+      mm: pad(d.getUTCMinutes(), 2),
+      ss: pad(d.getUTCSeconds(), 2),
+      a: hours < 12 ? 'AM' : 'PM'
+    };
+    var pattern = isName(format) ? format : DEFAULT_TIME_FORMAT;
+    return pattern.replace(/yyyy|MM|dd|HH|hh|mm|ss|a/g, function (token) { return parts[token]; });
+  }
+
+  /**
+   * Every hand-off of the panel as the page lists it: the operation's title,
+   * the status in words, who approves, the time in the instance's format.
+   */
+  function handoffRows(panelInput, timeFormat, offsetMs) {
+    var read = readPanel(panelInput);
+    if (read.problem) return [];
+    var titles = {};
+    for (var i = 0; i < read.panel.operations.length; i++) titles[read.panel.operations[i].id] = read.panel.operations[i].title;
+    var out = [];
+    for (var j = 0; j < read.panel.handoffs.length; j++) {
+      var h = read.panel.handoffs[j];
+      out.push({
+        id: h.id,
+        operation: h.operation,
+        title: has(titles, h.operation) ? titles[h.operation] : h.operation,
+        status: h.status,
+        statusText: STATUS_TEXT[h.status],
+        approver: approverShort(h.approval),
+        updated: formatTime(h.updatedAt, timeFormat, offsetMs)
+      });
+    }
+    return out;
+  }
+
+  /**
+   * The AI status over every hand-off, not only the latest (issue 12):
+   * "1 awaiting your review, 1 accepted". Hand-offs this user may decide
+   * count as "awaiting your review"; the rest by status, in the order of a
+   * hand-off's life. Empty when the panel lists none.
+   */
+  function statusSummary(panelInput, userInput) {
+    var read = readPanel(panelInput);
+    if (read.problem) return '';
+    var mine = {};
+    var reviewable = reviewableHandoffs(panelInput, userInput);
+    for (var i = 0; i < reviewable.length; i++) mine[reviewable[i].id] = true;
+    var counts = {};
+    var yours = 0;
+    for (var j = 0; j < read.panel.handoffs.length; j++) {
+      var h = read.panel.handoffs[j];
+      if (has(mine, h.id)) yours += 1;
+      else counts[h.status] = (counts[h.status] || 0) + 1;
+    }
+    var parts = yours > 0 ? [yours + ' awaiting your review'] : [];
+    for (var k = 0; k < STATUSES.length; k++) {
+      if (counts[STATUSES[k]]) parts.push(counts[STATUSES[k]] + ' ' + STATUS_TEXT[STATUSES[k]].toLowerCase());
+    }
+    return parts.join(', ');
   }
 
   /** Whether Assign To AI Operation shows: the agent role and any operation, blocked ones too (the dialog says why). */
@@ -428,7 +595,11 @@ var AiHandoffScopeReview = (function () {
     buildRequest: buildRequest,
     reviewableHandoffs: reviewableHandoffs,
     buildReview: buildReview,
-    showsAssign: showsAssign
+    showsAssign: showsAssign,
+    statusSummary: statusSummary,
+    statusText: statusText,
+    formatTime: formatTime,
+    handoffRows: handoffRows
   };
 })();
 
@@ -445,4 +616,8 @@ if (typeof module === 'object' && module !== null && module.exports) {
   module.exports.showsAssign = AiHandoffScopeReview.showsAssign;
   module.exports.requestRow = AiHandoffScopeReview.requestRow;
   module.exports.reviewRow = AiHandoffScopeReview.reviewRow;
+  module.exports.statusSummary = AiHandoffScopeReview.statusSummary;
+  module.exports.statusText = AiHandoffScopeReview.statusText;
+  module.exports.formatTime = AiHandoffScopeReview.formatTime;
+  module.exports.handoffRows = AiHandoffScopeReview.handoffRows;
 }

@@ -25,6 +25,7 @@ import { identifiersIn, type Identifier } from './identifiers.js';
 import { readingsOf, type Reading } from './measurements.js';
 import { sentencesOf, type Span } from './sentences.js';
 import { parseGlideTime, timesIn, type TimeMention } from './times.js';
+import { memoByText } from '../../util/text-memo.js';
 import type { FactSheet, Measured, Named, Said, TimelineEntry } from './types.js';
 
 /** Fields that hold a label or a name, not sentences: read as values, never searched for facts. */
@@ -36,24 +37,7 @@ export function extractFacts(sources: readonly Source[]): FactSheet {
     const written = parseGlideTime(source.at);
     for (const field of source.fields) {
       if (field.raw !== undefined || VALUE_FIELD.test(field.name)) continue;
-      // "Dependencies: (1) … (2) … (3) …": the items of a numbered list are about what its lead says.
-      let listTags: ReadonlySet<Tag> = new Set();
-      for (const span of sentencesOf(field.value)) {
-        const own = tagsOf(span.text);
-        if (/\(1\)|^1[.)]\s/.test(span.text)) listTags = own;
-        else if (!/^\(?\d{1,2}[).]\s/.test(span.text)) listTags = new Set();
-        const tags = new Set([...own, ...[...listTags].filter((t) => t !== 'flagged')]);
-        said.push({
-          source,
-          field,
-          span,
-          tags,
-          readings: readingsOf(span),
-          identifiers: identifiersIn(span.text).map((i) => ({ ...i, start: i.start + span.start, end: i.end + span.start })),
-          times: timesIn(span.text, written).map((t) => ({ ...t, start: t.start + span.start, end: t.end + span.start })),
-          order: said.length,
-        });
-      }
+      for (const found of fieldFacts(field.value, written)) said.push({ source, field, ...found, order: said.length });
     }
   }
   const own = sources.filter((s) => s.kind === 'ticket_fields' || s.kind === 'work_notes').map((s) => s.id);
@@ -64,6 +48,39 @@ export function extractFacts(sources: readonly Source[]): FactSheet {
     timeline: timelineOf(sources, said),
     contradictions: contradictionsOf(sources, said.filter((s) => own.includes(s.source.id))),
   };
+}
+
+/** What one sentence of a field holds, apart from where it is (the source, the field, its order). */
+type SentenceFacts = Omit<Said, 'source' | 'field' | 'order'>;
+
+/** Facts of field texts already read, by the time their source was written and the text (all a field's facts depend on). */
+const readFields = memoByText((key) => {
+  const cut = key.indexOf('\u0000');
+  const written = key.slice(0, cut);
+  return readField(key.slice(cut + 1), written === '' ? null : Number(written));
+});
+
+function fieldFacts(text: string, written: number | null): readonly SentenceFacts[] {
+  return readFields(`${written ?? ''}\u0000${text}`);
+}
+
+function readField(text: string, written: number | null): SentenceFacts[] {
+  const out: SentenceFacts[] = [];
+  // "Dependencies: (1) … (2) … (3) …": the items of a numbered list are about what its lead says.
+  let listTags: ReadonlySet<Tag> = new Set();
+  for (const span of sentencesOf(text)) {
+    const own = tagsOf(span.text);
+    if (/\(1\)|^1[.)]\s/.test(span.text)) listTags = own;
+    else if (!/^\(?\d{1,2}[).]\s/.test(span.text)) listTags = new Set();
+    out.push({
+      span,
+      tags: new Set([...own, ...[...listTags].filter((t) => t !== 'flagged')]),
+      readings: readingsOf(span),
+      identifiers: identifiersIn(span.text).map((i) => ({ ...i, start: i.start + span.start, end: i.end + span.start })),
+      times: timesIn(span.text, written).map((t) => ({ ...t, start: t.start + span.start, end: t.end + span.start })),
+    });
+  }
+  return out;
 }
 
 /** Each value once, with every source that states it. */

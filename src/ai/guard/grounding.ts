@@ -5,8 +5,9 @@
  * typography and whitespace, never content.
  */
 import { SOURCE_KIND_LABELS, sourceText, type SourceSet } from '../sources.js';
-import { entityIn, extractEntities, type Entity } from '../text/entities.js';
+import { entityIn, extractEntities } from '../text/entities.js';
 import { comparable } from '../text/unicode.js';
+import { memoByText } from '../../util/text-memo.js';
 
 export interface Corpus {
   /** Comparable text of one source; undefined for an unknown id. */
@@ -15,32 +16,24 @@ export interface Corpus {
   readonly all: string;
 }
 
+/** The comparable form of a source's text (sources are built anew for each hand-off; their texts repeat). */
+const comparableText = memoByText(comparable);
+
 /** Corpora already built, per source set (a set is never changed once built): a provider that checks its words and the guard share one. */
 const built = new WeakMap<SourceSet, Corpus>();
 
 export function corpusOf(set: SourceSet): Corpus {
   const known = built.get(set);
   if (known !== undefined) return known;
-  const texts = new Map(set.sources.map((s) => [s.id, comparable(sourceText(s))]));
+  const texts = new Map(set.sources.map((s) => [s.id, comparableText(sourceText(s))]));
   const all = [comparable([set.ticket.number, ...Object.values(SOURCE_KIND_LABELS), ...set.requested].join('\n')), ...texts.values()].join(' ');
   const corpus: Corpus = { of: (id) => texts.get(id), all };
   built.set(set, corpus);
   return corpus;
 }
 
-/** Entities of recent texts: the built-in provider checks its own words before the guard checks them again. Bounded; a pure function's results. */
-const recent = new Map<string, Entity[]>();
-const RECENT_MAX = 4096;
-
-function entitiesOf(text: string): Entity[] {
-  let found = recent.get(text);
-  if (found === undefined) {
-    found = extractEntities(text);
-    if (recent.size >= RECENT_MAX) recent.clear();
-    recent.set(text, found);
-  }
-  return found;
-}
+/** Entities of recent texts: the built-in provider checks its own words before the guard checks them again. */
+const entitiesOf = memoByText(extractEntities, 4096);
 
 /** The first entity in `text` found in none of the cited texts, described for the audit; null when all are grounded. */
 export function ungroundedEntity(text: string, cited: readonly string[]): string | null {

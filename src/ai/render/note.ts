@@ -19,6 +19,7 @@ import { SOURCE_KIND_LABELS, type SourceSet } from '../sources.js';
 import { createQuoter, dataValue, oneLine, sourceList, type DataFlags, type Inert, type Quoter } from './note-data.js';
 import { HEADING_LABELS, KIND_LABELS, ROLE_LABELS, STATUS_LABELS, VARIANT_LABELS } from './labels.js';
 import { markerFor } from './marker.js';
+import { memoByText } from '../../util/text-memo.js';
 import { neutraliseWithFlags, type NeutraliseFlags } from './neutralise.js';
 import { withheldLines, type NoteWithheld } from './withheld.js';
 
@@ -176,10 +177,17 @@ function flagsLine(input: NoteInput, rendered: NeutraliseFlags, data: DataFlags)
   return parts.length === 0 ? null : parts.join('; ');
 }
 
+/** Neutralised texts by allowed hosts and text (a pure function; a ticket's texts are rendered again for each of its notes). */
+const neutralised = memoByText((key) => {
+  const cut = key.indexOf('\u0000');
+  return neutraliseWithFlags(key.slice(cut + 1), { allowedHosts: key.slice(0, cut).split(' ').filter((h) => h !== '') });
+});
+
 function createInert(allowedHosts: readonly string[]): Inert {
   const total: NeutraliseFlags = { invisible: 0, codeTags: 0, html: 0, images: 0, links: 0, scriptUris: 0 };
+  const hosts = allowedHosts.join(' ');
   const fn = ((text: string) => {
-    const result = neutraliseWithFlags(text, { allowedHosts });
+    const result = neutralised(`${hosts}\u0000${text}`);
     for (const key of Object.keys(total) as (keyof NeutraliseFlags)[]) total[key] += result.flags[key];
     return result.text;
   }) as Inert;

@@ -22,6 +22,8 @@ export interface ReviewNoteInput {
   /** Whether the output needed approval before use: an expiry says different things for the two. */
   readonly approvalRequired: boolean;
   readonly comment?: string | null;
+  /** For an escalation: whom it went to, in words ("Victor Alvarez, the reviewer's manager"). */
+  readonly escalatedTo?: string;
   readonly policyVersion: string;
   /** Digest of the output that was reviewed: the decision binds to exactly that output. */
   readonly outputDigest: string;
@@ -55,6 +57,7 @@ export function renderReviewNote(input: ReviewNoteInput): string {
     const who = input.reviewer === null ? 'an unknown reviewer' : input.reviewer.name === null || input.reviewer.name === '' ? inert(input.reviewer.userName) : `${inert(input.reviewer.name)} (${inert(input.reviewer.userName)})`;
     const role = input.role === null ? '' : `, as ${ROLE_LABELS[input.role]}`;
     lines.push(`Decision: ${input.outcome}, by ${who}${role}`);
+    if (input.outcome === 'escalate' && input.escalatedTo !== undefined) lines.push(`Escalated to: ${inert(input.escalatedTo).replace(/\s+/g, ' ')}, who now accepts, rejects or escalates it further`);
     if (input.outcome === 'accept') lines.push('This records a decision on the AI output only; the product itself changes nothing on this ticket.');
   }
   const comment = input.comment?.trim() ?? '';

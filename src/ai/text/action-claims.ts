@@ -13,6 +13,7 @@
  * approved") and intentions in the passive ("must be approved before it is
  * sent") do not match.
  */
+import { memoByText } from '../../util/text-memo.js';
 
 const DONE =
   'closed|resolved|cancell?ed|approved|executed|granted|sent|e-?mailed|mailed|forwarded|escalated|routed|re-?routed|re-?assigned|assigned|failed over|provisioned|created|deleted|removed|disabled|enabled|revoked|deployed|restarted|rebooted|reset|submitted|notified|contacted|completed|performed|applied|implemented|extended|rolled back|patched|published|posted|shared|uploaded|transferred|authori[sz]ed|signed off|marked|validated|verified|fixed|released|ran|run|started|stopped|opened';
@@ -57,8 +58,10 @@ const PATTERNS: readonly RegExp[] = [
   /(?<![\p{L}\p{N}])(?:ho|abbiamo|è stat[oa]|sono stat[ie])\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:chius[oa]|risolt[oa]|approvat[oa]|concess[oa]|inviat[oa]|eseguit[oa]|escalat[oa]|assegnat[oa])(?![\p{L}\p{N}])/iu,
 ];
 
-/** The first phrase that claims an action, or null. */
-export function findActionClaim(text: string): string | null {
+/** The first phrase that claims an action, or null; remembered for recent texts (a pure function: the built-in provider checks its own words, then the guard checks them again, for each of a ticket's hand-offs). */
+export const findActionClaim = memoByText(firstActionClaim);
+
+function firstActionClaim(text: string): string | null {
   for (const pattern of PATTERNS) {
     const match = pattern.exec(text);
     if (match !== null && match[0].trim() !== '') return match[0].trim();

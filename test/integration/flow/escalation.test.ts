@@ -21,11 +21,15 @@ describe('escalate, then accept', () => {
   it("hands the draft to the approver's manager, who decides it: two notes, the escalator and the requester refused", async () => {
     const h = harness();
     const draft = await handOff(h, 'alex.rivera', 'INC0002041', 'draft-vendor-escalation');
+    // Before the click the panel says where Escalate goes (the policy's default), who asked, and the draft's first lines (issue 12).
+    expect(draft).toMatchObject({ escalateTo: { kind: 'manager' }, requesterName: 'Alex Rivera' });
+    expect(draft.draft).toContain('--- Vendor escalation packet ---');
     await h.review('irene.costa', 'INC0002041', { handoff: draft.id, decision: 'escalate', comment: 'Needs the COO: it commits budget.' });
     const escalated = await untilStatus(h, 'INC0002041', 'escalated');
     const victor = h.sandbox.directory.user('victor.alvarez')!.v.sys_id!;
     expect(escalated.panel!.handoffs.find((x) => x.id === draft.id)).toMatchObject({ status: 'escalated', approval: { required: true, role: 'incident_commander', approver: { kind: 'user', id: victor } } });
-    expect(await reviewNotes('INC0002041')).toHaveLength(1);
+    const [escalationNote] = await reviewNotes('INC0002041');
+    expect(escalationNote).toContain("Escalated to: Victor Alvarez, the reviewer's manager, who now accepts, rejects or escalates it further");
     // The buttons follow: Victor sees the escalated draft, Irene no longer does.
     expect(reviewableHandoffs(escalated.panel, asUser('victor.alvarez')).map((x) => x.id)).toEqual([draft.id]);
     expect(reviewableHandoffs(escalated.panel, asUser('irene.costa'))).toEqual([]);

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newHandoffId } from '../../../src/domain/ids.js';
 import { createSandbox, type AppFields, type Sandbox } from '../../../connectors/servicenow/sandbox/index.js';
 import { AS_ADMIN, AS_INTEGRATION, as, call, list, sysIdOf, type One } from './client.js';
+import { sealPanel } from '../../../src/domain/panel.js';
 import { blockedIncidentPanel, incidentPanel } from './panels.js';
 
 /** Debian's chromium (`.ci/run` installs it), or CHROMIUM_PATH. */
@@ -221,5 +222,101 @@ describe('the ticket page', () => {
     expect(session?.httpOnly).toBe(true);
     const withoutToken = await call(sb.url, 'GET', '/api/now/table/incident?sysparm_limit=1', undefined, undefined, { cookie: `JSESSIONID=${session!.value}` });
     expect(withoutToken.status).toBe(401);
+  });
+});
+
+describe('the review where the approver stands, and a compact dialog (issue 12)', () => {
+  const RED = 'rgb(180, 35, 24)';
+  const AMBER = 'rgb(154, 103, 0)';
+  const colour = (selector: string): Promise<string> => page.evaluate<string>(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).color`);
+  const people = () => ({ sysId: inc, number: 'INC0002041', commander: { id: irene, name: 'Irene Costa' } });
+  const DRAFT = ['--- Vendor escalation packet ---', 'Subject: EU-West VPN latency 400-900 ms since 08:10 UTC [S1]', 'Affected: about 180 users [S2]', 'Measurements against baseline', '- CPU 81 %, baseline about 45 % [S3]'].join('\n');
+
+  it('opens the ticket list for the person the switcher shows, without Switch user; after Sign out it waits for a choice', async () => {
+    const context = await browser.newContext();
+    const fresh = await context.newPage();
+    await fresh.goto(`${sb.url}/tickets`);
+    const shown = await fresh.locator('#user-select').inputValue();
+    const name = sb.directory.user(shown)!.v.name!;
+    await expect.poll(() => fresh.textContent('#current-user'), { timeout: 5000 }).toBe(`Signed in as ${name}`);
+    await fresh.locator('#list-incident').waitFor();
+    expect(await fresh.textContent('#page-status')).toBe('');
+    await Promise.all([fresh.waitForURL(/signed_out=1/), fresh.click('#sign-out')]);
+    await expect.poll(() => fresh.textContent('#page-status')).toContain('Choose a person');
+    expect(await fresh.textContent('#current-user')).toBe('Not signed in');
+    await context.close();
+  });
+
+  it('colours reasons by outcome on the page and in the dialog: no remedy under an allowed operation, a blocked one never "needs no approval"', async () => {
+    const { digest: _d, ...body } = incidentPanel(people());
+    const noted = body.operations.map((o) =>
+      o.id === 'gather-diagnostics' ? { ...o, reasons: [{ rule: 'advise.readonly', message: 'Read-only evidence; nothing leaves the ticket.', remedy: 'Nothing to do.' }] } : o.id === 'draft-vendor-escalation' ? { ...o, reasons: [{ rule: 'advise.approval.required', message: 'Commander approval before outbound send.', remedy: 'Irene Costa (incident commander) reviews it before it is used.' }] } : o,
+    );
+    await worker({ fields: { [F.panel]: JSON.stringify(sealPanel({ ...body, operations: noted })), [F.status]: 'eligible' } });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${sb.url}/ticket/INC0002041`);
+    await signInAs('alex.rivera');
+    const side = '#ai-operations > li';
+    await page.locator(`${side}[data-operation="gather-diagnostics"] .reason`).waitFor();
+    expect(await colour(`${side}[data-operation="execute-failover"] .reason`)).toBe(RED);
+    expect(await colour(`${side}[data-operation="draft-vendor-escalation"] .reason`)).toBe(AMBER);
+    expect(await colour(`${side}[data-operation="gather-diagnostics"] .reason`)).not.toBe(RED);
+    expect(await page.locator(`${side}[data-operation="gather-diagnostics"] .remedy`).count()).toBe(0);
+    expect(await page.textContent(`${side}[data-operation="execute-failover"] .op-approval`)).toBe('Not available on this ticket: blocked by policy.');
+
+    await page.click('#assign-ai');
+    const dialog = page.getByRole('dialog', { name: /scope review/ });
+    await dialog.waitFor();
+    const vendor = dialog.locator('li[data-operation="draft-vendor-escalation"]');
+    expect(await vendor.locator('.op-approver').textContent()).toBe('Irene Costa');
+    expect(await vendor.locator('.badge').textContent()).toBe('Approval needed before use');
+    expect(await vendor.locator('.scope-op-details').isVisible()).toBe(false);
+    await dialog.getByLabel('Draft vendor escalation packet').check();
+    expect(await vendor.locator('.scope-op-details').isVisible()).toBe(true);
+    expect(await vendor.locator('.remedy').textContent()).toBe('Before use: Irene Costa (incident commander) reviews it before it is used.');
+    expect(await colour('#scope-operations li[data-operation="draft-vendor-escalation"] .reason')).toBe(AMBER);
+    // The blocked one's reason is a click away, in red; the chosen one folds.
+    await dialog.locator('li[data-operation="execute-failover"] .scope-op-more').click();
+    expect(await colour('#scope-operations li[data-operation="execute-failover"] .reason')).toBe(RED);
+    await vendor.locator('.scope-op-more').click();
+    // Confirm on the first screen at 1366x768, nothing scrolled.
+    const box = (await page.locator('#scope-confirm').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    expect(await page.evaluate<number>("document.getElementById('scope-review').scrollTop")).toBe(0);
+    await page.click('#scope-cancel');
+  });
+
+  it('shows the approver the draft, who asked with what note, the full note a click away, and where Escalate goes; the status over every hand-off', async () => {
+    const handoff = newHandoffId();
+    const done = newHandoffId();
+    const commander = { required: true, role: 'incident_commander' as const, approver: { kind: 'user' as const, id: irene, name: 'Irene Costa' } };
+    const panel = incidentPanel(people(), [
+      { id: handoff, operation: 'draft-vendor-escalation', status: 'awaiting_review', requestedBy: 'alex.rivera', approval: commander, updatedAt: '2026-11-25T09:31:05.000Z', requesterName: 'Alex Rivera', note: 'EU-West tunnel first', draft: DRAFT, escalateTo: { kind: 'manager' } },
+      { id: done, operation: 'gather-diagnostics', status: 'accepted', requestedBy: 'alex.rivera', approval: { required: false, role: null, approver: null }, updatedAt: '2026-11-25T08:00:00.000Z' },
+    ]);
+    const text = `=== AI draft: not for use before approval ===\n\n${DRAFT}\n\nSources\n[S1] INC0002041 ticket fields\n\n[ai-handoff:${handoff}]`;
+    await worker({ fields: { [F.status]: 'awaiting_review', [F.panel]: JSON.stringify(panel) }, work_note: { field: 'work_notes', text, key: `[ai-handoff:${handoff}]` } });
+    await signInAs('irene.costa');
+    const item = page.locator(`#review-${handoff}`);
+    await item.waitFor();
+    expect(await item.locator('.review-requester').textContent()).toBe('Asked by Alex Rivera, with the note: “EU-West tunnel first”');
+    expect(await item.locator('.review-draft-lines').textContent()).toBe(DRAFT.split('\n').slice(0, 3).join('\n'));
+    expect(await item.locator('.review-draft-rest').isVisible()).toBe(false);
+    await item.getByRole('button', { name: 'Show more of the draft' }).click();
+    expect(await item.locator('.review-draft-rest').textContent()).toContain('CPU 81 %, baseline about 45 %');
+    expect(await item.locator('.review-draft-link').getAttribute('href')).toBe(`#note-${handoff}`);
+    expect(await page.locator(`#note-${handoff} .journal-text`).textContent()).toContain('--- Vendor escalation packet ---');
+    // Irene's manager in the sandbox is Victor Alvarez: Escalate names him before the click.
+    expect(await item.locator('.review-escalate-to').textContent()).toBe('Escalate hands it to Victor Alvarez, your manager, who then decides it.');
+    // Accept is on the first screen, with the draft, at 1366x768.
+    await item.scrollIntoViewIfNeeded();
+    const draftBox = (await item.locator('.review-draft-lines').boundingBox())!;
+    const acceptBox = (await item.getByRole('button', { name: 'Accept' }).boundingBox())!;
+    expect(acceptBox.y + acceptBox.height - draftBox.y).toBeLessThanOrEqual(768);
+    // Every hand-off, not only the latest; titles, statuses in words, times in the instance's format.
+    expect(await page.textContent('#ai-summary')).toBe('(hand-offs: 1 awaiting your review, 1 accepted)');
+    expect(await page.locator(`#handoff-${handoff} td`).allTextContents()).toEqual(['Draft vendor escalation packet', 'Awaiting review', 'Irene Costa', '2026-11-25 09:31:05']);
+    expect(await page.locator(`#handoff-${done} td`).allTextContents()).toEqual(['Gather diagnostics', 'Accepted', 'No approval needed', '2026-11-25 08:00:00']);
   });
 });

@@ -87,6 +87,7 @@ function fakeConnector(rows: { byCi?: RawRecord[]; byCaller?: RawRecord[]; byGro
     user: refuse,
     userRoles: refuse,
     groupMembers: refuse,
+    groupByName: refuse,
     tableFields: refuse,
     list(_m, conditions) {
       calls.list.push([...conditions]);

@@ -56,7 +56,7 @@ describe('mayReview', () => {
 
   it('keeps approval-required hand-offs to the approver: never the requester, not the assignee', async () => {
     expect(await mayReview(deps, handoff(commander, 'draft-vendor-escalation'), ticket, IRENE)).toEqual({ ok: true });
-    expect(await mayReview(deps, handoff(commander, 'draft-vendor-escalation'), ticket, ALEX)).toMatchObject({ ok: false, message: 'alex.rivera requested this hand-off and cannot approve it.' });
+    expect(await mayReview(deps, handoff(commander, 'draft-vendor-escalation'), ticket, ALEX)).toMatchObject({ ok: false, message: 'alex.rivera requested this hand-off and cannot approve it.', remedy: 'Irene Costa (incident commander) must review it.' });
     expect(await mayReview(deps, handoff(commander, 'draft-vendor-escalation'), ticket, NORA)).toMatchObject({ ok: false });
   });
 });
@@ -83,5 +83,24 @@ describe('the expiry note', () => {
     expect(note).toContain('Decision: none came within 24 hours; the output was not approved and must not be used.');
     // The note carries its idempotency key: the app's API finds it among our entries and does not write it twice.
     expect(note).toContain(notes.reviewKey(h.id, 'expired'));
+  });
+});
+
+describe('a remedy names the person where one is resolved (issue 12)', () => {
+  it('names the approver or group, and falls back to the role when none is named', async () => {
+    const manager = { required: true, role: 'requester_manager', approver: { kind: 'user', id: MORGAN.sysId, name: 'Morgan Lee' } } as const;
+    const group = { required: true, role: 'requester_manager', approver: { kind: 'group', id: NETWORK_OPERATIONS, name: 'Access Management' } } as const;
+    const unnamed = { required: true, role: 'security_owner', approver: { kind: 'user', id: IRENE.sysId } } as const;
+    const remedy = async (approval: Handoff['approval']) => ((await mayReview(deps, handoff(approval), ticket, ALEX)) as { remedy: string }).remedy;
+    expect(await remedy(manager)).toBe("Morgan Lee (requester's manager) must review it.");
+    expect(await remedy(group)).toBe("A member of Access Management (requester's manager) must review it.");
+    expect(await remedy(unnamed)).toBe('The security owner must review it.');
+  });
+
+  it('does not let the escalator decide a draft escalated to a group they belong to', async () => {
+    const toGroup = { required: true, role: 'incident_commander', approver: { kind: 'group', id: NETWORK_OPERATIONS, name: 'Network Operations' } } as const;
+    const escalated = { ...handoff(toGroup), status: 'escalated', review: { decision: 'escalate', by: IRENE, at: '2026-11-25T10:00:00Z' } } as Handoff;
+    expect(await mayReview(deps, escalated, ticket, IRENE)).toMatchObject({ ok: false, message: 'irene.costa escalated this hand-off and cannot decide it now.' });
+    expect(await mayReview(deps, { ...escalated, review: { ...escalated.review!, by: NORA } }, ticket, IRENE)).toEqual({ ok: true });
   });
 });

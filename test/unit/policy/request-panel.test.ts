@@ -80,7 +80,8 @@ describe('the panel', () => {
       expect(digest).toBe(sealPanel(body).digest);
     }
     expect(full.digest).not.toBe(plain.digest);
-    expect(full.handoffs).toEqual([handoff]);
+    // A hand-off a review can decide carries where Escalate sends it (the policy's default: the reviewer's manager).
+    expect(full.handoffs).toEqual([{ ...handoff, escalateTo: { kind: 'manager' } }]);
     expect(buildPanel(inc, context({ switches: { ai: false } })).digest).not.toBe(plain.digest);
     expect(buildPanel(inc, ctx).digest).toBe(plain.digest);
   });

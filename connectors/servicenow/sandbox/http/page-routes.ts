@@ -52,6 +52,12 @@ export function pageRoutes(parts: SandboxParts): ExtraRoute {
     return store.partitions(entry.table)[0]!.indexes.get('number')!.get(number.toLowerCase())?.[0];
   };
 
+  /** The signed-in person's active manager's name, as the platform records it: the page's Escalate names them (issue 12). */
+  const managerOf = (user: { readonly v: Record<string, string | undefined> }): { managerName?: string } => {
+    const manager = user.v.manager ? store.get('sys_user', user.v.manager) : undefined;
+    return manager && manager.v.active !== 'false' && manager.v.name ? { managerName: manager.v.name } : {};
+  };
+
   const handle = async (req: IncomingMessage, url: URL): Promise<Reply | undefined> => {
     const method = (req.method ?? 'GET').toUpperCase();
     const path = url.pathname;
@@ -93,7 +99,8 @@ export function pageRoutes(parts: SandboxParts): ExtraRoute {
     if (path === '/logout.do' && method === 'POST') {
       const id = readCookie(req.headers.cookie, SESSION_COOKIE);
       if (id !== undefined) sessions.close(id);
-      return redirect('/tickets', { 'Set-Cookie': cookie('', 0) });
+      // signed_out: the ticket list then waits for a choice rather than signing the pre-selected person in again.
+      return redirect('/tickets?signed_out=1', { 'Set-Cookie': cookie('', 0) });
     }
 
     if (path === '/sandbox/session' && method === 'GET') {
@@ -103,7 +110,7 @@ export function pageRoutes(parts: SandboxParts): ExtraRoute {
       const sysId = user.v.sys_id!;
       return json(
         200,
-        { result: { user: { sysId, userName: user.v.user_name!, name: user.v.name!, roles: [...directory.roles(sysId)].sort(), groups: directory.groups(sysId) }, userToken: session.userToken } },
+        { result: { user: { sysId, userName: user.v.user_name!, name: user.v.name!, roles: [...directory.roles(sysId)].sort(), groups: directory.groups(sysId), ...managerOf(user) }, userToken: session.userToken } },
         PAGE_HEADERS,
       );
     }

@@ -17,7 +17,26 @@ window.TicketActions = (function () {
   const { noticeBox } = window.TicketView;
   const module = () => window.AiHandoffScopeReview;
 
-  /** Fills the dialog from a scope review; keeps the chosen operation when it is still offered. */
+  /** A reason styled by its operation's outcome, with its remedy where there is one (none under an allowed operation). */
+  function reasonBox(r) {
+    return el('div', { class: `reason reason-${r.tone}`, role: 'note' }, [el('p', { text: r.message }), r.remedy ? el('p', { class: 'remedy', text: `${r.remedyLabel}${r.remedy}` }) : null]);
+  }
+
+  /** Shows the full scope of one operation and folds the others (the list stays compact: Confirm on the first screen). */
+  function expand(id) {
+    for (const li of document.querySelectorAll('#scope-operations > li')) {
+      const open = li.dataset.operation === id;
+      li.dataset.expanded = String(open);
+      li.querySelector('.scope-op-details').hidden = !open;
+      li.querySelector('.scope-op-more').setAttribute('aria-expanded', String(open));
+    }
+  }
+
+  /**
+   * Fills the dialog from a scope review: one compact line per operation
+   * (title, outcome, approver) and the full scope of the one chosen (or
+   * opened with its Scope button); keeps the chosen operation when it is still offered.
+   */
   function renderDialog(review, changed) {
     const chosen = document.querySelector('#scope-operations input[name="operation"]:checked');
     const keep = chosen ? chosen.value : null;
@@ -30,16 +49,20 @@ window.TicketActions = (function () {
       ...review.operations.map((op) => {
         const inputId = `op-${op.id}`;
         const radio = el('input', { type: 'radio', name: 'operation', id: inputId, value: op.id, disabled: !op.selectable, checked: op.selectable && op.id === keep, 'aria-describedby': `${inputId}-details` });
-        return el('li', { class: `scope-op op-${op.outcome}`, dataset: { operation: op.id, outcome: op.outcome, selectable: String(op.selectable) } }, [
-          el('div', { class: 'scope-op-head' }, [radio, el('label', { for: inputId, text: op.title }), el('span', { class: 'badge', text: op.outcome })]),
-          el('div', { id: `${inputId}-details`, class: 'scope-op-details' }, [
+        radio.addEventListener('change', () => radio.checked && expand(op.id));
+        const more = el('button', { type: 'button', class: 'scope-op-more link', 'aria-controls': `${inputId}-details`, 'aria-expanded': 'false', text: 'Scope' });
+        more.addEventListener('click', () => expand(op.id));
+        return el('li', { class: `scope-op op-${op.outcome}`, dataset: { operation: op.id, outcome: op.outcome, selectable: String(op.selectable), expanded: 'false' } }, [
+          el('div', { class: 'scope-op-head' }, [radio, el('label', { for: inputId, text: op.title }), el('span', { class: 'badge', text: op.outcomeText }), el('span', { class: 'op-approver', text: op.approver }), more]),
+          el('div', { id: `${inputId}-details`, class: 'scope-op-details', hidden: true }, [
             ...op.sections.map((s) => el('div', { class: 'scope-section' }, [el('h4', { text: s.label }), el('ul', {}, s.items.map((item) => el('li', { text: item })))])),
             el('p', { class: 'op-approval', text: op.approvalText }),
-            ...op.reasons.map((r) => el('div', { class: 'reason', role: 'note' }, [el('p', { text: r.message }), el('p', { class: 'remedy', text: `Remedy: ${r.remedy}` })])),
+            ...op.reasons.map(reasonBox),
           ]),
         ]);
       }),
     );
+    if (keep !== null && review.operations.some((op) => op.id === keep && op.selectable)) expand(keep);
     document.getElementById('scope-confirm').disabled = !review.operations.some((op) => op.selectable);
   }
 
@@ -81,6 +104,23 @@ window.TicketActions = (function () {
     });
   }
 
+  /** The draft a review is about: its first lines, the rest of the excerpt on demand, and a link to the full note in the work notes. */
+  function draftBlock(h) {
+    if (!h.draft) return el('p', { class: 'review-draft review-draft-missing', text: 'The draft is in the work notes below.' }, []);
+    const lines = h.draft.split('\n');
+    const first = el('p', { class: 'review-draft-lines pre', text: lines.slice(0, 3).join('\n') });
+    const rest = lines.length > 3 ? el('p', { class: 'review-draft-rest pre', hidden: true, text: lines.slice(3).join('\n') }) : null;
+    const more = rest ? el('button', { type: 'button', class: 'review-draft-more link', 'aria-expanded': 'false', text: 'Show more of the draft' }) : null;
+    if (more) {
+      more.addEventListener('click', () => {
+        rest.hidden = !rest.hidden;
+        more.setAttribute('aria-expanded', String(!rest.hidden));
+        more.textContent = rest.hidden ? 'Show more of the draft' : 'Show less';
+      });
+    }
+    return el('div', { class: 'review-draft' }, [el('p', { class: 'review-draft-label', text: 'The draft' }), first, rest, more, el('a', { class: 'review-draft-link', href: `#note-${h.id}`, text: 'Open the full note' })]);
+  }
+
   /** The review buttons for each hand-off this user may review. */
   function renderReviews(state, say) {
     const s = state();
@@ -98,10 +138,13 @@ window.TicketActions = (function () {
         );
         const item = el('li', { id: `review-${h.id}`, class: 'review', dataset: { handoff: h.id, operation: h.operation } }, [
           el('p', { class: 'review-title', text: h.title }),
+          el('p', { class: 'review-requester', text: `Asked by ${h.requestedBy}${h.note ? `, with the note: “${h.note}”` : ', with no note'}` }),
+          draftBlock(h),
           el('p', { class: 'op-approval', text: h.approvalText }),
           el('label', { for: commentId, text: 'Comment (optional)' }),
           el('textarea', { id: commentId, rows: 2, maxlength: 2000 }),
           el('div', { class: 'buttons' }, buttons),
+          el('p', { class: 'review-escalate-to', text: h.escalateText }),
         ]);
         item.querySelector('textarea').value = typed[commentId] || '';
         for (const button of buttons) {

@@ -55,11 +55,19 @@ window.TicketView = (function () {
    * sys_journal_field records (value, sys_created_by, sys_created_on) and
    * `names` maps a user_name to the person's name.
    */
-  function renderJournal(rows, names) {
+  function renderJournal(rows, names, integrationUser) {
     const list = document.getElementById('work-notes');
+    const anchored = new Set();
+    // The draft's own note (by the integration user, with the hand-off's marker) is where "Open the full note" goes.
+    const anchor = (r) => {
+      const marker = r.sys_created_by === integrationUser ? /\[ai-handoff:(ho_[a-z2-7]{26})\]/.exec(r.value || '') : null;
+      if (!marker || anchored.has(marker[1])) return undefined;
+      anchored.add(marker[1]);
+      return `note-${marker[1]}`;
+    };
     list.replaceChildren(
       ...rows.map((r) =>
-        el('li', { class: 'journal-entry', dataset: { sysId: r.sys_id || '' } }, [
+        el('li', { class: 'journal-entry', id: anchor(r), dataset: { sysId: r.sys_id || '' } }, [
           el('p', { class: 'journal-head' }, [el('strong', { class: 'journal-author', text: names[r.sys_created_by] || r.sys_created_by }), ` ${r.sys_created_on}`]),
           el('p', { class: 'journal-text pre', text: r.value }),
         ]),
@@ -70,12 +78,18 @@ window.TicketView = (function () {
 
   const ROW_WORDS = { pending: 'waiting for the AI worker', queued: 'taken', recorded: 'recorded', refused: 'refused' };
 
-  /** The requests and reviews made on this ticket (the app's rows the user may read), newest first, each with its state and, when refused, why. */
-  function renderRows(requests, reviews) {
+  /**
+   * The requests and reviews made on this ticket (the app's rows the user may
+   * read), newest first, each with its state and, when refused, why; `titles`
+   * maps operation ids and hand-off ids to the operation's title.
+   */
+  function renderRows(requests, reviews, titles) {
     const list = document.getElementById('ai-rows');
+    const title = (id) => titles[id] || id;
+    const DECIDED = { accept: 'Accept', reject: 'Reject', escalate: 'Escalate' };
     const all = [
-      ...requests.map((r) => ({ kind: 'request', what: `Request: ${r.operation}`, row: r })),
-      ...reviews.map((r) => ({ kind: 'review', what: `Review: ${r.decision} ${r.handoff}`, row: r })),
+      ...requests.map((r) => ({ kind: 'request', what: `Request: ${title(r.operation)}`, row: r })),
+      ...reviews.map((r) => ({ kind: 'review', what: `Review: ${DECIDED[r.decision] || r.decision}, ${titles[r.handoff] || `hand-off ${r.handoff}`}`, row: r })),
     ].sort((a, b) => (a.row.sys_created_on < b.row.sys_created_on ? 1 : a.row.sys_created_on > b.row.sys_created_on ? -1 : 0));
     list.replaceChildren(
       ...all.map(({ kind, what, row }) =>
@@ -89,8 +103,9 @@ window.TicketView = (function () {
     document.getElementById('ai-rows-section').hidden = all.length === 0;
   }
 
-  /** The panel summary beside the fields: each operation, its outcome, approval, and reasons. */
-  function renderPanel(review, panel) {
+  /** The panel summary beside the fields: each operation, its outcome and approver in words, and its reasons styled by outcome. */
+  function renderPanel(review, panelText) {
+    const module = window.AiHandoffScopeReview;
     const notice = document.getElementById('ai-notice');
     notice.replaceChildren();
     if (review.notice) notice.append(noticeBox(review.notice, 'ai-notice-text'));
@@ -99,21 +114,22 @@ window.TicketView = (function () {
       ...review.operations.map((op) =>
         el('li', { class: `op op-${op.outcome}`, dataset: { operation: op.id, outcome: op.outcome } }, [
           el('span', { class: 'op-title', text: op.title }),
-          el('span', { class: 'badge', text: op.outcome }),
+          el('span', { class: 'badge', text: op.outcomeText }),
           el('p', { class: 'op-approval', text: op.approvalText }),
-          ...op.reasons.map((r) => el('p', { class: 'reason', text: `${r.message} Remedy: ${r.remedy}` })),
+          ...op.reasons.map((r) => el('p', { class: `reason reason-${r.tone}` }, [r.message, r.remedy ? el('span', { class: 'remedy', text: ` ${r.remedyLabel}${r.remedy}` }) : null])),
         ]),
       ),
     );
+    // Titles, statuses in words and times in the instance's format (issue 12), from the shared module.
     const body = document.querySelector('#handoffs tbody');
-    const handoffs = panel && Array.isArray(panel.handoffs) ? panel.handoffs : [];
+    const handoffs = module.handoffRows(panelText);
     body.replaceChildren(
       ...handoffs.map((h) =>
         el('tr', { id: `handoff-${h.id}`, dataset: { handoff: h.id, status: h.status } }, [
-          el('td', { text: h.operation }),
-          el('td', { class: 'handoff-status', text: h.status }),
-          el('td', { text: h.approval && h.approval.required ? `required: ${(h.approval.approver && (h.approval.approver.name || h.approval.approver.id)) || 'unresolved'}` : 'not required' }),
-          el('td', { text: h.updatedAt }),
+          el('td', { text: h.title }),
+          el('td', { class: 'handoff-status', text: h.statusText }),
+          el('td', { text: h.approver }),
+          el('td', { text: h.updated }),
         ]),
       ),
     );

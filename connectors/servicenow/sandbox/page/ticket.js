@@ -49,6 +49,20 @@
     return answer.status === 200 ? answer.json.result : [];
   }
 
+  /** Operation and hand-off ids to the operation's title, from the panel (the rows list names them in words). */
+  function titlesOf(panelText) {
+    const titles = {};
+    for (const op of state.review.operations) titles[op.id] = op.title;
+    for (const h of window.AiHandoffScopeReview.handoffRows(panelText)) titles[h.id] = h.title;
+    return titles;
+  }
+
+  /** Every hand-off in a phrase, beside the status field (which follows the latest): "1 awaiting your review, 1 accepted". */
+  function summaryText(panelText) {
+    const summary = window.AiHandoffScopeReview.statusSummary(panelText, current.user);
+    return summary === '' ? '' : `(hand-offs: ${summary})`;
+  }
+
   async function load() {
     const params = new URLSearchParams({
       sysparm_query: `number=${number}`,
@@ -74,23 +88,18 @@
       rows(ai.requestTable, `ticket=${state.sysId}^ORDERBYDESCsys_created_on`, 'sys_id,operation,state,message,remedy,sys_created_by,sys_created_on', 10),
       rows(ai.reviewTable, `ticket=${state.sysId}^ORDERBYDESCsys_created_on`, 'sys_id,handoff,decision,state,message,remedy,sys_created_by,sys_created_on', 10),
     ]);
-    View.renderRows(requests, reviews);
+    View.renderRows(requests, reviews, titlesOf(state.panelText));
     if (modCount === state.modCount) return true;
     const panelText = View.raw(record[ai.panel]);
     const panelChanged = state.modCount !== null && panelText !== state.panelText;
     state.modCount = modCount;
     state.panelText = panelText;
     state.review = window.AiHandoffScopeReview.buildScopeReview(panelText, current.user);
-    let panel = null;
-    try {
-      panel = panelText ? JSON.parse(panelText) : null;
-    } catch (_) {
-      panel = null;
-    }
     View.renderFields(table, ai, record);
+    document.getElementById('ai-summary').textContent = summaryText(panelText);
     const journal = await rows('sys_journal_field', `element_id=${state.sysId}^element=work_notes^ORDERBYDESCsys_created_on`, 'sys_id,value,sys_created_by,sys_created_on', 500);
-    View.renderJournal(journal, names);
-    View.renderPanel(state.review, panel);
+    View.renderJournal(journal, names, ai.integrationUser || 'svc.aihandoff');
+    View.renderPanel(state.review, panelText);
     document.getElementById('assign-ai').hidden = !window.AiHandoffScopeReview.showsAssign(panelText, current.user);
     Actions.renderReviews(getState, say);
     const dialog = document.getElementById('scope-review');

@@ -14,6 +14,15 @@
   await renderSwitcher(document.getElementById('user-switcher'), current);
   const status = document.getElementById('page-status');
   if (!current) {
+    // The list is for the person the switcher shows (issue 12): sign them in, as Switch user would, unless a
+    // sign-in just failed or someone just signed out (then the page waits for a choice).
+    const query = new URLSearchParams(location.search);
+    const form = document.getElementById('switch-form');
+    if (form && !query.has('login_failed') && !query.has('signed_out') && document.getElementById('user-select').value !== '') {
+      status.textContent = `Opening the tickets as ${document.getElementById('user-select').selectedOptions[0].textContent}...`;
+      form.submit();
+      return;
+    }
     status.textContent = 'Choose a person in the user switcher to see the tickets as them.';
     return;
   }

@@ -16,3 +16,6 @@ CrossScopePrivilege({ $id: Now.ID['privilege_journal_read'], operation: 'read', 
 
 /** AiHandoffReadCheck: the configuration item the panel's read check names, read as the agent. */
 CrossScopePrivilege({ $id: Now.ID['privilege_ci_read'], operation: 'read', status: 'allowed', targetName: 'cmdb_ci', targetScope: 'global', targetType: 'sys_db_object' })
+
+/** AiHandoffServer.managerName: the acting user's manager's name, which the review dialog's Escalate names before the click (issue 12). */
+CrossScopePrivilege({ $id: Now.ID['privilege_user_read'], operation: 'read', status: 'allowed', targetName: 'sys_user', targetScope: 'global', targetType: 'sys_db_object' })

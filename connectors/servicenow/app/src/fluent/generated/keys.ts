@@ -89,6 +89,10 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: 'ff58cab2356c4fb0b4f27cb6a9ffdd91'
                     }
+                    privilege_user_read: {
+                        table: 'sys_scope_privilege'
+                        id: '28e349c9b6bc4ce89a5959dff0761cfa'
+                    }
                     request_before_insert: {
                         table: 'sys_script'
                         id: '1fbf6ce7b1fc472692f69429850dae9f'

@@ -72,7 +72,19 @@ AiHandoffServer.prototype = {
         member.addQuery('group.active', true);
         member.query();
         while (member.next()) groups.push(String(member.getValue('group')));
-        return { sysId: String(gs.getUserID()), userName: String(gs.getUserName()), roles: roles, groups: groups };
+        var user = { sysId: String(gs.getUserID()), userName: String(gs.getUserName()), roles: roles, groups: groups };
+        var managerName = this.managerName();
+        if (managerName) user.managerName = managerName;
+        return user;
+    },
+
+    /** The user's active manager's name (sys_user.manager), which Escalate names before the click; empty when none. */
+    managerName: function () {
+        var me = new GlideRecord('sys_user');
+        if (!me.get(gs.getUserID()) || !me.getValue('manager')) return '';
+        var manager = new GlideRecord('sys_user');
+        if (!manager.get(me.getValue('manager')) || manager.getValue('active') === 'false') return '';
+        return String(manager.getValue('name') || '');
     },
 
     /**
