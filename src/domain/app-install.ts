@@ -34,7 +34,7 @@ export const APP_TABLE_COLUMNS = {
 } as const;
 
 /** The platform tables the app's scripts read (cross-scope privileges `read`, docs/servicenow-app.md "What each table must allow"). */
-export const PLATFORM_READS: readonly string[] = ['sys_user_grmember', 'sys_journal_field', 'cmdb_ci'];
+export const PLATFORM_READS: readonly string[] = ['sys_user_grmember', 'sys_journal_field', 'cmdb_ci', 'sys_user'];
 
 /** The names of the app's script includes and business rules, as the build gives them. */
 export const SCRIPT_INCLUDES: readonly string[] = ['AiHandoffServer', 'AiHandoffIntake', 'AiHandoffReadCheck', 'AiHandoffTicketApi', 'AiHandoffDoorbell', 'AiHandoffAjax', 'AiHandoffScopeReview'];

@@ -62,7 +62,7 @@ describe('ai-handoff app check on the sandbox', () => {
     expect(code).toBe(0);
     expect(report).toMatchObject({ scope: 'x_acme_aihandoff', build: null, integrationUser: 'svc.aihandoff', metadataAs: 'admin', ok: true });
     const subjects = (area: string): string[] => report.checks.filter((c) => c.area === area).map((c) => c.subject);
-    expect(subjects('tables')).toEqual(['incident', 'sc_request', 'sc_req_item', 'sn_si_incident', 'rm_enhancement', 'sys_user_grmember', 'sys_journal_field', 'cmdb_ci']);
+    expect(subjects('tables')).toEqual(['incident', 'sc_request', 'sc_req_item', 'sn_si_incident', 'rm_enhancement', 'sys_user_grmember', 'sys_journal_field', 'cmdb_ci', 'sys_user']);
     expect(subjects('records')).toEqual(['sys_db_object', 'sys_dictionary', 'sys_user_role', 'sys_security_acl', 'sys_script', 'sys_script_include', 'sys_ws_definition', 'sys_properties', 'sys_scope_privilege']);
     expect(report.checks.find((c) => c.subject === 'sys_security_acl')?.detail).toBe('39 of 39 present');
     expect(subjects('reads')).toContain('x_acme_aihandoff_request');
