@@ -31,6 +31,7 @@ import { auditKeys, auditTarget } from './audit-target.js';
 import { redisUrlFromEnv } from '../redis-env.js';
 import { dataDir, removeRunRecord, writeRunRecord } from '../run-file.js';
 import { mappingsCheckWanted, runStartupChecks } from '../startup-checks.js';
+import { sandboxRunPrefix } from '../sandbox-prefix.js';
 import { createSyncProgress } from '../sync-progress.js';
 import { attachOps, superviseWorker } from '../worker-ops.js';
 import { faultFromEnv } from './fault.js';
@@ -107,7 +108,9 @@ export function registerStart(program: Command): void {
       const token = randomBytes(18).toString('base64url');
       if (sandbox) registerSecret(token);
       const doorbell = settings.doorbell ?? (sandbox ? { host: '127.0.0.1', port: 0, token } : undefined);
-      const ops = createOpsRuntime({ config, redisUrl, prefix: settings.prefix ?? config.worker.prefix, instanceId: instanceIdOf(snConfig.instanceUrl), http, log });
+      // A sandbox seeded afresh gets worker state of its own in Redis (src/cli/sandbox-prefix.ts).
+      const prefix = settings.prefix ?? (sandbox ? sandboxRunPrefix({ data, seededAfresh: sandbox.seeded !== undefined, base: config.worker.prefix }) : config.worker.prefix);
+      const ops = createOpsRuntime({ config, redisUrl, prefix, instanceId: instanceIdOf(snConfig.instanceUrl), http, log });
       const connector = ops.guardWrites(createServiceNowConnector({ config: snConfig, log, appScope: config.app.scope, observe: ops.observeInstanceCall }));
       const audit = auditTarget(process.env, { keys, connector, instance: config.audit.instanceCheckpoints });
       // A full sync of a large instance takes minutes: a progress line on a terminal, nothing in logs.
@@ -126,7 +129,7 @@ export function registerStart(program: Command): void {
         integrationUser: settings.integrationUser,
         log,
         ...(settings.syncIntervalMs === undefined ? {} : { syncIntervalMs: settings.syncIntervalMs }),
-        ...(settings.prefix === undefined ? {} : { prefix: settings.prefix }),
+        prefix,
         ...(doorbell === undefined ? {} : { doorbell }),
         fault: faultFromEnv(process.env, log),
       });
@@ -136,7 +139,7 @@ export function registerStart(program: Command): void {
       const lines = [
         '',
         'ai-handoff is running.',
-        `  Redis            ${redisUrl}${localRedis ? `  (${localRedis.note})` : ''}`,
+        `  Redis            ${redisUrl}, prefix ${worker.prefix}${localRedis ? `  (${localRedis.note})` : ''}`,
         `  ServiceNow       ${snConfig.instanceUrl}${sandbox ? '  (the sandbox instance)' : ''}`,
         `  worker           config ${loaded.file}, policy ${worker.policy.version}, provider ${config.ai.provider.kind}, app ${config.app.scope}, sync every ${settings.syncIntervalMs ?? config.worker.syncIntervalMs} ms`,
         `  requests         polled every ${config.worker.intake.pollMs} ms${worker.doorbellUrl ? `; doorbell ${worker.doorbellUrl}${sandbox ? ' (the sandbox rings it)' : ''}` : ' (no doorbell: set AI_HANDOFF_DOORBELL=host:port)'}`,
