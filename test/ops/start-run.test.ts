@@ -89,7 +89,7 @@ describe('npm start and the commands of another terminal', () => {
     const summary = running.output().stdout;
     expect(summary).toContain(`(local redis-server, data in ${join(data, 'redis')})`);
     const record = JSON.parse(readFileSync(join(data, 'run.json'), 'utf8')) as Record<string, unknown>;
-    expect(record).toMatchObject({ pid: running.child.pid, redisUrl: `redis://127.0.0.1:${redisPort}`, prefix: 'aih', sandbox: true, config: expect.stringMatching(/config\/sandbox\.yaml$/), auditDir: join(data, 'audit'), auditKeyFile: join(data, 'audit', 'audit.key') });
+    expect(record).toMatchObject({ pid: running.child.pid, redisUrl: `redis://127.0.0.1:${redisPort}`, prefix: expect.stringMatching(/^aih-[0-9a-z]+$/), sandbox: true, config: expect.stringMatching(/config\/sandbox\.yaml$/), auditDir: join(data, 'audit'), auditKeyFile: join(data, 'audit', 'audit.key') });
     expect(summary).toContain(`ServiceNow       ${String(record.instanceUrl)}`);
     expect(summary).toContain(`dashboard        ${String(record.http)}/`);
     // Its own audit key, made on first start, and the folder of the checkpoints and archive.
@@ -106,7 +106,7 @@ describe('npm start and the commands of another terminal', () => {
     const young = await runCliProcess(['audit', 'verify'], env);
     expect(young.stderr).toBe('');
     expect(young.code).toBe(1);
-    expect(young.stdout).toContain(`audit chain NOT ANCHORED: 0 events verify under the audit key, but no checkpoint of ledger 'aih' was found (${anchors.replace(/%/g, '0')})`);
+    expect(young.stdout).toContain(`audit chain NOT ANCHORED: 0 events verify under the audit key, but no checkpoint of ledger '${String(record.prefix)}' was found (${anchors.replace(/%/g, '0')})`);
     expect(young.stdout).toContain('no events yet');
     // A hand-off as a person makes it (events the worker signs with the run's key), then the next sweep anchors them in both places.
     await handOff(String(record.instanceUrl), 'INC0002041', 'gather-diagnostics');
@@ -136,14 +136,14 @@ describe('npm start and the commands of another terminal', () => {
     await redisServing(join(other, 'redis'), port);
     const data = freshData();
     const first = await start(data, port);
-    expect(first.output().stdout).toMatch(new RegExp(`Redis {12}redis://127\\.0\\.0\\.1:(\\d+) {2}\\(local redis-server on a free port, data in ${join(data, 'redis').replace(/\//g, '\\/')} \\(port ${port} is the Redis of ${join(other, 'redis').replace(/\//g, '\\/')}\\)\\)`));
-    expect(first.output().stdout).not.toContain(`redis://127.0.0.1:${port} `);
+    expect(first.output().stdout).toMatch(new RegExp(`Redis {12}redis://127\\.0\\.0\\.1:(\\d+), prefix aih-[0-9a-z]+ {2}\\(local redis-server on a free port, data in ${join(data, 'redis').replace(/\//g, '\\/')} \\(port ${port} is the Redis of ${join(other, 'redis').replace(/\//g, '\\/')}\\)\\)`));
+    expect(first.output().stdout).not.toContain(`redis://127.0.0.1:${port},`);
     await first.stop();
 
     const ownPort = await freePort();
     await redisServing(join(data, 'redis'), ownPort);
     const second = await start(data, ownPort);
-    expect(second.output().stdout).toContain(`redis://127.0.0.1:${ownPort}  (reusing the local redis-server already serving ${join(data, 'redis')})`);
+    expect(second.output().stdout).toMatch(new RegExp(`redis://127\\.0\\.0\\.1:${ownPort}, prefix aih-[0-9a-z]+ {2}\\(reusing the local redis-server already serving ${join(data, 'redis').replace(/\//g, '\\/')}\\)`));
     await second.stop();
   }, 150_000);
 });
