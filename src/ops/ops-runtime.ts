@@ -22,6 +22,7 @@ import { buildDashboard } from '../handoff/report.js';
 import { loadMappings } from '../mapping/load-mappings.js';
 import { loadPolicy } from '../policy/index.js';
 import { createHealthState, type HealthState } from '../queue/health-state.js';
+import type { ReloadState } from '../queue/reload-state.js';
 import { createRedis } from '../queue/redis-connection.js';
 import { describeRedisTarget, isSentinelUrl } from '../queue/redis-target.js';
 import type { Logger } from '../util/log.js';
@@ -76,6 +77,8 @@ export interface AttachedWorker {
   readonly health: Pick<HealthState, 'snapshot'>;
   /** The worker's ledger: a hand-off's earlier events, for its spans' start times (read only). */
   readonly ledger?: Pick<AuditLedger, 'forHandoff'>;
+  /** What configuration the worker runs and how its last reload went (src/queue/reload-state.ts). */
+  readonly reloads?: Pick<ReloadState, 'snapshot'>;
 }
 
 export interface OpsRuntime {
@@ -120,6 +123,7 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
   const tables = options.tables ?? config.worker.tables ?? [...mappings.byTable.keys()];
   const catalog = loadPolicy(config.paths.policy).operations;
   let queues: Readonly<Record<string, Queue>> = {};
+  let reloads: Pick<ReloadState, 'snapshot'> | undefined;
   let server: OpsServer | null = null;
   let watchdog: Watchdog | null = null;
   const closers: (() => void)[] = [];
@@ -128,7 +132,7 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
 
   const currentReadiness = async (): Promise<Readiness> => {
     const lags = await syncTimes.lags(tables).catch(() => undefined);
-    return readiness(health.snapshot(), lags, config.ops.readiness, now());
+    return readiness(health.snapshot(), lags, config.ops.readiness, now(), reloads?.snapshot());
   };
 
   const sources: GaugeSources = {
@@ -155,6 +159,7 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
     },
     readiness: currentReadiness,
     health: () => health.snapshot(),
+    config: () => reloads?.snapshot() ?? null,
   };
   const metrics = createMetrics({ operations: catalog.map((op) => op.id), sources });
 
@@ -197,6 +202,7 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
       queues = worker.queues;
       history = worker.ledger ?? null;
       redisHealth = worker.health;
+      reloads = worker.reloads;
       if (redis.status !== 'ready') await Promise.race([once(redis, 'ready'), new Promise((r) => setTimeout(r, 5_000).unref())]);
       watchdog = startWatchdog({
         health,

@@ -31,7 +31,7 @@ import { auditKeys, auditTarget } from './audit-target.js';
 import { redisUrlFromEnv } from '../redis-env.js';
 import { dataDir, removeRunRecord, writeRunRecord } from '../run-file.js';
 import { mappingsCheckWanted, runStartupChecks } from '../startup-checks.js';
-import { attachOps, superviseWorker } from '../worker-ops.js';
+import { attachOps, reloadTriggersFor, superviseWorker } from '../worker-ops.js';
 import { faultFromEnv } from './fault.js';
 import { LOCAL_REDIS_PORT } from './redis-target.js';
 import { DEFAULT_SANDBOX_PORT, usersTable } from './sandbox.js';
@@ -121,9 +121,11 @@ export function registerStart(program: Command): void {
         ...(settings.prefix === undefined ? {} : { prefix: settings.prefix }),
         ...(doorbell === undefined ? {} : { doorbell }),
         fault: faultFromEnv(process.env, log),
+        reloadFrom: { file: loaded.file, adjust: (c) => withEnvScope(c, settings) },
       });
       if (sandbox && worker.doorbellUrl) sandbox.doorbell.set({ url: worker.doorbellUrl, ...(doorbell?.token === undefined ? {} : { token: doorbell.token }) });
       await attachOps(ops, worker, connector, settings.integrationUser);
+      const stopReloads = reloadTriggersFor(worker, config, loaded.file, log);
 
       const lines = [
         '',
@@ -151,6 +153,7 @@ export function registerStart(program: Command): void {
       console.log(lines.join('\n'));
 
       await superviseWorker(ops, async () => {
+        stopReloads();
         await worker.close(10_000);
         connector.close();
         await sandbox?.close();
