@@ -139,8 +139,9 @@ const DEFAULT_CONFIG = fromRoot('config', 'sandbox.yaml');
 
 export async function startFlowHarness(options: HarnessOptions = {}): Promise<FlowHarness> {
   const sandbox = await createSandbox({ port: 0, ...options.sandbox });
-  const mappings = loadMappings();
   const loaded = loadRuntimeConfig({ file: options.configFile ?? DEFAULT_CONFIG });
+  // The config's mappings, read again whenever a worker starts (a test may add a mapping file before it does).
+  let mappings = loadMappings(loaded.config.paths.mappings);
   const shape = (read: RuntimeConfig): RuntimeConfig => {
     const base = {
       ...read,
@@ -159,8 +160,9 @@ export async function startFlowHarness(options: HarnessOptions = {}): Promise<Fl
   const prefix = testPrefix('flow');
   const auditDir = tempAuditDir();
   const syncs: SyncStats[] = [];
-  const launch = (cfg: RuntimeConfig): Promise<WiredWorker> =>
-    startWiredWorker({
+  const launch = (cfg: RuntimeConfig): Promise<WiredWorker> => {
+    mappings = loadMappings(cfg.paths.mappings);
+    return startWiredWorker({
         config: cfg,
         connector,
         redisUrl: options.redisUrl ?? redisUrl(),
@@ -179,6 +181,7 @@ export async function startFlowHarness(options: HarnessOptions = {}): Promise<Fl
         if (running.doorbellUrl) sandbox.doorbell.set({ url: running.doorbellUrl, token: doorbellToken });
         return running;
       });
+  };
   let worker: WiredWorker | null = options.noWorker ? null : await launch(config);
   const { tables } = sandbox.app;
   const tableOf = (kind: 'request' | 'review'): string => (kind === 'request' ? tables.request : tables.review);
@@ -276,7 +279,9 @@ export async function startFlowHarness(options: HarnessOptions = {}): Promise<Fl
       worker = await launch(change(config));
       return worker;
     },
-    mappings,
+    get mappings() {
+      return mappings;
+    },
     config,
     prefix,
     auditDir,
