@@ -19,7 +19,7 @@ const STOP_BOUND_MS = 20_000;
 
 /** Starts the watchdog and the endpoints for a started worker. */
 export async function attachOps(ops: OpsRuntime, worker: WiredWorker, connector: ServiceNowConnector, integrationUser: string): Promise<void> {
-  await ops.attach({ queues: worker.queues, policy: worker.policy, connector, probe: () => connector.user({ userName: integrationUser }), health: worker.health, ledger: worker.ledger, reloads: worker.reloads });
+  await ops.attach({ queues: worker.queues, policy: worker.policy, connector, probe: () => connector.user({ userName: integrationUser }), health: worker.health, ledger: worker.ledger, reloads: worker.reloads, mappings: worker.mappings });
 }
 
 /** Reloads on SIGHUP, and on file changes when worker.reload.watch is on (the config file and the folders it names at start); returns the function that stops listening. */

@@ -19,7 +19,7 @@ import type { AuditLedger } from '../handoff/audit-ledger.js';
 import { createHandoffStore, type HandoffStore } from '../handoff/handoff-store.js';
 import type { PanelPolicy } from '../handoff/ports.js';
 import { buildDashboard } from '../handoff/report.js';
-import { loadMappings } from '../mapping/load-mappings.js';
+import { loadMappings, type MappingSet } from '../mapping/load-mappings.js';
 import { loadPolicy } from '../policy/index.js';
 import { createHealthState, type HealthState } from '../queue/health-state.js';
 import type { ReloadState } from '../queue/reload-state.js';
@@ -79,6 +79,8 @@ export interface AttachedWorker {
   readonly ledger?: Pick<AuditLedger, 'forHandoff'>;
   /** What configuration the worker runs and how its last reload went (src/queue/reload-state.ts). */
   readonly reloads?: Pick<ReloadState, 'snapshot'>;
+  /** The worker's mappings (they follow its reloads): the tables readiness and the dashboard cover. */
+  readonly mappings?: MappingSet;
 }
 
 export interface OpsRuntime {
@@ -119,8 +121,9 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
   const tracing = options.tracing === undefined ? tracingFromEnv(process.env) : options.tracing;
   // Read only, once attached: the hand-off's earlier events, for its spans' start times.
   let history: Pick<AuditLedger, 'forHandoff'> | null = null;
-  const mappings = loadMappings(config.paths.mappings);
-  const tables = options.tables ?? config.worker.tables ?? [...mappings.byTable.keys()];
+  // The worker's mappings once attached (they follow its reloads), the config's until then.
+  let mappings: MappingSet = loadMappings(config.paths.mappings);
+  const tables = (): readonly string[] => options.tables ?? config.worker.tables ?? [...mappings.byTable.keys()];
   const catalog = loadPolicy(config.paths.policy).operations;
   let queues: Readonly<Record<string, Queue>> = {};
   let reloads: Pick<ReloadState, 'snapshot'> | undefined;
@@ -131,12 +134,12 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
   const gaveUp = new Promise<HandoffError>((resolve) => (giveUp = resolve));
 
   const currentReadiness = async (): Promise<Readiness> => {
-    const lags = await syncTimes.lags(tables).catch(() => undefined);
+    const lags = await syncTimes.lags(tables()).catch(() => undefined);
     return readiness(health.snapshot(), lags, config.ops.readiness, now(), reloads?.snapshot());
   };
 
   const sources: GaugeSources = {
-    syncLags: () => syncTimes.lags(tables),
+    syncLags: () => syncTimes.lags(tables()),
     async queueJobs() {
       // The queues' connection waits for Redis (it must, for the jobs): a scrape must not. Left out while Redis is away.
       if (health.snapshot().redis.state === 'unreachable') throw new Error('Redis is unreachable');
@@ -203,6 +206,7 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
       history = worker.ledger ?? null;
       redisHealth = worker.health;
       reloads = worker.reloads;
+      if (worker.mappings) mappings = worker.mappings;
       if (redis.status !== 'ready') await Promise.race([once(redis, 'ready'), new Promise((r) => setTimeout(r, 5_000).unref())]);
       watchdog = startWatchdog({
         health,

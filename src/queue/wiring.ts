@@ -20,7 +20,7 @@ import { createPolicyPort } from '../handoff/policy-port.js';
 import type { PanelPolicy } from '../handoff/ports.js';
 import type { SyncStats } from '../handoff/sync.js';
 import { loadConfigBundle, type ConfigBundle } from '../config/config-bundle.js';
-import { loadMappings } from '../mapping/load-mappings.js';
+import { loadMappings, type MappingSet } from '../mapping/load-mappings.js';
 import { loadPolicy, SPECIFIC_PROVIDER_KINDS, type BudgetState, type ProviderKind } from '../policy/index.js';
 import type { Logger } from '../util/log.js';
 import { createLiveConfig } from './live-config.js';
@@ -65,6 +65,8 @@ export interface WiredWorker extends RunningWorker {
   reload(trigger: ReloadTrigger): Promise<ReloadOutcome>;
   /** What the worker runs and how the last reload went (readiness, /metrics). */
   readonly reloads: Pick<ReloadState, 'snapshot'>;
+  /** The current mappings (they follow reloads). */
+  readonly mappings: MappingSet;
 }
 
 /**
@@ -204,6 +206,7 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
     prefix,
     reload: (trigger) => reloader.reload(trigger),
     reloads,
+    mappings,
     async close(deadlineMs) {
       await running.close(deadlineMs);
       await budgetRedis.quit().catch(() => budgetRedis.disconnect());

@@ -28,6 +28,8 @@ describe('reloading the config, policy and mappings while the worker runs', () =
   const file = (...parts: string[]): string => join(dir, ...parts);
   const reload = (): Promise<ReloadOutcome> => h.worker!.reload(trigger);
   const writeConfig = (text: string): void => writeFileSync(file('config.yaml'), text);
+  /** One sync pass of incident now (waiting out a pass the schedule started, which holds the table's lease). */
+  const syncIncident = async () => h.waitFor('a sync pass of incident', () => h.worker!.syncNow('incident'));
   const panelOf = async (number: string, operation: string) => {
     const t = await h.ticket(number);
     return { version: t.panel?.policyVersion, op: t.panel?.operations.find((o) => o.id === operation) };
@@ -41,7 +43,7 @@ describe('reloading the config, policy and mappings while the worker runs', () =
     writeConfig(configText);
     // Sync passes only when the test asks (syncNow), so what a panel shows is known at each step.
     h = await startFlowHarness({ configFile: file('config.yaml'), syncIntervalMs: 3_600_000 });
-    await h.worker!.syncNow('incident');
+    await syncIncident();
   });
   afterAll(async () => {
     expectOnlyAllowedWrites(h);
@@ -55,7 +57,7 @@ describe('reloading the config, policy and mappings while the worker runs', () =
     writeConfig(configText.replace('operations: {}', 'operations: { gather-diagnostics: false }'));
     const outcome = await reload();
     expect(outcome).toMatchObject({ ok: true, policyVersion: before, changes: { policy: null, switches: true, groups: false, restartNeeded: [] } });
-    const stats = await h.worker!.syncNow('incident');
+    const stats = await syncIncident();
     expect(stats?.fullResync).toBe(true);
     const op = (await panelOf('INC0002041', 'gather-diagnostics')).op;
     expect(op?.outcome).toBe('blocked');
@@ -72,7 +74,7 @@ describe('reloading the config, policy and mappings while the worker runs', () =
 
     writeConfig(configText);
     expect(await reload()).toMatchObject({ ok: true });
-    await h.worker!.syncNow('incident');
+    await syncIncident();
     expect((await panelOf('INC0002041', 'gather-diagnostics')).op?.outcome).toBe('eligible');
   });
 
@@ -135,7 +137,7 @@ describe('reloading the config, policy and mappings while the worker runs', () =
   });
 
   it('refuses a pending request confirmed under the old policy as stale, saying the policy changed', async () => {
-    await h.worker!.syncNow('incident');
+    await syncIncident();
     const old = await panelOf('INC0002043', 'gather-diagnostics');
     expect(old.op?.outcome).toBe('eligible');
     const policy = readFileSync(file('policy', 'policy.yaml'), 'utf8');
@@ -151,12 +153,12 @@ describe('reloading the config, policy and mappings while the worker runs', () =
     expect(ended.state).toBe('refused');
     expect(ended.message).toContain('changed after you reviewed it');
     expect(ended.message).toContain(`The AI policy changed from ${old.version} to ${now}`);
-    await h.worker!.syncNow('incident');
+    await syncIncident();
     expect((await panelOf('INC0002043', 'gather-diagnostics')).version).toBe(now);
   });
 
   it('loses and duplicates no hand-off when reloads (good, unchanged and bad) land in the middle of a batch', async () => {
-    await h.worker!.syncNow('incident');
+    await syncIncident();
     const tickets = ['INC0002041', 'INC0002043', 'INC0002047'];
     const rows = await Promise.all(tickets.map((n) => h.request('alex.rivera', n, { operation: 'gather-diagnostics' })));
     // Reloads while the rows are taken and the hand-offs run: groups changed (another group), unchanged, bad, restored.
