@@ -3,14 +3,19 @@
  * (`name` = table, `element` = field, `internal_type`, `reference` = the
  * referenced table's name). Fields a table inherits are defined on its
  * ancestors' rows; finding the ancestors needs `sys_db_object.super_class`,
- * which the connector does not read (it reads only the tables the issue
- * lists), so the ancestors of the known ticket tables are configured here:
- * each ticket table extends `task`; `rm_enhancement` extends `rm_task`, which
- * extends `planned_task` (ServiceNow's Agile/SDLC hierarchy; an ancestor that
- * does not exist only adds no rows). Callers can pass other hierarchies.
+ * which the integration user may not read (the app does not grant it), so
+ * the ancestors of the known ticket tables are configured here: each ticket
+ * table extends `task`; `rm_enhancement` extends `rm_task`, which extends
+ * `planned_task` (ServiceNow's Agile/SDLC hierarchy; an ancestor that does
+ * not exist only adds no rows). Callers can pass other hierarchies. A table
+ * not listed and read as a mapped ticket table (a custom table: issue 15)
+ * has its lineage read from `sys_db_object` when the user may read it, else
+ * is taken to extend `task`, as every table the product can serve does (it
+ * needs a number, assignment and work notes). Any other table is read alone.
  */
 import { allBySysId } from './keyset-cursor.js';
 import type { TableClient } from './table-client.js';
+import { readLineage } from './table-description.js';
 
 export interface FieldInfo {
   /** The table whose sys_dictionary row defines the field (the table itself or an ancestor). */
@@ -37,8 +42,11 @@ export const DEFAULT_TABLE_ANCESTORS: Readonly<Record<string, readonly string[]>
 export const SYSTEM_FIELDS: ReadonlySet<string> = new Set(['sys_id', 'sys_created_on', 'sys_created_by', 'sys_updated_on', 'sys_updated_by', 'sys_mod_count']);
 
 export interface DictionaryReader {
-  /** The table's fields including inherited ones; read once per reader and cached. */
-  read(table: string, signal?: AbortSignal): Promise<Dictionary>;
+  /**
+   * The table's fields including inherited ones; read once per reader and cached. `ticketTable`: the table is a
+   * mapped ticket table, so one the reader does not know has its lineage read (else task assumed), not its own rows alone.
+   */
+  read(table: string, signal?: AbortSignal, options?: { readonly ticketTable?: boolean }): Promise<Dictionary>;
 }
 
 export interface DictionaryReaderOptions {
@@ -51,9 +59,19 @@ const TABLE_NAME = /^[a-z][a-z0-9_]*$/;
 
 export function createDictionaryReader({ client, pageSize, ancestors = DEFAULT_TABLE_ANCESTORS }: DictionaryReaderOptions): DictionaryReader {
   const cache = new Map<string, Promise<Dictionary>>();
+  const lineageOf = async (table: string): Promise<readonly string[]> => {
+    try {
+      const { lineage } = await readLineage(client, table);
+      return lineage.length > 0 ? lineage : [table, 'task'];
+    } catch {
+      // sys_db_object not readable (the integration user's usual case), or no row: a ticket table extends task.
+      return [table, 'task'];
+    }
+  };
 
-  const load = async (table: string, signal?: AbortSignal): Promise<Dictionary> => {
-    const lineage = [table, ...(ancestors[table] ?? [])];
+  const load = async (table: string, signal: AbortSignal | undefined, ticketTable: boolean): Promise<Dictionary> => {
+    const known = ancestors[table];
+    const lineage = known !== undefined ? [table, ...known] : ticketTable ? await lineageOf(table) : [table];
     const rows = await allBySysId(client, {
       table: 'sys_dictionary',
       fields: ['name', 'element', 'internal_type', 'reference', 'active'],
@@ -79,10 +97,10 @@ export function createDictionaryReader({ client, pageSize, ancestors = DEFAULT_T
   };
 
   return {
-    read(table, signal) {
+    read(table, signal, options = {}) {
       let entry = cache.get(table);
       if (entry === undefined) {
-        entry = load(table, signal);
+        entry = load(table, signal, options.ticketTable ?? false);
         cache.set(table, entry);
         entry.catch(() => cache.delete(table));
       }

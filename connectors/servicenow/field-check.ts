@@ -37,11 +37,12 @@ export interface FieldCheck {
 export async function checkMappingFields(dictionary: DictionaryReader, mapping: TableMapping, signal?: AbortSignal): Promise<FieldCheck> {
   const checked = readFields(mapping);
   const missing: MissingField[] = [];
+  // First, as a ticket table: a table the reader does not know (a custom one) gets its lineage, not its own rows alone.
+  const own = await dictionary.read(mapping.table, signal, { ticketTable: true });
   for (const field of checked) {
     const reason = await whyMissing(dictionary, mapping.table, field, signal);
     if (reason !== null) missing.push({ field, reason });
   }
-  const own = await dictionary.read(mapping.table, signal);
   const wrongTypes: WrongType[] = [];
   for (const expected of expectedTypes(mapping)) {
     const info = own.get(expected.field);

@@ -17,7 +17,8 @@ import type { TableClient } from './table-client.js';
 const MAX_DEPTH = 16;
 const TABLE_NAME = /^[a-z][a-z0-9_]*$/;
 
-export async function describeTable(client: TableClient, table: string, pageSize: number): Promise<TableDescription> {
+/** The table and the tables it extends, nearest first, with its label: `sys_db_object.super_class` followed to the root. */
+export async function readLineage(client: TableClient, table: string): Promise<{ readonly lineage: readonly string[]; readonly label: string }> {
   if (!TABLE_NAME.test(table)) {
     throw new HandoffError('INPUT_INVALID', `'${table}' is not a table name`, { remedy: 'use the table name as in sys_db_object, e.g. incident or u_vendor_access_request' });
   }
@@ -36,6 +37,11 @@ export async function describeTable(client: TableClient, table: string, pageSize
     lineage.push(row.name ?? '');
     next = row.super_class ? { field: 'sys_id', value: row.super_class } : null;
   }
+  return { lineage, label };
+}
+
+export async function describeTable(client: TableClient, table: string, pageSize: number): Promise<TableDescription> {
+  const { lineage, label } = await readLineage(client, table);
   const rank = (name: string | undefined): number => lineage.indexOf(name ?? '');
 
   const dictionary = await allBySysId(client, {

@@ -7,17 +7,25 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ServiceNowConnector } from '../../connectors/servicenow/servicenow-connector.js';
 import { HandoffError } from '../errors.js';
+import type { RuntimeConfig } from '../config/runtime-config.js';
 import type { OpsRuntime } from '../ops/ops-runtime.js';
 import type { WiredWorker } from '../queue/wiring.js';
 import type { Logger } from '../util/log.js';
 import { stopOnSignals } from './commands/worker.js';
+import { startReloadTriggers } from './reload-triggers.js';
 
 /** Longest a stop may take before the process ends anyway, in ms (systemd's default TimeoutStopSec is 90 s). */
 const STOP_BOUND_MS = 20_000;
 
 /** Starts the watchdog and the endpoints for a started worker. */
 export async function attachOps(ops: OpsRuntime, worker: WiredWorker, connector: ServiceNowConnector, integrationUser: string): Promise<void> {
-  await ops.attach({ queues: worker.queues, policy: worker.policy, connector, probe: () => connector.user({ userName: integrationUser }), health: worker.health, ledger: worker.ledger });
+  await ops.attach({ queues: worker.queues, policy: worker.policy, connector, probe: () => connector.user({ userName: integrationUser }), health: worker.health, ledger: worker.ledger, reloads: worker.reloads, mappings: worker.mappings });
+}
+
+/** Reloads on SIGHUP, and on file changes when worker.reload.watch is on (the config file and the folders it names at start); returns the function that stops listening. */
+export function reloadTriggersFor(worker: WiredWorker, config: RuntimeConfig, file: string, log: Logger): () => void {
+  const { watch, settleMs } = config.worker.reload;
+  return startReloadTriggers({ reload: (trigger) => worker.reload(trigger), log, ...(watch ? { watch: { paths: [file, config.paths.policy, config.paths.mappings], settleMs } } : {}) });
 }
 
 /**

@@ -77,7 +77,7 @@ export function parseRuntimeConfig(text: string, file: string): LoadedConfig {
     const problems = formatIssues(file, parsed.error);
     throw new HandoffError('CONFIG_INVALID', `runtime config ${file} is invalid:\n  ${problems.join('\n  ')}`, {
       details: { file, problems },
-      remedy: 'fix each listed key and start again',
+      remedy: 'fix each listed key, then start (or reload) again',
     });
   }
   const base = dirname(file);

@@ -62,6 +62,18 @@ export const Worker = z.strictObject({
   stuckAfterMs: z.number().int().min(1_000).max(86_400_000).default(60_000),
   /** How often the maintenance sweep runs (review expiry, stuck hand-offs), in ms. Default 15000. */
   maintenanceEveryMs: z.number().int().min(500).max(3_600_000).default(15_000),
+  /**
+   * Reloading the config, policy and mappings while running (docs/admin.md, "Roll out a change"): always on
+   * SIGHUP; with `watch`, also when the config file or a file in the policy or mappings folder changes.
+   */
+  reload: z
+    .strictObject({
+      /** Also reload when the files change (fs.watch on the config file and the two folders named at start). Default false. */
+      watch: z.boolean().default(false),
+      /** Wait this long after the last change before reloading, in ms (an editor writes a file in several steps). Default 1000. */
+      settleMs: z.number().int().min(100).max(60_000).default(1_000),
+    })
+    .default({ watch: false, settleMs: 1_000 }),
   /** Only these tables are synced; default every mapped table. */
   tables: z.array(z.string().min(1)).min(1).optional(),
   redis: z

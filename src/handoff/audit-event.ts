@@ -17,6 +17,8 @@ export const AUDIT_EVENT_TYPES = [
   'expired',
   'failed',
   'class_lowered',
+  /** The worker's configuration reloaded (src/queue/reloader.ts): no hand-off, the new policy version. */
+  'reload',
 ] as const;
 export const AuditEventType = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof AuditEventType>;

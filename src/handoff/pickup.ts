@@ -31,6 +31,7 @@ import type { FlowDeps } from './flow-deps.js';
 import { checkClassLowering } from './class-lowering.js';
 import { refuseRow, type RowRefusal } from './refusal.js';
 import { holds, rowActor } from './row-identity.js';
+import { staleBecause } from './stale-reason.js';
 
 export type PickupOutcome =
   | { readonly kind: 'skipped'; readonly why: string }
@@ -99,7 +100,7 @@ export async function takeRequest(deps: FlowDeps, mappings: MappingSet, raw: Raw
     return refuseOn('POLICY_BLOCKED', `'${op.title}' is blocked: ${why}`, remedy || 'See the panel for what would allow it.', { operation: op.id, rules: op.reasons.map((r) => r.rule) });
   }
   if (op.scopeDigest !== row.scope_digest) {
-    return refuseOn('POLICY_STALE_SCOPE', `The scope of '${op.title}' changed after you reviewed it; nothing was started.`, 'The panel is refreshed: open Assign To AI Operation again and review the current scope.');
+    return refuseOn('POLICY_STALE_SCOPE', `The scope of '${op.title}' changed after you reviewed it; nothing was started.${staleBecause(deps.policy, record[mapping.ai.panel])}`, 'The panel is refreshed: open Assign To AI Operation again and review the current scope.');
   }
   // Secrets in the note are masked before anything keeps or quotes it (the hand-off record, a refusal reason).
   // The audit records what was masked, by kind and count, never the values (the seed: "the masking is recorded in the audit").

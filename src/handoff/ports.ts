@@ -34,6 +34,8 @@ export interface PanelPolicy {
   escalateTo(operation: string): EscalationTarget;
   /** Whether the ticket's group runs in shadow mode (flow runs, nothing written to the ticket). */
   shadow(ticket: Ticket): boolean;
+  /** The last applied reload of the configuration (src/queue/reloader.ts), for the reason a scope went stale; absent or null when none. */
+  lastReload?(): { readonly at: string; readonly policyVersion: string } | null;
 }
 
 export interface ExecuteInput {

@@ -13,6 +13,7 @@ import { REJECTION_KINDS } from '../ai/guard/types.js';
 import { boundedLabel } from './bounded-label.js';
 import type { EventFacts } from './event-facts.js';
 import { HANDOFF_STEPS } from './event-facts.js';
+import type { ConfigSnapshot } from '../queue/reload-state.js';
 import type { HealthSnapshot } from './health.js';
 import type { Readiness, SyncLags } from './readiness.js';
 
@@ -27,6 +28,8 @@ export interface GaugeSources {
   openHandoffs(): Promise<readonly { readonly status: string; readonly count: number; readonly oldestSeconds: number | null }[]>;
   readiness(): Promise<Readiness>;
   health(): HealthSnapshot;
+  /** What configuration the worker runs and how its last reload went; null before a worker is attached. */
+  config?(): ConfigSnapshot | null;
 }
 
 export interface MetricsOptions {
@@ -145,6 +148,29 @@ export function createMetrics(options: MetricsOptions): Metrics {
     // The last read's verdict, kept while Redis does not answer (that is ai_handoff_redis_up's to tell).
     g.set(sources.health().redis.settingsSafe === false ? 0 : 1);
     return Promise.resolve();
+  });
+  gauge('ai_handoff_config_reload_ok', '1 unless the last reload of the config, policy and mappings was refused (the previous configuration keeps running).', [], (g) => {
+    const config = sources.config?.() ?? null;
+    if (config !== null) g.set(config.lastAttempt?.ok === false ? 0 : 1);
+    return Promise.resolve();
+  });
+  gauge('ai_handoff_config_loaded_timestamp_seconds', 'When the running configuration was loaded (the start, or the last applied reload), in seconds since the epoch.', [], (g) => {
+    const config = sources.config?.() ?? null;
+    if (config !== null) g.set(Date.parse(config.loadedAt) / 1000);
+    return Promise.resolve();
+  });
+  new Counter({
+    name: 'ai_handoff_config_reloads_total',
+    help: 'Reloads of the config, policy and mappings asked of this process, by outcome (applied, refused).',
+    labelNames: ['outcome'],
+    registers,
+    collect() {
+      const config = sources.config?.() ?? null;
+      this.reset();
+      if (config === null) return;
+      this.inc({ outcome: 'applied' }, config.applied);
+      this.inc({ outcome: 'refused' }, config.refused);
+    },
   });
   gauge('ai_handoff_instance_up', '1 when the instance answered the last call with the credentials accepted.', [], (g) => {
     g.set(sources.health().instance.ok ? 1 : 0);

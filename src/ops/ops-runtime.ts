@@ -19,9 +19,10 @@ import type { AuditLedger } from '../handoff/audit-ledger.js';
 import { createHandoffStore, type HandoffStore } from '../handoff/handoff-store.js';
 import type { PanelPolicy } from '../handoff/ports.js';
 import { buildDashboard } from '../handoff/report.js';
-import { loadMappings } from '../mapping/load-mappings.js';
+import { loadMappings, type MappingSet } from '../mapping/load-mappings.js';
 import { loadPolicy } from '../policy/index.js';
 import { createHealthState, type HealthState } from '../queue/health-state.js';
+import type { ReloadState } from '../queue/reload-state.js';
 import { createRedis } from '../queue/redis-connection.js';
 import { describeRedisTarget, isSentinelUrl } from '../queue/redis-target.js';
 import type { Logger } from '../util/log.js';
@@ -76,6 +77,10 @@ export interface AttachedWorker {
   readonly health: Pick<HealthState, 'snapshot'>;
   /** The worker's ledger: a hand-off's earlier events, for its spans' start times (read only). */
   readonly ledger?: Pick<AuditLedger, 'forHandoff'>;
+  /** What configuration the worker runs and how its last reload went (src/queue/reload-state.ts). */
+  readonly reloads?: Pick<ReloadState, 'snapshot'>;
+  /** The worker's mappings (they follow its reloads): the tables readiness and the dashboard cover. */
+  readonly mappings?: MappingSet;
 }
 
 export interface OpsRuntime {
@@ -116,10 +121,12 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
   const tracing = options.tracing === undefined ? tracingFromEnv(process.env) : options.tracing;
   // Read only, once attached: the hand-off's earlier events, for its spans' start times.
   let history: Pick<AuditLedger, 'forHandoff'> | null = null;
-  const mappings = loadMappings(config.paths.mappings);
-  const tables = options.tables ?? config.worker.tables ?? [...mappings.byTable.keys()];
+  // The worker's mappings once attached (they follow its reloads), the config's until then.
+  let mappings: MappingSet = loadMappings(config.paths.mappings);
+  const tables = (): readonly string[] => options.tables ?? config.worker.tables ?? [...mappings.byTable.keys()];
   const catalog = loadPolicy(config.paths.policy).operations;
   let queues: Readonly<Record<string, Queue>> = {};
+  let reloads: Pick<ReloadState, 'snapshot'> | undefined;
   let server: OpsServer | null = null;
   let watchdog: Watchdog | null = null;
   const closers: (() => void)[] = [];
@@ -127,12 +134,12 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
   const gaveUp = new Promise<HandoffError>((resolve) => (giveUp = resolve));
 
   const currentReadiness = async (): Promise<Readiness> => {
-    const lags = await syncTimes.lags(tables).catch(() => undefined);
-    return readiness(health.snapshot(), lags, config.ops.readiness, now());
+    const lags = await syncTimes.lags(tables()).catch(() => undefined);
+    return readiness(health.snapshot(), lags, config.ops.readiness, now(), reloads?.snapshot());
   };
 
   const sources: GaugeSources = {
-    syncLags: () => syncTimes.lags(tables),
+    syncLags: () => syncTimes.lags(tables()),
     async queueJobs() {
       // The queues' connection waits for Redis (it must, for the jobs): a scrape must not. Left out while Redis is away.
       if (health.snapshot().redis.state === 'unreachable') throw new Error('Redis is unreachable');
@@ -155,6 +162,7 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
     },
     readiness: currentReadiness,
     health: () => health.snapshot(),
+    config: () => reloads?.snapshot() ?? null,
   };
   const metrics = createMetrics({ operations: catalog.map((op) => op.id), sources });
 
@@ -197,6 +205,8 @@ export function createOpsRuntime(options: OpsRuntimeOptions): OpsRuntime {
       queues = worker.queues;
       history = worker.ledger ?? null;
       redisHealth = worker.health;
+      reloads = worker.reloads;
+      if (worker.mappings) mappings = worker.mappings;
       if (redis.status !== 'ready') await Promise.race([once(redis, 'ready'), new Promise((r) => setTimeout(r, 5_000).unref())]);
       watchdog = startWatchdog({
         health,

@@ -5,6 +5,7 @@
  * The body names what is wrong in words and codes; never hosts' credentials,
  * ticket text or user names.
  */
+import type { ConfigSnapshot } from '../queue/reload-state.js';
 import type { HealthSnapshot } from './health.js';
 
 export interface ReadinessBounds {
@@ -21,7 +22,11 @@ export interface Check {
 
 export interface Readiness {
   readonly ready: boolean;
-  readonly checks: { readonly redis: Check; readonly instance: Check; readonly sync: Check };
+  /**
+   * `config` (present once a worker is attached): the configuration running and the last reload. A refused reload
+   * shows here (ok false) but does not make the worker unready: it keeps running the previous, valid configuration.
+   */
+  readonly checks: { readonly redis: Check; readonly instance: Check; readonly sync: Check; readonly config?: Check };
 }
 
 /**
@@ -30,7 +35,7 @@ export interface Readiness {
  */
 export type SyncLags = Readonly<Record<string, number | null>> | undefined;
 
-export function readiness(snapshot: HealthSnapshot, lags: SyncLags, bounds: ReadinessBounds, now: number): Readiness {
+export function readiness(snapshot: HealthSnapshot, lags: SyncLags, bounds: ReadinessBounds, now: number, config?: ConfigSnapshot): Readiness {
   const { redis, instance } = snapshot;
   const redisCheck = redisReadiness(redis, now);
   const age = instance.lastOkAt === null ? null : now - instance.lastOkAt;
@@ -41,7 +46,17 @@ export function readiness(snapshot: HealthSnapshot, lags: SyncLags, bounds: Read
       : { ok: false, detail: instance.problem !== null ? `${instance.problem} for ${secondsSince(instance.failingSince, now)} s` : age === null ? 'has not answered yet' : `no authenticated answer for ${Math.round(age / 1000)} s` };
 
   const sync = syncCheck(snapshot, lags, bounds, now);
-  return { ready: redisCheck.ok && instanceCheck.ok && sync.ok, checks: { redis: redisCheck, instance: instanceCheck, sync } };
+  const checks = { redis: redisCheck, instance: instanceCheck, sync, ...(config === undefined ? {} : { config: configCheck(config) }) };
+  return { ready: redisCheck.ok && instanceCheck.ok && sync.ok, checks };
+}
+
+/** The running configuration, and a refused reload with its reason (the file, the key, the fix). */
+function configCheck(config: ConfigSnapshot): Check {
+  const running = `policy ${config.policyVersion} from ${config.file}, loaded ${config.loadedAt}`;
+  const last = config.lastAttempt;
+  if (last === null || last.ok) return { ok: true, detail: running };
+  const fix = last.problem?.remedy ? ` (${last.problem.remedy})` : '';
+  return { ok: false, detail: `reload (${last.trigger}) at ${last.at} refused: ${last.problem?.message ?? 'unknown'}${fix}; still running ${running}` };
 }
 
 /** Unreachable and unsafe are told apart: the monitor records which (src/queue/health-state.ts). */

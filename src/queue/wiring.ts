@@ -19,10 +19,14 @@ import { createNotePort } from '../handoff/note-port.js';
 import { createPolicyPort } from '../handoff/policy-port.js';
 import type { PanelPolicy } from '../handoff/ports.js';
 import type { SyncStats } from '../handoff/sync.js';
-import { loadMappings } from '../mapping/load-mappings.js';
+import { loadConfigBundle, type ConfigBundle } from '../config/config-bundle.js';
+import { loadMappings, type MappingSet } from '../mapping/load-mappings.js';
 import { loadPolicy, SPECIFIC_PROVIDER_KINDS, type BudgetState, type ProviderKind } from '../policy/index.js';
 import type { Logger } from '../util/log.js';
+import { createLiveConfig } from './live-config.js';
 import { createRedis } from './redis-connection.js';
+import { createReloader, type ReloadOutcome, type ReloadTrigger } from './reloader.js';
+import { createReloadState, type ReloadState } from './reload-state.js';
 import { startWorkerRuntime, type RunningWorker } from './worker-runtime.js';
 
 export interface WorkerWiringOptions {
@@ -51,11 +55,20 @@ export interface WorkerWiringOptions {
   readonly doorbell?: { readonly host: string; readonly port: number; readonly token?: string };
   /** The audit key, folder and checkpoint sinks (src/handoff/audit-setup.ts); the config's `audit` section says how often. */
   readonly audit: AuditSetup;
+  /** Where a reload reads the config again (the file `config` came from), and the environment's overrides to apply to it; without it a reload is refused. */
+  readonly reloadFrom?: { readonly file: string; readonly adjust?: (config: RuntimeConfig) => RuntimeConfig };
 }
 
 export interface WiredWorker extends RunningWorker {
+  /** The current policy (it follows reloads). */
   readonly policy: PanelPolicy;
   readonly prefix: string;
+  /** Reads the config file, policy and mappings again; a bad file keeps the running ones (src/queue/reloader.ts). */
+  reload(trigger: ReloadTrigger): Promise<ReloadOutcome>;
+  /** What the worker runs and how the last reload went (readiness, /metrics). */
+  readonly reloads: Pick<ReloadState, 'snapshot'>;
+  /** The current mappings (they follow reloads). */
+  readonly mappings: MappingSet;
 }
 
 /**
@@ -113,7 +126,7 @@ async function checkAppInstalled(connector: Connector, scope: string, log: Logge
 export async function startWiredWorker(options: WorkerWiringOptions): Promise<WiredWorker> {
   const { config, connector, log } = options;
   const policy = loadPolicy(config.paths.policy);
-  const mappings = loadMappings(config.paths.mappings);
+  const initial: ConfigBundle = { file: options.reloadFrom?.file ?? '(given in code)', config, policy, mappings: loadMappings(config.paths.mappings) };
   const prefix = options.prefix ?? config.worker.prefix;
   const provider = options.provider ?? createProvider(config.ai.provider, { ...(options.env ? { env: options.env } : {}), log });
 
@@ -122,8 +135,15 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
   const budgets = budgetStates(budget);
 
   const providerKind = options.provider === undefined ? config.ai.provider.kind : policyKindOf(options.provider);
-  const panelPolicy = createPolicyPort({ policy, config, providerKind, budgets, mappings, ...(options.now ? { now: options.now } : {}) });
-  const titles = new Map(policy.operations.map((op) => [op.id, op.title]));
+  // The operations' titles, kept current with the policy a reload brings (the executor and the notes read them).
+  const titles = new Map<string, string>();
+  const live = createLiveConfig(initial, (bundle) => {
+    const port = createPolicyPort({ policy: bundle.policy, config: bundle.config, providerKind, budgets, mappings: bundle.mappings, ...(options.now ? { now: options.now } : {}) });
+    titles.clear();
+    for (const op of bundle.policy.operations) titles.set(op.id, op.title);
+    return port;
+  });
+  const { policy: panelPolicy, mappings } = live;
   const integration = await connector.user({ userName: options.integrationUser });
   await checkAppInstalled(connector, config.app.scope, log);
   const settings = {
@@ -167,10 +187,29 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
     ...(options.onSyncPage ? { onSyncPage: options.onSyncPage } : {}),
     ...(options.onAudit ? { onAudit: options.onAudit } : {}),
   });
+  const now = options.now ?? (() => new Date());
+  const reloads = createReloadState({ file: initial.file, policyVersion: policy.version }, now());
+  const reloadFrom = options.reloadFrom;
+  const reloader = createReloader({
+    load: () => {
+      if (!reloadFrom) throw new HandoffError('CONFIG_INVALID', 'this worker was given its config in code, not from a file: there is nothing to read again', { remedy: 'restart the worker to change its configuration' });
+      // The mappings' AI fields must stay the running app scope's: the connector writes that scope's fields until a restart.
+      return loadConfigBundle(reloadFrom.file, { ...(reloadFrom.adjust ? { adjust: reloadFrom.adjust } : {}), scope: config.app.scope });
+    },
+    live,
+    ledger: running.ledger,
+    state: reloads,
+    syncTables: (tables) => running.syncTables(tables),
+    log,
+    now,
+  });
   return {
     ...running,
     policy: panelPolicy,
     prefix,
+    reload: (trigger) => reloader.reload(trigger),
+    reloads,
+    mappings,
     async close(deadlineMs) {
       await running.close(deadlineMs);
       await budgetRedis.quit().catch(() => budgetRedis.disconnect());

@@ -107,6 +107,8 @@ export interface RunningWorker {
   readonly doorbellUrl: string | undefined;
   /** Runs one sync pass of a table now (tests, `ai-handoff worker --once`). */
   syncNow(table: string): Promise<SyncStats | undefined>;
+  /** Syncs exactly these tables from now on (a reload that adds or removes a mapping). */
+  syncTables(tables: readonly string[]): Promise<void>;
   /** Stops taking jobs, waits for running ones up to `deadlineMs`, closes connections. */
   close(deadlineMs?: number): Promise<void>;
 }
@@ -281,11 +283,18 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     return worker;
   });
 
-  const tables = options.tables ?? [...mappings.byTable.keys()];
-  for (const table of tables) {
-    mappingFor(mappings, table);
-    await queues.sync.upsertJobScheduler(`sync-${sanitize(connector.instanceId)}-${table}`, { every: options.syncIntervalMs }, { name: 'sync', data: { table } satisfies SyncJob, opts: JOB_OPTIONS.sync });
-  }
+  const schedulerOf = (table: string): string => `sync-${sanitize(connector.instanceId)}-${table}`;
+  let scheduled: readonly string[] = [];
+  /** One sync schedule per table: added for new tables, removed for tables no longer served (a reload's mappings). */
+  const syncTables = async (tables: readonly string[]): Promise<void> => {
+    for (const table of tables) {
+      mappingFor(mappings, table);
+      await queues.sync.upsertJobScheduler(schedulerOf(table), { every: options.syncIntervalMs }, { name: 'sync', data: { table } satisfies SyncJob, opts: JOB_OPTIONS.sync });
+    }
+    for (const table of scheduled.filter((t) => !tables.includes(t))) await queues.sync.removeJobScheduler(schedulerOf(table));
+    scheduled = [...tables];
+  };
+  await syncTables(options.tables ?? [...mappings.byTable.keys()]);
   const intake = createIntake({ deps, mappings, pollMs: options.intake.pollMs, boundMs: options.intake.boundMs, concurrency: concurrency.intake, instanceId: connector.instanceId });
   // Redis can go away or become unsafe (CONFIG SET) while running: watch it, and take no new work while it is unsafe.
   const health = createHealthState();
@@ -333,6 +342,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     intake,
     doorbellUrl: doorbell?.url,
     syncNow: runSync,
+    syncTables,
     async close(deadlineMs = 10_000) {
       monitor.stop();
       await doorbell?.close();

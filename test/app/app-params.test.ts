@@ -9,6 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appNames } from '../../src/domain/app-names.js';
 import { loadMappings } from '../../src/mapping/load-mappings.js';
 import { applyScope, DEFAULT_SCOPE, optionalParts, readParams, ticketTables } from '../../connectors/servicenow/app/scripts/app-params.mjs';
 import { generate, staleFiles, TEMPLATE } from '../../connectors/servicenow/app/scripts/generate.mjs';
@@ -50,12 +51,12 @@ describe('the build parameters', () => {
   it('default to the shipped scope and the core tables', () => {
     const params = readParams({});
     expect([params.scope, params.parts, params.tables.map((t) => t.name)]).toEqual([DEFAULT_SCOPE, [], ['incident', 'sc_request', 'sc_req_item']]);
-    expect(optionalParts()).toEqual(['enhancement', 'security']);
+    expect(optionalParts()).toEqual(['enhancement', 'security', 'vendor']);
   });
 
   it('take a custom scope and optional parts', () => {
     const params = readParams({ AIH_APP_SCOPE: 'x_ab_ai', AIH_APP_PARTS: ' security , enhancement,security' });
-    expect([params.scope, params.parts, params.excluded]).toEqual(['x_ab_ai', ['enhancement', 'security'], []]);
+    expect([params.scope, params.parts, params.excluded.map((t) => t.name)]).toEqual(['x_ab_ai', ['enhancement', 'security'], ['u_vendor_access_request']]);
   });
 
   it.each([
@@ -71,7 +72,7 @@ describe('the build parameters', () => {
   });
 
   it('refuses a part the list does not define, naming the ones it does', () => {
-    expect(() => readParams({ AIH_APP_PARTS: 'security,hr' })).toThrow('AIH_APP_PARTS names "hr", which is not an optional part: use a comma list of enhancement, security');
+    expect(() => readParams({ AIH_APP_PARTS: 'security,hr' })).toThrow('AIH_APP_PARTS names "hr", which is not an optional part: use a comma list of enhancement, security, vendor');
     expect(() => readParams({ AIH_APP_PARTS: 'core' })).toThrow('AIH_APP_PARTS names "core"');
   });
 });
@@ -92,7 +93,7 @@ describe(`a build for ${SCOPE} with every part`, () => {
   });
 
   it('is that scope and has every table of the list', () => {
-    expect(app.manifest).toMatchObject({ scope: SCOPE, parts: ['enhancement', 'security'], tables: ticketTables().map((t) => t.name) });
+    expect(app.manifest).toMatchObject({ scope: SCOPE, parts: ['enhancement', 'security', 'vendor'], tables: ticketTables().map((t) => t.name) });
     expect(app.of('sys_app')[0]!.fields).toMatchObject({ scope: SCOPE, name: 'AI Handoff' });
     const augmented = new Set(app.of('sys_dictionary').map((r) => r.fields.name));
     for (const table of ticketTables()) expect(augmented.has(table.name), table.name).toBe(true);
@@ -115,11 +116,13 @@ describe(`a build for ${SCOPE} with every part`, () => {
     expect([...own].filter((id) => defaults.has(id))).toEqual([]);
   });
 
-  it('installs on each optional table the fields its default mapping names', () => {
+  it('installs on each optional table the fields its default mapping names (the contract\'s, for a custom table with no default mapping)', () => {
     const mappings = loadMappings();
+    const contract = appNames().fields;
     for (const table of ticketTables().filter((t) => t.part !== 'core')) {
-      const mapping = mappings.byTable.get(table.name)!;
-      const named = [mapping.ai.panel, mapping.ai.status, mapping.dataClass.field].filter((f) => f !== undefined).map((f) => applyScope(f, SCOPE));
+      const mapping = mappings.byTable.get(table.name);
+      const fields = mapping ? [mapping.ai.panel, mapping.ai.status, mapping.dataClass.field] : [contract.panel, contract.status, contract.dataClass];
+      const named = fields.filter((f) => f !== undefined).map((f) => applyScope(f, SCOPE));
       const installed = app.of('sys_dictionary', { name: table.name }).map((r) => r.fields.element);
       for (const field of named) expect(installed, `${table.name}.${field}`).toContain(field);
     }

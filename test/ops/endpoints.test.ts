@@ -80,4 +80,22 @@ describe('/healthz, /readyz and /metrics on a working worker', () => {
     const res = await fetch(`${o.url}/healthz`, { method: 'POST' });
     expect(res.status).toBe(405);
   });
+  it('shows a refused reload in /readyz (still ready: the running configuration stays) and in /metrics', async () => {
+    const before = JSON.parse((await o.get('/readyz')).text) as { checks: { config: { ok: boolean; detail: string } } };
+    expect(before.checks.config).toEqual({ ok: true, detail: expect.stringContaining(`policy ${o.worker.policy.version} from`) as string });
+    // This worker was given its config in code: there is no file to read again, so the reload is refused.
+    expect(await o.worker.reload({ via: 'test', by: 'os:tester' })).toMatchObject({ ok: false, problem: { code: 'CONFIG_INVALID' } });
+    const ready = await o.get('/readyz');
+    expect(ready.status).toBe(200);
+    const body = JSON.parse(ready.text) as { ready: boolean; checks: { config: { ok: boolean; detail: string } } };
+    expect(body.ready).toBe(true);
+    expect(body.checks.config.ok).toBe(false);
+    expect(body.checks.config.detail).toContain('reload (test) at');
+    expect(body.checks.config.detail).toContain('refused: this worker was given its config in code');
+    const text = (await o.get('/metrics', auth)).text;
+    expect(sample(text, 'ai_handoff_config_reload_ok')).toBe(0);
+    expect(sample(text, 'ai_handoff_config_reloads_total', { outcome: 'refused' })).toBe(1);
+    expect(sample(text, 'ai_handoff_config_reloads_total', { outcome: 'applied' })).toBe(0);
+    expect(sample(text, 'ai_handoff_config_loaded_timestamp_seconds')).toBeGreaterThan(1_700_000_000);
+  });
 });

@@ -25,7 +25,7 @@ function promtool(...args: string[]): { status: number | null; output: string } 
 describe('deploy/prometheus/alerts.yml', () => {
   it('passes promtool check rules', () => {
     const check = promtool('check', 'rules', 'alerts.yml');
-    expect(check.output).toContain('SUCCESS: 10 rules found');
+    expect(check.output).toContain('SUCCESS: 11 rules found');
     expect(check.status).toBe(0);
   });
 
@@ -84,7 +84,7 @@ describe('a real Prometheus scraping a worker', () => {
 
     const rules = await prometheus.api<{ groups: { name: string; rules: { name: string; health: string; state?: string }[] }[] }>('/api/v1/rules');
     const group = rules.groups.find((g) => g.name === 'ai-handoff');
-    expect(group?.rules).toHaveLength(10);
+    expect(group?.rules).toHaveLength(11);
     expect(group?.rules.every((r) => r.health === 'ok' || r.health === 'unknown')).toBe(true);
     const alerts = await prometheus.api<{ alerts: { labels: { alertname: string }; state: string }[] }>('/api/v1/alerts');
     expect(alerts.alerts.filter((a) => a.state === 'firing').map((a) => a.labels.alertname)).toEqual([]);

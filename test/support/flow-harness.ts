@@ -81,6 +81,8 @@ export interface HarnessOptions {
   readonly connector?: Partial<Omit<ServiceNowConfigInput, 'instanceUrl' | 'auth'>>;
   /** The worker's app scope (connector and config), when it should differ from the sandbox's app. */
   readonly appScope?: string;
+  /** The runtime config file instead of config/sandbox.yaml; the worker reloads from it (with `config` and the harness's settings applied again). */
+  readonly configFile?: string;
 }
 
 export interface FlowHarness {
@@ -137,14 +139,18 @@ const DEFAULT_CONFIG = fromRoot('config', 'sandbox.yaml');
 
 export async function startFlowHarness(options: HarnessOptions = {}): Promise<FlowHarness> {
   const sandbox = await createSandbox({ port: 0, ...options.sandbox });
-  const mappings = loadMappings();
-  const loaded = loadRuntimeConfig({ file: DEFAULT_CONFIG });
-  const base = {
-    ...loaded.config,
-    worker: { ...loaded.config.worker, intake: { ...loaded.config.worker.intake, pollMs: options.pollMs ?? 200 } },
-    ...(options.appScope === undefined ? {} : { app: { scope: options.appScope } }),
+  const loaded = loadRuntimeConfig({ file: options.configFile ?? DEFAULT_CONFIG });
+  // The config's mappings, read again whenever a worker starts (a test may add a mapping file before it does).
+  let mappings = loadMappings(loaded.config.paths.mappings);
+  const shape = (read: RuntimeConfig): RuntimeConfig => {
+    const base = {
+      ...read,
+      worker: { ...read.worker, intake: { ...read.worker.intake, pollMs: options.pollMs ?? 200 } },
+      ...(options.appScope === undefined ? {} : { app: { scope: options.appScope } }),
+    };
+    return options.config ? options.config(base) : base;
   };
-  const config = options.config ? options.config(base) : base;
+  const config = shape(loaded.config);
   const doorbellToken = 'harness-doorbell-token';
   const connector = createServiceNowConnector({
     config: parseServiceNowConfig({ instanceUrl: sandbox.url, auth: { kind: 'basic', username: INTEGRATION_USER, password: INTEGRATION_PASSWORD }, ...options.connector }),
@@ -154,8 +160,9 @@ export async function startFlowHarness(options: HarnessOptions = {}): Promise<Fl
   const prefix = testPrefix('flow');
   const auditDir = tempAuditDir();
   const syncs: SyncStats[] = [];
-  const launch = (cfg: RuntimeConfig): Promise<WiredWorker> =>
-    startWiredWorker({
+  const launch = (cfg: RuntimeConfig): Promise<WiredWorker> => {
+    mappings = loadMappings(cfg.paths.mappings);
+    return startWiredWorker({
         config: cfg,
         connector,
         redisUrl: options.redisUrl ?? redisUrl(),
@@ -169,10 +176,12 @@ export async function startFlowHarness(options: HarnessOptions = {}): Promise<Fl
         ...(options.provider ? { provider: options.provider } : {}),
         ...(options.doorbell ? { doorbell: { host: '127.0.0.1', port: 0, token: doorbellToken } } : {}),
         onSync: (stats) => syncs.push(stats),
+        ...(options.configFile ? { reloadFrom: { file: loaded.file, adjust: shape } } : {}),
       }).then((running) => {
         if (running.doorbellUrl) sandbox.doorbell.set({ url: running.doorbellUrl, token: doorbellToken });
         return running;
       });
+  };
   let worker: WiredWorker | null = options.noWorker ? null : await launch(config);
   const { tables } = sandbox.app;
   const tableOf = (kind: 'request' | 'review'): string => (kind === 'request' ? tables.request : tables.review);
@@ -270,7 +279,9 @@ export async function startFlowHarness(options: HarnessOptions = {}): Promise<Fl
       worker = await launch(change(config));
       return worker;
     },
-    mappings,
+    get mappings() {
+      return mappings;
+    },
     config,
     prefix,
     auditDir,

@@ -51,7 +51,7 @@ export async function handOffWithReadable(h: FlowHarness, user: string, number: 
   return untilAwaitingReview(h, number, operation);
 }
 
-async function untilAwaitingReview(h: FlowHarness, number: string, operation: string): Promise<PanelHandoff> {
+export async function untilAwaitingReview(h: FlowHarness, number: string, operation: string): Promise<PanelHandoff> {
   return h.waitFor(`${operation} on ${number} to await review`, async () => {
     const view = await h.ticket(number);
     const latest = view.panel?.handoffs.find((x) => x.operation === operation);

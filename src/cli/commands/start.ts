@@ -33,7 +33,7 @@ import { dataDir, removeRunRecord, writeRunRecord } from '../run-file.js';
 import { mappingsCheckWanted, runStartupChecks } from '../startup-checks.js';
 import { sandboxRunPrefix } from '../sandbox-prefix.js';
 import { createSyncProgress } from '../sync-progress.js';
-import { attachOps, superviseWorker } from '../worker-ops.js';
+import { attachOps, reloadTriggersFor, superviseWorker } from '../worker-ops.js';
 import { faultFromEnv } from './fault.js';
 import { LOCAL_REDIS_PORT } from './redis-target.js';
 import { DEFAULT_SANDBOX_PORT, usersTable } from './sandbox.js';
@@ -132,9 +132,11 @@ export function registerStart(program: Command): void {
         prefix,
         ...(doorbell === undefined ? {} : { doorbell }),
         fault: faultFromEnv(process.env, log),
+        reloadFrom: { file: loaded.file, adjust: (c) => withEnvScope(c, settings) },
       });
       if (sandbox && worker.doorbellUrl) sandbox.doorbell.set({ url: worker.doorbellUrl, ...(doorbell?.token === undefined ? {} : { token: doorbell.token }) });
       await attachOps(ops, worker, connector, settings.integrationUser);
+      const stopReloads = reloadTriggersFor(worker, config, loaded.file, log);
 
       const lines = [
         '',
@@ -162,6 +164,7 @@ export function registerStart(program: Command): void {
       console.log(lines.join('\n'));
 
       await superviseWorker(ops, async () => {
+        stopReloads();
         await worker.close(10_000);
         connector.close();
         await sandbox?.close();

@@ -7,7 +7,8 @@
  * doorbell, with AI_HANDOFF_DOORBELL_TOKEN or _FILE), and AI_HANDOFF_CONFIG
  * for the runtime config (default config/production.yaml: AI off until a
  * group opts in; `ai-handoff start` is the command that runs the sandbox
- * config). Stops gracefully on SIGTERM and SIGINT.
+ * config). Stops gracefully on SIGTERM and SIGINT; reads the config, policy
+ * and mappings again on SIGHUP (src/queue/reloader.ts).
  */
 import type { Command } from 'commander';
 import { createServiceNowConnector } from '../../../connectors/servicenow/servicenow-connector.js';
@@ -25,7 +26,7 @@ import { auditKeys, auditTarget } from './audit-target.js';
 import { redisUrlFromEnv } from '../redis-env.js';
 import { mappingsCheckWanted, runStartupChecks } from '../startup-checks.js';
 import { createSyncProgress } from '../sync-progress.js';
-import { attachOps, superviseWorker } from '../worker-ops.js';
+import { attachOps, reloadTriggersFor, superviseWorker } from '../worker-ops.js';
 import { faultFromEnv } from './fault.js';
 
 export interface WorkerSettings {
@@ -171,10 +172,13 @@ export function registerWorker(program: Command): void {
         ...(env.prefix === undefined ? {} : { prefix: env.prefix }),
         ...(env.doorbell === undefined ? {} : { doorbell: env.doorbell }),
         fault: faultFromEnv(process.env, log),
+        reloadFrom: { file: loaded.file, adjust: (c) => withEnvScope(c, env) },
       });
       await attachOps(ops, worker, connector, env.integrationUser);
+      const stopReloads = reloadTriggersFor(worker, config, loaded.file, log);
       log.info('worker started', { instance: connector.instanceId, config: loaded.file, prefix: worker.prefix, policyVersion: worker.policy.version, appScope: config.app.scope, doorbell: worker.doorbellUrl ?? 'off', http: ops.url, auditKey: audit.keys.current.id, auditDir: audit.dir });
       await superviseWorker(ops, async () => {
+        stopReloads();
         await worker.close(15_000);
         connector.close();
       }, log);

@@ -65,7 +65,8 @@ describe('lowering the class, default policy: refused for everyone for 24 hours'
 
   it('refuses it for another agent too, and records the lowering once', async () => {
     const { h } = run;
-    await h.request('nora.brandt', 'INC0002052', { operation: 'gather-diagnostics' });
+    // The app refuses a second request while the first row is still pending: Nora asks again until it has ended.
+    await h.waitFor("Nora's request taken by the app", async () => ((await h.tryRequest('nora.brandt', 'INC0002052', { operation: 'gather-diagnostics' })).status === 201 ? true : undefined));
     await h.waitFor('the second refusal', async () => (await events(h, 'refused', 'INC0002052')).length === 2);
     expect(await events(h, 'class_lowered', 'INC0002052')).toHaveLength(1);
   });

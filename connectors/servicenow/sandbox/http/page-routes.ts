@@ -13,18 +13,11 @@ import { PEOPLE } from '../seed/cast.js';
 import type { SandboxParts } from '../server.js';
 import { crossSiteRefusal, crossSiteReply } from './cross-site.js';
 import type { ExtraRoute } from './dispatch.js';
+import { TICKET_TABLES } from '../schema/app-fields.js';
 import { json, readBody, type Reply } from './reply.js';
 import { send } from './send.js';
 import { PAGE_HEADERS, pageFile } from './static-files.js';
 
-/** Ticket tables the page shows, with their number prefixes. */
-export const PAGE_TABLES: readonly { readonly table: string; readonly prefix: string }[] = [
-  { table: 'incident', prefix: 'INC' },
-  { table: 'sc_request', prefix: 'REQ' },
-  { table: 'sc_req_item', prefix: 'RITM' },
-  { table: 'sn_si_incident', prefix: 'SIR' },
-  { table: 'rm_enhancement', prefix: 'ENHC' },
-];
 
 const redirect = (location: string, headers: Record<string, string> = {}): Reply => ({ status: 303, headers: { Location: location, ...PAGE_HEADERS, ...headers }, body: '' });
 const notFound = (): Reply => ({ status: 404, headers: { ...PAGE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Not found' });
@@ -40,6 +33,11 @@ function cookie(value: string, maxAgeS: number): string {
 
 export function pageRoutes(parts: SandboxParts): ExtraRoute {
   const { store, directory, sessions } = parts;
+  // The ticket tables a page can open: the app's tables (its list), by their number prefixes.
+  const pageTables = TICKET_TABLES.flatMap((table) => {
+    const prefix = store.schema.table(table)?.numberPrefix;
+    return prefix === undefined ? [] : [{ table, prefix }];
+  });
 
   const sessionOf = (req: IncomingMessage) => {
     const id = readCookie(req.headers.cookie, SESSION_COOKIE);
@@ -47,7 +45,7 @@ export function pageRoutes(parts: SandboxParts): ExtraRoute {
   };
 
   const recordByNumber = (number: string) => {
-    const entry = PAGE_TABLES.find((t) => number.startsWith(t.prefix) && /^\d{7}$/.test(number.slice(t.prefix.length)));
+    const entry = pageTables.find((t) => number.startsWith(t.prefix) && /^\d{7}$/.test(number.slice(t.prefix.length)));
     if (!entry) return undefined;
     return store.partitions(entry.table)[0]!.indexes.get('number')!.get(number.toLowerCase())?.[0];
   };
@@ -73,7 +71,7 @@ export function pageRoutes(parts: SandboxParts): ExtraRoute {
     if (form && method === 'GET' && path !== '/login.do' && path !== '/logout.do') {
       const table = form[1]!;
       const sysId = path === '/nav_to.do' ? form[2]! : (url.searchParams.get('sys_id') ?? '');
-      const row = PAGE_TABLES.some((t) => t.table === table) ? store.get(table, sysId) : undefined;
+      const row = pageTables.some((t) => t.table === table) ? store.get(table, sysId) : undefined;
       return row ? redirect(`/ticket/${row.v.number!}`) : notFound();
     }
 

@@ -10,16 +10,16 @@
 import type { AppNames } from '../../../../src/domain/app-names.js';
 import { AI_STATUS_CHOICES, DATA_CLASSIFICATIONS } from './choices.js';
 import type { FieldSpec } from './types.js';
+import ticketTablesFile from '../../app/ticket-tables.json' with { type: 'json' };
 
 export type AppFields = AppNames['fields'];
 
 /**
- * The ticket tables the app serves, as a typed list. The one list is
- * connectors/servicenow/app/ticket-tables.json (the app's generator and build
- * read it); this copy exists for its literal type, and
- * test/app/app-params.test.ts fails when the two differ.
+ * The ticket tables the app serves, every part: read from the one list,
+ * connectors/servicenow/app/ticket-tables.json, which the app's generator and
+ * build read too. The sandbox installs the app's fields on each of them.
  */
-export const TICKET_TABLES = ['incident', 'sc_request', 'sc_req_item', 'sn_si_incident', 'rm_enhancement'] as const;
+export const TICKET_TABLES: readonly string[] = Object.freeze(ticketTablesFile.tables.map((t) => t.name));
 
 /** The column specs the app adds to a ticket table. The panel is not audited, as the app installs it. */
 export function appFieldSpecs(f: AppFields): FieldSpec[] {

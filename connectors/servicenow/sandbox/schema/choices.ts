@@ -89,6 +89,13 @@ export const STAGES = list([
   ['complete', 'Completed'],
 ]);
 
+/** u_vendor_access_request.u_access_level: a custom table's own choice list. */
+export const VENDOR_ACCESS_LEVELS = list([
+  ['read', 'Read only'],
+  ['write', 'Read and write'],
+  ['admin', 'Administrative'],
+]);
+
 export const INCIDENT_CATEGORIES = list([
   ['inquiry', 'Inquiry / Help'],
   ['software', 'Software'],

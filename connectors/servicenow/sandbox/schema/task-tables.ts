@@ -1,8 +1,9 @@
 /**
- * The ticket tables: `task` and the five tables the product maps. The app's
- * fields (the AI fields and the data classification, schema/app-fields.ts) are
- * added to each of the five, as the app augments each table, so sys_dictionary
- * lists them under each table's own name.
+ * The ticket tables: `task`, the five tables the product maps, and a custom
+ * table of the instance's own. The app's fields (the AI fields and the data
+ * classification, schema/app-fields.ts) are added to each table of the app's
+ * list, as the app augments each table, so sys_dictionary lists them under
+ * each table's own name.
  */
 import {
   APPROVALS,
@@ -18,8 +19,9 @@ import {
   STAGES,
   TASK_STATES,
   URGENCIES,
+  VENDOR_ACCESS_LEVELS,
 } from './choices.js';
-import { appFieldSpecs, type AppFields } from './app-fields.js';
+import { appFieldSpecs, TICKET_TABLES, type AppFields } from './app-fields.js';
 import { ref, str, when } from './fields.js';
 import type { TableSpec } from './types.js';
 
@@ -146,8 +148,29 @@ export const RM_ENHANCEMENT: TableSpec = {
   ],
 };
 
-/** The task tables with the app's fields installed on the five ticket tables. */
+/**
+ * A table of the instance's own, as admins make them: `u_` columns, a label
+ * for each, extending task. No mapping ships for it; `mappings init` writes
+ * one from the dictionary (docs/admin.md, "Onboard a custom table").
+ */
+export const U_VENDOR_ACCESS_REQUEST: TableSpec = {
+  name: 'u_vendor_access_request',
+  label: 'Vendor access request',
+  extends: 'task',
+  numberPrefix: 'VAR',
+  sysFields: 'full',
+  closedStates: ['3', '4', '7'],
+  fields: [
+    str('u_vendor', 'Vendor', 100),
+    ref('u_requested_for', 'Requested for', 'sys_user'),
+    { name: 'u_access_level', label: 'Access level', type: 'string', choices: VENDOR_ACCESS_LEVELS, defaultValue: 'read' },
+    when('u_access_expires', 'Access expires'),
+    ref('u_vendor_contact', 'Vendor contact', 'sys_user'),
+  ],
+};
+
+/** The task tables, with the app's fields installed on each ticket table of the app's list (TICKET_TABLES). */
 export function taskTables(app: AppFields): TableSpec[] {
-  const withApp = (spec: TableSpec): TableSpec => ({ ...spec, fields: [...spec.fields, ...appFieldSpecs(app)] });
-  return [TASK, ...[INCIDENT, SC_REQUEST, SC_REQ_ITEM, SN_SI_INCIDENT, RM_ENHANCEMENT].map(withApp)];
+  const withApp = (spec: TableSpec): TableSpec => (TICKET_TABLES.includes(spec.name) ? { ...spec, fields: [...spec.fields, ...appFieldSpecs(app)] } : spec);
+  return [TASK, ...[INCIDENT, SC_REQUEST, SC_REQ_ITEM, SN_SI_INCIDENT, RM_ENHANCEMENT, U_VENDOR_ACCESS_REQUEST].map(withApp)];
 }

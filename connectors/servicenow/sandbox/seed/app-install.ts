@@ -10,22 +10,19 @@
  * stage a failing check (a table without "allow configuration", a missing
  * access rule).
  */
+import { existsSync } from 'node:fs';
+import { fromRoot } from '../../../../src/util/paths.js';
 import { appInstallRecords, type ServedTable } from '../../../../src/domain/app-install.js';
 import type { AppNames } from '../../../../src/domain/app-names.js';
 import { TICKET_TABLES } from '../schema/app-fields.js';
 import type { Seeder } from './seeder.js';
+import ticketTablesFile from '../../app/ticket-tables.json' with { type: 'json' };
 
 /** The app's version as the sandbox has it installed (the app's package.json; test/app/app-install.test.ts compares). */
 export const SANDBOX_APP_VERSION = '0.1.0';
 
-/** The scope owning each ticket table (ticket-tables.json `ownerScope`; the same test compares). */
-export const TICKET_TABLE_SCOPES: Readonly<Record<(typeof TICKET_TABLES)[number], string>> = {
-  incident: 'global',
-  sc_request: 'global',
-  sc_req_item: 'global',
-  sn_si_incident: 'sn_si',
-  rm_enhancement: 'global',
-};
+/** The scope owning each ticket table (ticket-tables.json `ownerScope`). */
+export const TICKET_TABLE_SCOPES: Readonly<Record<string, string>> = Object.freeze(Object.fromEntries(ticketTablesFile.tables.map((t) => [t.name, t.ownerScope])));
 
 /** Plugins active on the sandbox (ticket-tables.json `plugin`: the optional tables' plugins). */
 export const SANDBOX_PLUGINS: readonly { readonly id: string; readonly name: string }[] = [
@@ -33,7 +30,14 @@ export const SANDBOX_PLUGINS: readonly { readonly id: string; readonly name: str
   { id: 'com.snc.sdlc.agile.2.0', name: 'Agile Development 2.0' },
 ];
 
-export const SERVED_TABLES: readonly ServedTable[] = TICKET_TABLES.map((name) => ({ name, ownerScope: TICKET_TABLE_SCOPES[name] }));
+/**
+ * The tables whose install records the sandbox imitates: the app as built for
+ * the shipped mappings (mappings/servicenow), the five built-in tables. The
+ * custom table of the admin's example (u_vendor_access_request, an optional
+ * part) carries the app's fields too, so it can be handed off once mapped,
+ * but `app check` compares the install with the tables the worker maps.
+ */
+export const SERVED_TABLES: readonly ServedTable[] = TICKET_TABLES.filter((name) => existsSync(fromRoot('mappings', 'servicenow', `${name}.yaml`))).map((name) => ({ name, ownerScope: TICKET_TABLE_SCOPES[name] ?? 'global' }));
 
 const scopeId = (seed: Seeder, scope: string, names: AppNames): string => (scope === names.scope ? seed.id('sys_app', scope) : seed.id('sys_scope', scope));
 
@@ -44,8 +48,8 @@ const scopeId = (seed: Seeder, scope: string, names: AppNames): string => (scope
  * and the platform's defaults (read from all scopes, nothing else) elsewhere.
  */
 export function tableAccess(seed: Seeder, table: string, names: AppNames): Record<string, string> {
-  const ticket = (TICKET_TABLES as readonly string[]).includes(table);
-  const owner = ticket ? TICKET_TABLE_SCOPES[table as (typeof TICKET_TABLES)[number]] : Object.values(names.tables).includes(table) ? names.scope : 'global';
+  const ticket = TICKET_TABLES.includes(table);
+  const owner = ticket ? (TICKET_TABLE_SCOPES[table] ?? 'global') : Object.values(names.tables).includes(table) ? names.scope : 'global';
   return {
     sys_scope: scopeId(seed, owner, names),
     access: 'public',

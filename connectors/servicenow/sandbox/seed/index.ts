@@ -1,7 +1,8 @@
 /**
  * Loads the whole seed: metadata, the cast, configuration items, the four
  * illustrative tickets, the tickets around them (neighbours.ts: those outside
- * the read boundary), and optionally generated tickets for load.
+ * the read boundary), the tickets of a custom table (custom.ts), and
+ * optionally generated tickets for load.
  */
 import type { AppNames } from '../../../../src/domain/app-names.js';
 import type { Credentials } from '../auth/credentials.js';
@@ -10,6 +11,7 @@ import type { Store } from '../store.js';
 import { generateTickets, type GenerateOptions, type GenerationStats } from '../generator.js';
 import { seedInstalledApp } from './app-install.js';
 import { seedCis } from './cis.js';
+import { CUSTOM } from './custom.js';
 import { ILLUSTRATIVE } from './illustrative.js';
 import { seedMetadata } from './metadata.js';
 import { MORE } from './more.js';
@@ -42,12 +44,12 @@ export function loadSeed(store: Store, records: Records, credentials: Credential
     seedInstalledApp(seed, app);
     seedPeople(seed, credentials, app.scope);
     seedCis(seed);
-    if (options.handWritten ?? true) for (const ticket of [...RELATED, ...NEIGHBOURS, ...ILLUSTRATIVE, ...MORE]) seedTicket(seed, ticket);
+    if (options.handWritten ?? true) for (const ticket of [...RELATED, ...NEIGHBOURS, ...ILLUSTRATIVE, ...MORE, ...CUSTOM]) seedTicket(seed, ticket);
     const count = options.tickets ?? 0;
     if (count > 0) generated = generateTickets(seed, { ...options.generator, count });
   });
   return { generated };
 }
 
-export { ILLUSTRATIVE, MORE, NEIGHBOURS, RELATED };
+export { CUSTOM, ILLUSTRATIVE, MORE, NEIGHBOURS, RELATED };
 export { NEIGHBOUR_MARKERS } from './neighbours.js';

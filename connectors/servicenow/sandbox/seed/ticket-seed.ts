@@ -16,7 +16,7 @@ export interface NoteSeed {
 }
 
 export interface TicketSeed {
-  readonly table: 'incident' | 'sc_request' | 'sc_req_item' | 'sn_si_incident' | 'rm_enhancement';
+  readonly table: 'incident' | 'sc_request' | 'sc_req_item' | 'sn_si_incident' | 'rm_enhancement' | 'u_vendor_access_request';
   readonly number: string;
   readonly title: string;
   readonly description: string;

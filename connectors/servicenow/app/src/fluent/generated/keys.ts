@@ -365,6 +365,42 @@ declare global {
                         table: 'sys_ws_operation'
                         id: '78df8243566943c6b87c371a020076e1'
                     }
+                    u_vendor_access_request_accept: {
+                        table: 'sys_ui_action'
+                        id: '7032ce535a4c4034963bc54afcc7d851'
+                    }
+                    u_vendor_access_request_assign: {
+                        table: 'sys_ui_action'
+                        id: '7824410e7a0e4205975ae14bb48ace9f'
+                    }
+                    u_vendor_access_request_data_classification_write: {
+                        table: 'sys_security_acl'
+                        id: '9e3b946e3cdb4a40ad65b0d0b9dae420'
+                    }
+                    u_vendor_access_request_escalate: {
+                        table: 'sys_ui_action'
+                        id: '60cc1c203e1249b9a554ca51bc1440b4'
+                    }
+                    u_vendor_access_request_panel_write: {
+                        table: 'sys_security_acl'
+                        id: '72df8e1ea1964a3e87095c7cbb43f25a'
+                    }
+                    u_vendor_access_request_privilege_read: {
+                        table: 'sys_scope_privilege'
+                        id: '861343e02cc8412f8933f1753b59293a'
+                    }
+                    u_vendor_access_request_privilege_write: {
+                        table: 'sys_scope_privilege'
+                        id: '9473360bcf384e3fbecbbe558b91e997'
+                    }
+                    u_vendor_access_request_reject: {
+                        table: 'sys_ui_action'
+                        id: 'd0e683bb38a44162b5d2dbe10ccc3ce1'
+                    }
+                    u_vendor_access_request_status_write: {
+                        table: 'sys_security_acl'
+                        id: '52dc32c05d8340f7854fb65e81dfdaeb'
+                    }
                     ui_page_read: {
                         table: 'sys_security_acl'
                         id: '8df40cf0700044beae903e4cdd38e12a'
@@ -397,6 +433,14 @@ declare global {
                         id: '020a52f6252146f5890a5eb26e7e457e'
                         key: {
                             name: 'x_acme_aihandoff_checkpoint'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '026bca19812d4f5796ea47b870c4950d'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_data_classification'
                         }
                     },
                     {
@@ -509,6 +553,17 @@ declare global {
                                     name: 'x_acme_aihandoff.agent'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '0c89053da30e4f518bc69658105e978e'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_data_classification'
+                            value: 'internal'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -634,6 +689,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '18879d42107445268238bb0d96107415'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_status'
+                            value: 'running'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '1937da9274d7436ea9b929202043e98e'
                         key: {
@@ -673,6 +739,25 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '1b38c223a57b4b118f9f7a6c7ebb9ea7'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_status'
+                            value: 'rejected'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '1c3bac63483c4703ab32522c9b385ab3'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_status'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '1cf28eb1a3f84cf5b5c719c7443373d3'
                         key: {
@@ -708,12 +793,31 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '1efc7717abb64c398c537454d2665ac8'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_data_classification'
+                            value: 'confidential'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '1f37d3d454294eba93b6bd35a37352b7'
                         key: {
                             name: 'sc_req_item'
                             element: 'x_acme_aihandoff_panel'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '1fa7fa47fca1420b866e0e9f4264b623'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_data_classification'
                         }
                     },
                     {
@@ -747,6 +851,17 @@ declare global {
                                     name: 'x_acme_aihandoff.agent'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '2155d8b2277246df987568a89e546ae5'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_status'
+                            value: 'accepted'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -809,6 +924,32 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '263c4e4a35824865b36cc1affde85e26'
+                        key: {
+                            sys_ui_action: '7824410e7a0e4205975ae14bb48ace9f'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_acme_aihandoff.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '2680ae32271e4597af0060df292e11d8'
+                        key: {
+                            sys_ui_action: '60cc1c203e1249b9a554ca51bc1440b4'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_acme_aihandoff.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: '2878a61d01f94379903299c56e17248c'
                         key: {
@@ -841,6 +982,17 @@ declare global {
                             name: 'sc_req_item'
                             element: 'x_acme_aihandoff_data_classification'
                             value: 'public'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '2a9bd7766fde4a25918bc73989f40d08'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_status'
+                            value: 'failed'
                             language: 'en'
                             dependent_value: 'NULL'
                         }
@@ -926,6 +1078,14 @@ declare global {
                         key: {
                             name: 'sn_si_incident'
                             element: 'x_acme_aihandoff_data_classification'
+                        }
+                    },
+                    {
+                        table: 'sys_choice_set'
+                        id: '3204bef4e7b34d69b513f15eb17c394c'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_status'
                         }
                     },
                     {
@@ -1054,6 +1214,17 @@ declare global {
                         key: {
                             name: 'x_acme_aihandoff_checkpoint'
                             element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '3842a7ef3b3241d085ddbf89982fe7f1'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_status'
+                            value: 'blocked'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -1418,6 +1589,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '5950aa15e35343d7aae0a5f6209f5145'
+                        key: {
+                            sys_ui_action: 'd0e683bb38a44162b5d2dbe10ccc3ce1'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_acme_aihandoff.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '597876255d8240139ebbd0f2a09db8c7'
                         key: {
@@ -1491,6 +1675,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '5eb2e0c0e67a4f2489172b60460f60eb'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_data_classification'
+                            value: 'public'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '621b4147b48b43bd99e18650b4e8ff80'
                         key: {
@@ -1512,6 +1707,19 @@ declare global {
                                 id: '3a692a7a82924241b8870ed2228498d7'
                                 key: {
                                     name: 'x_acme_aihandoff.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '650756aed6604377a44c71daddcd4f13'
+                        key: {
+                            sys_security_acl: '9e3b946e3cdb4a40ad65b0d0b9dae420'
+                            sys_user_role: {
+                                id: '42a870af65f04693a1357a7a564fa0e4'
+                                key: {
+                                    name: 'x_acme_aihandoff.data_steward'
                                 }
                             }
                         }
@@ -1693,6 +1901,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '7649a81df18e4ae3ab9df195c8a9ecfb'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_status'
+                            value: 'awaiting_review'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '76ae70ff67624ad4ae02b6dc0984f5d2'
                         key: {
@@ -1821,6 +2040,17 @@ declare global {
                             name: 'sc_req_item'
                             element: 'x_acme_aihandoff_status'
                             value: 'expired'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '817b8bec3d39437b9536f2a875c62f1f'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_data_classification'
+                            value: 'restricted'
                             language: 'en'
                             dependent_value: 'NULL'
                         }
@@ -2031,6 +2261,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '8d78b0537e22426d8b0a141c7b26580e'
+                        key: {
+                            sys_ui_action: 'd0e683bb38a44162b5d2dbe10ccc3ce1'
+                            sys_user_role: {
+                                id: '3a692a7a82924241b8870ed2228498d7'
+                                key: {
+                                    name: 'x_acme_aihandoff.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '8d8c4c5e1c2247079e5758ffa0fce660'
                         key: {
@@ -2112,6 +2355,15 @@ declare global {
                                     name: 'x_acme_aihandoff.agent'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '90fad9c3f7764730865bc7d239928d77'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_status'
+                            language: 'en'
                         }
                     },
                     {
@@ -2263,6 +2515,17 @@ declare global {
                     },
                     {
                         table: 'sys_choice'
+                        id: 'a086aa3c1c5a40598e8d6b7c3f2a925a'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_status'
+                            value: 'none'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
                         id: 'a0beeb5e1c9743c8a4c6e3df4847a0d0'
                         key: {
                             name: 'sc_request'
@@ -2283,6 +2546,13 @@ declare global {
                                     name: 'admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: 'a1d66119b14e4b489c3aeca77bf4110e'
+                        key: {
+                            name: 'u_vendor_access_request'
                         }
                     },
                     {
@@ -2403,6 +2673,30 @@ declare global {
                     },
                     {
                         table: 'sys_choice'
+                        id: 'aea0332b285e44fe99c9c4e28ccbfe39'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_status'
+                            value: 'expired'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'af31c4140209465e9426e717dc453ead'
+                        key: {
+                            sys_security_acl: '52dc32c05d8340f7854fb65e81dfdaeb'
+                            sys_user_role: {
+                                id: '35ad31514951483cba7e23992c21387d'
+                                key: {
+                                    name: 'x_acme_aihandoff.integration'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
                         id: 'af945eb7d8544d9ab0b9904c44760dd7'
                         key: {
                             name: 'incident'
@@ -2464,6 +2758,15 @@ declare global {
                             value: 'confidential'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b5db08e788f64bfb8fdb24deba5d5518'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_data_classification'
+                            language: 'en'
                         }
                     },
                     {
@@ -2545,6 +2848,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'baf8fc9084d14bdf8e0d6a7bafcd69dc'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_panel'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'bd5cf088f27b4b6aa4a0f01a715cc9d2'
                         key: {
@@ -2553,6 +2865,14 @@ declare global {
                             value: 'running'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'bdbed64876a948f9ad81f063ea2b636b'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_panel'
                         }
                     },
                     {
@@ -2660,6 +2980,19 @@ declare global {
                             value: 'queued'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'c6788584ed6a4b0b9bf37ac19b01220c'
+                        key: {
+                            sys_security_acl: '72df8e1ea1964a3e87095c7cbb43f25a'
+                            sys_user_role: {
+                                id: '35ad31514951483cba7e23992c21387d'
+                                key: {
+                                    name: 'x_acme_aihandoff.integration'
+                                }
+                            }
                         }
                     },
                     {
@@ -2820,6 +3153,17 @@ declare global {
                     },
                     {
                         table: 'sys_choice'
+                        id: 'd3de3d41e3584d108ebed1ca1549e24b'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_status'
+                            value: 'escalated'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
                         id: 'd46654849624425daca113b83e8b27bf'
                         key: {
                             name: 'incident'
@@ -2843,6 +3187,17 @@ declare global {
                             name: 'incident'
                             element: 'x_acme_aihandoff_data_classification'
                             value: 'restricted'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'd605fdc6c3904655bca97d9ad14a4890'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_status'
+                            value: 'eligible'
                             language: 'en'
                             dependent_value: 'NULL'
                         }
@@ -2944,6 +3299,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'dc44963c4a6e49ef8492336e2e45beba'
+                        key: {
+                            sys_ui_action: '60cc1c203e1249b9a554ca51bc1440b4'
+                            sys_user_role: {
+                                id: '3a692a7a82924241b8870ed2228498d7'
+                                key: {
+                                    name: 'x_acme_aihandoff.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'e08627c55b4c432b9ede8c4328d8a671'
                         key: {
@@ -2956,6 +3324,15 @@ declare global {
                         id: 'e0b2d1909a62415f9b9eaca83c4e82c2'
                         key: {
                             name: 'x_acme_aihandoff_review'
+                            element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e0e58ef05369424cba81b58474eb7506'
+                        key: {
+                            name: 'u_vendor_access_request'
                             element: 'NULL'
                             language: 'en'
                         }
@@ -2991,6 +3368,19 @@ declare global {
                             name: 'incident'
                             element: 'x_acme_aihandoff_panel'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'e34f0736d45d4d1f90b89f6b826cd5b1'
+                        key: {
+                            sys_ui_action: '7032ce535a4c4034963bc54afcc7d851'
+                            sys_user_role: {
+                                id: '520d881ab67245be8df259d0d961aa8f'
+                                key: {
+                                    name: 'x_acme_aihandoff.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -3042,6 +3432,13 @@ declare global {
                         key: {
                             name: 'sn_si_incident'
                             element: 'x_acme_aihandoff_data_classification'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: 'e6f09c33e70c4aaa9e826511392036f6'
+                        key: {
+                            name: 'u_vendor_access_request'
                         }
                     },
                     {
@@ -3322,6 +3719,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'fd174e6bbf55445b854d9da54136a056'
+                        key: {
+                            sys_ui_action: '7032ce535a4c4034963bc54afcc7d851'
+                            sys_user_role: {
+                                id: '3a692a7a82924241b8870ed2228498d7'
+                                key: {
+                                    name: 'x_acme_aihandoff.reviewer'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'fd1cecd5582c4b4888985678ecf000c5'
                         key: {
@@ -3352,6 +3762,17 @@ declare global {
                             name: 'rm_enhancement'
                             element: 'x_acme_aihandoff_status'
                             value: 'eligible'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'fe9e0684242b49c59cb6d272f1f34502'
+                        key: {
+                            name: 'u_vendor_access_request'
+                            element: 'x_acme_aihandoff_status'
+                            value: 'queued'
                             language: 'en'
                             dependent_value: 'NULL'
                         }

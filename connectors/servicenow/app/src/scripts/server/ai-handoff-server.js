@@ -29,7 +29,7 @@ AiHandoffServer.APP_TABLES = {
 
 // The ticket tables of this build: every table of ticket-tables.json here; a
 // build without an optional part lists only its own (scripts/stage.mjs).
-AiHandoffServer.TABLES = ['incident', 'sc_request', 'sc_req_item', 'sn_si_incident', 'rm_enhancement'];
+AiHandoffServer.TABLES = ['incident', 'sc_request', 'sc_req_item', 'sn_si_incident', 'rm_enhancement', 'u_vendor_access_request'];
 
 AiHandoffServer.ROLES = {
     agent: 'x_acme_aihandoff.agent',
