@@ -78,6 +78,8 @@ export interface Rig {
   /** Hand-offs in a status now (the store's index). */
   countWithStatus(status: 'awaiting_review' | 'failed' | 'accepted'): Promise<number>;
   cpu(): CpuSample;
+  /** Commands redis-server has run so far, by command (INFO commandstats): the worker's round trips to Redis. */
+  redisCommands(): Promise<Record<string, number>>;
   /** The Redis the product runs on (for the no-op baseline). */
   readonly redisUrl: string;
   close(): Promise<void>;
@@ -191,6 +193,11 @@ export async function startRig(settings: RigSettings): Promise<Rig> {
     cpu() {
       const own = process.cpuUsage();
       return { worker: (own.user + own.system) / 1000, sandbox: processCpuMs(sandbox.pid), redis: processCpuMs(redisPid) };
+    },
+    async redisCommands() {
+      const out: Record<string, number> = {};
+      for (const m of (await probe.info('commandstats')).matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) out[m[1]!] = Number(m[2]);
+      return out;
     },
     async close() {
       await worker.close(10_000);

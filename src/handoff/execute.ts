@@ -24,7 +24,7 @@ export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, hand
   if (handoff.status !== 'queued' && handoff.status !== 'running') return 'skipped';
   if (handoff.output !== null) {
     // Executed before a crash: the note is persisted; only the write-back is left.
-    await deps.queues.writeback(handoff.id);
+    await deps.queues.writeback(handoff);
     return 'skipped';
   }
   // Running is recorded in the store only (no write to the ticket: issue 13); the note's write shows the outcome.
@@ -81,7 +81,7 @@ export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, hand
       removedStatements: result.removedStatements,
     },
   }));
-  await deps.queues.writeback(handoff.id);
+  await deps.queues.writeback(handoff);
   return 'executed';
 }
 

@@ -13,7 +13,7 @@ import { Queue, Worker, type Job, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Connector } from '../connector/connector.js';
 import type { AppNames } from '../domain/app-names.js';
-import { HandoffError, describeCause, isHandoffError } from '../errors.js';
+import { describeCause, isHandoffError } from '../errors.js';
 import type { AuditLedger } from '../handoff/audit-ledger.js';
 import { openAuditLedger, type AuditSetup } from '../handoff/audit-setup.js';
 import { createAuditUpkeep } from '../handoff/audit-upkeep.js';
@@ -144,12 +144,8 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   const ledger = observeAppends(openAuditLedger(flowRedis, prefix, options.audit, now), options.onAudit);
   const upkeep = createAuditUpkeep({ ledger, checkpointEveryMs: 300_000, hotMs: 30 * 86_400_000, segmentMaxEvents: 10_000, ...options.auditUpkeep, now, log });
   const notices = createNoticeStore(flowRedis, prefix);
-  const panels = createPanelWriter({ connector, store, notices, policy: options.policy, redis: flowRedis, prefix });
-  const tableOf = async (handoffId: string): Promise<string> => {
-    const h = await store.get(handoffId);
-    if (!h) throw new HandoffError('HANDOFF_NOT_FOUND', `no hand-off ${handoffId}`);
-    return h.ticket.table;
-  };
+  const seen = createSeenVersions();
+  const panels = createPanelWriter({ connector, store, notices, policy: options.policy, redis: flowRedis, prefix, seen });
   const deps: FlowDeps = {
     connector,
     app: options.app,
@@ -163,11 +159,11 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     executor: options.executor,
     notes: options.notes,
     queues: {
-      execute: async (id) => {
-        await queues.execute.add('execute', { table: await tableOf(id), handoffId: id } satisfies HandoffJob, { ...JOB_OPTIONS.execute, jobId: executeJobId(id) });
+      execute: async (h) => {
+        await queues.execute.add('execute', { table: h.ticket.table, handoffId: h.id } satisfies HandoffJob, { ...JOB_OPTIONS.execute, jobId: executeJobId(h.id) });
       },
-      writeback: async (id) => {
-        await queues.writeback.add('writeback', { table: await tableOf(id), handoffId: id } satisfies HandoffJob, { ...JOB_OPTIONS.writeback, jobId: writebackJobId(id) });
+      writeback: async (h) => {
+        await queues.writeback.add('writeback', { table: h.ticket.table, handoffId: h.id } satisfies HandoffJob, { ...JOB_OPTIONS.writeback, jobId: writebackJobId(h.id) });
       },
     },
     redis: flowRedis,
@@ -179,7 +175,6 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   };
 
   const watermarks = createRedisWatermarks(flowRedis, prefix);
-  const seen = createSeenVersions();
   const runSync = async (table: string): Promise<SyncStats | undefined> => {
     const mapping = mappingFor(mappings, table);
     const lease = await acquireLease(redis, `${prefix}:lease:sync:${connector.instanceId}:${table}`, SYNC_LEASE_MS);
@@ -252,7 +247,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
           requeued++;
         } else if (state === 'missing' || state === 'completed' || state === 'unknown') {
           if (job) await job.remove();
-          await (toWrite ? deps.queues.writeback(id) : deps.queues.execute(id));
+          await (toWrite ? deps.queues.writeback(h) : deps.queues.execute(h));
           requeued++;
         }
       }
