@@ -8,6 +8,7 @@
  * the intake takes each row under a lease of its own.
  */
 import { once } from 'node:events';
+import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, Worker, type Job, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -256,10 +257,13 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   };
 
   const concurrency = { intake: 4, execute: 8, writeback: 4, ...options.concurrency };
+  // Each job records the process that finished it (BullMQ's processedBy): how several processes shared the work.
+  const workerName = `${hostname()}:${process.pid}`;
   const workers = (Object.keys(processors) as QueueName[]).map((name) => {
     const worker = new Worker(name, mapJobErrors(processors[name]), {
       connection: workerRedis,
       prefix: bullPrefix,
+      name: workerName,
       concurrency: name === 'execute' || name === 'writeback' ? concurrency[name] : 1,
       // BullMQ: a job whose lock is not renewed within lockDuration is stalled and
       // handed to another worker (docs.bullmq.io, "Stalled jobs"); the stalled
