@@ -7,8 +7,10 @@
  * as `ai-handoff start` builds them: the sandbox's app rings the worker when a
  * row is created. Agents and approvers act through the Table API with their
  * own credentials, creating rows of the app's request and review tables, so
- * the platform stamps who they are.
+ * the platform stamps who they are; they run in a process of their own
+ * (bench/handoff-agent-process.ts), so their CPU is not the worker's.
  */
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
@@ -90,6 +92,33 @@ function processCpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
+/** The agents' process (bench/handoff-agent-process.ts): calls answered by id. */
+async function forkAgents(start: { sandboxUrl: string; scope: string; fields: { panel: string; status: string } }): Promise<{ call(message: Record<string, unknown>): Promise<string>; close(): void }> {
+  const child = fork(fromRoot('bench', 'handoff-agent-process.ts'), [JSON.stringify(start)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const waiting = new Map<number, { resolve: (sysId: string) => void; reject: (error: Error) => void }>();
+  let next = 0;
+  child.on('message', (m: { id?: number; sysId?: string; error?: string }) => {
+    const w = m.id === undefined ? undefined : waiting.get(m.id);
+    if (!w) return;
+    waiting.delete(m.id!);
+    if (m.error !== undefined) w.reject(new Error(m.error));
+    else w.resolve(m.sysId ?? '');
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`the agents' process exited (${code}) before it was ready`)));
+  });
+  return {
+    call: (message) =>
+      new Promise<string>((resolve, reject) => {
+        const id = next++;
+        waiting.set(id, { resolve, reject });
+        child.send({ ...message, id });
+      }),
+    close: () => child.disconnect(),
+  };
+}
+
 export async function startRig(settings: RigSettings): Promise<Rig> {
   const redis = await startRedisServer();
   const probe = new Redis(redis.url);
@@ -129,6 +158,7 @@ export async function startRig(settings: RigSettings): Promise<Rig> {
   const app = appNames(config.app.scope);
   const fields = loadMappings().byTable.get('incident')!.ai;
   const agents = createAgents(sandbox.url, app, fields);
+  const remote = await forkAgents({ sandboxUrl: sandbox.url, scope: config.app.scope, fields });
   // The app's doorbell properties, as an admin sets them on an instance.
   const rung = await agents.send('PUT', '/sandbox/control/doorbell', { url: worker.doorbellUrl, token });
   if (rung.status !== 200) throw new Error(`setting the sandbox's doorbell answered ${rung.status}`);
@@ -143,8 +173,8 @@ export async function startRig(settings: RigSettings): Promise<Rig> {
     syncs,
     redisUrl: redis.url,
     candidates: () => agents.candidates(),
-    request: (candidate) => agents.request(candidate),
-    review: (user, candidate, handoff, decision) => agents.review(user, candidate, handoff, decision),
+    request: (candidate) => remote.call({ kind: 'request', candidate }),
+    review: (user, candidate, handoff, decision) => remote.call({ kind: 'review', user, candidate, handoff, decision }),
     writes: (after) => agents.writes(after),
     lastSeq: () => agents.lastSeq(),
     countWithStatus: (status) => probe.scard(`${prefix}:handoffs:status:${status}`),
@@ -158,6 +188,7 @@ export async function startRig(settings: RigSettings): Promise<Rig> {
       return out;
     },
     async close() {
+      remote.close();
       await worker.close(10_000);
       connector.close();
       probe.disconnect();
