@@ -56,6 +56,7 @@ export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, hand
   }
 
   const note = await deps.store.saveNote(handoff.id, result.note);
+  const noteDigest = digestOf(note);
   await deps.ledger.append(
     handoffEvent('executed', handoff, [worker], {
       inputDigest: result.inputDigest,
@@ -66,7 +67,7 @@ export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, hand
   await deps.ledger.append(
     handoffEvent('guarded', handoff, [worker], {
       inputDigest: result.outputDigest,
-      outputDigest: digestOf(note),
+      outputDigest: noteDigest,
       details: { outcome: 'passed', removedStatements: result.removedStatements },
     }),
   );
@@ -74,7 +75,7 @@ export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, hand
     ...h,
     output: {
       outputDigest: result.outputDigest,
-      noteDigest: digestOf(note),
+      noteDigest,
       provider: result.provider,
       model: result.model,
       sourceCount: result.sourceCount,
