@@ -30,6 +30,10 @@ beforeAll(async () => {
         res.end();
       } else if (req.url === '/big') {
         res.end('x'.repeat(10_000));
+      } else if (req.url === '/cut') {
+        res.writeHead(200, { 'content-length': '100' });
+        res.write('{"result":');
+        setTimeout(() => res.socket?.destroy(), 20);
       } else if (req.url === '/slow') {
         res.write('{"res');
         setTimeout(() => res.end('ult":1}'), 1_000);
@@ -71,6 +75,11 @@ describe('httpAttempt', () => {
   it('refuses an answer larger than the cap', async () => {
     const answer = await attempt('/big');
     expect(answer).toMatchObject({ kind: 'network', code: 'ERR_RESPONSE_TOO_LARGE' });
+  });
+
+  it('answers an answer cut off mid-body as a network failure', async () => {
+    const answer = await attempt('/cut');
+    expect(answer).toMatchObject({ kind: 'network', code: 'ECONNRESET' });
   });
 
   it('times out on the whole attempt, even while bytes trickle in', async () => {
