@@ -25,7 +25,7 @@ process.on('message', (call: Call) => {
   const made = call.kind === 'request' ? agents.request(call.candidate) : agents.review(call.user, call.candidate, call.handoff, call.decision);
   made.then(
     (sysId) => process.send?.({ id: call.id, sysId }),
-    (error: unknown) => process.send?.({ id: call.id, error: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => process.send?.({ id: call.id, error: error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ''}` : String(error) }),
   );
 });
 process.on('disconnect', () => process.exit(0));

@@ -36,8 +36,19 @@ const basic = (user: string, password: string): string => `Basic ${Buffer.from(`
 
 export function createAgents(sandboxUrl: string, app: AppNames, fields: { readonly panel: string; readonly status: string }): Agents {
   const admin = basic('admin', PERSON_PASSWORD);
-  const send = async (method: string, path: string, auth: string, body?: unknown): Promise<Response> =>
-    fetch(`${sandboxUrl}${path}`, { method, headers: { authorization: auth, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const send = async (method: string, path: string, auth: string, body?: unknown): Promise<Response> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fetch(`${sandboxUrl}${path}`, { method, headers: { authorization: auth, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      } catch (error) {
+        // A connection that failed before any answer (a loaded machine: a connect timeout, a kept-alive socket the
+        // sandbox closed) is tried again, as a browser would; a request the sandbox did get would show up as a
+        // second row, which the worker refuses as a duplicate and the batch counts as failed.
+        if (attempt >= 3) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
+  };
   const getJson = async <T>(path: string): Promise<T> => {
     const res = await send('GET', path, admin);
     if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);

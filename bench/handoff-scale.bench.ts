@@ -85,11 +85,13 @@ async function runRound(options: { agents: Agents; redisUrl: string; sandboxUrl:
   const writeback = new Queue('writeback', { connection: redis, prefix: `${prefix}:q` });
   try {
     for (let i = 0; i < options.processes; i++) workers.push(startWorkerProcess({ instanceUrl: options.sandboxUrl, redisUrl: options.redisUrl, prefix, config: options.config, syncIntervalMs: options.config.worker.syncIntervalMs }));
-    // Every process is up (each has finished a sync job: they share the schedule), and every table had its first pass.
+    // Every process is up (each has finished a sync job: they share the schedule), and every table's first, full pass is over
+    // (a later pass of it has completed), so the batch does not share the cores with a full resync.
     const tables = loadMappings().byTable.size;
     await until('every worker process running jobs', async () => {
       const done = await sync.getJobs(['completed'], 0, 500);
-      return new Set(done.map((j) => j.processedBy)).size >= options.processes && done.length >= tables ? true : undefined;
+      const settled = new Set(done.filter((j) => (j.returnvalue as { fullResync?: boolean } | null)?.fullResync === false).map((j) => (j.data as { table: string }).table));
+      return new Set(done.map((j) => j.processedBy)).size >= options.processes && settled.size >= tables ? true : undefined;
     }, 300_000, 1_000);
     const tickets = await options.tickets();
     const cpu0 = workers.map((w) => processCpuMs(w.child.pid));
