@@ -173,7 +173,7 @@ export async function startRig(settings: RigSettings): Promise<Rig> {
     syncs,
     redisUrl: redis.url,
     candidates: () => agents.candidates(),
-    request: (candidate) => remote.call({ kind: 'request', candidate }),
+    request: (candidate) => (process.env.HANDOFF_BENCH_AGENTS_INPROCESS === '1' ? agents.request(candidate) : remote.call({ kind: 'request', candidate })),
     review: (user, candidate, handoff, decision) => remote.call({ kind: 'review', user, candidate, handoff, decision }),
     writes: (after) => agents.writes(after),
     lastSeq: () => agents.lastSeq(),
