@@ -46,6 +46,8 @@ export interface BatchResult {
   readonly noteOnce: number;
   /** The hand-offs made, by ticket (for the reviews). */
   readonly handoffs: ReadonlyMap<string, string>;
+  /** Redis commands per hand-off (everything redis-server ran during the batch, the benchmark's own few polls included), by command. */
+  readonly redis: { readonly total: number; readonly byCommand: Readonly<Record<string, number>> };
 }
 
 export interface LatencyResult {
@@ -90,6 +92,15 @@ function callsPer(byKind: Readonly<Record<string, number>>, items: number): Call
   return { total: total / n, besidesSources: besides / n, byKind: Object.fromEntries(kinds.map(([k, c]) => [k, Number((c / n).toFixed(2))])) };
 }
 
+function redisPer(before: Readonly<Record<string, number>>, after: Readonly<Record<string, number>>, items: number): BatchResult['redis'] {
+  const n = Math.max(1, items);
+  const byCommand = Object.entries(after)
+    .map(([command, calls]) => [command, (calls - (before[command] ?? 0)) / n] as const)
+    .filter(([command, per]) => per >= 0.05 && command !== 'info')
+    .sort((a, b) => b[1] - a[1]);
+  return { total: byCommand.reduce((sum, [, per]) => sum + per, 0), byCommand: Object.fromEntries(byCommand.map(([c, per]) => [c, Number(per.toFixed(2))])) };
+}
+
 /** Sends every request at once through `clients` agents; answers the row sys_id per ticket. */
 async function sendAll(rig: Rig, tickets: readonly Candidate[], clients: number): Promise<Map<string, string>> {
   const rows = new Map<string, string>();
@@ -105,6 +116,7 @@ export async function runBatch(rig: Rig, batch: readonly Candidate[], options: {
   const written0 = await rig.countWithStatus('awaiting_review');
   const failed0 = await rig.countWithStatus('failed');
   rig.calls.reset();
+  const redis0 = await rig.redisCommands();
   const cpu0 = rig.cpu();
 
   const rows = await sendAll(rig, batch, options.clients);
@@ -112,6 +124,7 @@ export async function runBatch(rig: Rig, batch: readonly Candidate[], options: {
   await until(settled, options.timeoutMs);
 
   const cpu1 = rig.cpu();
+  const redis1 = await rig.redisCommands();
   const byKind = rig.calls.snapshot();
   const written = (await rig.countWithStatus('awaiting_review')) - written0;
   const failed = (await rig.countWithStatus('failed')) - failed0;
@@ -143,6 +156,7 @@ export async function runBatch(rig: Rig, batch: readonly Candidate[], options: {
     calls: callsPer(byKind, written),
     noteOnce: [...notes.values()].filter((n) => n === 1).length,
     handoffs,
+    redis: redisPer(redis0, redis1, written),
   };
 }
 

@@ -7,14 +7,16 @@
  * as `ai-handoff start` builds them: the sandbox's app rings the worker when a
  * row is created. Agents and approvers act through the Table API with their
  * own credentials, creating rows of the app's request and review tables, so
- * the platform stamps who they are.
+ * the platform stamps who they are; they run in a process of their own
+ * (bench/handoff-agent-process.ts), so their CPU is not the worker's.
  */
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { createServiceNowConnector, type ServiceNowConnector } from '../connectors/servicenow/servicenow-connector.js';
 import { parseServiceNowConfig } from '../connectors/servicenow/config.js';
-import { INTEGRATION_PASSWORD, INTEGRATION_USER, PERSON_PASSWORD, spawnSandbox, type SpawnedSandbox, type WriteLogEntry } from '../connectors/servicenow/sandbox/index.js';
+import { INTEGRATION_PASSWORD, INTEGRATION_USER, spawnSandbox, type SpawnedSandbox, type WriteLogEntry } from '../connectors/servicenow/sandbox/index.js';
 import { loadRuntimeConfig } from '../src/config/load-runtime-config.js';
 import type { RuntimeConfig } from '../src/config/runtime-config.js';
 import { appNames, type AppNames } from '../src/domain/app-names.js';
@@ -26,6 +28,9 @@ import { fromRoot } from '../src/util/paths.js';
 import { testAuditSetup } from '../test/support/audit.js';
 import { startRedisServer } from '../test/support/redis-server.js';
 import { countCalls, type CallCounts } from './handoff-trace.js';
+import { createAgents, type Candidate } from './handoff-agents.js';
+
+export { AGENT, BENCH_OPERATION, type Candidate } from './handoff-agents.js';
 
 export interface RigSettings {
   /** Generated tickets in the sandbox (about 8% end up active incidents that may gather diagnostics). */
@@ -40,13 +45,6 @@ export interface RigSettings {
   readonly pollMs: number;
   /** ServiceNowConfig.settleSeconds: how long a change is read again by later passes. */
   readonly settleSeconds: number;
-}
-
-export interface Candidate {
-  readonly sysId: string;
-  readonly number: string;
-  /** The request row's columns for the operation's current scope, exactly as the app's dialog creates it. */
-  readonly row: Readonly<Record<string, string>>;
 }
 
 /** CPU time used so far, in ms, by the worker (this process), the sandbox and redis-server. */
@@ -78,16 +76,12 @@ export interface Rig {
   /** Hand-offs in a status now (the store's index). */
   countWithStatus(status: 'awaiting_review' | 'failed' | 'accepted'): Promise<number>;
   cpu(): CpuSample;
+  /** Commands redis-server has run so far, by command (INFO commandstats): the worker's round trips to Redis. */
+  redisCommands(): Promise<Record<string, number>>;
   /** The Redis the product runs on (for the no-op baseline). */
   readonly redisUrl: string;
   close(): Promise<void>;
 }
-
-/** Evidence gathering: allowed without approval, reads the ticket, its notes, the CI and related tickets. */
-export const BENCH_OPERATION = 'gather-diagnostics';
-export const AGENT = 'alex.rivera';
-
-const basic = (user: string, password: string): string => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 /** CPU ms of another process from /proc (Linux); NaN elsewhere. */
 function processCpuMs(pid: number): number {
@@ -96,6 +90,33 @@ function processCpuMs(pid: number): number {
   const fields = readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
   // utime and stime, fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** The agents' process (bench/handoff-agent-process.ts): calls answered by id. */
+async function forkAgents(start: { sandboxUrl: string; scope: string; fields: { panel: string; status: string } }): Promise<{ call(message: Record<string, unknown>): Promise<string>; close(): void }> {
+  const child = fork(fromRoot('bench', 'handoff-agent-process.ts'), [JSON.stringify(start)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const waiting = new Map<number, { resolve: (sysId: string) => void; reject: (error: Error) => void }>();
+  let next = 0;
+  child.on('message', (m: { id?: number; sysId?: string; error?: string }) => {
+    const w = m.id === undefined ? undefined : waiting.get(m.id);
+    if (!w) return;
+    waiting.delete(m.id!);
+    if (m.error !== undefined) w.reject(new Error(m.error));
+    else w.resolve(m.sysId ?? '');
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`the agents' process exited (${code}) before it was ready`)));
+  });
+  return {
+    call: (message) =>
+      new Promise<string>((resolve, reject) => {
+        const id = next++;
+        waiting.set(id, { resolve, reject });
+        child.send({ ...message, id });
+      }),
+    close: () => child.disconnect(),
+  };
 }
 
 export async function startRig(settings: RigSettings): Promise<Rig> {
@@ -135,25 +156,12 @@ export async function startRig(settings: RigSettings): Promise<Rig> {
     onSync: (stats) => syncs.push(stats),
   });
   const app = appNames(config.app.scope);
-  const admin = basic('admin', PERSON_PASSWORD);
-  const send = async (method: string, path: string, auth: string, body?: unknown): Promise<Response> =>
-    fetch(`${sandbox.url}${path}`, { method, headers: { authorization: auth, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  // The app's doorbell properties, as an admin sets them on an instance.
-  const rung = await send('PUT', '/sandbox/control/doorbell', admin, { url: worker.doorbellUrl, token });
-  if (rung.status !== 200) throw new Error(`setting the sandbox's doorbell answered ${rung.status}`);
-
   const fields = loadMappings().byTable.get('incident')!.ai;
-  const getJson = async <T>(path: string): Promise<T> => {
-    const res = await send('GET', path, admin);
-    if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);
-    return (await res.json()) as T;
-  };
-  const create = async (table: string, user: string, body: Record<string, string>): Promise<string> => {
-    const res = await send('POST', `/api/now/table/${table}?sysparm_fields=sys_id`, basic(user, PERSON_PASSWORD), body);
-    const text = await res.text();
-    if (res.status !== 201) throw new Error(`creating a ${table} row as ${user} answered ${res.status}: ${text}`);
-    return (JSON.parse(text) as { result: { sys_id: string } }).result.sys_id;
-  };
+  const agents = createAgents(sandbox.url, app, fields);
+  const remote = await forkAgents({ sandboxUrl: sandbox.url, scope: config.app.scope, fields });
+  // The app's doorbell properties, as an admin sets them on an instance.
+  const rung = await agents.send('PUT', '/sandbox/control/doorbell', { url: worker.doorbellUrl, token });
+  if (rung.status !== 200) throw new Error(`setting the sandbox's doorbell answered ${rung.status}`);
 
   return {
     settings,
@@ -164,35 +172,23 @@ export async function startRig(settings: RigSettings): Promise<Rig> {
     fields,
     syncs,
     redisUrl: redis.url,
-    async candidates() {
-      const q = new URLSearchParams({ sysparm_query: `active=true^${fields.status}=eligible`, sysparm_fields: `sys_id,number,${fields.panel}`, sysparm_limit: '100000' });
-      const rows = await getJson<{ result: Record<string, string>[] }>(`/api/now/table/incident?${q.toString()}`);
-      const out: Candidate[] = [];
-      for (const row of rows.result) {
-        const panel = JSON.parse(row[fields.panel] ?? '{}') as { operations?: { id: string; outcome: string; scopeDigest: string }[]; handoffs?: unknown[] };
-        const op = panel.operations?.find((o) => o.id === BENCH_OPERATION && o.outcome === 'eligible');
-        if (!op || (panel.handoffs ?? []).length > 0) continue;
-        const sysId = row.sys_id ?? '';
-        out.push({ sysId, number: row.number ?? '', row: { ticket_table: 'incident', ticket: sysId, operation: op.id, scope_digest: op.scopeDigest, note: '' } });
-      }
-      return out;
-    },
-    request: (candidate) => create(app.tables.request, AGENT, { ...candidate.row }),
-    review: (user, candidate, handoff, decision) => create(app.tables.review, user, { ticket_table: 'incident', ticket: candidate.sysId, handoff, decision, comment: '' }),
-    async writes(after) {
-      const answer = await getJson<{ result: WriteLogEntry[]; dropped: number }>(`/sandbox/control/writes?after=${after}`);
-      if (answer.dropped > 0) throw new Error(`the sandbox's write log dropped ${answer.dropped} entries: the timings would be incomplete`);
-      return answer.result;
-    },
-    async lastSeq() {
-      return (await getJson<{ result: { writes: { lastSeq: number } } }>('/sandbox/control')).result.writes.lastSeq;
-    },
+    candidates: () => agents.candidates(),
+    request: (candidate) => (process.env.HANDOFF_BENCH_AGENTS_INPROCESS === '1' ? agents.request(candidate) : remote.call({ kind: 'request', candidate })),
+    review: (user, candidate, handoff, decision) => remote.call({ kind: 'review', user, candidate, handoff, decision }),
+    writes: (after) => agents.writes(after),
+    lastSeq: () => agents.lastSeq(),
     countWithStatus: (status) => probe.scard(`${prefix}:handoffs:status:${status}`),
     cpu() {
       const own = process.cpuUsage();
       return { worker: (own.user + own.system) / 1000, sandbox: processCpuMs(sandbox.pid), redis: processCpuMs(redisPid) };
     },
+    async redisCommands() {
+      const out: Record<string, number> = {};
+      for (const m of (await probe.info('commandstats')).matchAll(/^cmdstat_([^:]+):calls=(\d+)/gm)) out[m[1]!] = Number(m[2]);
+      return out;
+    },
     async close() {
+      remote.close();
       await worker.close(10_000);
       connector.close();
       probe.disconnect();

@@ -1,8 +1,11 @@
 /**
- * The one HTTP path to a ServiceNow instance: axios with a timeout on every
- * call (axios's own plus an AbortSignal deadline, since axios's timeout is a
- * socket-idle timer), a per-instance concurrency cap, and the retry rules of
- * retry.ts. It never follows redirects (a redirect is a login page or another
+ * The one HTTP path to a ServiceNow instance: Node's own client
+ * (http-attempt.ts) with a deadline on every attempt, a per-instance
+ * concurrency cap, and the retry rules of retry.ts. When the environment names
+ * an outbound proxy (HTTPS_PROXY, HTTP_PROXY), calls go through axios
+ * instead, which honours those variables and NO_PROXY as before (with its own
+ * timeout plus an AbortSignal deadline, since axios's timeout is a
+ * socket-idle timer). It never follows redirects (a redirect is a login page or another
  * host: credentials must not follow it) and keeps no cookies (an empty 202 on
  * GET comes from requests queuing on one session: ../shared/reference/
  * servicenow.md, "Errors"). It returns every final answer, success or not;
@@ -14,6 +17,7 @@ import https from 'node:https';
 import { setTimeout as sleepFor } from 'node:timers/promises';
 import axios, { type AxiosInstance } from 'axios';
 import { HandoffError } from '../../src/errors.js';
+import { errorCode, httpAttempt } from './http-attempt.js';
 import type { Logger } from '../../src/util/log.js';
 import { createLimiter, type Limiter } from './limiter.js';
 import { backoffMs, isTransient, safeToResend, serverHintMs, type AttemptOutcome, type HeaderMap, type RetryPolicy } from './retry.js';
@@ -84,6 +88,9 @@ export interface Transport {
   close(): void;
 }
 
+/** Outbound proxy variables axios honours; Node's own client does not. */
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
+
 /** Largest response body accepted, in bytes: a page of 2,000 tickets with long descriptions fits many times over. */
 const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 
@@ -100,7 +107,9 @@ export function createTransport(options: TransportOptions): Transport {
   const limiter = createLimiter(options.maxConcurrency);
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets: options.maxConcurrency });
   const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: options.maxConcurrency });
-  const client: AxiosInstance = axios.create({
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const viaProxy = PROXY_VARIABLES.some((name) => (process.env[name] ?? '') !== '');
+  const client: AxiosInstance | null = !viaProxy ? null : axios.create({
     baseURL: options.baseUrl,
     timeout: timeoutMs,
     maxRedirects: 0,
@@ -114,10 +123,21 @@ export function createTransport(options: TransportOptions): Transport {
   });
 
   const attemptOnce = async (request: TransportRequest, headers: Record<string, string>): Promise<Attempt> => {
+    if (client !== null) return attemptWithAxios(client, request, headers);
+    const sent = { Accept: 'application/json', ...(request.body === undefined ? {} : { 'Content-Type': request.contentType ?? 'application/json' }), ...headers };
+    const url = new URL(`${base}${request.path}`);
+    const answer = await httpAttempt({ url, method: request.method, headers: sent, ...(request.body === undefined ? {} : { body: request.body }), timeoutMs, maxBytes: MAX_RESPONSE_BYTES, agent: url.protocol === 'https:' ? httpsAgent : httpAgent, ...(request.signal ? { signal: request.signal } : {}) });
+    if (answer.kind === 'timeout') return { outcome: { kind: 'timeout' } };
+    if (answer.kind === 'network') return { outcome: { kind: 'network', code: answer.code }, cause: answer.cause };
+    const response: TransportResponse = { status: answer.status, headers: lowerCaseHeaders(answer.headers), body: answer.body };
+    return { outcome: { kind: 'response', status: answer.status, method: request.method, emptyBody: isBlank(answer.body) }, response };
+  };
+
+  const attemptWithAxios = async (axiosClient: AxiosInstance, request: TransportRequest, headers: Record<string, string>): Promise<Attempt> => {
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, deadline]) : deadline;
     try {
-      const res = await client.request<unknown>({
+      const res = await axiosClient.request<unknown>({
         method: request.method,
         url: request.path,
         headers: { Accept: 'application/json', ...(request.body === undefined ? {} : { 'Content-Type': request.contentType ?? 'application/json' }), ...headers },
@@ -127,7 +147,7 @@ export function createTransport(options: TransportOptions): Transport {
       // responseType 'text' with an identity transform: the body is the raw string (or nothing).
       const body = typeof res.data === 'string' ? res.data : '';
       const response: TransportResponse = { status: res.status, headers: lowerCaseHeaders(res.headers), body };
-      return { outcome: { kind: 'response', status: res.status, method: request.method, emptyBody: body.trim() === '' }, response };
+      return { outcome: { kind: 'response', status: res.status, method: request.method, emptyBody: isBlank(body) }, response };
     } catch (error) {
       if (request.signal?.aborted) throw request.signal.reason;
       const code = errorCode(error);
@@ -195,11 +215,9 @@ export function createTransport(options: TransportOptions): Transport {
   };
 }
 
-function errorCode(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && code !== '') return code;
-  const causeCode = ((error as { cause?: unknown } | null)?.cause as { code?: unknown } | undefined)?.code;
-  return typeof causeCode === 'string' && causeCode !== '' ? causeCode : 'UNKNOWN';
+/** Whether a body is empty or only whitespace, without copying a page of megabytes as trim() would. */
+function isBlank(body: string): boolean {
+  return !/\S/.test(body);
 }
 
 function lowerCaseHeaders(headers: unknown): HeaderMap {

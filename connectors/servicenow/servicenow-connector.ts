@@ -18,7 +18,7 @@ import { guardTicketWrite } from '../../src/connector/write-guard.js';
 import { appNames, DEFAULT_APP_SCOPE } from '../../src/domain/app-names.js';
 import type { CheckpointSink } from '../../src/handoff/audit-checkpoint.js';
 import { HandoffError } from '../../src/errors.js';
-import { queryableFields, readFields } from '../../src/mapping/fields.js';
+import { queryableFields, readFields, relatedFields } from '../../src/mapping/fields.js';
 import type { TableMapping } from '../../src/mapping/mapping-schema.js';
 import type { Logger } from '../../src/util/log.js';
 import { createAppApiClient } from './app-api.js';
@@ -167,7 +167,7 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
         .andAll(conditions.map((condition) => conditionFrom(condition, mapping.table)))
         .orderByDesc('sys_updated_on')
         .build();
-      return client.list(mapping.table, { query, fields: readFields(mapping), limit, displayValue: 'all' });
+      return client.list(mapping.table, { query, fields: relatedFields(mapping), limit, displayValue: 'all' });
     },
 
     async getRecord(table, sysId, fields) {

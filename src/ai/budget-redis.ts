@@ -1,11 +1,12 @@
 /**
  * The usage store on Redis: one hash per group and period, one per
  * hand-off, incremented atomically in a MULTI so parallel workers never lose
- * an update. Group names are URI-encoded in keys (they hold spaces). A set
+ * an update (a group's listing and its increment in one MULTI: one round
+ * trip, issue 13). Group names are URI-encoded in keys (they hold spaces). A set
  * per period lists the groups with usage, so the panel can show the budget
  * state of every group that spent anything, capped by name or by default.
  */
-import type { Redis } from 'ioredis';
+import type { ChainableCommander, Redis } from 'ioredis';
 import { ZERO, type UsageStore, type UsageTotals } from './budget.js';
 
 const FIELDS = ['promptTokens', 'completionTokens', 'costMicros', 'calls'] as const;
@@ -17,13 +18,16 @@ export function createRedisUsageStore(redis: Redis, options: { readonly prefix: 
   const handoffKey = (id: string) => `${options.prefix}:ai:usage:handoff:${id}`;
   const groupsKey = (period: string) => `${options.prefix}:ai:usage:groups:${period}`;
 
-  const add = async (key: string, delta: UsageTotals, ttl: number): Promise<UsageTotals> => {
+  /** Increments `key` by `delta` in a MULTI, after any commands `first` queued in it (their results are skipped). */
+  const add = async (key: string, delta: UsageTotals, ttl: number, first?: (multi: ChainableCommander) => number): Promise<UsageTotals> => {
     const multi = redis.multi();
+    const skip = first?.(multi) ?? 0;
     for (const field of FIELDS) multi.hincrby(key, field, delta[field]);
     multi.expire(key, ttl);
     const results = await multi.exec();
     if (results === null) throw new Error(`usage update of ${key} was aborted`);
-    const values = results.slice(0, FIELDS.length).map(([error, value]) => {
+    for (const [error] of results.slice(0, skip)) if (error !== null) throw error;
+    const values = results.slice(skip, skip + FIELDS.length).map(([error, value]) => {
       if (error !== null) throw error;
       return Number(value);
     });
@@ -35,10 +39,12 @@ export function createRedisUsageStore(redis: Redis, options: { readonly prefix: 
   };
 
   return {
-    async addGroup(group, period, delta, ttl) {
-      // Listed before the increment (a separate key, so no cross-slot MULTI): a crash in between lists a group with no usage, which reads as `ok`.
-      await redis.multi().sadd(groupsKey(period), group).expire(groupsKey(period), ttl).exec();
-      return add(groupKey(group, period), delta, ttl);
+    addGroup(group, period, delta, ttl) {
+      // Listed in the same MULTI as the increment (one Redis, no Cluster: docs/deploy.md), so a group with usage is always listed.
+      return add(groupKey(group, period), delta, ttl, (multi) => {
+        multi.sadd(groupsKey(period), group).expire(groupsKey(period), ttl);
+        return 2;
+      });
     },
     group: (group, period) => read(groupKey(group, period)),
     addHandoff: (id, delta) => add(handoffKey(id), delta, HANDOFF_TTL_SECONDS),

@@ -137,7 +137,7 @@ export interface Connector {
   /** One record with the mapping's fields and their labels, or null if it does not exist or is hidden. */
   get(mapping: TableMapping, sysId: string): Promise<RawRecord | null>;
 
-  /** Records of a mapped table matching all conditions (for related tickets), newest first, with labels. */
+  /** Records of a mapped table matching all conditions (for related tickets), newest first, with labels; without the AI panel and status (mapping/fields.ts, relatedFields). */
   list(mapping: TableMapping, conditions: readonly FilterCondition[], limit: number): Promise<RawRecord[]>;
 
   /** Reads any record of a non-ticket table the connector may read (the CI record, a user), with labels. */

@@ -25,7 +25,7 @@ export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, hand
   if (handoff.status !== 'queued' && handoff.status !== 'running') return 'skipped';
   if (handoff.output !== null) {
     // Executed before a crash: the note is persisted; only the write-back is left.
-    await deps.queues.writeback(handoff.id);
+    await deps.queues.writeback(handoff);
     return 'skipped';
   }
   // Running is recorded in the store only (no write to the ticket: issue 13); the note's write shows the outcome.
@@ -57,6 +57,7 @@ export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, hand
   }
 
   const note = await deps.store.saveNote(handoff.id, result.note);
+  const noteDigest = digestOf(note);
   await deps.ledger.append(
     handoffEvent('executed', handoff, [worker], {
       inputDigest: result.inputDigest,
@@ -67,7 +68,7 @@ export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, hand
   await deps.ledger.append(
     handoffEvent('guarded', handoff, [worker], {
       inputDigest: result.outputDigest,
-      outputDigest: digestOf(note),
+      outputDigest: noteDigest,
       details: { outcome: 'passed', removedStatements: result.removedStatements },
     }),
   );
@@ -75,7 +76,7 @@ export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, hand
     ...h,
     output: {
       outputDigest: result.outputDigest,
-      noteDigest: digestOf(note),
+      noteDigest,
       provider: result.provider,
       model: result.model,
       sourceCount: result.sourceCount,
@@ -83,7 +84,7 @@ export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, hand
       excerpt: draftExcerpt(note),
     },
   }));
-  await deps.queues.writeback(handoff.id);
+  await deps.queues.writeback(handoff);
   return 'executed';
 }
 

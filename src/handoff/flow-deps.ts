@@ -15,11 +15,14 @@ import type { People } from './people.js';
 import type { TicketCache } from './ticket-cache.js';
 import type { Executor, NoteRenderer, PanelPolicy } from './ports.js';
 
+/** What a job needs of its hand-off: the id (its job id comes from it) and the ticket's table (the job's mapping). */
+export type QueuedHandoff = { readonly id: string; readonly ticket: { readonly table: string } };
+
 export interface FlowQueues {
   /** Enqueues the execute job of a hand-off (job id derived from the hand-off id). */
-  execute(handoffId: string): Promise<void>;
+  execute(handoff: QueuedHandoff): Promise<void>;
   /** Enqueues the write-back job of a hand-off. */
-  writeback(handoffId: string): Promise<void>;
+  writeback(handoff: QueuedHandoff): Promise<void>;
 }
 
 export interface FlowSettings {

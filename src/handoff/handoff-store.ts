@@ -48,6 +48,18 @@ export interface HandoffStoreOptions {
   readonly now?: () => Date;
 }
 
+/** Hand-offs whose parsed value is kept (parseOnce); the oldest go first. */
+const PARSED_MAX = 10_000;
+
+/** Frozen, so a value handed out twice can never be changed by one reader under another. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
 /** How long a request row's key names its hand-off, in seconds: a row ends within minutes; a week covers any redelivery. */
 const REQUEST_ROW_TTL_S = 7 * 24 * 60 * 60;
 
@@ -90,10 +102,27 @@ export function createHandoffStore(options: HandoffStoreOptions): HandoffStore {
   const activeKey = (h: Pick<Handoff, 'ticket' | 'operation'>): string => `${prefix}:handoffs:active:${h.ticket.table}:${h.ticket.sysId}:${h.operation}`;
   const rowKey = (rowSysId: string): string => `${prefix}:handoffs:request-row:${rowSysId}`;
 
+  /**
+   * The last text validated per hand-off and what it parsed to: a hand-off is
+   * read many times per step (the panel lists a ticket's five newest), and
+   * the same bytes always parse to the same value, so they are parsed and
+   * checked once; any other text (a change, an edit in Redis) is checked in
+   * full (issue 13's profile: schema parsing on the hot path).
+   */
+  const parsed = new Map<string, { readonly json: string; readonly handoff: Handoff }>();
+  const parseOnce = (id: string, json: string): Handoff => {
+    const hit = parsed.get(id);
+    if (hit !== undefined && hit.json === json) return hit.handoff;
+    const handoff = deepFreeze(Handoff.parse(JSON.parse(json)));
+    parsed.delete(id);
+    parsed.set(id, { json, handoff });
+    if (parsed.size > PARSED_MAX) parsed.delete(parsed.keys().next().value!);
+    return handoff;
+  };
   const read = async (id: string): Promise<{ handoff: Handoff; rev: string } | null> => {
     const [json, rev] = await redis.hmget(key(id), 'json', 'rev');
     if (!json || !rev) return null;
-    return { handoff: Handoff.parse(JSON.parse(json)), rev };
+    return { handoff: parseOnce(id, json), rev };
   };
 
   return {
@@ -152,12 +181,9 @@ export function createHandoffStore(options: HandoffStoreOptions): HandoffStore {
 
     async forTicket(table, sysId, limit) {
       const ids = await redis.zrevrange(ticketKey(table, sysId), 0, Math.max(0, limit - 1));
-      const out: Handoff[] = [];
-      for (const id of ids) {
-        const h = await read(id);
-        if (h) out.push(h.handoff);
-      }
-      return out;
+      // Read together: on the flow's auto-pipelined connection they go out in one write.
+      const found = await Promise.all(ids.map(read));
+      return found.flatMap((h) => (h ? [h.handoff] : []));
     },
 
     idsWithStatus: (status) => redis.smembers(statusKey(status)),

@@ -26,6 +26,7 @@ import { panelLine } from './draft-excerpt.js';
 import type { HandoffStore } from './handoff-store.js';
 import type { NoticeStore } from './notices.js';
 import type { PanelPolicy } from './ports.js';
+import { ownWriteVersion, type SeenVersions } from './seen-versions.js';
 
 /** How many recent hand-offs the panel lists. */
 export const PANEL_HANDOFFS = 5;
@@ -41,6 +42,12 @@ export interface PanelWriterDeps {
   readonly policy: PanelPolicy;
   readonly redis: Redis;
   readonly prefix: string;
+  /**
+   * The sync's versions already up to date: a write that was the only change
+   * since the record was read is marked, so the next passes, which read it
+   * again for the settle window, do not compute its panel once more.
+   */
+  readonly seen?: SeenVersions;
 }
 
 /** A work note with its idempotency key (its marker). */
@@ -177,6 +184,8 @@ export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
         ...(update.review ? { review: update.review } : {}),
       };
       const result = Object.keys(write).length === 0 ? null : await connector.writeTicket(mapping, sysId, write);
+      const written = result === null ? null : ownWriteVersion(mapping.table, record, result.modCount);
+      if (written !== null) deps.seen?.add(written);
       await update.then?.(result);
       return { written: result !== null, skipped: false, panel, ticket, result };
     } finally {

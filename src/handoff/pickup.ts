@@ -27,6 +27,7 @@ import type { TableMapping } from '../mapping/mapping-schema.js';
 import { digestOf } from '../util/canonical-json.js';
 import { formatIssues } from '../util/zod-issues.js';
 import { handoffEvent } from './audit-helpers.js';
+import type { AuditEvent } from './audit-event.js';
 import type { FlowDeps } from './flow-deps.js';
 import { checkClassLowering } from './class-lowering.js';
 import { refuseRow, type RowRefusal } from './refusal.js';
@@ -142,7 +143,8 @@ export async function takeRequest(deps: FlowDeps, mappings: MappingSet, raw: Raw
       ...evidenceFacts(ticket, handoff),
     },
   });
-  await finishPickup(deps, mapping, record, handoff, row.sys_id);
+  // Just created and its request recorded by this attempt: no ledger read to learn what is recorded.
+  await finishPickup(deps, mapping, record, handoff, row.sys_id, ['requested']);
   return { kind: 'queued', handoff };
 }
 
@@ -191,9 +193,13 @@ function ticketOf(deps: FlowDeps, mapping: TableMapping, record: RawRecord): Tic
   }
 }
 
-/** Queued event, execute job, then the row taken with the panel and status in one call. Each step can be repeated. */
-async function finishPickup(deps: FlowDeps, mapping: TableMapping, record: RawRecord, handoff: Handoff, row: string): Promise<void> {
-  const events = await deps.ledger.forHandoff(handoff.id);
+/**
+ * Queued event, execute job, then the row taken with the panel and status in
+ * one call. Each step can be repeated. `recorded`: the hand-off's events
+ * known to be in the ledger (its creator's attempt), else they are read.
+ */
+async function finishPickup(deps: FlowDeps, mapping: TableMapping, record: RawRecord, handoff: Handoff, row: string, recorded?: readonly AuditEvent['type'][]): Promise<void> {
+  const events = recorded !== undefined ? recorded.map((type) => ({ type })) : await deps.ledger.forHandoff(handoff.id);
   if (!events.some((e) => e.type === 'requested')) {
     // The attempt that created the hand-off ended before recording the request (a crash, Redis away): record it now.
     await deps.ledger.append(
@@ -216,7 +222,7 @@ async function finishPickup(deps: FlowDeps, mapping: TableMapping, record: RawRe
   }
   // The ticket just read serves execute (within worker.ticketFreshMs): no second GET.
   await deps.tickets.put(mapping.table, handoff.ticket.sysId, record);
-  await deps.queues.execute(handoff.id);
+  await deps.queues.execute(handoff);
   await deps.notices.clear(mapping.table, handoff.ticket.sysId);
   await deps.panels.refresh(mapping, record, { request: { sysId: row, state: 'queued', handoff: handoff.id } });
   await deps.fault('intake-after-take');

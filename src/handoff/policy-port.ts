@@ -6,11 +6,14 @@
  * the fields of its read check's related queries.
  */
 import type { BoundaryRules } from '../boundary/containment.js';
+import type { RawRecord } from '../connector/connector.js';
 import type { Reason } from '../domain/decision.js';
 import { DEFAULT_ESCALATION } from '../domain/operation.js';
+import type { Panel } from '../domain/panel.js';
 import type { Ticket } from '../domain/ticket.js';
 import type { RuntimeConfig } from '../config/runtime-config.js';
 import type { MappingSet } from '../mapping/load-mappings.js';
+import type { TableMapping } from '../mapping/mapping-schema.js';
 import { toTicket } from '../mapping/to-ticket.js';
 import { buildPanel, checkIntent, createPolicyContext, describeFinding, type BudgetState, type Policy, type PolicyContext, type ProviderKind } from '../policy/index.js';
 import { digestOf } from '../util/canonical-json.js';
@@ -49,6 +52,18 @@ export function createPolicyPort(options: PolicyPortOptions): PanelPolicy {
     classLowering: { coolDownMs: policy.boundary.classLowering.coolDownHours * 3_600_000, refuse: policy.boundary.classLowering.refuse },
   };
 
+  /**
+   * The ticket and its bare panel (no hand-offs, no notice, no earlier panel:
+   * the eligibility and scope check) per record object, for the policy
+   * context it was computed under. Pickup checks the ticket it read, and
+   * execute checks the same record again (the ticket cache hands it the same
+   * object within worker.ticketFreshMs): the same inputs give the same panel,
+   * so the second check reuses it; a changed context (a switch, a budget
+   * state) or another record computes afresh (issue 13: panel recomputation).
+   */
+  const tickets = new WeakMap<RawRecord, { readonly mapping: TableMapping; readonly ticket: Ticket }>();
+  const bare = new WeakMap<Ticket, { readonly context: PolicyContext; readonly panel: Panel }>();
+
   return {
     version: policy.version,
     async contextDigest() {
@@ -61,11 +76,22 @@ export function createPolicyPort(options: PolicyPortOptions): PanelPolicy {
       }
       return digestOf({ version: policy.version, switches: config.switches, groups: config.groups, providerKind, budgets });
     },
-    toTicket,
+    toTicket(mapping, record) {
+      const hit = tickets.get(record);
+      if (hit !== undefined && hit.mapping === mapping) return hit.ticket;
+      const ticket = toTicket(mapping, record);
+      tickets.set(record, { mapping, ticket });
+      return ticket;
+    },
     panel(ticket, extras) {
       const related = options.mappings?.byTable.get(ticket.ref.table) ?? null;
+      const isBare = extras.handoffs.length === 0 && extras.notice === null && extras.previous === undefined;
+      const hit = isBare ? bare.get(ticket) : undefined;
+      if (hit !== undefined && hit.context === context) return Promise.resolve(hit.panel);
       const lowering = extras.previous === undefined ? {} : { lowering: { previous: extras.previous, now: now() } };
-      return Promise.resolve(buildPanel(ticket, context, { handoffs: extras.handoffs, notice: extras.notice, related, ...lowering }));
+      const panel = buildPanel(ticket, context, { handoffs: extras.handoffs, notice: extras.notice, related, ...lowering });
+      if (isBare) bare.set(ticket, { context, panel });
+      return Promise.resolve(panel);
     },
     boundaryRules: () => rules,
     escalateTo: (operation) => policy.compiled.opById.get(operation)?.op.approval.escalateTo ?? DEFAULT_ESCALATION,

@@ -17,6 +17,9 @@ import type { TableMapping } from '../mapping/mapping-schema.js';
 import type { Logger } from '../util/log.js';
 import type { PanelWriter } from './panel-writer.js';
 import type { PanelPolicy } from './ports.js';
+import { versionOf, type SeenVersions } from './seen-versions.js';
+
+export { createSeenVersions, type SeenVersions } from './seen-versions.js';
 
 export interface WatermarkStore {
   get(instance: string, table: string): Promise<{ readonly watermark: Watermark | null; readonly context: string | null }>;
@@ -52,34 +55,6 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
     while (next < items.length) await task(items[next++]!);
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-}
-
-/**
- * Ticket versions (table, sys_id, sys_mod_count) whose panel a pass has
- * already brought up to date, in this process. The connector reads young
- * changes again on every pass for `settleSeconds` (60 by default): with a
- * 500 ms interval each change would otherwise have its panel recomputed
- * about a hundred times. A version seen again is skipped; the flow refreshes
- * the panel itself after every change it makes to a hand-off or a notice,
- * and a change of policy context (a full resync) forgets everything.
- */
-export interface SeenVersions {
-  has(key: string): boolean;
-  add(key: string): void;
-  clear(): void;
-}
-
-/** Remembers up to `max` versions, forgetting the oldest first. */
-export function createSeenVersions(max = 100_000): SeenVersions {
-  const keys = new Set<string>();
-  return {
-    has: (key) => keys.has(key),
-    add(key) {
-      keys.add(key);
-      if (keys.size > max) keys.delete(keys.values().next().value!);
-    },
-    clear: () => keys.clear(),
-  };
 }
 
 export interface SyncDeps {
@@ -119,14 +94,13 @@ export async function syncTable(deps: SyncDeps, mapping: TableMapping, signal?: 
   const stats = { table: mapping.table, pulled: 0, pages: 0, panelsWritten: 0, inFlight: 0, unreadable: 0, alreadyCurrent: 0, fullResync };
   const { seen } = deps;
   if (fullResync) seen?.clear();
-  const versionOf = (record: RawRecord): string | null => (record.sys_mod_count === undefined || record.sys_mod_count === '' ? null : `${mapping.table}:${record.sys_id ?? ''}:${record.sys_mod_count}`);
 
   for await (const page of connector.pull(mapping, since, { ...(deps.pageSize === undefined ? {} : { pageSize: deps.pageSize }), ...(signal ? { signal } : {}) })) {
     stats.pages++;
     stats.pulled += page.records.length;
     const quiet: RawRecord[] = [];
     for (const record of page.records) {
-      const version = versionOf(record);
+      const version = versionOf(mapping.table, record);
       if (version !== null && seen?.has(version)) stats.alreadyCurrent++;
       else quiet.push(record);
     }
@@ -137,7 +111,7 @@ export async function syncTable(deps: SyncDeps, mapping: TableMapping, signal?: 
         const result = await panels.refresh(mapping, record, { skipIfBusy: true, skipIfInFlight: true });
         if (result.written) stats.panelsWritten++;
         if (result.inFlight === true) stats.inFlight++;
-        const version = versionOf(record);
+        const version = versionOf(mapping.table, record);
         if (!result.skipped && version !== null) seen?.add(version);
       } catch (error) {
         // A busy or rate-limited instance fails the pass (the job retries it);

@@ -33,6 +33,18 @@ export function readFields(mapping: TableMapping): string[] {
   return [...names].sort();
 }
 
+/**
+ * The fields read for a related ticket (connector.list): the mapping's fields
+ * without the AI's panel and status, which no reader of another ticket uses.
+ * A panel is a few KB of JSON, sent twice with labels; issue 13's profile
+ * found the two related-ticket lists of a hand-off spending most of their
+ * bytes, and of the worker's and the instance's CPU for them, on panels.
+ */
+export function relatedFields(mapping: TableMapping): string[] {
+  const ai = new Set([mapping.ai.panel, mapping.ai.status]);
+  return readFields(mapping).filter((f) => !ai.has(f));
+}
+
 /** Fields a query may name: the table's own fields the mapping reads (not dot-walked). */
 export function queryableFields(mapping: TableMapping): Set<string> {
   return new Set(readFields(mapping).filter((f) => !f.includes('.')));

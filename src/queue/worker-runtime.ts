@@ -8,12 +8,13 @@
  * the intake takes each row under a lease of its own.
  */
 import { once } from 'node:events';
+import { hostname } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Queue, Worker, type Job, type Processor } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Connector } from '../connector/connector.js';
 import type { AppNames } from '../domain/app-names.js';
-import { HandoffError, describeCause, isHandoffError } from '../errors.js';
+import { describeCause, isHandoffError } from '../errors.js';
 import type { AuditLedger } from '../handoff/audit-ledger.js';
 import { openAuditLedger, type AuditSetup } from '../handoff/audit-setup.js';
 import { createAuditUpkeep } from '../handoff/audit-upkeep.js';
@@ -148,12 +149,8 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   const ledger = observeAppends(openAuditLedger(flowRedis, prefix, options.audit, now), options.onAudit);
   const upkeep = createAuditUpkeep({ ledger, checkpointEveryMs: 300_000, hotMs: 30 * 86_400_000, segmentMaxEvents: 10_000, ...options.auditUpkeep, now, log });
   const notices = createNoticeStore(flowRedis, prefix);
-  const panels = createPanelWriter({ connector, store, notices, policy: options.policy, redis: flowRedis, prefix });
-  const tableOf = async (handoffId: string): Promise<string> => {
-    const h = await store.get(handoffId);
-    if (!h) throw new HandoffError('HANDOFF_NOT_FOUND', `no hand-off ${handoffId}`);
-    return h.ticket.table;
-  };
+  const seen = createSeenVersions();
+  const panels = createPanelWriter({ connector, store, notices, policy: options.policy, redis: flowRedis, prefix, seen });
   const deps: FlowDeps = {
     connector,
     app: options.app,
@@ -167,11 +164,11 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     executor: options.executor,
     notes: options.notes,
     queues: {
-      execute: async (id) => {
-        await queues.execute.add('execute', { table: await tableOf(id), handoffId: id } satisfies HandoffJob, { ...JOB_OPTIONS.execute, jobId: executeJobId(id) });
+      execute: async (h) => {
+        await queues.execute.add('execute', { table: h.ticket.table, handoffId: h.id } satisfies HandoffJob, { ...JOB_OPTIONS.execute, jobId: executeJobId(h.id) });
       },
-      writeback: async (id) => {
-        await queues.writeback.add('writeback', { table: await tableOf(id), handoffId: id } satisfies HandoffJob, { ...JOB_OPTIONS.writeback, jobId: writebackJobId(id) });
+      writeback: async (h) => {
+        await queues.writeback.add('writeback', { table: h.ticket.table, handoffId: h.id } satisfies HandoffJob, { ...JOB_OPTIONS.writeback, jobId: writebackJobId(h.id) });
       },
     },
     redis: flowRedis,
@@ -183,7 +180,6 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   };
 
   const watermarks = createRedisWatermarks(flowRedis, prefix);
-  const seen = createSeenVersions();
   const runSync = async (table: string): Promise<SyncStats | undefined> => {
     const mapping = mappingFor(mappings, table);
     const lease = await acquireLease(redis, `${prefix}:lease:sync:${connector.instanceId}:${table}`, SYNC_LEASE_MS);
@@ -256,7 +252,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
           requeued++;
         } else if (state === 'missing' || state === 'completed' || state === 'unknown') {
           if (job) await job.remove();
-          await (toWrite ? deps.queues.writeback(id) : deps.queues.execute(id));
+          await (toWrite ? deps.queues.writeback(h) : deps.queues.execute(h));
           requeued++;
         }
       }
@@ -265,10 +261,13 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
   };
 
   const concurrency = { intake: 4, execute: 8, writeback: 4, ...options.concurrency };
+  // Each job records the process that finished it (BullMQ's processedBy): how several processes shared the work.
+  const workerName = `${hostname()}:${process.pid}`;
   const workers = (Object.keys(processors) as QueueName[]).map((name) => {
     const worker = new Worker(name, mapJobErrors(processors[name]), {
       connection: workerRedis,
       prefix: bullPrefix,
+      name: workerName,
       concurrency: name === 'execute' || name === 'writeback' ? concurrency[name] : 1,
       // BullMQ: a job whose lock is not renewed within lockDuration is stalled and
       // handed to another worker (docs.bullmq.io, "Stalled jobs"); the stalled
