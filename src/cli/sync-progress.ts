@@ -35,3 +35,16 @@ export function createSyncProgress(stream: ProgressStream, options: { readonly n
     },
   };
 }
+
+/** The ops runtime's hooks with the full sync's progress line added (what `worker` and `start` pass to the wiring). */
+export function withSyncProgress<H extends { readonly onSync: (stats: SyncStats) => void }>(hooks: H, stream: ProgressStream): H & { readonly onSyncPage: (stats: SyncStats) => void } {
+  const progress = createSyncProgress(stream);
+  return {
+    ...hooks,
+    onSync: (stats: SyncStats) => {
+      hooks.onSync(stats);
+      progress.passEnded(stats);
+    },
+    onSyncPage: (stats: SyncStats) => progress.page(stats),
+  };
+}

@@ -32,7 +32,7 @@ import { redisUrlFromEnv } from '../redis-env.js';
 import { dataDir, removeRunRecord, writeRunRecord } from '../run-file.js';
 import { mappingsCheckWanted, runStartupChecks } from '../startup-checks.js';
 import { sandboxRunPrefix } from '../sandbox-prefix.js';
-import { createSyncProgress } from '../sync-progress.js';
+import { withSyncProgress } from '../sync-progress.js';
 import { attachOps, reloadTriggersFor, superviseWorker } from '../worker-ops.js';
 import { faultFromEnv } from './fault.js';
 import { LOCAL_REDIS_PORT } from './redis-target.js';
@@ -113,15 +113,9 @@ export function registerStart(program: Command): void {
       const ops = createOpsRuntime({ config, redisUrl, prefix, instanceId: instanceIdOf(snConfig.instanceUrl), http, log });
       const connector = ops.guardWrites(createServiceNowConnector({ config: snConfig, log, appScope: config.app.scope, observe: ops.observeInstanceCall }));
       const audit = auditTarget(process.env, { keys, connector, instance: config.audit.instanceCheckpoints });
-      // A full sync of a large instance takes minutes: a progress line on a terminal, nothing in logs.
-      const syncProgress = createSyncProgress(process.stderr);
       const worker = await startWiredWorker({
-        ...ops.hooks,
-        onSync: (stats) => {
-          ops.hooks.onSync(stats);
-          syncProgress.passEnded(stats);
-        },
-        onSyncPage: (stats) => syncProgress.page(stats),
+        // A full sync of a large instance takes minutes: a progress line on a terminal, nothing in logs.
+        ...withSyncProgress(ops.hooks, process.stderr),
         config,
         connector,
         audit,

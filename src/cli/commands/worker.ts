@@ -25,7 +25,7 @@ import { createLogger, type Logger } from '../../util/log.js';
 import { auditKeys, auditTarget } from './audit-target.js';
 import { redisUrlFromEnv } from '../redis-env.js';
 import { mappingsCheckWanted, runStartupChecks } from '../startup-checks.js';
-import { createSyncProgress } from '../sync-progress.js';
+import { withSyncProgress } from '../sync-progress.js';
 import { attachOps, reloadTriggersFor, superviseWorker } from '../worker-ops.js';
 import { faultFromEnv } from './fault.js';
 
@@ -153,15 +153,9 @@ export function registerWorker(program: Command): void {
       const ops = createOpsRuntime({ config, redisUrl: env.redisUrl, prefix: env.prefix ?? config.worker.prefix, instanceId: instanceIdOf(snConfig.instanceUrl), http, log });
       const connector = ops.guardWrites(createServiceNowConnector({ config: snConfig, log, appScope: config.app.scope, observe: ops.observeInstanceCall }));
       const audit = auditTarget(process.env, { keys, connector, instance: config.audit.instanceCheckpoints });
-      // A full sync of a large instance takes minutes: a progress line on a terminal, nothing in logs.
-      const syncProgress = createSyncProgress(process.stderr);
       const worker: WiredWorker = await startWiredWorker({
-        ...ops.hooks,
-        onSync: (stats) => {
-          ops.hooks.onSync(stats);
-          syncProgress.passEnded(stats);
-        },
-        onSyncPage: (stats) => syncProgress.page(stats),
+        // A full sync of a large instance takes minutes: a progress line on a terminal, nothing in logs.
+        ...withSyncProgress(ops.hooks, process.stderr),
         config,
         connector,
         audit,
