@@ -42,6 +42,8 @@ export interface BatchResult {
   /** CPU per hand-off in ms, by process. */
   readonly cpu: CpuSample;
   readonly calls: CallsPer;
+  /** Tickets the sync passes read during the batch (the settle window reads recent changes again), per hand-off. */
+  readonly syncPulled: number;
   /** Tickets of the batch that got exactly one note from the integration user. */
   readonly noteOnce: number;
   /** The hand-offs made, by ticket (for the reviews). */
@@ -118,12 +120,14 @@ export async function runBatch(rig: Rig, batch: readonly Candidate[], options: {
   rig.calls.reset();
   const redis0 = await rig.redisCommands();
   const cpu0 = rig.cpu();
+  const syncs0 = rig.syncs.length;
 
   const rows = await sendAll(rig, batch, options.clients);
   const settled = async (): Promise<boolean> => (await rig.countWithStatus('awaiting_review')) - written0 + (await rig.countWithStatus('failed')) - failed0 >= batch.length;
   await until(settled, options.timeoutMs);
 
   const cpu1 = rig.cpu();
+  const syncPulled = rig.syncs.slice(syncs0).reduce((sum, stats) => sum + stats.pulled, 0);
   const redis1 = await rig.redisCommands();
   const byKind = rig.calls.snapshot();
   const written = (await rig.countWithStatus('awaiting_review')) - written0;
@@ -154,6 +158,7 @@ export async function runBatch(rig: Rig, batch: readonly Candidate[], options: {
     perSecond: lastDone.size / (spanMs / 1000),
     cpu: { worker: per(cpu0.worker, cpu1.worker), sandbox: per(cpu0.sandbox, cpu1.sandbox), redis: per(cpu0.redis, cpu1.redis) },
     calls: callsPer(byKind, written),
+    syncPulled: syncPulled / Math.max(1, written),
     noteOnce: [...notes.values()].filter((n) => n === 1).length,
     handoffs,
     redis: redisPer(redis0, redis1, written),

@@ -82,7 +82,8 @@ async function runRound(options: { agents: Agents; redisUrl: string; sandboxUrl:
   const workers: WorkerProcess[] = [];
   const redis = createRedis(options.redisUrl, 'store');
   const sync = new Queue('sync', { connection: redis, prefix: `${prefix}:q` });
-  const writeback = new Queue('writeback', { connection: redis, prefix: `${prefix}:q` });
+  // Execute jobs write their note back themselves (a write-back job only when that write fails).
+  const execute = new Queue('execute', { connection: redis, prefix: `${prefix}:q` });
   try {
     for (let i = 0; i < options.processes; i++) workers.push(startWorkerProcess({ instanceUrl: options.sandboxUrl, redisUrl: options.redisUrl, prefix, config: options.config, syncIntervalMs: options.config.worker.syncIntervalMs }));
     // Every process is up (each has finished a sync job: they share the schedule), and every table's first, full pass is over
@@ -103,7 +104,7 @@ async function runRound(options: { agents: Agents; redisUrl: string; sandboxUrl:
     }));
     let killed = false;
     await until('the batch written', async () => {
-      const done = await writeback.getCompletedCount();
+      const done = await redis.scard(`${prefix}:handoffs:status:awaiting_review`);
       if (options.kill && !killed && done >= tickets.length / 3) {
         // Mid-batch, without a word: its leases lapse and its jobs stall, and the others take them over.
         workers[0]!.child.kill('SIGKILL');
@@ -113,7 +114,7 @@ async function runRound(options: { agents: Agents; redisUrl: string; sandboxUrl:
       return done >= tickets.length ? true : undefined;
     }, 300_000);
     const cpu1 = workers.map((w) => processCpuMs(w.child.pid));
-    const jobs = await writeback.getJobs(['completed'], 0, tickets.length * 2);
+    const jobs = await execute.getJobs(['completed'], 0, tickets.length * 2);
     const last = Math.max(...jobs.map((j) => j.finishedOn ?? 0));
     const spanMs = last - started;
     const counts = new Map<string, number>();
@@ -139,7 +140,7 @@ async function runRound(options: { agents: Agents; redisUrl: string; sandboxUrl:
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
     await sync.close();
-    await writeback.close();
+    await execute.close();
     redis.disconnect();
   }
 }

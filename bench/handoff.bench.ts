@@ -53,8 +53,8 @@ const REPEATS = num('HANDOFF_BENCH_REPEATS', 3);
 const CLIENTS = 32;
 const RATE = num('HANDOFF_BENCH_RATE', 10);
 const STEADY = num('HANDOFF_BENCH_STEADY', 150);
-/** Hand-offs run before the measured ones. */
-const WARMUP = 50;
+/** Hand-offs run before the measured ones: enough for the JIT to have compiled the flow (with 50, the first batch ran at 1.5 times the CPU of the next two). */
+const WARMUP = num('HANDOFF_BENCH_WARMUP', 250);
 /** How long idle load is counted, in ms (a minute: six sync passes of each table, twelve polls). */
 const IDLE_MS = num('HANDOFF_BENCH_IDLE_MS', 60_000);
 /** Pause between runs, so one run's tail does not land in the next. */
@@ -170,7 +170,7 @@ export const handoffBench: Bench = {
         notes: [
           `${SETTINGS.tickets.toLocaleString('en-US')} generated tickets (setup ${round(setupS)} s, first sync and settle window included); operation ${BENCH_OPERATION} (built-in provider) on active incidents`,
           `worker concurrency intake/execute/write-back ${SETTINGS.concurrency.intake}/${SETTINGS.concurrency.execute}/${SETTINGS.concurrency.writeback}, connector maxConcurrency ${SETTINGS.maxConcurrency}, sync every ${SETTINGS.syncIntervalMs} ms, intake poll every ${SETTINGS.pollMs} ms and the doorbell, settleSeconds ${SETTINGS.settleSeconds}, ${CLIENTS} agents creating request rows at once`,
-          `batches: ${batches.map((b) => `${b.written}/${b.requested} in ${round(b.spanMs)} ms = ${round(b.perSecond, 1)}/s (failed ${b.failed}, one note each: ${b.noteOnce})`).join('; ')}`,
+          `batches: ${batches.map((b) => `${b.written}/${b.requested} in ${round(b.spanMs)} ms = ${round(b.perSecond, 1)}/s (failed ${b.failed}, one note each: ${b.noteOnce}; worker CPU ${round(b.cpu.worker, 1)} ms, sandbox ${round(b.cpu.sandbox, 1)} ms a hand-off; sync passes read ${round(b.syncPulled, 2)} tickets a hand-off)`).join('; ')}`,
           `ServiceNow calls per hand-off by kind, last batch: ${kinds(last.calls.byKind)} (source reads: ${SOURCE_KINDS.join(', ')})`,
           `Redis commands per hand-off by command, last batch: ${kinds(last.redis.byCommand)}`,
           `ServiceNow calls per review by kind: ${kinds(reviews.calls.byKind)} (${reviews.reviewed} reviews)`,

@@ -18,7 +18,7 @@ import { guardTicketWrite } from '../../src/connector/write-guard.js';
 import { appNames, DEFAULT_APP_SCOPE } from '../../src/domain/app-names.js';
 import type { CheckpointSink } from '../../src/handoff/audit-checkpoint.js';
 import { HandoffError } from '../../src/errors.js';
-import { queryableFields, readFields, relatedFields } from '../../src/mapping/fields.js';
+import { queryableFields, readFields, relatedFields, withoutAiFields } from '../../src/mapping/fields.js';
 import type { TableMapping } from '../../src/mapping/mapping-schema.js';
 import type { Logger } from '../../src/util/log.js';
 import { createAppApiClient } from './app-api.js';
@@ -162,12 +162,12 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
       return client.get(mapping.table, sysId, { fields: readFields(mapping), displayValue: 'all' });
     },
 
-    async list(mapping, conditions, limit) {
+    async list(mapping, conditions, limit, fields = 'related') {
       const query = encodedQuery(mapping.table, [...queryableFields(mapping), 'sys_id', 'sys_updated_on'])
         .andAll(conditions.map((condition) => conditionFrom(condition, mapping.table)))
         .orderByDesc('sys_updated_on')
         .build();
-      return client.list(mapping.table, { query, fields: relatedFields(mapping), limit, displayValue: 'all' });
+      return client.list(mapping.table, { query, fields: fields === 'related' ? relatedFields(mapping) : withoutAiFields(mapping), limit, displayValue: 'all' });
     },
 
     async getRecord(table, sysId, fields) {

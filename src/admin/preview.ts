@@ -24,7 +24,7 @@ export interface PreviewInput {
 
 export async function runPreview(input: PreviewInput): Promise<PreviewJson> {
   const { mapping, ctx } = input;
-  const records = await input.connector.list(mapping, mapping.active, input.limit);
+  const records = await input.connector.list(mapping, mapping.active, input.limit, 'ticket');
   const tickets: PreviewTicket[] = [];
   const reasons = new Counter();
   const issues = new Counter();

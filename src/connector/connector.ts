@@ -137,8 +137,14 @@ export interface Connector {
   /** One record with the mapping's fields and their labels, or null if it does not exist or is hidden. */
   get(mapping: TableMapping, sysId: string): Promise<RawRecord | null>;
 
-  /** Records of a mapped table matching all conditions (for related tickets), newest first, with labels; without the AI panel and status (mapping/fields.ts, relatedFields). */
-  list(mapping: TableMapping, conditions: readonly FilterCondition[], limit: number): Promise<RawRecord[]>;
+  /**
+   * Records of a mapped table matching all conditions, newest first, with
+   * labels. `related` (the default, a hand-off's related tickets): only the
+   * fields a neighbour is used for (mapping/fields.ts, relatedFields);
+   * `ticket`: every field the mapping reads but the AI panel and status (an
+   * admin's preview, which classifies them).
+   */
+  list(mapping: TableMapping, conditions: readonly FilterCondition[], limit: number, fields?: 'related' | 'ticket'): Promise<RawRecord[]>;
 
   /** Reads any record of a non-ticket table the connector may read (the CI record, a user), with labels. */
   getRecord(table: string, sysId: string, fields: readonly string[]): Promise<RawRecord | null>;

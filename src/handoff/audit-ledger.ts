@@ -20,6 +20,7 @@
  */
 import type { Redis } from 'ioredis';
 import { HandoffError } from '../errors.js';
+import { luaScript } from '../queue/lua-script.js';
 import { scrubValue } from '../util/secrets.js';
 import type { AuditArchive, ArchivedSegment } from './audit-archive.js';
 import { eventMac, GENESIS_HASH } from './audit-chain.js';
@@ -37,7 +38,7 @@ export { eventMac, GENESIS_HASH };
  * then per event its JSON, its seq and the index in KEYS of its hand-off's
  * list (0: none); the last event's seq and hash become the head.
  */
-const APPEND_SCRIPT = `
+const APPEND = luaScript(`
 local seq = redis.call('HGET', KEYS[2], 'seq') or '0'
 local hash = redis.call('HGET', KEYS[2], 'hash') or ARGV[3]
 if seq ~= ARGV[1] or hash ~= ARGV[2] then return 0 end
@@ -50,19 +51,19 @@ for i = 0, n - 1 do
 end
 redis.call('HSET', KEYS[2], 'seq', ARGV[5 + n * 3], 'hash', ARGV[6 + n * 3])
 return 1
-`;
+`);
 
 /**
  * Reads up to ARGV[2] stored events from seq ARGV[1] on, with the base they
  * were read against, in one step (a rotation between reading the base and the
  * list would shift the positions).
  */
-const READ_SCRIPT = `
+const READ = luaScript(`
 local base = tonumber(redis.call('HGET', KEYS[2], 'base') or '0')
 local from = tonumber(ARGV[1]) - 1 - base
 if from < 0 then return {base, {}} end
 return {base, redis.call('LRANGE', KEYS[1], from, from + tonumber(ARGV[2]) - 1)}
-`;
+`);
 
 /** Most events appended in one script call. */
 const MAX_BATCH = 100;
@@ -194,7 +195,7 @@ export function createAuditLedger(options: AuditLedgerOptions): AuditLedger {
       args.push(String(prev.seq), prev.hash);
       let applied: unknown;
       try {
-        applied = await redis.eval(APPEND_SCRIPT, redisKeys.length, ...redisKeys, ...args);
+        applied = await APPEND.run(redis, redisKeys, args);
       } catch (error) {
         cachedHead = null;
         throw error;
@@ -214,7 +215,7 @@ export function createAuditLedger(options: AuditLedgerOptions): AuditLedger {
   const append = async (input: AuditEventInput): Promise<AuditEvent> => submit(AuditEventInput.parse(scrubValue(input)));
 
   const readStored = async (fromSeq: number, count: number): Promise<{ base: number; raws: string[] }> => {
-    const [base, raws] = (await redis.eval(READ_SCRIPT, 2, keys.events, keys.head, String(fromSeq), String(count))) as [number, string[]];
+    const [base, raws] = (await READ.run(redis, [keys.events, keys.head], [String(fromSeq), String(count)])) as [number, string[]];
     return { base: Number(base), raws };
   };
 

@@ -4,9 +4,13 @@
  * approver stops it), against the ticket as pickup read it when that was at
  * most `worker.ticketFreshMs` ago (ticket-cache.ts), else read again; runs
  * the executor (gather only the allowed sources, provider, output guard,
- * render), persists the note before anything is written, and enqueues the
- * write-back. A rejected output fails the hand-off closed: nothing is written
- * to the ticket but the status and the reason.
+ * render), persists the note before anything is written, then writes it
+ * back in the same job (write-back.ts); only when that write fails (the
+ * instance down, a lease held) does the hand-off go to the write-back queue,
+ * which retries it for longer. One job per hand-off in the usual case: the
+ * second job's queue round trips were a tenth of the worker's CPU (issue 13).
+ * A rejected output fails the hand-off closed: nothing is written to the
+ * ticket but the status and the reason.
  */
 import type { Handoff } from '../domain/handoff.js';
 import { HandoffError } from '../errors.js';
@@ -15,12 +19,13 @@ import { digestOf } from '../util/canonical-json.js';
 import { handoffEvent } from './audit-helpers.js';
 import { draftExcerpt } from './draft-excerpt.js';
 import type { FlowDeps } from './flow-deps.js';
+import { writeBack } from './write-back.js';
 
 export type ExecuteOutcome = 'skipped' | 'executed' | 'rejected' | 'stopped';
 
 export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, handoffId: string): Promise<ExecuteOutcome> {
   const worker = { role: 'worker' as const, userName: deps.settings.integrationUser };
-  let handoff = await deps.store.get(handoffId);
+  const handoff = await deps.store.get(handoffId);
   if (!handoff) throw new HandoffError('HANDOFF_NOT_FOUND', `no hand-off ${handoffId}`, { details: { handoff: handoffId } });
   if (handoff.status !== 'queued' && handoff.status !== 'running') return 'skipped';
   if (handoff.output !== null) {
@@ -28,9 +33,6 @@ export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, hand
     await deps.queues.writeback(handoff);
     return 'skipped';
   }
-  // Running is recorded in the store only (no write to the ticket: issue 13); the note's write shows the outcome.
-  if (handoff.status === 'queued') handoff = await deps.store.update(handoffId, (h) => ({ ...h, status: 'running' }));
-
   // The ticket as pickup read it, if that was at most worker.ticketFreshMs ago; else read now.
   let record = await deps.tickets.get(mapping.table, handoff.ticket.sysId);
   if (!record) {
@@ -58,22 +60,27 @@ export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, hand
 
   const note = await deps.store.saveNote(handoff.id, result.note);
   const noteDigest = digestOf(note);
-  await deps.ledger.append(
-    handoffEvent('executed', handoff, [worker], {
-      inputDigest: result.inputDigest,
-      outputDigest: result.outputDigest,
-      details: { provider: result.provider, model: result.model, sources: result.sourceCount, ...result.audit },
-    }),
-  );
-  await deps.ledger.append(
-    handoffEvent('guarded', handoff, [worker], {
-      inputDigest: result.outputDigest,
-      outputDigest: noteDigest,
-      details: { outcome: 'passed', removedStatements: result.removedStatements },
-    }),
-  );
-  await deps.store.update(handoff.id, (h) => ({
+  // Submitted together, in this order: one append to the ledger (group commit) for both.
+  await Promise.all([
+    deps.ledger.append(
+      handoffEvent('executed', handoff, [worker], {
+        inputDigest: result.inputDigest,
+        outputDigest: result.outputDigest,
+        details: { provider: result.provider, model: result.model, sources: result.sourceCount, ...result.audit },
+      }),
+    ),
+    deps.ledger.append(
+      handoffEvent('guarded', handoff, [worker], {
+        inputDigest: result.outputDigest,
+        outputDigest: noteDigest,
+        details: { outcome: 'passed', removedStatements: result.removedStatements },
+      }),
+    ),
+  ]);
+  // Running is recorded in the store only, with the output (no write to the ticket: issue 13); the note's write shows the outcome.
+  const ran = await deps.store.update(handoff.id, (h) => ({
     ...h,
+    status: h.status === 'queued' ? 'running' : h.status,
     output: {
       outputDigest: result.outputDigest,
       noteDigest,
@@ -84,7 +91,13 @@ export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, hand
       excerpt: draftExcerpt(note),
     },
   }));
-  await deps.queues.writeback(handoff);
+  try {
+    await writeBack(deps, mapping, ran.id, { handoff: ran, note });
+  } catch (error) {
+    // The write-back queue retries it (12 attempts with back-off) and fails the hand-off visibly when it gives up.
+    deps.log.info('write-back left to its queue', { handoff: ran.id, error: error instanceof Error ? error.message : String(error) });
+    await deps.queues.writeback(ran);
+  }
   return 'executed';
 }
 

@@ -19,6 +19,7 @@ import type { SourceKind } from '../domain/operation.js';
 import type { ReadCheck, ReadCheckProblem, ReadQuery, WithheldCount, WithheldReason } from '../domain/read-check.js';
 import type { Ref, Ticket } from '../domain/ticket.js';
 import { isHandoffError } from '../errors.js';
+import type { RELATED_SHOWN } from '../mapping/fields.js';
 import type { FilterCondition, TableMapping } from '../mapping/mapping-schema.js';
 import type { Gathered, GatheredCi, GatheredField, GatheredRecord } from '../ai/index.js';
 import { findMarker, findReviewMarkers } from '../ai/index.js';
@@ -31,7 +32,8 @@ export const CI_FIELDS = ['name', 'sys_class_name', 'operational_status', 'short
 /** Read besides CI_FIELDS for the containment check (the CI's owning group), never shown. */
 const CI_CHECK_FIELDS = ['sys_id', 'support_group'] as const;
 
-const FIELD_LABELS: Readonly<Record<string, string>> = {
+/** Labels of the mapped fields shown to the AI; a related ticket is read with these fields and no others (RELATED_SHOWN). */
+const FIELD_LABELS: Readonly<Record<(typeof RELATED_SHOWN)[number], string>> = {
   number: 'Number',
   title: 'Short description',
   description: 'Description',

@@ -3,7 +3,8 @@
  * committed, new items wait and then go together in the next batch. Used
  * where every commit must be serialised (the audit chain: each event names
  * the hash of the one before), so that concurrent jobs cost one round trip
- * per batch instead of racing for the same head and retrying.
+ * per batch instead of racing for the same head and retrying. Items
+ * submitted in the same turn (a flow step's events) go in one batch too.
  */
 
 export type Submit<I, O> = (item: I) => Promise<O>;
@@ -44,7 +45,8 @@ export function createGroupCommit<I, O>(commit: (items: readonly I[]) => Promise
       queue.push({ item, resolve, reject });
       if (!running) {
         running = true;
-        void drain();
+        // After the current microtasks: items submitted together (a step's events, Promise.all) share the first batch.
+        queueMicrotask(() => void drain());
       }
     });
 }

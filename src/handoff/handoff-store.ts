@@ -13,9 +13,10 @@
 import type { Redis } from 'ioredis';
 import { FINAL_STATUSES, Handoff, type HandoffStatus } from '../domain/handoff.js';
 import { HandoffError } from '../errors.js';
+import { luaScript } from '../queue/lua-script.js';
 
 // KEYS: active (ticket, operation), the hand-off, the ticket's list, the status set, the request row's key.
-const CREATE_SCRIPT = `
+const CREATE = luaScript(`
 if KEYS[5] ~= '' then
   local byRow = redis.call('GET', KEYS[5])
   if byRow then return 'row:' .. byRow end
@@ -28,9 +29,9 @@ redis.call('ZADD', KEYS[3], ARGV[3], ARGV[1])
 redis.call('SADD', KEYS[4], ARGV[1])
 if KEYS[5] ~= '' then redis.call('SET', KEYS[5], ARGV[1], 'EX', ARGV[4]) end
 return ''
-`;
+`);
 
-const UPDATE_SCRIPT = `
+const UPDATE = luaScript(`
 local rev = redis.call('HGET', KEYS[1], 'rev')
 if rev ~= ARGV[1] then return 0 end
 redis.call('HSET', KEYS[1], 'json', ARGV[2], 'rev', tostring(tonumber(rev) + 1))
@@ -40,7 +41,7 @@ if KEYS[2] ~= KEYS[3] then
 end
 if ARGV[4] == '1' and redis.call('GET', KEYS[4]) == ARGV[3] then redis.call('DEL', KEYS[4]) end
 return 1
-`;
+`);
 
 export interface HandoffStoreOptions {
   readonly redis: Redis;
@@ -119,29 +120,38 @@ export function createHandoffStore(options: HandoffStoreOptions): HandoffStore {
     if (parsed.size > PARSED_MAX) parsed.delete(parsed.keys().next().value!);
     return handoff;
   };
+  /**
+   * The revision this process last read or wrote per hand-off, with its value:
+   * an update tries it first, without reading (the script refuses it if
+   * anyone changed the hand-off since, and the update then reads), which
+   * saves a round trip per step (issue 13).
+   */
+  const known = new Map<string, { readonly handoff: Handoff; readonly rev: string }>();
+  const remember = (id: string, value: { readonly handoff: Handoff; readonly rev: string }): void => {
+    known.delete(id);
+    known.set(id, value);
+    if (known.size > PARSED_MAX) known.delete(known.keys().next().value!);
+  };
   const read = async (id: string): Promise<{ handoff: Handoff; rev: string } | null> => {
     const [json, rev] = await redis.hmget(key(id), 'json', 'rev');
     if (!json || !rev) return null;
-    return { handoff: parseOnce(id, json), rev };
+    const found = { handoff: parseOnce(id, json), rev };
+    remember(id, found);
+    return found;
   };
 
   return {
     async create(handoff) {
       const valid = Handoff.parse(handoff);
-      const existing = (await redis.eval(
-        CREATE_SCRIPT,
-        5,
-        activeKey(valid),
-        key(valid.id),
-        ticketKey(valid.ticket.table, valid.ticket.sysId),
-        statusKey(valid.status),
-        valid.requestRow === null ? '' : rowKey(valid.requestRow),
-        valid.id,
-        JSON.stringify(valid),
-        String(Date.parse(valid.createdAt)),
-        String(REQUEST_ROW_TTL_S),
+      const existing = (await CREATE.run(
+        redis,
+        [activeKey(valid), key(valid.id), ticketKey(valid.ticket.table, valid.ticket.sysId), statusKey(valid.status), valid.requestRow === null ? '' : rowKey(valid.requestRow)],
+        [valid.id, JSON.stringify(valid), String(Date.parse(valid.createdAt)), String(REQUEST_ROW_TTL_S)],
       )) as string;
-      if (existing === '') return { created: true, handoff: valid };
+      if (existing === '') {
+        remember(valid.id, { handoff: deepFreeze(structuredClone(valid)), rev: '1' });
+        return { created: true, handoff: valid };
+      }
       const [because, id] = existing.split(':') as ['row' | 'active', string];
       return { created: false, existingId: id, because };
     },
@@ -157,24 +167,21 @@ export function createHandoffStore(options: HandoffStoreOptions): HandoffStore {
 
     async update(id, change, at) {
       for (let attempt = 0; attempt < 50; attempt++) {
-        const current = await read(id);
+        const current = (attempt === 0 ? known.get(id) : undefined) ?? (await read(id));
         if (!current) throw new HandoffError('HANDOFF_NOT_FOUND', `no hand-off ${id}`, { details: { handoff: id } });
         const next = Handoff.parse({ ...change(current.handoff), updatedAt: at ?? now().toISOString() });
         if (next.id !== id) throw new Error('a hand-off update must not change its id');
         const final = FINAL_STATUSES.includes(next.status) ? '1' : '0';
-        const applied = await redis.eval(
-          UPDATE_SCRIPT,
-          4,
-          key(id),
-          statusKey(current.handoff.status),
-          statusKey(next.status),
-          activeKey(next),
-          current.rev,
-          JSON.stringify(next),
-          id,
-          final,
+        const applied = await UPDATE.run(
+          redis,
+          [key(id), statusKey(current.handoff.status), statusKey(next.status), activeKey(next)],
+          [current.rev, JSON.stringify(next), id, final],
         );
-        if (applied === 1) return next;
+        if (applied === 1) {
+          remember(id, { handoff: deepFreeze(next), rev: String(Number(current.rev) + 1) });
+          return next;
+        }
+        known.delete(id);
       }
       throw new HandoffError('HANDOFF_STATE_CONFLICT', `hand-off ${id} kept changing under this update`, { details: { handoff: id } });
     },
@@ -189,8 +196,8 @@ export function createHandoffStore(options: HandoffStoreOptions): HandoffStore {
     idsWithStatus: (status) => redis.smembers(statusKey(status)),
 
     async saveNote(id, text) {
-      await redis.set(noteKey(id), text, 'NX');
-      return (await redis.get(noteKey(id))) ?? text;
+      // SET NX GET (Redis 7): one round trip; the stored note wins over a second execution's.
+      return (await redis.set(noteKey(id), text, 'NX', 'GET')) ?? text;
     },
 
     loadNote: (id) => redis.get(noteKey(id)),

@@ -14,6 +14,7 @@
  */
 import type { Redis } from 'ioredis';
 import type { Connector, RawRecord, TicketWrite, TicketWriteResult } from '../connector/connector.js';
+import { sealedPanelText } from '../connector/write-guard.js';
 import type { RequestRowUpdate, ReviewRowUpdate } from '../domain/app-rows.js';
 import type { Handoff } from '../domain/handoff.js';
 import type { Panel, PanelHandoff, PanelNotice } from '../domain/panel.js';
@@ -21,7 +22,9 @@ import type { AiStatus } from '../domain/status.js';
 import type { Ticket } from '../domain/ticket.js';
 import { HandoffError } from '../errors.js';
 import type { TableMapping } from '../mapping/mapping-schema.js';
+import { recordedClass, recordedIn } from '../policy/class-lowering.js';
 import { acquireLease } from '../queue/lease.js';
+import { memoByText } from '../util/text-memo.js';
 import { panelLine } from './draft-excerpt.js';
 import type { HandoffStore } from './handoff-store.js';
 import type { NoticeStore } from './notices.js';
@@ -133,14 +136,18 @@ export function statusFor(panel: Panel, handoffs: readonly Handoff[]): AiStatus 
   return panel.operations.some((op) => op.outcome !== 'blocked') ? 'eligible' : 'blocked';
 }
 
-function digestInField(value: string | undefined): string | null {
-  if (!value) return null;
+/** The digest of the panel a ticket's field holds; remembered by text (the same panel comes back on every read until it changes). */
+const digestIn = memoByText((value: string): string | null => {
   try {
     const parsed = JSON.parse(value) as { digest?: unknown };
     return typeof parsed.digest === 'string' ? parsed.digest : null;
   } catch {
     return null;
   }
+}, 1024);
+
+function digestInField(value: string | undefined): string | null {
+  return value ? digestIn(value) : null;
 }
 
 export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
@@ -175,7 +182,13 @@ export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
       if (computed === null) return { written: false, skipped: true, inFlight: true, panel: null, ticket: null, result: null };
       const { panel, ticket, status } = computed;
       const fields: Record<string, string> = {};
-      if (digestInField(record[mapping.ai.panel]) !== panel.digest) fields[mapping.ai.panel] = JSON.stringify(panel);
+      if (digestInField(record[mapping.ai.panel]) !== panel.digest) {
+        const text = sealedPanelText(panel);
+        fields[mapping.ai.panel] = text;
+        // The next read of this ticket brings this text back: what it records is known without parsing it.
+        digestIn.remember(text, panel.digest);
+        recordedClass.remember(text, recordedIn(panel.ticket));
+      }
       if ((record[mapping.ai.status] ?? '') !== status) fields[mapping.ai.status] = status;
       const write: TicketWrite = {
         ...(Object.keys(fields).length > 0 ? { fields } : {}),

@@ -27,7 +27,7 @@ import type { TableMapping } from '../mapping/mapping-schema.js';
 import { digestOf } from '../util/canonical-json.js';
 import { formatIssues } from '../util/zod-issues.js';
 import { handoffEvent } from './audit-helpers.js';
-import type { AuditEvent } from './audit-event.js';
+import type { AuditEvent, AuditEventInput } from './audit-event.js';
 import type { FlowDeps } from './flow-deps.js';
 import { checkClassLowering } from './class-lowering.js';
 import { refuseRow, type RowRefusal } from './refusal.js';
@@ -124,7 +124,8 @@ export async function takeRequest(deps: FlowDeps, mappings: MappingSet, raw: Raw
     return refuseOn('DUPLICATE', `'${op.title}' is already in progress on this ticket (${created.existingId}, ${status}).`, 'Wait for it to finish, or review it, before asking again.');
   }
   await deps.fault('after-handoff-create');
-  await deps.ledger.append({
+  // The request and the queueing recorded together, in this order: one append to the ledger (group commit) for both.
+  const requested = deps.ledger.append({
     type: 'requested',
     handoff: handoff.id,
     ticket: { table: mapping.table, sysId: row.ticket, number: ticket.number },
@@ -143,8 +144,10 @@ export async function takeRequest(deps: FlowDeps, mappings: MappingSet, raw: Raw
       ...evidenceFacts(ticket, handoff),
     },
   });
-  // Just created and its request recorded by this attempt: no ledger read to learn what is recorded.
-  await finishPickup(deps, mapping, record, handoff, row.sys_id, ['requested']);
+  const queued = deps.ledger.append(queuedEvent(deps, handoff));
+  await Promise.all([requested, queued]);
+  // Just created and its request and queueing recorded by this attempt: no ledger read to learn what is recorded.
+  await finishPickup(deps, mapping, record, handoff, row.sys_id, ['requested', 'queued']);
   return { kind: 'queued', handoff };
 }
 
@@ -218,7 +221,7 @@ async function finishPickup(deps: FlowDeps, mapping: TableMapping, record: RawRe
     );
   }
   if (!events.some((e) => e.type === 'queued')) {
-    await deps.ledger.append(handoffEvent('queued', handoff, [{ role: 'worker', userName: deps.settings.integrationUser }], { inputDigest: handoff.scopeDigest }));
+    await deps.ledger.append(queuedEvent(deps, handoff));
   }
   // The ticket just read serves execute (within worker.ticketFreshMs): no second GET.
   await deps.tickets.put(mapping.table, handoff.ticket.sysId, record);
@@ -226,4 +229,8 @@ async function finishPickup(deps: FlowDeps, mapping: TableMapping, record: RawRe
   await deps.notices.clear(mapping.table, handoff.ticket.sysId);
   await deps.panels.refresh(mapping, record, { request: { sysId: row, state: 'queued', handoff: handoff.id } });
   await deps.fault('intake-after-take');
+}
+
+function queuedEvent(deps: FlowDeps, handoff: Handoff): AuditEventInput {
+  return handoffEvent('queued', handoff, [{ role: 'worker', userName: deps.settings.integrationUser }], { inputDigest: handoff.scopeDigest });
 }

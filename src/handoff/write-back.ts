@@ -10,6 +10,7 @@
  * (../shared/reference/bullmq-redis.md, "Delivery is at least once").
  */
 import type { TicketWriteResult } from '../connector/connector.js';
+import type { Handoff } from '../domain/handoff.js';
 import { HandoffError } from '../errors.js';
 import type { TableMapping } from '../mapping/mapping-schema.js';
 import { acquireLease } from '../queue/lease.js';
@@ -23,14 +24,18 @@ export type WriteBackOutcome = 'skipped' | 'written' | 'already-written' | 'shad
 export const SHADOW_NOTICE = 'Shadow mode: the AI draft was recorded in the audit, not written to this ticket.';
 const SHADOW_REMEDY = 'Governance reads shadowed drafts in the audit (`ai-handoff audit export`); a review decision here is recorded in the audit and the status only.';
 
-export async function writeBack(deps: FlowDeps, mapping: TableMapping, handoffId: string): Promise<WriteBackOutcome> {
+/**
+ * `known`: the hand-off as execute just stored it and its persisted note, when
+ * execute writes back in its own job (no second read of either).
+ */
+export async function writeBack(deps: FlowDeps, mapping: TableMapping, handoffId: string, known?: { readonly handoff: Handoff; readonly note: string }): Promise<WriteBackOutcome> {
   const worker = { role: 'worker' as const, userName: deps.settings.integrationUser };
-  const handoff = await deps.store.get(handoffId);
+  const handoff = known?.handoff ?? (await deps.store.get(handoffId));
   if (!handoff) throw new HandoffError('HANDOFF_NOT_FOUND', `no hand-off ${handoffId}`, { details: { handoff: handoffId } });
   if (handoff.writtenAt !== null || handoff.status !== 'running') {
     return 'skipped';
   }
-  const note = await deps.store.loadNote(handoffId);
+  const note = known?.note ?? (await deps.store.loadNote(handoffId));
   if (note === null || handoff.output === null) {
     throw new HandoffError('HANDOFF_STATE_CONFLICT', `hand-off ${handoffId} has no persisted note to write`, { details: { handoff: handoffId } });
   }

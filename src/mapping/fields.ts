@@ -34,13 +34,35 @@ export function readFields(mapping: TableMapping): string[] {
 }
 
 /**
- * The fields read for a related ticket (connector.list): the mapping's fields
- * without the AI's panel and status, which no reader of another ticket uses.
- * A panel is a few KB of JSON, sent twice with labels; issue 13's profile
- * found the two related-ticket lists of a hand-off spending most of their
- * bytes, and of the worker's and the instance's CPU for them, on panels.
+ * The mapped fields a related ticket shows the AI (src/handoff/gather.ts
+ * labels each of these), besides its group, severity and class, which the
+ * boundary and the note read.
+ */
+export const RELATED_SHOWN = ['number', 'title', 'description', 'state', 'groupName', 'assigneeName', 'configurationItemName', 'callerName', 'resolution', 'updatedAt'] as const satisfies readonly (keyof TableMapping['fields'])[];
+
+/**
+ * The fields read for a related ticket (connector.list): only what the
+ * hand-off uses of a neighbour: the fields it shows (RELATED_SHOWN), its
+ * severity, its owning group and its data class (the containment check),
+ * and its keys. Not its panel and status (a few KB of JSON each, sent twice
+ * with labels), nor the ids, approvers and tier only the ticket's own policy
+ * reads: issue 13's profile found the two related-ticket lists of a hand-off
+ * spending most of their bytes, and a twentieth of the worker's CPU, on
+ * fields no one read.
  */
 export function relatedFields(mapping: TableMapping): string[] {
+  const names = new Set<string>(['sys_id', 'sys_updated_on', mapping.fields.group]);
+  for (const key of RELATED_SHOWN) {
+    const field = mapping.fields[key];
+    if (field !== undefined) names.add(field);
+  }
+  names.add(mapping.severity.from === 'priority' ? mapping.severity.field : mapping.severity.impact);
+  if (mapping.dataClass.field !== undefined) names.add(mapping.dataClass.field);
+  return [...names].sort();
+}
+
+/** Every field the mapping reads but the AI panel and status (which no reader of a list of tickets uses). */
+export function withoutAiFields(mapping: TableMapping): string[] {
   const ai = new Set([mapping.ai.panel, mapping.ai.status]);
   return readFields(mapping).filter((f) => !ai.has(f));
 }

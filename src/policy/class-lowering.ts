@@ -9,6 +9,7 @@
  */
 import type { ClassLowering } from '../domain/panel.js';
 import { DATA_CLASSES, type DataClass } from '../domain/ticket.js';
+import { memoByText, type TextMemo } from '../util/text-memo.js';
 
 export function classRank(c: DataClass): number {
   return DATA_CLASSES.indexOf(c);
@@ -25,20 +26,38 @@ export interface RecordedClass {
   readonly lowered: ClassLowering | null;
 }
 
-/** What a panel field (the JSON text on the ticket) records of the class; never throws. */
-export function recordedClass(panelText: string | null | undefined): RecordedClass {
-  if (panelText === null || panelText === undefined || panelText === '') return { dataClass: null, lowered: null };
+const NONE: RecordedClass = Object.freeze({ dataClass: null, lowered: null });
+
+/**
+ * What a panel field (the JSON text on the ticket) records of the class; never
+ * throws. Remembered by text: every panel computation reads the previous
+ * panel, a few KB of JSON, and the same text comes back on every read of the
+ * ticket until the panel changes (issue 13's profile). The panel writer
+ * records the text it writes (`recordedClass.remember`), so the next read of
+ * its own panel parses nothing.
+ */
+export const recordedClass: TextMemo<RecordedClass> & ((panelText: string | null | undefined) => RecordedClass) = Object.assign(
+  (panelText: string | null | undefined): RecordedClass => (panelText === null || panelText === undefined || panelText === '' ? NONE : readRecorded(panelText)),
+  { remember: (text: string, value: RecordedClass) => readRecorded.remember(text, value) },
+);
+
+const readRecorded = memoByText((panelText: string): RecordedClass => {
   let parsed: unknown;
   try {
     parsed = JSON.parse(panelText);
   } catch {
-    return { dataClass: null, lowered: null };
+    return NONE;
   }
   const ticket = parsed !== null && typeof parsed === 'object' ? (parsed as { ticket?: unknown }).ticket : undefined;
+  return recordedIn(ticket);
+}, 1024);
+
+/** What a panel's `ticket` member records of the class (the parsed field, or a panel the writer just built). */
+export function recordedIn(ticket: unknown): RecordedClass {
   const t = ticket !== null && typeof ticket === 'object' ? (ticket as { dataClass?: unknown; classLowered?: unknown }) : {};
   const l = t.classLowered !== null && typeof t.classLowered === 'object' ? (t.classLowered as { from?: unknown; to?: unknown; at?: unknown }) : null;
-  const lowered = l !== null && isClass(l.from) && isClass(l.to) && typeof l.at === 'string' && Number.isFinite(Date.parse(l.at)) ? { from: l.from, to: l.to, at: l.at } : null;
-  return { dataClass: isClass(t.dataClass) ? t.dataClass : null, lowered };
+  const lowered = l !== null && isClass(l.from) && isClass(l.to) && typeof l.at === 'string' && Number.isFinite(Date.parse(l.at)) ? Object.freeze({ from: l.from, to: l.to, at: l.at }) : null;
+  return Object.freeze({ dataClass: isClass(t.dataClass) ? t.dataClass : null, lowered });
 }
 
 /** Whether a lowering seen at `at` is still within the cool-down at `now`. */

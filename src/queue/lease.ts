@@ -6,9 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
+import { luaScript } from './lua-script.js';
 
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
-const EXTEND = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`;
+const RELEASE = luaScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`);
+const EXTEND = luaScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0`);
 
 export interface Lease {
   readonly key: string;
@@ -25,9 +26,9 @@ export async function acquireLease(redis: Redis, key: string, ms: number): Promi
   return {
     key,
     owner,
-    extend: async (next) => (await redis.eval(EXTEND, 1, key, owner, String(next))) === 1,
+    extend: async (next) => (await EXTEND.run(redis, [key], [owner, String(next)])) === 1,
     release: async () => {
-      await redis.eval(RELEASE, 1, key, owner);
+      await RELEASE.run(redis, [key], [owner]);
     },
   };
 }

@@ -130,7 +130,8 @@ export async function startWiredWorker(options: WorkerWiringOptions): Promise<Wi
   const prefix = options.prefix ?? config.worker.prefix;
   const provider = options.provider ?? createProvider(config.ai.provider, { ...(options.env ? { env: options.env } : {}), log });
 
-  const budgetRedis = createRedis(options.redisUrl, 'store');
+  // Auto-pipelined, as the flow's connection is: a usage update is one small script call, and a write of its own per call cost more than the script.
+  const budgetRedis = createRedis(options.redisUrl, 'store', { enableAutoPipelining: true });
   const budget = createBudget({ store: createRedisUsageStore(budgetRedis, { prefix }), config: config.ai });
   const budgets = budgetStates(budget);
 
