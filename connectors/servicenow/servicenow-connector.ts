@@ -46,6 +46,20 @@ import { createMemoryWatermarkStore } from './watermark-store.js';
  */
 export const SYSTEM_TABLES: readonly string[] = ['sys_journal_field', 'sys_audit', 'sys_user', 'sys_user_has_role', 'sys_user_group', 'sys_user_grmember', 'sys_dictionary', 'cmdb_ci'];
 /** The ticket tables of the default mappings. */
+/** Per mapping (a reload brings new mapping objects): the fields a related list may query and reads, worked out once. */
+const listableByMapping = new WeakMap<TableMapping, readonly string[]>();
+const relatedByMapping = new WeakMap<TableMapping, readonly string[]>();
+function listable(mapping: TableMapping): readonly string[] {
+  let fields = listableByMapping.get(mapping);
+  if (fields === undefined) listableByMapping.set(mapping, (fields = [...queryableFields(mapping), 'sys_id', 'sys_updated_on']));
+  return fields;
+}
+function related(mapping: TableMapping): readonly string[] {
+  let fields = relatedByMapping.get(mapping);
+  if (fields === undefined) relatedByMapping.set(mapping, (fields = relatedFields(mapping)));
+  return fields;
+}
+
 export const TICKET_TABLES: readonly string[] = ['incident', 'sc_req_item', 'sc_request', 'sn_si_incident', 'rm_enhancement'];
 
 export interface ServiceNowConnectorOptions extends TransportDeps {
@@ -163,11 +177,11 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
     },
 
     async list(mapping, conditions, limit, fields = 'related') {
-      const query = encodedQuery(mapping.table, [...queryableFields(mapping), 'sys_id', 'sys_updated_on'])
+      const query = encodedQuery(mapping.table, listable(mapping))
         .andAll(conditions.map((condition) => conditionFrom(condition, mapping.table)))
         .orderByDesc('sys_updated_on')
         .build();
-      return client.list(mapping.table, { query, fields: fields === 'related' ? relatedFields(mapping) : withoutAiFields(mapping), limit, displayValue: 'all' });
+      return client.list(mapping.table, { query, fields: fields === 'related' ? related(mapping) : withoutAiFields(mapping), limit, displayValue: 'all' });
     },
 
     async getRecord(table, sysId, fields) {

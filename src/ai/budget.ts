@@ -165,12 +165,13 @@ export function createBudget(deps: BudgetDeps): Budget {
     async record({ handoffId, group, model, usage }) {
       const { micros, priced } = costMicros(usage, model, config.prices);
       const delta: UsageTotals = { promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, costMicros: micros, calls: 1 };
-      const handoff = await store.addHandoff(handoffId, delta);
-      let current: BudgetStatus | null = null;
-      if (group !== null) {
-        const period = periodOf(now(), config.budgets.period);
-        current = statusFrom(group, period, await store.addGroup(group, period.id, delta, period.seconds + KEEP_AFTER_PERIOD_SECONDS));
-      }
+      // Both at once: on an auto-pipelined connection they go out in one write.
+      const period = group === null ? null : periodOf(now(), config.budgets.period);
+      const [handoff, groupTotals] = await Promise.all([
+        store.addHandoff(handoffId, delta),
+        group === null || period === null ? Promise.resolve(null) : store.addGroup(group, period.id, delta, period.seconds + KEEP_AFTER_PERIOD_SECONDS),
+      ]);
+      const current: BudgetStatus | null = group === null || period === null || groupTotals === null ? null : statusFrom(group, period, groupTotals);
       return { cost: micros / 1_000_000, priced, handoff, status: current };
     },
     handoffUsage: (id) => store.handoff(id),

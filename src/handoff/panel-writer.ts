@@ -17,7 +17,7 @@ import type { Connector, RawRecord, TicketWrite, TicketWriteResult } from '../co
 import { sealedPanelText } from '../connector/write-guard.js';
 import type { RequestRowUpdate, ReviewRowUpdate } from '../domain/app-rows.js';
 import type { Handoff } from '../domain/handoff.js';
-import type { Panel, PanelHandoff, PanelNotice } from '../domain/panel.js';
+import type { Panel, PanelHandoff } from '../domain/panel.js';
 import type { AiStatus } from '../domain/status.js';
 import type { Ticket } from '../domain/ticket.js';
 import { HandoffError } from '../errors.js';
@@ -155,10 +155,10 @@ export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
 
   const compute = async (mapping: TableMapping, record: RawRecord, update: PanelUpdate): Promise<{ panel: Panel; ticket: Ticket; status: AiStatus } | null> => {
     const ticket = policy.toTicket(mapping, record);
-    const stored = await store.forTicket(mapping.table, ticket.ref.sysId, PANEL_HANDOFFS);
+    // Read together: on the flow's auto-pipelined connection they go out in one write.
+    const [stored, notice] = await Promise.all([store.forTicket(mapping.table, ticket.ref.sysId, PANEL_HANDOFFS), notices.get(mapping.table, ticket.ref.sysId)]);
     if (update.skipIfInFlight && stored.some((h) => h.status === 'queued' || h.status === 'running')) return null;
     const handoffs = update.project ? stored.map(update.project) : stored;
-    const notice: PanelNotice | null = await notices.get(mapping.table, ticket.ref.sysId);
     const panel = await policy.panel(ticket, { handoffs: handoffs.map(toPanelHandoff), notice, previous: record[mapping.ai.panel] ?? null });
     return { panel, ticket, status: statusFor(panel, handoffs) };
   };

@@ -225,8 +225,7 @@ async function finishPickup(deps: FlowDeps, mapping: TableMapping, record: RawRe
   }
   // The ticket just read serves execute (within worker.ticketFreshMs): no second GET.
   await deps.tickets.put(mapping.table, handoff.ticket.sysId, record);
-  await deps.queues.execute(handoff);
-  await deps.notices.clear(mapping.table, handoff.ticket.sysId);
+  await Promise.all([deps.queues.execute(handoff), deps.notices.clear(mapping.table, handoff.ticket.sysId)]);
   await deps.panels.refresh(mapping, record, { request: { sysId: row, state: 'queued', handoff: handoff.id } });
   await deps.fault('intake-after-take');
 }
