@@ -42,8 +42,9 @@ export interface BatchResult {
   /** CPU per hand-off in ms, by process. */
   readonly cpu: CpuSample;
   readonly calls: CallsPer;
-  /** Tickets the sync passes read during the batch (the settle window reads recent changes again), per hand-off. */
+  /** Tickets the sync passes read during the batch (the settle window reads recent changes again), per hand-off: pulled (keys and versions on an incremental pass) and read whole. */
   readonly syncPulled: number;
+  readonly syncWhole: number;
   /** Tickets of the batch that got exactly one note from the integration user. */
   readonly noteOnce: number;
   /** The hand-offs made, by ticket (for the reviews). */
@@ -128,6 +129,7 @@ export async function runBatch(rig: Rig, batch: readonly Candidate[], options: {
 
   const cpu1 = rig.cpu();
   const syncPulled = rig.syncs.slice(syncs0).reduce((sum, stats) => sum + stats.pulled, 0);
+  const syncWhole = rig.syncs.slice(syncs0).reduce((sum, stats) => sum + (stats.readWhole ?? 0), 0);
   const redis1 = await rig.redisCommands();
   const byKind = rig.calls.snapshot();
   const written = (await rig.countWithStatus('awaiting_review')) - written0;
@@ -159,6 +161,7 @@ export async function runBatch(rig: Rig, batch: readonly Candidate[], options: {
     cpu: { worker: per(cpu0.worker, cpu1.worker), sandbox: per(cpu0.sandbox, cpu1.sandbox), redis: per(cpu0.redis, cpu1.redis) },
     calls: callsPer(byKind, written),
     syncPulled: syncPulled / Math.max(1, written),
+    syncWhole: syncWhole / Math.max(1, written),
     noteOnce: [...notes.values()].filter((n) => n === 1).length,
     handoffs,
     redis: redisPer(redis0, redis1, written),

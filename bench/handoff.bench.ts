@@ -170,7 +170,7 @@ export const handoffBench: Bench = {
         notes: [
           `${SETTINGS.tickets.toLocaleString('en-US')} generated tickets (setup ${round(setupS)} s, first sync and settle window included); operation ${BENCH_OPERATION} (built-in provider) on active incidents`,
           `worker concurrency intake/execute/write-back ${SETTINGS.concurrency.intake}/${SETTINGS.concurrency.execute}/${SETTINGS.concurrency.writeback}, connector maxConcurrency ${SETTINGS.maxConcurrency}, sync every ${SETTINGS.syncIntervalMs} ms, intake poll every ${SETTINGS.pollMs} ms and the doorbell, settleSeconds ${SETTINGS.settleSeconds}, ${CLIENTS} agents creating request rows at once`,
-          `batches: ${batches.map((b) => `${b.written}/${b.requested} in ${round(b.spanMs)} ms = ${round(b.perSecond, 1)}/s (failed ${b.failed}, one note each: ${b.noteOnce}; worker CPU ${round(b.cpu.worker, 1)} ms, sandbox ${round(b.cpu.sandbox, 1)} ms a hand-off; sync passes read ${round(b.syncPulled, 2)} tickets a hand-off)`).join('; ')}`,
+          `batches: ${batches.map((b) => `${b.written}/${b.requested} in ${round(b.spanMs)} ms = ${round(b.perSecond, 1)}/s (failed ${b.failed}, one note each: ${b.noteOnce}; worker CPU ${round(b.cpu.worker, 1)} ms, sandbox ${round(b.cpu.sandbox, 1)} ms a hand-off; sync passes read ${round(b.syncPulled, 2)} tickets a hand-off, ${round(b.syncWhole, 2)} of them whole)`).join('; ')}`,
           `ServiceNow calls per hand-off by kind, last batch: ${kinds(last.calls.byKind)} (source reads: ${SOURCE_KINDS.join(', ')})`,
           `Redis commands per hand-off by command, last batch: ${kinds(last.redis.byCommand)}`,
           `ServiceNow calls per review by kind: ${kinds(reviews.calls.byKind)} (${reviews.reviewed} reviews)`,

@@ -13,7 +13,7 @@
  * the app's insert-only audit checkpoint table.
  */
 import type { TableDescription } from '../../src/admin/table-description.js';
-import type { Connector, PullOptions, PullPage, Watermark, WatermarkStore } from '../../src/connector/connector.js';
+import { GET_MANY_MAX, type Connector, type PullOptions, type PullPage, type Watermark, type WatermarkStore } from '../../src/connector/connector.js';
 import { guardTicketWrite } from '../../src/connector/write-guard.js';
 import { appNames, DEFAULT_APP_SCOPE } from '../../src/domain/app-names.js';
 import type { CheckpointSink } from '../../src/handoff/audit-checkpoint.js';
@@ -46,6 +46,9 @@ import { createMemoryWatermarkStore } from './watermark-store.js';
  */
 export const SYSTEM_TABLES: readonly string[] = ['sys_journal_field', 'sys_audit', 'sys_user', 'sys_user_has_role', 'sys_user_group', 'sys_user_grmember', 'sys_dictionary', 'cmdb_ci'];
 /** The ticket tables of the default mappings. */
+/** What a keys-only pull reads of each record: its keyset position and its version. */
+const VERSION_FIELDS: readonly string[] = ['sys_id', 'sys_updated_on', 'sys_mod_count'];
+
 /** Per mapping (a reload brings new mapping objects): the fields a related list may query and reads, worked out once. */
 const listableByMapping = new WeakMap<TableMapping, readonly string[]>();
 const relatedByMapping = new WeakMap<TableMapping, readonly string[]>();
@@ -132,7 +135,7 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
       client,
       {
         table: mapping.table,
-        fields: readFields(mapping),
+        fields: pullOptions.keysOnly === true ? VERSION_FIELDS : readFields(mapping),
         conditions: mapping.active.map((condition) => conditionFrom(condition, mapping.table)),
         allowed: queryableFields(mapping),
         pageSize: pullOptions.pageSize ?? config.pageSize,
@@ -174,6 +177,15 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
 
     async get(mapping, sysId) {
       return client.get(mapping.table, sysId, { fields: readFields(mapping), displayValue: 'all' });
+    },
+
+    async getMany(mapping, sysIds) {
+      if (sysIds.length === 0) return [];
+      if (sysIds.length > GET_MANY_MAX) throw new HandoffError('INPUT_INVALID', `getMany takes at most ${GET_MANY_MAX} sys_ids, got ${sysIds.length}`, { details: { table: mapping.table } });
+      const query = encodedQuery(mapping.table, listable(mapping))
+        .andAll([...mapping.active.map((condition) => conditionFrom(condition, mapping.table)), conditionFrom({ field: 'sys_id', op: 'IN', value: [...sysIds] }, mapping.table)])
+        .build();
+      return client.list(mapping.table, { query, fields: readFields(mapping), limit: sysIds.length });
     },
 
     async list(mapping, conditions, limit, fields = 'related') {

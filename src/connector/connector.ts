@@ -61,7 +61,17 @@ export interface PullOptions {
   /** Rows per request; default from the connector's config. */
   readonly pageSize?: number;
   readonly signal?: AbortSignal;
+  /**
+   * Only each record's keys and version (`sys_id`, `sys_updated_on`,
+   * `sys_mod_count`): an incremental sync pass reads the rest with
+   * `getMany`, only for versions it has not seen (the settle window reads
+   * every young change again each pass; issue 13).
+   */
+  readonly keysOnly?: boolean;
 }
+
+/** Most ids `getMany` takes in one call (an encoded query of 100 sys_ids is about 3.5 KB). */
+export const GET_MANY_MAX = 100;
 
 /** One work-note entry from the ticket's journal. */
 export interface JournalEntry {
@@ -136,6 +146,14 @@ export interface Connector {
 
   /** One record with the mapping's fields and their labels, or null if it does not exist or is hidden. */
   get(mapping: TableMapping, sysId: string): Promise<RawRecord | null>;
+
+  /**
+   * The active records among `sysIds` (at most GET_MANY_MAX) as the pull
+   * reads them (the mapping's fields, raw values), in one call; a record no
+   * longer active or readable is left out. Optional: without it a sync pass
+   * pulls whole records.
+   */
+  getMany?(mapping: TableMapping, sysIds: readonly string[]): Promise<RawRecord[]>;
 
   /**
    * Records of a mapped table matching all conditions, newest first, with

@@ -163,6 +163,9 @@ export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
     return { panel, ticket, status: statusFor(panel, handoffs) };
   };
 
+  /** Per record object: the sys_mod_count its ticket reached through this writer's own writes computed from it (seen-versions.ts). */
+  const reached = new WeakMap<RawRecord, string>();
+
   const refresh = async (mapping: TableMapping, record: RawRecord, update: PanelUpdate = {}): Promise<RefreshResult> => {
     const sysId = record.sys_id ?? '';
     const key = `${prefix}:lease:panel:${mapping.table}:${sysId}`;
@@ -197,8 +200,12 @@ export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
         ...(update.review ? { review: update.review } : {}),
       };
       const result = Object.keys(write).length === 0 ? null : await connector.writeTicket(mapping, sysId, write);
-      const written = result === null ? null : ownWriteVersion(mapping.table, record, result.modCount);
-      if (written !== null) deps.seen?.add(written);
+      const written = result === null ? null : ownWriteVersion(mapping.table, record, result.modCount, reached.get(record));
+      if (written !== null) {
+        deps.seen?.add(written);
+        // The note's write is computed from the record pickup read, whose ticket pickup's own write moved on by one.
+        reached.set(record, result!.modCount);
+      }
       await update.then?.(result);
       return { written: result !== null, skipped: false, panel, ticket, result };
     } finally {

@@ -29,10 +29,12 @@ export function versionKey(table: string, sysId: string, modCount: string): stri
  * The version a write made, when it was the only change since `record` was
  * read: the count went up by exactly one. A person's change in between makes
  * it two or more, and then the version is not the one the panel was computed
- * from, so nothing is marked.
+ * from, so nothing is marked. `reached`: the count this record's ticket
+ * reached through the flow's own earlier writes computed from this same
+ * record (pickup's write, then the note's), each of them the only change.
  */
-export function ownWriteVersion(table: string, record: RawRecord, modCountAfter: string): string | null {
-  const before = Number(record.sys_mod_count ?? Number.NaN);
+export function ownWriteVersion(table: string, record: RawRecord, modCountAfter: string, reached?: string): string | null {
+  const before = Number(reached ?? record.sys_mod_count ?? Number.NaN);
   const after = Number(modCountAfter);
   return Number.isInteger(before) && after === before + 1 ? versionKey(table, record.sys_id ?? '', modCountAfter) : null;
 }

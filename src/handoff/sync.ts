@@ -4,14 +4,16 @@
  * current. Requests and reviews are rows of the app's tables, which the
  * intake notices (intake.ts), so sync can run seldom (worker.syncIntervalMs,
  * 10 s by default). The watermark advances after each page, so a crash
- * repeats at most one page.
+ * repeats at most one page. An incremental pass pulls keys and versions, and
+ * reads whole only the tickets at a version it has not brought up to date
+ * (the connector's settle window reads young changes again every pass).
  *
  * When anything besides the tickets that decides panels changes (policy
  * version, switches, group settings, budgets: `contextDigest`), the watermark
  * is reset and every active ticket is pulled once more.
  */
 import type { Redis } from 'ioredis';
-import type { Connector, RawRecord, Watermark } from '../connector/connector.js';
+import { GET_MANY_MAX, type Connector, type RawRecord, type Watermark } from '../connector/connector.js';
 import { isHandoffError } from '../errors.js';
 import type { TableMapping } from '../mapping/mapping-schema.js';
 import type { Logger } from '../util/log.js';
@@ -76,6 +78,8 @@ export interface SyncStats {
   readonly table: string;
   readonly pulled: number;
   readonly pages: number;
+  /** Of an incremental pass (which pulls keys and versions): the records read whole, those whose version it had not seen. */
+  readonly readWhole?: number;
   readonly panelsWritten: number;
   /** Tickets left to the flow because a hand-off of theirs is queued or running. */
   readonly inFlight: number;
@@ -91,18 +95,30 @@ export async function syncTable(deps: SyncDeps, mapping: TableMapping, signal?: 
   const saved = await watermarks.get(connector.instanceId, mapping.table);
   const fullResync = saved.context !== context;
   let since = fullResync ? null : saved.watermark;
-  const stats = { table: mapping.table, pulled: 0, pages: 0, panelsWritten: 0, inFlight: 0, unreadable: 0, alreadyCurrent: 0, fullResync };
+  const stats = { table: mapping.table, pulled: 0, pages: 0, readWhole: 0, panelsWritten: 0, inFlight: 0, unreadable: 0, alreadyCurrent: 0, fullResync };
   const { seen } = deps;
   if (fullResync) seen?.clear();
 
-  for await (const page of connector.pull(mapping, since, { ...(deps.pageSize === undefined ? {} : { pageSize: deps.pageSize }), ...(signal ? { signal } : {}) })) {
+  // An incremental pass reads keys and versions first, then the whole record only of versions it has not
+  // seen: the settle window brings every young change back each pass, mostly the worker's own writes
+  // (issue 13). A full resync reads whole records at once (nearly all of them are new to it).
+  const getMany = connector.getMany?.bind(connector);
+  const keysOnly = since !== null && seen !== undefined && getMany !== undefined;
+  for await (const page of connector.pull(mapping, since, { ...(deps.pageSize === undefined ? {} : { pageSize: deps.pageSize }), ...(signal ? { signal } : {}), ...(keysOnly ? { keysOnly } : {}) })) {
     stats.pages++;
     stats.pulled += page.records.length;
     const quiet: RawRecord[] = [];
+    const unseen: string[] = [];
     for (const record of page.records) {
       const version = versionOf(mapping.table, record);
       if (version !== null && seen?.has(version)) stats.alreadyCurrent++;
-      else quiet.push(record);
+      else if (keysOnly && record.sys_id) unseen.push(record.sys_id);
+      else if (!keysOnly) quiet.push(record);
+    }
+    for (let i = 0; getMany !== undefined && i < unseen.length; i += GET_MANY_MAX) {
+      const whole = await getMany(mapping, unseen.slice(i, i + GET_MANY_MAX));
+      stats.readWhole += whole.length;
+      quiet.push(...whole);
     }
     const failed: { error?: Error } = {};
     await eachLimited(quiet, deps.panelConcurrency ?? PANEL_CONCURRENCY, async (record) => {

@@ -142,4 +142,28 @@ describe('keyset pull against the sandbox', () => {
     expect(await again(), 'settled: read a last time').toEqual(young);
     expect(await again(), 'then nothing').toEqual(new Set());
   });
+
+  it('pulls keys and versions only when asked, and reads the records it names whole in one call (getMany)', async () => {
+    world = await startWorld({ sandbox: { seed: { tickets: 300, generator: { seed: 7 } } } });
+    const w = world;
+    const m = mapping('incident');
+    const keys: RawRecord[] = [];
+    for await (const page of w.connector.pull(m, null, { pageSize: 50, keysOnly: true })) keys.push(...page.records);
+    const active = activeSysIds(w.sandbox, 'incident');
+    expect(new Set(keys.map((r) => r.sys_id))).toEqual(new Set(active));
+    for (const r of keys) expect(Object.keys(r).sort()).toEqual(['sys_id', 'sys_mod_count', 'sys_updated_on']);
+
+    // Three active tickets and one that is not: the inactive one is left out; each comes with the pull's fields.
+    const inactive = rowsOf(w.sandbox, 'incident', (r) => r.v.active !== 'true')[0]!.v.sys_id!;
+    const wanted = [...active.slice(0, 3), inactive];
+    const requests = countRequests(w.sandbox, { table: 'incident', method: 'GET' });
+    const whole = await w.connector.getMany!(m, wanted);
+    expect(requests()).toBe(1);
+    expect(new Set(whole.map((r) => r.sys_id))).toEqual(new Set(active.slice(0, 3)));
+    const full: RawRecord[] = [];
+    for await (const page of w.connector.pull(m, null, { pageSize: 500 })) full.push(...page.records);
+    for (const r of whole) expect(r).toEqual(full.find((f) => f.sys_id === r.sys_id));
+    await expect(w.connector.getMany!(m, Array.from({ length: 101 }, () => active[0]!))).rejects.toThrow('at most 100');
+    expect(await w.connector.getMany!(m, [])).toEqual([]);
+  });
 });

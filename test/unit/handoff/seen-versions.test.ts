@@ -23,6 +23,13 @@ describe('seen versions', () => {
     expect(ownWriteVersion('incident', { sys_id: ID, sys_mod_count: '4' }, 'x')).toBeNull();
   });
 
+  it("counts from the version the flow's own earlier write from the same record reached", () => {
+    // Pickup read 4 and wrote 5; the note's write from the same record makes 6: the next one after 5.
+    expect(ownWriteVersion('incident', { sys_id: ID, sys_mod_count: '4' }, '6', '5')).toBe(`incident:${ID}:6`);
+    // A person's change between the two writes: 7, not the next after 5.
+    expect(ownWriteVersion('incident', { sys_id: ID, sys_mod_count: '4' }, '7', '5')).toBeNull();
+  });
+
   it('forgets the oldest beyond its size, and everything on clear', () => {
     const seen = createSeenVersions(2);
     for (const k of ['a', 'b', 'c']) seen.add(k);

@@ -131,6 +131,44 @@ describe('a sync pass', () => {
     expect(f.refreshed).toHaveLength(3);
   });
 
+  it('on an incremental pass pulls keys and versions, and reads whole only the versions it has not seen', async () => {
+    const seen = createSeenVersions();
+    const full = new Map([rec(1, { short_description: 'one' }), rec(2, { short_description: 'two' }), rec(3, { short_description: 'three' })].map((r) => [r.sys_id!, r]));
+    const pulls: unknown[] = [];
+    const asked: string[][] = [];
+    const f = fakes([], () => Promise.resolve(false), seen);
+    const keys = (r: RawRecord): RawRecord => ({ sys_id: r.sys_id!, sys_updated_on: r.sys_updated_on!, sys_mod_count: r.sys_mod_count! });
+    Object.assign(f.deps.connector, {
+      async *pull(_m: unknown, _since: unknown, options: { keysOnly?: boolean }): AsyncGenerator<PullPage> {
+        pulls.push(options.keysOnly === true);
+        await Promise.resolve();
+        const records = [...full.values()].map((r) => (options.keysOnly === true ? keys(r) : r));
+        yield { records, watermark: { updatedOn: records[2]!.sys_updated_on!, sysId: records[2]!.sys_id! } };
+      },
+      getMany: (_m: unknown, ids: readonly string[]) => {
+        asked.push([...ids]);
+        return Promise.resolve(ids.flatMap((id) => (full.has(id) ? [full.get(id)!] : [])));
+      },
+    });
+    // The first pass has no watermark: whole records, nothing asked by id.
+    expect(await syncTable(f.deps, mapping)).toMatchObject({ pulled: 3, readWhole: 0, alreadyCurrent: 0 });
+    expect(pulls).toEqual([false]);
+    expect(asked).toEqual([]);
+
+    // Read again: keys only, every version seen, nothing read whole.
+    f.refreshed.length = 0;
+    expect(await syncTable(f.deps, mapping)).toMatchObject({ pulled: 3, readWhole: 0, alreadyCurrent: 3 });
+    expect(pulls).toEqual([false, true]);
+    expect(asked).toEqual([]);
+    expect(f.refreshed).toEqual([]);
+
+    // Someone changes 2: only 2 is read whole, and its panel refreshed from the whole record.
+    full.set(rec(2).sys_id!, rec(2, { sys_mod_count: '2', short_description: 'two, changed' }));
+    expect(await syncTable(f.deps, mapping)).toMatchObject({ pulled: 3, readWhole: 1, alreadyCurrent: 2 });
+    expect(asked).toEqual([[rec(2).sys_id]]);
+    expect(f.refreshed).toEqual([rec(2).sys_id]);
+  });
+
   it('forgets the oldest versions beyond its size', () => {
     const seen = createSeenVersions(2);
     seen.add('a');
