@@ -46,24 +46,23 @@ import { createMemoryWatermarkStore } from './watermark-store.js';
  */
 export const SYSTEM_TABLES: readonly string[] = ['sys_journal_field', 'sys_audit', 'sys_user', 'sys_user_has_role', 'sys_user_group', 'sys_user_grmember', 'sys_dictionary', 'cmdb_ci'];
 /** The ticket tables of the default mappings. */
+export const TICKET_TABLES: readonly string[] = ['incident', 'sc_req_item', 'sc_request', 'sn_si_incident', 'rm_enhancement'];
+
 /** What a keys-only pull reads of each record: its keyset position and its version. */
 const VERSION_FIELDS: readonly string[] = ['sys_id', 'sys_updated_on', 'sys_mod_count'];
 
-/** Per mapping (a reload brings new mapping objects): the fields a related list may query and reads, worked out once. */
-const listableByMapping = new WeakMap<TableMapping, readonly string[]>();
-const relatedByMapping = new WeakMap<TableMapping, readonly string[]>();
-function listable(mapping: TableMapping): readonly string[] {
-  let fields = listableByMapping.get(mapping);
-  if (fields === undefined) listableByMapping.set(mapping, (fields = [...queryableFields(mapping), 'sys_id', 'sys_updated_on']));
-  return fields;
+/** A field list worked out once per mapping object (a reload brings new ones). */
+function perMapping(fieldsOf: (mapping: TableMapping) => readonly string[]): (mapping: TableMapping) => readonly string[] {
+  const known = new WeakMap<TableMapping, readonly string[]>();
+  return (mapping) => {
+    let fields = known.get(mapping);
+    if (fields === undefined) known.set(mapping, (fields = fieldsOf(mapping)));
+    return fields;
+  };
 }
-function related(mapping: TableMapping): readonly string[] {
-  let fields = relatedByMapping.get(mapping);
-  if (fields === undefined) relatedByMapping.set(mapping, (fields = relatedFields(mapping)));
-  return fields;
-}
-
-export const TICKET_TABLES: readonly string[] = ['incident', 'sc_req_item', 'sc_request', 'sn_si_incident', 'rm_enhancement'];
+/** The fields a related list or `getMany` may query. */
+const listable = perMapping((mapping) => [...queryableFields(mapping), 'sys_id', 'sys_updated_on']);
+const related = perMapping(relatedFields);
 
 export interface ServiceNowConnectorOptions extends TransportDeps {
   readonly config: ServiceNowConfig;

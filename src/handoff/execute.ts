@@ -13,7 +13,7 @@
  * ticket but the status and the reason.
  */
 import type { Handoff } from '../domain/handoff.js';
-import { HandoffError } from '../errors.js';
+import { describeCause, HandoffError } from '../errors.js';
 import type { TableMapping } from '../mapping/mapping-schema.js';
 import { digestOf } from '../util/canonical-json.js';
 import { handoffEvent } from './audit-helpers.js';
@@ -95,7 +95,7 @@ export async function executeHandoff(deps: FlowDeps, mapping: TableMapping, hand
     await writeBack(deps, mapping, ran.id, { handoff: ran, note });
   } catch (error) {
     // The write-back queue retries it (12 attempts with back-off) and fails the hand-off visibly when it gives up.
-    deps.log.info('write-back left to its queue', { handoff: ran.id, error: error instanceof Error ? error.message : String(error) });
+    deps.log.info('write-back left to its queue', { handoff: ran.id, error: describeCause(error) });
     await deps.queues.writeback(ran);
   }
   return 'executed';

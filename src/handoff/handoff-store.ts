@@ -52,6 +52,13 @@ export interface HandoffStoreOptions {
 /** Hand-offs whose parsed value is kept (parseOnce); the oldest go first. */
 const PARSED_MAX = 10_000;
 
+/** Sets `key` as the newest entry of `map`, dropping the oldest beyond PARSED_MAX. */
+function putNewest<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > PARSED_MAX) map.delete(map.keys().next().value!);
+}
+
 /** Frozen, so a value handed out twice can never be changed by one reader under another. */
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
@@ -115,9 +122,7 @@ export function createHandoffStore(options: HandoffStoreOptions): HandoffStore {
     const hit = parsed.get(id);
     if (hit !== undefined && hit.json === json) return hit.handoff;
     const handoff = deepFreeze(Handoff.parse(JSON.parse(json)));
-    parsed.delete(id);
-    parsed.set(id, { json, handoff });
-    if (parsed.size > PARSED_MAX) parsed.delete(parsed.keys().next().value!);
+    putNewest(parsed, id, { json, handoff });
     return handoff;
   };
   /**
@@ -127,11 +132,7 @@ export function createHandoffStore(options: HandoffStoreOptions): HandoffStore {
    * saves a round trip per step (issue 13).
    */
   const known = new Map<string, { readonly handoff: Handoff; readonly rev: string }>();
-  const remember = (id: string, value: { readonly handoff: Handoff; readonly rev: string }): void => {
-    known.delete(id);
-    known.set(id, value);
-    if (known.size > PARSED_MAX) known.delete(known.keys().next().value!);
-  };
+  const remember = (id: string, value: { readonly handoff: Handoff; readonly rev: string }): void => putNewest(known, id, value);
   const read = async (id: string): Promise<{ handoff: Handoff; rev: string } | null> => {
     const [json, rev] = await redis.hmget(key(id), 'json', 'rev');
     if (!json || !rev) return null;
@@ -148,10 +149,7 @@ export function createHandoffStore(options: HandoffStoreOptions): HandoffStore {
         [activeKey(valid), key(valid.id), ticketKey(valid.ticket.table, valid.ticket.sysId), statusKey(valid.status), valid.requestRow === null ? '' : rowKey(valid.requestRow)],
         [valid.id, JSON.stringify(valid), String(Date.parse(valid.createdAt)), String(REQUEST_ROW_TTL_S)],
       )) as string;
-      if (existing === '') {
-        remember(valid.id, { handoff: deepFreeze(structuredClone(valid)), rev: '1' });
-        return { created: true, handoff: valid };
-      }
+      if (existing === '') return { created: true, handoff: valid };
       const [because, id] = existing.split(':') as ['row' | 'active', string];
       return { created: false, existingId: id, because };
     },

@@ -22,7 +22,7 @@ import type { AiStatus } from '../domain/status.js';
 import type { Ticket } from '../domain/ticket.js';
 import { HandoffError } from '../errors.js';
 import type { TableMapping } from '../mapping/mapping-schema.js';
-import { recordedClass, recordedIn } from '../policy/class-lowering.js';
+import { recordedIn, rememberRecordedClass } from '../policy/class-lowering.js';
 import { acquireLease } from '../queue/lease.js';
 import { memoByText } from '../util/text-memo.js';
 import { panelLine } from './draft-excerpt.js';
@@ -190,7 +190,7 @@ export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
         fields[mapping.ai.panel] = text;
         // The next read of this ticket brings this text back: what it records is known without parsing it.
         digestIn.remember(text, panel.digest);
-        recordedClass.remember(text, recordedIn(panel.ticket));
+        rememberRecordedClass(text, recordedIn(panel.ticket));
       }
       if ((record[mapping.ai.status] ?? '') !== status) fields[mapping.ai.status] = status;
       const write: TicketWrite = {
@@ -201,10 +201,10 @@ export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
       };
       const result = Object.keys(write).length === 0 ? null : await connector.writeTicket(mapping, sysId, write);
       const written = result === null ? null : ownWriteVersion(mapping.table, record, result.modCount, reached.get(record));
-      if (written !== null) {
+      if (written !== null && result !== null) {
         deps.seen?.add(written);
         // The note's write is computed from the record pickup read, whose ticket pickup's own write moved on by one.
-        reached.set(record, result!.modCount);
+        reached.set(record, result.modCount);
       }
       await update.then?.(result);
       return { written: result !== null, skipped: false, panel, ticket, result };

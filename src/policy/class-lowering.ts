@@ -9,7 +9,7 @@
  */
 import type { ClassLowering } from '../domain/panel.js';
 import { DATA_CLASSES, type DataClass } from '../domain/ticket.js';
-import { memoByText, type TextMemo } from '../util/text-memo.js';
+import { memoByText } from '../util/text-memo.js';
 
 export function classRank(c: DataClass): number {
   return DATA_CLASSES.indexOf(c);
@@ -33,13 +33,17 @@ const NONE: RecordedClass = Object.freeze({ dataClass: null, lowered: null });
  * throws. Remembered by text: every panel computation reads the previous
  * panel, a few KB of JSON, and the same text comes back on every read of the
  * ticket until the panel changes (issue 13's profile). The panel writer
- * records the text it writes (`recordedClass.remember`), so the next read of
+ * records the text it writes (`rememberRecordedClass`), so the next read of
  * its own panel parses nothing.
  */
-export const recordedClass: TextMemo<RecordedClass> & ((panelText: string | null | undefined) => RecordedClass) = Object.assign(
-  (panelText: string | null | undefined): RecordedClass => (panelText === null || panelText === undefined || panelText === '' ? NONE : readRecorded(panelText)),
-  { remember: (text: string, value: RecordedClass) => readRecorded.remember(text, value) },
-);
+export function recordedClass(panelText: string | null | undefined): RecordedClass {
+  return panelText === null || panelText === undefined || panelText === '' ? NONE : readRecorded(panelText);
+}
+
+/** Records what a panel text the caller made records of the class (the panel it was made from: `recordedIn(panel.ticket)`). */
+export function rememberRecordedClass(panelText: string, value: RecordedClass): void {
+  readRecorded.remember(panelText, value);
+}
 
 const readRecorded = memoByText((panelText: string): RecordedClass => {
   let parsed: unknown;
