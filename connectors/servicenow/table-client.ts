@@ -197,7 +197,18 @@ function checkLimit(limit: number, table: string): number {
   return limit;
 }
 
+/** Field lists already checked, by array: the connector passes the same per-mapping arrays on every call (issue 13's profile). */
+const checkedFields = new WeakMap<readonly string[], { readonly length: number; readonly joined: string }>();
+
 function fieldList(fields: readonly string[], table: string): string {
+  const known = checkedFields.get(fields);
+  if (known !== undefined && known.length === fields.length) return known.joined;
+  const joined = checkFieldList(fields, table);
+  checkedFields.set(fields, { length: fields.length, joined });
+  return joined;
+}
+
+function checkFieldList(fields: readonly string[], table: string): string {
   if (fields.length === 0) throw new HandoffError('INPUT_INVALID', `refused a call on ${table} without fields: name the fields to read`, { details: { table } });
   for (const field of fields) {
     if (!FIELD_NAME.test(field)) {

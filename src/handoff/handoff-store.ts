@@ -43,6 +43,35 @@ if ARGV[4] == '1' and redis.call('GET', KEYS[4]) == ARGV[3] then redis.call('DEL
 return 1
 `);
 
+/**
+ * Takes a short lease (KEYS[1], `SET NX PX`) and, only when it was free, reads
+ * under it in the same step: the values of KEYS[3..] (strings), then the
+ * newest ARGV[3] hand-offs of the ticket's list (KEYS[2]) as id, json, rev.
+ * ARGV: the lease's owner and ms, the limit, the hand-off key prefix. The
+ * hand-off keys are built in the script from the ids it reads (one Redis, no
+ * Cluster: docs/deploy.md). 0 when the lease is held elsewhere.
+ */
+const LEASED_READ = luaScript(`
+if not redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2], 'NX') then return 0 end
+local out = {}
+for i = 3, #KEYS do out[#out + 1] = redis.call('GET', KEYS[i]) end
+local ids = redis.call('ZREVRANGE', KEYS[2], 0, tonumber(ARGV[3]) - 1)
+for _, id in ipairs(ids) do
+  local v = redis.call('HMGET', ARGV[4] .. id, 'json', 'rev')
+  out[#out + 1] = id
+  out[#out + 1] = v[1]
+  out[#out + 1] = v[2]
+end
+return out
+`);
+
+/** A lease to take (`SET key owner NX PX ms`) before reading. */
+export interface LeaseToTake {
+  readonly key: string;
+  readonly owner: string;
+  readonly ms: number;
+}
+
 export interface HandoffStoreOptions {
   readonly redis: Redis;
   readonly prefix: string;
@@ -90,6 +119,13 @@ export interface HandoffStore {
   update(id: string, change: (current: Handoff) => Handoff, at?: string): Promise<Handoff>;
   /** Newest first. */
   forTicket(table: string, sysId: string, limit: number): Promise<Handoff[]>;
+  /**
+   * `forTicket` under a lease taken in the same step, with the string values
+   * of `also` (other keys read under it): one round trip where taking the
+   * lease and reading made three (issue 13: a panel refresh). Null, with
+   * nothing read, when someone else holds the lease.
+   */
+  forTicketLeased(table: string, sysId: string, limit: number, lease: LeaseToTake, also: readonly string[]): Promise<{ readonly handoffs: Handoff[]; readonly also: (string | null)[] } | null>;
   /** Ids of hand-offs in a status (for the sweepers). */
   idsWithStatus(status: HandoffStatus): Promise<string[]>;
   /**
@@ -189,6 +225,20 @@ export function createHandoffStore(options: HandoffStoreOptions): HandoffStore {
       // Read together: on the flow's auto-pipelined connection they go out in one write.
       const found = await Promise.all(ids.map(read));
       return found.flatMap((h) => (h ? [h.handoff] : []));
+    },
+
+    async forTicketLeased(table, sysId, limit, lease, also) {
+      const out = (await LEASED_READ.run(redis, [lease.key, ticketKey(table, sysId), ...also], [lease.owner, String(lease.ms), String(Math.max(1, limit)), key('')])) as 0 | (string | null)[];
+      if (out === 0) return null;
+      const handoffs: Handoff[] = [];
+      for (let i = also.length; i < out.length; i += 3) {
+        const [id, json, rev] = [out[i], out[i + 1], out[i + 2]];
+        if (!id || !json || !rev) continue;
+        const found = { handoff: parseOnce(id, json), rev };
+        remember(id, found);
+        handoffs.push(found.handoff);
+      }
+      return { handoffs, also: out.slice(0, also.length) };
     },
 
     idsWithStatus: (status) => redis.smembers(statusKey(status)),

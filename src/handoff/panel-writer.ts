@@ -17,14 +17,13 @@ import type { Connector, RawRecord, TicketWrite, TicketWriteResult } from '../co
 import { sealedPanelText } from '../connector/write-guard.js';
 import type { RequestRowUpdate, ReviewRowUpdate } from '../domain/app-rows.js';
 import type { Handoff } from '../domain/handoff.js';
-import type { Panel, PanelHandoff } from '../domain/panel.js';
+import type { Panel, PanelHandoff, PanelNotice } from '../domain/panel.js';
 import type { AiStatus } from '../domain/status.js';
 import type { Ticket } from '../domain/ticket.js';
 import { HandoffError } from '../errors.js';
 import type { TableMapping } from '../mapping/mapping-schema.js';
-import { recordedIn, rememberRecordedClass } from '../policy/class-lowering.js';
-import { acquireLease } from '../queue/lease.js';
-import { memoByText } from '../util/text-memo.js';
+import { panelFieldFacts, recordedIn, rememberPanelField } from '../policy/class-lowering.js';
+import { acquireLease, heldLease, leaseOwner, type Lease } from '../queue/lease.js';
 import { panelLine } from './draft-excerpt.js';
 import type { HandoffStore } from './handoff-store.js';
 import type { NoticeStore } from './notices.js';
@@ -136,31 +135,50 @@ export function statusFor(panel: Panel, handoffs: readonly Handoff[]): AiStatus 
   return panel.operations.some((op) => op.outcome !== 'blocked') ? 'eligible' : 'blocked';
 }
 
-/** The digest of the panel a ticket's field holds; remembered by text (the same panel comes back on every read until it changes). */
-const digestIn = memoByText((value: string): string | null => {
-  try {
-    const parsed = JSON.parse(value) as { digest?: unknown };
-    return typeof parsed.digest === 'string' ? parsed.digest : null;
-  } catch {
-    return null;
-  }
-}, 1024);
-
+/** The digest of the panel a ticket's field holds (parsed once per text, with the class it records). */
 function digestInField(value: string | undefined): string | null {
-  return value ? digestIn(value) : null;
+  return value ? panelFieldFacts(value).digest : null;
 }
 
 export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
   const { connector, store, notices, policy, redis, prefix } = deps;
 
-  const compute = async (mapping: TableMapping, record: RawRecord, update: PanelUpdate): Promise<{ panel: Panel; ticket: Ticket; status: AiStatus } | null> => {
-    const ticket = policy.toTicket(mapping, record);
+  /** The ticket's newest hand-offs and its notice, as the panel shows them. */
+  interface PanelInputs {
+    readonly stored: readonly Handoff[];
+    readonly notice: PanelNotice | null;
+  }
+
+  const readInputs = async (table: string, sysId: string): Promise<PanelInputs> => {
     // Read together: on the flow's auto-pipelined connection they go out in one write.
-    const [stored, notice] = await Promise.all([store.forTicket(mapping.table, ticket.ref.sysId, PANEL_HANDOFFS), notices.get(mapping.table, ticket.ref.sysId)]);
+    const [stored, notice] = await Promise.all([store.forTicket(table, sysId, PANEL_HANDOFFS), notices.get(table, sysId)]);
+    return { stored, notice };
+  };
+
+  const compute = async (mapping: TableMapping, record: RawRecord, update: PanelUpdate, inputs: PanelInputs): Promise<{ panel: Panel; ticket: Ticket; status: AiStatus } | null> => {
+    const ticket = policy.toTicket(mapping, record);
+    const { stored, notice } = inputs;
     if (update.skipIfInFlight && stored.some((h) => h.status === 'queued' || h.status === 'running')) return null;
     const handoffs = update.project ? stored.map(update.project) : stored;
     const panel = await policy.panel(ticket, { handoffs: handoffs.map(toPanelHandoff), notice, previous: record[mapping.ai.panel] ?? null });
     return { panel, ticket, status: statusFor(panel, handoffs) };
+  };
+
+  /**
+   * Takes the ticket's lease and, in the same step, reads the panel's inputs
+   * (one script: issue 13's profile counted each Redis round trip at tens of
+   * microseconds of this process's time). A step with `before` changes a
+   * hand-off under the lease first, so it reads after.
+   */
+  const open = async (mapping: TableMapping, sysId: string, key: string, update: PanelUpdate): Promise<{ lease: Lease; inputs: PanelInputs | null } | null> => {
+    if (update.before) {
+      const lease = await acquireLease(redis, key, PANEL_LEASE_MS);
+      return lease === null ? null : { lease, inputs: null };
+    }
+    const owner = leaseOwner();
+    const read = await store.forTicketLeased(mapping.table, sysId, PANEL_HANDOFFS, { key, owner, ms: PANEL_LEASE_MS }, [notices.keyOf(mapping.table, sysId)]);
+    if (read === null) return null;
+    return { lease: heldLease(redis, key, owner), inputs: { stored: read.handoffs, notice: notices.fromText(read.also[0] ?? null) } };
   };
 
   /** Per record object: the sys_mod_count its ticket reached through this writer's own writes computed from it (seen-versions.ts). */
@@ -169,19 +187,20 @@ export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
   const refresh = async (mapping: TableMapping, record: RawRecord, update: PanelUpdate = {}): Promise<RefreshResult> => {
     const sysId = record.sys_id ?? '';
     const key = `${prefix}:lease:panel:${mapping.table}:${sysId}`;
-    let lease = await acquireLease(redis, key, PANEL_LEASE_MS);
+    let opened = await open(mapping, sysId, key, update);
     // Another writer holds the ticket only for one compute-and-write; the flow waits it out, a sync pass moves on.
-    for (let waited = 0; !lease && !update.skipIfBusy && waited < PANEL_WAIT_MS; waited += 50) {
+    for (let waited = 0; !opened && !update.skipIfBusy && waited < PANEL_WAIT_MS; waited += 50) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      lease = await acquireLease(redis, key, PANEL_LEASE_MS);
+      opened = await open(mapping, sysId, key, update);
     }
-    if (!lease) {
+    if (!opened) {
       if (update.skipIfBusy) return { written: false, skipped: true, panel: null, ticket: null, result: null };
       throw new HandoffError('LEASE_HELD', `another worker is writing the panel of ${mapping.table} ${sysId}`, { details: { table: mapping.table, sysId } });
     }
+    const { lease } = opened;
     try {
       const note = (await update.before?.())?.note ?? update.note;
-      const computed = await compute(mapping, record, update);
+      const computed = await compute(mapping, record, update, opened.inputs ?? (await readInputs(mapping.table, sysId)));
       if (computed === null) return { written: false, skipped: true, inFlight: true, panel: null, ticket: null, result: null };
       const { panel, ticket, status } = computed;
       const fields: Record<string, string> = {};
@@ -189,8 +208,7 @@ export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
         const text = sealedPanelText(panel);
         fields[mapping.ai.panel] = text;
         // The next read of this ticket brings this text back: what it records is known without parsing it.
-        digestIn.remember(text, panel.digest);
-        rememberRecordedClass(text, recordedIn(panel.ticket));
+        rememberPanelField(text, { digest: panel.digest, recorded: recordedIn(panel.ticket) });
       }
       if ((record[mapping.ai.status] ?? '') !== status) fields[mapping.ai.status] = status;
       const write: TicketWrite = {

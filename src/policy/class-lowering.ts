@@ -30,31 +30,43 @@ const NONE: RecordedClass = Object.freeze({ dataClass: null, lowered: null });
 
 /**
  * What a panel field (the JSON text on the ticket) records of the class; never
- * throws. Remembered by text: every panel computation reads the previous
- * panel, a few KB of JSON, and the same text comes back on every read of the
- * ticket until the panel changes (issue 13's profile). The panel writer
- * records the text it writes (`rememberRecordedClass`), so the next read of
- * its own panel parses nothing.
+ * throws. Remembered by text (panelFieldFacts).
  */
 export function recordedClass(panelText: string | null | undefined): RecordedClass {
-  return panelText === null || panelText === undefined || panelText === '' ? NONE : readRecorded(panelText);
+  return panelText === null || panelText === undefined || panelText === '' ? NONE : panelFieldFacts(panelText).recorded;
 }
 
-/** Records what a panel text the caller made records of the class (the panel it was made from: `recordedIn(panel.ticket)`). */
-export function rememberRecordedClass(panelText: string, value: RecordedClass): void {
-  readRecorded.remember(panelText, value);
+/** What a panel field's text holds that the worker reads: the panel's digest, and the class it records. */
+export interface PanelFieldFacts {
+  /** The panel's digest; null when the text is not a panel with one. */
+  readonly digest: string | null;
+  readonly recorded: RecordedClass;
 }
 
-const readRecorded = memoByText((panelText: string): RecordedClass => {
+/**
+ * What a panel field's text holds, parsed once for both readers (the panel
+ * writer's "did it change?" and the class lowering); never throws. Remembered
+ * by text: every panel computation reads the previous panel, a few KB of
+ * JSON, and the same text comes back on every read of the ticket until the
+ * panel changes (issue 13's profile). The panel writer records the text it
+ * writes (`rememberPanelField`), so the next read of its own panel parses
+ * nothing.
+ */
+export const panelFieldFacts = memoByText((panelText: string): PanelFieldFacts => {
   let parsed: unknown;
   try {
     parsed = JSON.parse(panelText);
   } catch {
-    return NONE;
+    return Object.freeze({ digest: null, recorded: NONE });
   }
-  const ticket = parsed !== null && typeof parsed === 'object' ? (parsed as { ticket?: unknown }).ticket : undefined;
-  return recordedIn(ticket);
+  const panel = parsed !== null && typeof parsed === 'object' ? (parsed as { ticket?: unknown; digest?: unknown }) : {};
+  return Object.freeze({ digest: typeof panel.digest === 'string' ? panel.digest : null, recorded: recordedIn(panel.ticket) });
 }, 1024);
+
+/** Records what a panel text the caller made holds (the panel it was made from: its digest, `recordedIn(panel.ticket)`). */
+export function rememberPanelField(panelText: string, facts: PanelFieldFacts): void {
+  panelFieldFacts.remember(panelText, Object.freeze(facts));
+}
 
 /** What a panel's `ticket` member records of the class (the parsed field, or a panel the writer just built). */
 export function recordedIn(ticket: unknown): RecordedClass {

@@ -19,10 +19,17 @@ export interface Lease {
   release(): Promise<void>;
 }
 
-export async function acquireLease(redis: Redis, key: string, ms: number): Promise<Lease | null> {
-  const owner = randomBytes(12).toString('hex');
-  const ok = await redis.set(key, owner, 'PX', ms, 'NX');
-  if (ok !== 'OK') return null;
+/** A fresh owner token for a lease. */
+export function leaseOwner(): string {
+  return randomBytes(12).toString('hex');
+}
+
+/**
+ * The lease `owner` holds on `key`, taken by the caller itself (`SET key owner
+ * NX PX` inside a script that reads under it in the same step: the panel
+ * writer's, issue 13).
+ */
+export function heldLease(redis: Redis, key: string, owner: string): Lease {
   return {
     key,
     owner,
@@ -31,6 +38,12 @@ export async function acquireLease(redis: Redis, key: string, ms: number): Promi
       await RELEASE.run(redis, [key], [owner]);
     },
   };
+}
+
+export async function acquireLease(redis: Redis, key: string, ms: number): Promise<Lease | null> {
+  const owner = leaseOwner();
+  const ok = await redis.set(key, owner, 'PX', ms, 'NX');
+  return ok === 'OK' ? heldLease(redis, key, owner) : null;
 }
 
 /** Runs `fn` under the lease, or returns `undefined` when someone else holds it. */

@@ -60,6 +60,31 @@ describe('hand-off store on a real Redis', () => {
     expect(await store.saveNote(a.id, 'second')).toBe('first');
   });
 
+  it('reads a ticket under a lease taken in the same step, and reads nothing while another holds it', async () => {
+    const prefix = testPrefix('leased');
+    const leased = createHandoffStore({ redis, prefix });
+    const a = queuedHandoff({ createdAt: '2026-11-25T10:00:00.000Z', operation: 'a-op' });
+    const b = queuedHandoff({ createdAt: '2026-11-25T11:00:00.000Z', operation: 'b-op' });
+    await leased.create(a);
+    await leased.create(b);
+    await redis.set(`${prefix}:other`, 'a notice');
+    const lease = { key: `${prefix}:lease`, owner: 'me', ms: 5_000 };
+    const read = await leased.forTicketLeased('incident', 'b'.repeat(32), 5, lease, [`${prefix}:other`, `${prefix}:absent`]);
+    expect(read?.handoffs.map((h) => h.id)).toEqual([b.id, a.id]);
+    expect(read?.also).toEqual(['a notice', null]);
+    expect(await redis.get(lease.key)).toBe('me');
+    expect(await redis.pttl(lease.key)).toBeGreaterThan(4_000);
+    // Held: nothing read, the holder unchanged; the limit keeps the newest.
+    expect(await leased.forTicketLeased('incident', 'b'.repeat(32), 5, { ...lease, owner: 'you' }, [])).toBeNull();
+    expect(await redis.get(lease.key)).toBe('me');
+    await redis.del(lease.key);
+    expect((await leased.forTicketLeased('incident', 'b'.repeat(32), 1, lease, []))?.handoffs.map((h) => h.id)).toEqual([b.id]);
+    // A hand-off edited into something else in Redis is refused, as forTicket refuses it.
+    await redis.hset(`${prefix}:handoff:${a.id}`, 'json', '{"not":"a hand-off"}');
+    await redis.del(lease.key);
+    await expect(leased.forTicketLeased('incident', 'b'.repeat(32), 5, lease, [])).rejects.toThrow();
+  });
+
   it('refuses an update of an unknown hand-off with HANDOFF_NOT_FOUND', async () => {
     await expect(store.update('ho_missing', (h) => h)).rejects.toMatchObject({ code: 'HANDOFF_NOT_FOUND' });
   });

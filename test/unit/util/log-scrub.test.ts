@@ -72,6 +72,30 @@ describe('scrubValue (the audit ledger, error details)', () => {
     expect(clean).toEqual({ reason: 'rejected [REDACTED]', list: ['[REDACTED]', { deep: 'a[REDACTED]b' }], n: 3, ok: true, none: null });
   });
 
+  it('scrubs what each pattern and credential key matches, whatever else the value holds (no secret registered)', () => {
+    clearSecretsForTest();
+    const value = {
+      url: 'see https://svc:hunter22@dev.service-now.com/api',
+      header: 'authorization: Basic c3ZjOmh1bnRlcjIy',
+      token: 'Bearer abcdefghijklmnop',
+      nested: [{ password: 'hunter22', Cookie: 'session=1', client_secret: 's', id_token: 't' }],
+      plain: 'nothing here "quoted" \\ and a newline\n',
+    };
+    const clean = scrubValue(value);
+    expect(clean).toEqual({
+      url: 'see https://[REDACTED]@dev.service-now.com/api',
+      header: 'authorization: [REDACTED]',
+      token: 'Bearer [REDACTED]',
+      nested: [{ password: '[REDACTED]', Cookie: '[REDACTED]', client_secret: '[REDACTED]', id_token: '[REDACTED]' }],
+      plain: value.plain,
+    });
+    // A value with nothing to scrub comes back equal, as a copy (JSON's: undefined members dropped).
+    const quiet = { a: 'plain "text"', b: [1, null, { c: 'ok' }], d: undefined };
+    const copy = scrubValue(quiet);
+    expect(copy).toEqual({ a: 'plain "text"', b: [1, null, { c: 'ok' }] });
+    expect(copy).not.toBe(quiet);
+  });
+
   it('does not corrupt JSON when a registered secret looks like JSON syntax', () => {
     // Scanning the serialised form matched across the quotes and commas between two values, and JSON.parse then threw.
     registerSecret('n","b');
