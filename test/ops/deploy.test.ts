@@ -172,6 +172,8 @@ describe("the image's commands, as the Containerfile writes them", () => {
       expect(output).toContain('"msg":"worker started"');
       // Signing with the key from its secret, into the audit folder the image names (its volume).
       expect(output).toContain(`"auditKey":"${testAuditKeys().current.id}","auditDir":"${app}/var/lib/ai-handoff/audit"`);
+      // The image's NODE_OPTIONS reaches node: the 64 MB young generation (docs/performance.md).
+      expect(output).toContain('"semiSpaceMb":64');
       // Without its token the dashboard is refused; the health check needs none.
       expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(401);
     } finally {

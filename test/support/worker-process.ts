@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { RuntimeConfig } from '../../src/config/runtime-config.js';
+import { SEMI_SPACE_FLAG } from '../../src/cli/young-generation.js';
 import { fromRoot } from '../../src/util/paths.js';
 import { auditEnv } from './audit.js';
 
@@ -56,7 +57,7 @@ export function startWorkerProcess(options: WorkerProcessOptions): WorkerProcess
     ...auditEnv(options.auditDir),
     ...(options.fault ? { AI_HANDOFF_FAULT: options.fault } : {}),
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', fromRoot('src', 'cli', 'main.ts'), 'worker', '--log-level', 'warn'], { cwd: fromRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SEMI_SPACE_FLAG, '--import', 'tsx', fromRoot('src', 'cli', 'main.ts'), 'worker', '--log-level', 'warn'], { cwd: fromRoot(), env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));

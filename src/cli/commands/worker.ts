@@ -27,6 +27,7 @@ import { redisUrlFromEnv } from '../redis-env.js';
 import { mappingsCheckWanted, runStartupChecks } from '../startup-checks.js';
 import { withSyncProgress } from '../sync-progress.js';
 import { attachOps, reloadTriggersFor, superviseWorker } from '../worker-ops.js';
+import { semiSpaceSetting } from '../young-generation.js';
 import { faultFromEnv } from './fault.js';
 
 export interface WorkerSettings {
@@ -170,7 +171,7 @@ export function registerWorker(program: Command): void {
       });
       await attachOps(ops, worker, connector, env.integrationUser);
       const stopReloads = reloadTriggersFor(worker, config, loaded.file, log);
-      log.info('worker started', { instance: connector.instanceId, config: loaded.file, prefix: worker.prefix, policyVersion: worker.policy.version, appScope: config.app.scope, doorbell: worker.doorbellUrl ?? 'off', http: ops.url, auditKey: audit.keys.current.id, auditDir: audit.dir });
+      log.info('worker started', { instance: connector.instanceId, config: loaded.file, prefix: worker.prefix, policyVersion: worker.policy.version, appScope: config.app.scope, doorbell: worker.doorbellUrl ?? 'off', http: ops.url, auditKey: audit.keys.current.id, auditDir: audit.dir, semiSpaceMb: semiSpaceSetting() });
       await superviseWorker(ops, async () => {
         stopReloads();
         await worker.close(15_000);
