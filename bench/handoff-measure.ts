@@ -26,7 +26,10 @@ const INTEGRATION = 'svc.aihandoff';
 
 /** Calls per item by connector method, and their sum without the source reads. */
 export interface CallsPer {
+  /** The connector's method calls (one HTTP call each but workNotes, which makes two when the ticket's journal has no rows). */
   readonly total: number;
+  /** Every HTTP call the worker made in the window (the transport's attempts: retries, sync pulls and a second journal read included). */
+  readonly http: number;
   /** Besides the reads of the hand-off's sources (issue 13's count). */
   readonly besidesSources: number;
   readonly byKind: Readonly<Record<string, number>>;
@@ -87,12 +90,12 @@ async function until(done: () => Promise<boolean>, timeoutMs: number): Promise<b
   }
 }
 
-function callsPer(byKind: Readonly<Record<string, number>>, items: number): CallsPer {
+function callsPer(byKind: Readonly<Record<string, number>>, attempts: number, items: number): CallsPer {
   const n = Math.max(1, items);
   const kinds = Object.entries(byKind).filter(([, c]) => c > 0);
   const total = kinds.reduce((sum, [, c]) => sum + c, 0);
   const besides = kinds.filter(([k]) => !SOURCE_KINDS.includes(k)).reduce((sum, [, c]) => sum + c, 0);
-  return { total: total / n, besidesSources: besides / n, byKind: Object.fromEntries(kinds.map(([k, c]) => [k, Number((c / n).toFixed(2))])) };
+  return { total: total / n, http: attempts / n, besidesSources: besides / n, byKind: Object.fromEntries(kinds.map(([k, c]) => [k, Number((c / n).toFixed(2))])) };
 }
 
 function redisPer(before: Readonly<Record<string, number>>, after: Readonly<Record<string, number>>, items: number): BatchResult['redis'] {
@@ -119,6 +122,7 @@ export async function runBatch(rig: Rig, batch: readonly Candidate[], options: {
   const written0 = await rig.countWithStatus('awaiting_review');
   const failed0 = await rig.countWithStatus('failed');
   rig.calls.reset();
+  const attempts0 = rig.attempts();
   const redis0 = await rig.redisCommands();
   const cpu0 = rig.cpu();
   const syncs0 = rig.syncs.length;
@@ -132,6 +136,7 @@ export async function runBatch(rig: Rig, batch: readonly Candidate[], options: {
   const syncWhole = rig.syncs.slice(syncs0).reduce((sum, stats) => sum + (stats.readWhole ?? 0), 0);
   const redis1 = await rig.redisCommands();
   const byKind = rig.calls.snapshot();
+  const attempts = rig.attempts() - attempts0;
   const written = (await rig.countWithStatus('awaiting_review')) - written0;
   const failed = (await rig.countWithStatus('failed')) - failed0;
   const ids = new Set(batch.map((c) => c.sysId));
@@ -159,7 +164,7 @@ export async function runBatch(rig: Rig, batch: readonly Candidate[], options: {
     spanMs,
     perSecond: lastDone.size / (spanMs / 1000),
     cpu: { worker: per(cpu0.worker, cpu1.worker), sandbox: per(cpu0.sandbox, cpu1.sandbox), redis: per(cpu0.redis, cpu1.redis) },
-    calls: callsPer(byKind, written),
+    calls: callsPer(byKind, attempts, written),
     syncPulled: syncPulled / Math.max(1, written),
     syncWhole: syncWhole / Math.max(1, written),
     noteOnce: [...notes.values()].filter((n) => n === 1).length,
@@ -172,6 +177,7 @@ export async function runBatch(rig: Rig, batch: readonly Candidate[], options: {
 export async function runReviews(rig: Rig, batch: readonly Candidate[], handoffs: ReadonlyMap<string, string>, options: { clients: number; timeoutMs: number }): Promise<{ reviewed: number; calls: CallsPer }> {
   const accepted0 = await rig.countWithStatus('accepted');
   rig.calls.reset();
+  const attempts0 = rig.attempts();
   const queue = batch.filter((c) => handoffs.has(c.sysId));
   const count = queue.length;
   await Promise.all(Array.from({ length: options.clients }, async () => {
@@ -179,7 +185,7 @@ export async function runReviews(rig: Rig, batch: readonly Candidate[], handoffs
   }));
   await until(async () => (await rig.countWithStatus('accepted')) - accepted0 >= count, options.timeoutMs);
   const reviewed = (await rig.countWithStatus('accepted')) - accepted0;
-  return { reviewed, calls: callsPer(rig.calls.snapshot(), reviewed) };
+  return { reviewed, calls: callsPer(rig.calls.snapshot(), rig.attempts() - attempts0, reviewed) };
 }
 
 /** `count` bare BullMQ jobs with a no-op processor, added at once, at `concurrency`, on the product's Redis and job options. */

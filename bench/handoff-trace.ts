@@ -5,7 +5,8 @@
  */
 import type { ServiceNowConnector } from '../connectors/servicenow/servicenow-connector.js';
 
-const COUNTED = ['get', 'list', 'getRecord', 'writeTicket', 'finishRow', 'pendingRows', 'workNotes', 'user', 'userRoles', 'groupMembers'] as const;
+/** Every connector method that calls the instance on a hand-off's or a review's behalf (pickup's class-lowering check reads sys_audit: fieldChanges). */
+const COUNTED = ['get', 'list', 'getRecord', 'writeTicket', 'finishRow', 'pendingRows', 'workNotes', 'fieldChanges', 'user', 'userRoles', 'groupMembers', 'groupByName'] as const;
 /** The kinds that read a hand-off's sources (its scope decides them): issue 13 counts calls besides these. */
 export const SOURCE_KINDS: readonly string[] = ['list', 'getRecord', 'workNotes'];
 type Counted = (typeof COUNTED)[number];
