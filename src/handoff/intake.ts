@@ -184,13 +184,18 @@ export function createIntake(options: IntakeOptions): Intake {
   const attempt = async (kind: RowKind, raw: RawRecord, memo: Memo): Promise<void> => {
     const id = raw.sys_id ?? '';
     const final = now() >= deadlineOf(raw, memo);
-    const lease = await acquireLease(deps.redis, `${deps.prefix}:lease:intake:${id}`, ROW_LEASE_MS);
+    // The row's hand-off is read in the same round trip as the lease is taken (Redis runs them in order, and
+    // nobody makes the row's hand-off but the lease's holder); a failed read is read again by pickup.
+    const [lease, taken] = await Promise.all([
+      acquireLease(deps.redis, `${deps.prefix}:lease:intake:${id}`, ROW_LEASE_MS),
+      kind === 'request' ? deps.store.forRequestRow(id).then((handoff) => ({ handoff }), () => undefined) : Promise.resolve(undefined),
+    ]);
     // Another worker is taking the row: it ends there, or comes back pending to the next poll.
     if (!lease) return;
     const renew = setInterval(() => void lease.extend(ROW_LEASE_MS).catch(() => false), ROW_LEASE_MS / 3);
     try {
       await deps.fault('intake-row-locked');
-      const outcome = kind === 'request' ? await takeRequest(deps, mappings, raw) : await takeReview(deps, mappings, raw);
+      const outcome = kind === 'request' ? await takeRequest(deps, mappings, raw, taken) : await takeReview(deps, mappings, raw);
       memos.delete(id);
       if (outcome.kind === 'refused') counts.refused++;
       else if (outcome.kind !== 'skipped') counts.taken++;

@@ -42,7 +42,11 @@ export type PickupOutcome =
 
 const UNFINISHED = ['queued', 'running', 'awaiting_review'];
 
-export async function takeRequest(deps: FlowDeps, mappings: MappingSet, raw: RawRecord): Promise<PickupOutcome> {
+/**
+ * `taken`: the row's hand-off as read together with the row's lease (intake.ts),
+ * so pickup need not read it again; read here when not given.
+ */
+export async function takeRequest(deps: FlowDeps, mappings: MappingSet, raw: RawRecord, taken?: { readonly handoff: Handoff | null }): Promise<PickupOutcome> {
   const rowId = raw.sys_id ?? '';
   if (!SYS_ID.test(rowId)) return { kind: 'skipped', why: 'the row has no sys_id' };
   const mapping = mappings.byTable.get(raw.ticket_table ?? '');
@@ -63,13 +67,13 @@ export async function takeRequest(deps: FlowDeps, mappings: MappingSet, raw: Raw
     return refuse('REQUEST_INVALID', `The request was not taken: the AI worker serves no table '${row.ticket_table}'.`, `Request on a ticket of ${[...mappings.byTable.keys()].join(', ')}.`);
   }
 
-  const taken = await deps.store.forRequestRow(row.sys_id);
-  if (taken) {
+  const earlier = taken !== undefined ? taken.handoff : await deps.store.forRequestRow(row.sys_id);
+  if (earlier) {
     // Taken before (a worker died after creating the hand-off, or a write was lost): finish the pickup once.
     const record = (await deps.tickets.get(mapping.table, row.ticket)) ?? (await deps.connector.get(mapping, row.ticket));
     if (!record) return { kind: 'skipped', why: 'the ticket of a taken request cannot be read; the next attempt tries again' };
-    await finishPickup(deps, mapping, record, taken, row.sys_id);
-    return { kind: 'continued', handoff: taken };
+    await finishPickup(deps, mapping, record, earlier, row.sys_id);
+    return { kind: 'continued', handoff: earlier };
   }
 
   const who = await rowActor(deps, 'request', row.sys_created_by, row.requested_by, (p) => (holds(p, deps.app.roles.agent) ? null : `${p.userName} does not hold the ${deps.app.roles.agent} role needed to assign work to the AI.`));
