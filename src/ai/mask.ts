@@ -33,12 +33,26 @@ export interface Masker {
  * masking them again changes nothing and counts nothing, and a ticket's texts
  * are masked again for each of its hand-offs (docs/performance.md). Bounded.
  */
-const clean = new Set<string>();
+const clean = new Map<string, Set<string>>();
 const CLEAN_MAX = 4096;
 
-function rememberClean(key: string): void {
-  if (clean.size >= CLEAN_MAX) clean.clear();
-  clean.add(key);
+/**
+ * The clean texts of one set of kinds. Keyed by the text itself, not by a
+ * key joined with it: a joined key is a new string to copy and hash on every
+ * call, for each of a hand-off's hundreds of field values (issue 13's profile).
+ */
+function cleanFor(kindsKey: string): Set<string> {
+  let texts = clean.get(kindsKey);
+  if (texts === undefined) {
+    texts = new Set();
+    clean.set(kindsKey, texts);
+  }
+  return texts;
+}
+
+function rememberClean(texts: Set<string>, text: string): void {
+  if (texts.size >= CLEAN_MAX) texts.clear();
+  texts.add(text);
 }
 
 /** A masker for one hand-off: the same value always gets the same placeholder. */
@@ -58,11 +72,10 @@ export function createMasker(kinds: readonly MaskKind[]): Masker {
     occurrences += 1;
     return found;
   };
-  const kindsKey = [...wanted].sort().join(',');
+  const cleanTexts = cleanFor([...wanted].sort().join(','));
   return {
     mask(text: string): string {
-      const cleanKey = `${kindsKey}\u0000${text}`;
-      if (clean.has(cleanKey)) return text;
+      if (cleanTexts.has(text)) return text;
       const before = occurrences;
       let out = text;
       for (const rule of MASK_RULES) {
@@ -75,7 +88,7 @@ export function createMasker(kinds: readonly MaskKind[]): Masker {
           return replaceWithin(whole, rule.secrets(match, after), (secret) => placeholderFor(rule.kind, secret));
         });
       }
-      if (out === text && occurrences === before) rememberClean(cleanKey);
+      if (out === text && occurrences === before) rememberClean(cleanTexts, text);
       return out;
     },
     record: () => ({ counts: { ...counts }, occurrences }),

@@ -180,12 +180,17 @@ export function createHandoffStore(options: HandoffStoreOptions): HandoffStore {
   return {
     async create(handoff) {
       const valid = Handoff.parse(handoff);
+      const json = JSON.stringify(valid);
       const existing = (await CREATE.run(
         redis,
         [activeKey(valid), key(valid.id), ticketKey(valid.ticket.table, valid.ticket.sysId), statusKey(valid.status), valid.requestRow === null ? '' : rowKey(valid.requestRow)],
-        [valid.id, JSON.stringify(valid), String(Date.parse(valid.createdAt)), String(REQUEST_ROW_TTL_S)],
+        [valid.id, json, String(Date.parse(valid.createdAt)), String(REQUEST_ROW_TTL_S)],
       )) as string;
-      if (existing === '') return { created: true, handoff: valid };
+      if (existing === '') {
+        // What this process wrote is what it reads back: known valid, not parsed again.
+        putNewest(parsed, valid.id, { json, handoff: deepFreeze(structuredClone(valid)) });
+        return { created: true, handoff: valid };
+      }
       const [because, id] = existing.split(':') as ['row' | 'active', string];
       return { created: false, existingId: id, because };
     },
@@ -206,13 +211,13 @@ export function createHandoffStore(options: HandoffStoreOptions): HandoffStore {
         const next = Handoff.parse({ ...change(current.handoff), updatedAt: at ?? now().toISOString() });
         if (next.id !== id) throw new Error('a hand-off update must not change its id');
         const final = FINAL_STATUSES.includes(next.status) ? '1' : '0';
-        const applied = await UPDATE.run(
-          redis,
-          [key(id), statusKey(current.handoff.status), statusKey(next.status), activeKey(next)],
-          [current.rev, JSON.stringify(next), id, final],
-        );
+        const json = JSON.stringify(next);
+        const applied = await UPDATE.run(redis, [key(id), statusKey(current.handoff.status), statusKey(next.status), activeKey(next)], [current.rev, json, id, final]);
         if (applied === 1) {
-          remember(id, { handoff: deepFreeze(next), rev: String(Number(current.rev) + 1) });
+          const frozen = deepFreeze(next);
+          remember(id, { handoff: frozen, rev: String(Number(current.rev) + 1) });
+          // What this process wrote is what it reads back (a panel lists it next): known valid, not parsed again.
+          putNewest(parsed, id, { json, handoff: frozen });
           return next;
         }
         known.delete(id);

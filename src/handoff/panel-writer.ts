@@ -227,7 +227,9 @@ export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
       await update.then?.(result);
       return { written: result !== null, skipped: false, panel, ticket, result };
     } finally {
-      await lease.release();
+      // Sent, not awaited: the caller's next Redis command goes out in the same write, after it (one connection keeps
+      // the order), instead of a round trip later. A release that fails lapses within PANEL_LEASE_MS.
+      void lease.release().catch(() => undefined);
     }
   };
 
