@@ -94,7 +94,9 @@ export async function runOperation(deps: RunDeps, request: RunRequest, options: 
   const recorded = deps.budget === undefined ? null : await deps.budget.record({ handoffId: request.handoffId, group, model: result.model in config.prices ? result.model : provider.model, usage: result.usage });
   const verdict = guardOutput(result.output, { kind: request.operation.outputKind, sources, canary, maxRemovedFraction: config.guard.maxRemovedFraction });
   const masking = masker.record();
-  const instructionSources = sources.sources.filter((s) => textAddressesTheAi(s.fields.map((f) => f.value).join('\n'))).map((s) => s.id);
+  // Field by field: sentences never span a line break (text/instructions.ts), so this is the answer for the
+  // fields joined by line breaks, without building and hashing that text for every source of every hand-off.
+  const instructionSources = sources.sources.filter((s) => s.fields.some((f) => textAddressesTheAi(f.value))).map((s) => s.id);
 
   deps.log?.info('ai output guarded', {
     handoff: request.handoffId,
