@@ -25,6 +25,8 @@ export const INC_2041: TicketSeed = {
   ci: 'VPN Gateway EU-West',
   openedBy: 'alex.rivera',
   openedAgo: 5 * HOUR,
+  // Opened when it was first reported (08:25 UTC); the notes follow at 08:35, 09:05, 09:25, 09:55 and 10:45.
+  storyClock: '13:25',
   dataClass: 'internal',
   contactType: 'phone',
   extra: { caller_id: '@user:jordan.miles', category: 'network', subcategory: 'vpn', severity: '2' },

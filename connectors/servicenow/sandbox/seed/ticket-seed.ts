@@ -37,6 +37,25 @@ export interface TicketSeed {
   readonly notes?: readonly NoteSeed[];
   /** For closed tickets: when and by whom; incidents also carry the resolution code and notes. */
   readonly closed?: { readonly ago: number; readonly by: string; readonly code?: string; readonly notes?: string };
+  /**
+   * The UTC time of day ("13:25") the story's `ago` values count back from,
+   * for a ticket whose text names clock times ("since about 08:10 UTC"):
+   * they are counted back from the latest such moment at or before now, so
+   * the notes always come after the times they report (a note written at
+   * 07:28 could not give "gateway health at 09:05 UTC"), whatever the hour
+   * the sandbox starts. Without it, from now.
+   */
+  readonly storyClock?: string;
+}
+
+/** How long ago the latest `clock` (UTC "HH:MM") at or before `now` was, in ms. */
+export function sinceClock(now: number, clock: string): number {
+  const m = /^(\d{2}):(\d{2})$/.exec(clock);
+  if (m === null) throw new Error(`storyClock must be "HH:MM" (UTC), got '${clock}'`);
+  const day = new Date(now);
+  let at = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), Number(m[1]), Number(m[2]));
+  if (at > now) at -= DAY;
+  return now - at;
 }
 
 function resolveRef(seed: Seeder, value: string): string {
@@ -60,7 +79,8 @@ function resolveRef(seed: Seeder, value: string): string {
   }
 }
 
-export function seedTicket(seed: Seeder, t: TicketSeed): StoredRow {
+export function seedTicket(seed: Seeder, story: TicketSeed): StoredRow {
+  const t = story.storyClock === undefined ? story : shifted(story, sinceClock(seed.now, story.storyClock));
   const opened = seed.ago(t.openedAgo);
   const values: Record<string, string> = {
     number: t.number,
@@ -95,6 +115,16 @@ export function seedTicket(seed: Seeder, t: TicketSeed): StoredRow {
   const row = seed.put(t.table, t.number, values, { createdAgo: t.openedAgo, updatedAgo: lastTouch, by: t.openedBy });
   for (const note of [...(t.notes ?? [])].sort((a, b) => b.ago - a.ago)) seed.note(row, note.by, note.ago, note.text);
   return row;
+}
+
+/** The ticket with every time moved `by` ms further back. */
+function shifted(t: TicketSeed, by: number): TicketSeed {
+  return {
+    ...t,
+    openedAgo: t.openedAgo + by,
+    ...(t.notes === undefined ? {} : { notes: t.notes.map((n) => ({ ...n, ago: n.ago + by })) }),
+    ...(t.closed === undefined ? {} : { closed: { ...t.closed, ago: t.closed.ago + by } }),
+  };
 }
 
 export { DAY, HOUR };
