@@ -169,12 +169,16 @@ export function createHandoffStore(options: HandoffStoreOptions): HandoffStore {
    */
   const known = new Map<string, { readonly handoff: Handoff; readonly rev: string }>();
   const remember = (id: string, value: { readonly handoff: Handoff; readonly rev: string }): void => putNewest(known, id, value);
-  const read = async (id: string): Promise<{ handoff: Handoff; rev: string } | null> => {
-    const [json, rev] = await redis.hmget(key(id), 'json', 'rev');
+  /** A hand-off as Redis holds it (json, rev), parsed once and remembered at that revision; null when either is missing. */
+  const adopt = (id: string, json: string | null | undefined, rev: string | null | undefined): { handoff: Handoff; rev: string } | null => {
     if (!json || !rev) return null;
     const found = { handoff: parseOnce(id, json), rev };
     remember(id, found);
     return found;
+  };
+  const read = async (id: string): Promise<{ handoff: Handoff; rev: string } | null> => {
+    const [json, rev] = await redis.hmget(key(id), 'json', 'rev');
+    return adopt(id, json, rev);
   };
 
   return {
@@ -187,8 +191,8 @@ export function createHandoffStore(options: HandoffStoreOptions): HandoffStore {
         [valid.id, json, String(Date.parse(valid.createdAt)), String(REQUEST_ROW_TTL_S)],
       )) as string;
       if (existing === '') {
-        // What this process wrote is what it reads back: known valid, not parsed again.
-        putNewest(parsed, valid.id, { json, handoff: deepFreeze(structuredClone(valid)) });
+        // What this process wrote is what it reads back: known valid, not parsed again (frozen, as every hand-off handed out).
+        putNewest(parsed, valid.id, { json, handoff: deepFreeze(valid) });
         return { created: true, handoff: valid };
       }
       const [because, id] = existing.split(':') as ['row' | 'active', string];
@@ -237,11 +241,8 @@ export function createHandoffStore(options: HandoffStoreOptions): HandoffStore {
       if (out === 0) return null;
       const handoffs: Handoff[] = [];
       for (let i = also.length; i < out.length; i += 3) {
-        const [id, json, rev] = [out[i], out[i + 1], out[i + 2]];
-        if (!id || !json || !rev) continue;
-        const found = { handoff: parseOnce(id, json), rev };
-        remember(id, found);
-        handoffs.push(found.handoff);
+        const found = out[i] ? adopt(out[i]!, out[i + 1], out[i + 2]) : null;
+        if (found) handoffs.push(found.handoff);
       }
       return { handoffs, also: out.slice(0, also.length) };
     },

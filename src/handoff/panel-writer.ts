@@ -140,14 +140,14 @@ function digestInField(value: string | undefined): string | null {
   return value ? panelFieldFacts(value).digest : null;
 }
 
+/** The ticket's newest hand-offs and its notice, as the panel shows them. */
+interface PanelInputs {
+  readonly stored: readonly Handoff[];
+  readonly notice: PanelNotice | null;
+}
+
 export function createPanelWriter(deps: PanelWriterDeps): PanelWriter {
   const { connector, store, notices, policy, redis, prefix } = deps;
-
-  /** The ticket's newest hand-offs and its notice, as the panel shows them. */
-  interface PanelInputs {
-    readonly stored: readonly Handoff[];
-    readonly notice: PanelNotice | null;
-  }
 
   const readInputs = async (table: string, sysId: string): Promise<PanelInputs> => {
     // Read together: on the flow's auto-pipelined connection they go out in one write.

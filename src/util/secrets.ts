@@ -10,6 +10,13 @@
  * by value does not.
  */
 const known = new Set<string>();
+/** Each known secret as JSON escapes it inside a string (what `scrubValue` looks for in serialised text). */
+const knownEscaped = new Set<string>();
+
+function remember(secret: string): void {
+  known.add(secret);
+  knownEscaped.add(JSON.stringify(secret).slice(1, -1));
+}
 
 /** Minimum length worth scrubbing: shorter values would mangle ordinary text. */
 const MIN_SECRET_LENGTH = 4;
@@ -19,10 +26,10 @@ export function registerSecret(value: string | undefined | null): void {
   if (typeof value !== 'string') return;
   const trimmed = value.trim();
   if (trimmed.length < MIN_SECRET_LENGTH) return;
-  known.add(trimmed);
+  remember(trimmed);
   // The same secret often travels encoded: basic auth, URL and form encoding.
-  known.add(encodeURIComponent(trimmed));
-  known.add(Buffer.from(trimmed).toString('base64'));
+  remember(encodeURIComponent(trimmed));
+  remember(Buffer.from(trimmed).toString('base64'));
 }
 
 /** Registers the basic-auth pair so its encoded header value is scrubbed too. */
@@ -34,6 +41,7 @@ export function registerBasicCredentials(user: string, password: string): void {
 /** For tests: forget every registered secret. */
 export function clearSecretsForTest(): void {
   known.clear();
+  knownEscaped.clear();
 }
 
 const URL_USERINFO = /(\b[a-z][a-z0-9+.-]*:\/\/)([^/@\s:]+)(?::[^/@\s]*)?@/gi;
@@ -88,8 +96,8 @@ export function scrubReplacer(key: string, value: unknown): unknown {
 const PATTERN_WORDS = /:\/\/|authorization|api-?key|bearer|cookie|passw|client_secret|_token/i;
 function mayNeedScrub(json: string): boolean {
   if (PATTERN_WORDS.test(json)) return true;
-  for (const secret of known) {
-    if (json.includes(JSON.stringify(secret).slice(1, -1))) return true;
+  for (const escaped of knownEscaped) {
+    if (json.includes(escaped)) return true;
   }
   return false;
 }
