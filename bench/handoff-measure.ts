@@ -28,7 +28,13 @@ const INTEGRATION = 'svc.aihandoff';
 export interface CallsPer {
   /** The connector's method calls (one HTTP call each but workNotes, which makes two when the ticket's journal has no rows). */
   readonly total: number;
-  /** Every HTTP call the worker made in the window (the transport's attempts: retries, sync pulls and a second journal read included). */
+  /**
+   * Every call the worker made to the instance in the window (the transport's
+   * attempts: retries, sync pulls and a second journal read included; each
+   * item of a Batch API call counted, as each is a transaction there).
+   */
+  readonly all: number;
+  /** The HTTP calls among them: a Batch API call counted once with its items. */
   readonly http: number;
   /** Besides the reads of the hand-off's sources (issue 13's count). */
   readonly besidesSources: number;
@@ -90,12 +96,12 @@ async function until(done: () => Promise<boolean>, timeoutMs: number): Promise<b
   }
 }
 
-function callsPer(byKind: Readonly<Record<string, number>>, attempts: number, items: number): CallsPer {
+function callsPer(byKind: Readonly<Record<string, number>>, attempts: number, http: number, items: number): CallsPer {
   const n = Math.max(1, items);
   const kinds = Object.entries(byKind).filter(([, c]) => c > 0);
   const total = kinds.reduce((sum, [, c]) => sum + c, 0);
   const besides = kinds.filter(([k]) => !SOURCE_KINDS.includes(k)).reduce((sum, [, c]) => sum + c, 0);
-  return { total: total / n, http: attempts / n, besidesSources: besides / n, byKind: Object.fromEntries(kinds.map(([k, c]) => [k, Number((c / n).toFixed(2))])) };
+  return { total: total / n, all: attempts / n, http: http / n, besidesSources: besides / n, byKind: Object.fromEntries(kinds.map(([k, c]) => [k, Number((c / n).toFixed(2))])) };
 }
 
 function redisPer(before: Readonly<Record<string, number>>, after: Readonly<Record<string, number>>, items: number): BatchResult['redis'] {
@@ -123,6 +129,7 @@ export async function runBatch(rig: Rig, batch: readonly Candidate[], options: {
   const failed0 = await rig.countWithStatus('failed');
   rig.calls.reset();
   const attempts0 = rig.attempts();
+  const http0 = rig.httpCalls();
   const redis0 = await rig.redisCommands();
   const cpu0 = rig.cpu();
   const syncs0 = rig.syncs.length;
@@ -137,6 +144,7 @@ export async function runBatch(rig: Rig, batch: readonly Candidate[], options: {
   const redis1 = await rig.redisCommands();
   const byKind = rig.calls.snapshot();
   const attempts = rig.attempts() - attempts0;
+  const http = rig.httpCalls() - http0;
   const written = (await rig.countWithStatus('awaiting_review')) - written0;
   const failed = (await rig.countWithStatus('failed')) - failed0;
   const ids = new Set(batch.map((c) => c.sysId));
@@ -164,7 +172,7 @@ export async function runBatch(rig: Rig, batch: readonly Candidate[], options: {
     spanMs,
     perSecond: lastDone.size / (spanMs / 1000),
     cpu: { worker: per(cpu0.worker, cpu1.worker), sandbox: per(cpu0.sandbox, cpu1.sandbox), redis: per(cpu0.redis, cpu1.redis) },
-    calls: callsPer(byKind, attempts, written),
+    calls: callsPer(byKind, attempts, http, written),
     syncPulled: syncPulled / Math.max(1, written),
     syncWhole: syncWhole / Math.max(1, written),
     noteOnce: [...notes.values()].filter((n) => n === 1).length,
@@ -178,6 +186,7 @@ export async function runReviews(rig: Rig, batch: readonly Candidate[], handoffs
   const accepted0 = await rig.countWithStatus('accepted');
   rig.calls.reset();
   const attempts0 = rig.attempts();
+  const http0 = rig.httpCalls();
   const queue = batch.filter((c) => handoffs.has(c.sysId));
   const count = queue.length;
   await Promise.all(Array.from({ length: options.clients }, async () => {
@@ -185,7 +194,7 @@ export async function runReviews(rig: Rig, batch: readonly Candidate[], handoffs
   }));
   await until(async () => (await rig.countWithStatus('accepted')) - accepted0 >= count, options.timeoutMs);
   const reviewed = (await rig.countWithStatus('accepted')) - accepted0;
-  return { reviewed, calls: callsPer(rig.calls.snapshot(), rig.attempts() - attempts0, reviewed) };
+  return { reviewed, calls: callsPer(rig.calls.snapshot(), rig.attempts() - attempts0, rig.httpCalls() - http0, reviewed) };
 }
 
 /** `count` bare BullMQ jobs with a no-op processor, added at once, at `concurrency`, on the product's Redis and job options. */

@@ -58,8 +58,14 @@ export interface Rig {
   readonly settings: RigSettings;
   readonly worker: WiredWorker;
   readonly calls: CallCounts;
-  /** Every HTTP attempt the connector made since start (idle load). */
+  /**
+   * Every call the connector made to the instance since start: each HTTP
+   * attempt, and each item of a Batch API call (each is a transaction on the
+   * instance), the batch itself not.
+   */
   readonly attempts: () => number;
+  /** Every HTTP call since start: a Batch API call counted once, its items not. */
+  readonly httpCalls: () => number;
   readonly app: AppNames;
   /** The incident mapping's AI field names (the sandbox installs the same). */
   readonly fields: { readonly panel: string; readonly status: string; readonly workNotes: string };
@@ -125,7 +131,9 @@ export async function startRig(settings: RigSettings): Promise<Rig> {
   const redisPid = Number(/process_id:(\d+)/.exec(await probe.info('server'))?.[1] ?? 'NaN');
   const profile = process.env.HANDOFF_BENCH_SANDBOX_PROF;
   const sandbox: SpawnedSandbox = await spawnSandbox({ tickets: settings.tickets, control: true, ...(profile ? { execArgv: ['--cpu-prof', `--cpu-prof-dir=${profile}`] } : {}) });
+  // Instance calls (each Batch API item counted, the batch itself not) and HTTP calls (a batch counted once, its items not).
   let attempts = 0;
+  let httpCalls = 0;
   const connector: ServiceNowConnector = createServiceNowConnector({
     config: parseServiceNowConfig({
       instanceUrl: sandbox.url,
@@ -134,7 +142,10 @@ export async function startRig(settings: RigSettings): Promise<Rig> {
       settleSeconds: settings.settleSeconds,
     }),
     log: silentLogger,
-    observe: () => void attempts++,
+    observe: (call) => {
+      if (call.context.operation !== 'batch') attempts += 1;
+      if (call.batched !== true) httpCalls += 1;
+    },
   });
   const calls = countCalls(connector);
   const loaded = loadRuntimeConfig({ file: fromRoot('config', 'sandbox.yaml') }).config;
@@ -168,6 +179,7 @@ export async function startRig(settings: RigSettings): Promise<Rig> {
     worker,
     calls,
     attempts: () => attempts,
+    httpCalls: () => httpCalls,
     app,
     fields,
     syncs,

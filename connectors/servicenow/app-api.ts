@@ -27,7 +27,8 @@ export function createAppApiClient(send: AuthorisedSend, names: AppNames): AppAp
     async writeTicket(table, sysId, body, signal) {
       const context: CallContext = { operation: 'write', table };
       const path = `${names.apiBase}/tickets/${checkTable(table)}/${checkSysId(sysId, table)}`;
-      const response = await send({ method: 'POST', path, body: JSON.stringify(body), idempotent: true, context, ...(signal ? { signal } : {}) });
+      // Idempotent (the note's key): it may share a Batch API call with other hand-offs' writes and reads (batch.ts).
+      const response = await send({ method: 'POST', path, body: JSON.stringify(body), idempotent: true, batchable: true, context, ...(signal ? { signal } : {}) });
       if (response.status !== 200) throw statusError(response.status, context, response.body);
       const result = unwrap(response, context) as Record<string, unknown> | null;
       const note = result?.note;

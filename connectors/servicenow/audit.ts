@@ -33,7 +33,7 @@ export async function readFieldChanges(client: TableClient, mapping: TableMappin
     .orderByDesc('record_checkpoint')
     .orderByDesc('sys_created_on')
     .build();
-  const rows = await client.list(AUDIT_TABLE, { query, fields: AUDIT_FIELDS, limit, ...(signal === undefined ? {} : { signal }) });
+  const rows = await client.list(AUDIT_TABLE, { query, fields: AUDIT_FIELDS, limit, batchable: true, ...(signal === undefined ? {} : { signal }) });
   return rows.map((row) => ({
     field: row.fieldname ?? field,
     oldValue: row.oldvalue ?? '',

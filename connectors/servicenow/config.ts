@@ -83,6 +83,12 @@ export const ServiceNowConfig = z.strictObject({
    * the worker and the instance.
    */
   settleSeconds: int(0, 3600).default(60),
+  /**
+   * Send the small reads that start together (a hand-off's sources, pickup's
+   * ticket and sys_audit reads) as one Batch API call (batch.ts). Default
+   * true; an instance that refuses the Batch API turns it off by itself.
+   */
+  batch: z.boolean().default(true),
   retry: RetryConfig.default(() => RetryConfig.parse({})),
 });
 export type ServiceNowConfig = Readonly<z.infer<typeof ServiceNowConfig>>;

@@ -51,6 +51,13 @@ const EnvSchema = z.strictObject({
   SN_MAX_CONCURRENCY: whole(1, 64),
   SN_SETTLE_SECONDS: whole(0, 3600),
   SN_RETRY_MAX_ATTEMPTS: whole(1, 20),
+  SN_BATCH: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .refine((v) => v === 'on' || v === 'off', 'must be on or off')
+    .transform((v) => v === 'on')
+    .optional(),
 });
 type EnvValues = z.infer<typeof EnvSchema>;
 
@@ -89,6 +96,7 @@ export function serviceNowConfigFromEnv(env: Env = process.env, deps: EnvConfigD
       ...(values.SN_MAX_CONCURRENCY === undefined ? {} : { maxConcurrency: values.SN_MAX_CONCURRENCY }),
       ...(values.SN_SETTLE_SECONDS === undefined ? {} : { settleSeconds: values.SN_SETTLE_SECONDS }),
       ...(values.SN_RETRY_MAX_ATTEMPTS === undefined ? {} : { retry: { maxAttempts: values.SN_RETRY_MAX_ATTEMPTS } }),
+      ...(values.SN_BATCH === undefined ? {} : { batch: values.SN_BATCH }),
     },
     'ServiceNow settings from the environment',
   );

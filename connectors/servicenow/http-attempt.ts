@@ -81,10 +81,10 @@ export function httpAttempt(request: AttemptRequest): Promise<AttemptAnswer> {
     req.on('error', (error) => finish({ kind: 'network', code: errorCode(error), cause: error }));
     req.on('response', (res) => {
       const body = decoded(res);
-      body.setEncoding('utf8');
-      let text = '';
+      // Bytes kept as they come and decoded once at the end: no per-chunk decoder, and one flat string for JSON.parse.
+      const chunks: Buffer[] = [];
       let bytes = 0;
-      body.on('data', (chunk: string) => {
+      body.on('data', (chunk: Buffer) => {
         bytes += chunk.length;
         if (bytes > request.maxBytes) {
           const error = Object.assign(new Error(`the answer is larger than ${request.maxBytes} bytes`), { code: 'ERR_RESPONSE_TOO_LARGE' });
@@ -92,10 +92,10 @@ export function httpAttempt(request: AttemptRequest): Promise<AttemptAnswer> {
           req.destroy();
           return;
         }
-        text += chunk;
+        chunks.push(chunk);
       });
       body.on('error', (error) => finish({ kind: 'network', code: errorCode(error), cause: error }));
-      body.on('end', () => finish({ kind: 'response', status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      body.on('end', () => finish({ kind: 'response', status: res.statusCode ?? 0, headers: res.headers, body: (chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, bytes)).toString('utf8') }));
       // The connection closed before the whole answer arrived (a reset mid-body).
       res.on('close', () => {
         if (!res.complete) finish({ kind: 'network', code: 'ECONNRESET', cause: new Error('the answer was cut off') });

@@ -19,6 +19,7 @@ import axios, { type AxiosInstance } from 'axios';
 import { HandoffError } from '../../src/errors.js';
 import { errorCode, httpAttempt } from './http-attempt.js';
 import type { Logger } from '../../src/util/log.js';
+import { BATCH_PATH, createBatcher } from './batch.js';
 import { createLimiter, type Limiter } from './limiter.js';
 import { backoffMs, isTransient, safeToResend, serverHintMs, type AttemptOutcome, type HeaderMap, type RetryPolicy } from './retry.js';
 import { describeCall, detailsOf, statusError, type CallContext } from './sn-errors.js';
@@ -47,6 +48,14 @@ export interface ObservedAttempt {
   readonly durationMs: number;
   /** 1 for a call's first attempt, 2 and up for its retries. */
   readonly attempt: number;
+  /**
+   * Set when this attempt was an item of a Batch API call (batch.ts): it was a
+   * transaction on the instance but not an HTTP call of its own. The batch
+   * call itself is observed too, with operation `batch` and `items`.
+   */
+  readonly batched?: boolean;
+  /** On a batch call: how many reads it carried. */
+  readonly items?: number;
 }
 
 export interface TransportOptions extends TransportDeps {
@@ -58,6 +67,8 @@ export interface TransportOptions extends TransportDeps {
   readonly maxConcurrency: number;
   readonly retry: RetryPolicy;
   readonly log: Logger;
+  /** Send the batchable calls queued in the same turn of the event loop as one Batch API call (batch.ts). Default false. */
+  readonly batch?: boolean;
 }
 
 export interface TransportRequest {
@@ -70,6 +81,12 @@ export interface TransportRequest {
   readonly contentType?: string;
   /** Whether sending the call twice is harmless; false for work-note appends (retry.ts, safeToResend). */
   readonly idempotent: boolean;
+  /**
+   * A small read (one record, a short list) or an idempotent write (the app
+   * API's ticket write) that may go out in a Batch API call with others
+   * (batch.ts); never a page of a pull.
+   */
+  readonly batchable?: boolean;
   readonly context: CallContext;
   readonly signal?: AbortSignal;
 }
@@ -94,7 +111,8 @@ const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy
 /** Largest response body accepted, in bytes: a page of 2,000 tickets with long descriptions fits many times over. */
 const MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
 
-type Attempt =
+/** One HTTP exchange: the answer, or how it failed without one. */
+export type Attempt =
   | { readonly outcome: AttemptOutcome & { kind: 'response' }; readonly response: TransportResponse }
   | { readonly outcome: AttemptOutcome & { kind: 'network' }; readonly cause: unknown }
   | { readonly outcome: AttemptOutcome & { kind: 'timeout' } };
@@ -180,6 +198,30 @@ export function createTransport(options: TransportOptions): Transport {
     });
   };
 
+  const batcher = options.batch === true
+    ? createBatcher({
+        limiter,
+        log,
+        attempt: (request, headers) => attemptOnce({ ...request, headers: () => Promise.resolve(headers), idempotent: true }, headers),
+        observe: (call) => options.observe?.({ method: 'POST', path: BATCH_PATH, context: { operation: 'batch' }, status: call.status, durationMs: call.durationMs, attempt: 1, items: call.items }),
+      })
+    : null;
+
+  /** One attempt of a call: in the next batch when it may go in one, else alone under the concurrency cap. */
+  const attemptOf = async (request: TransportRequest, headers: Record<string, string>): Promise<{ readonly result: Attempt; readonly batched: boolean; readonly started: number }> => {
+    let started = performance.now();
+    if (batcher !== null && batcher.enabled && request.batchable === true && (request.method === 'GET' || (request.method === 'POST' && request.idempotent))) {
+      const { method, path, body, context, signal } = request;
+      const { attempt, batched } = await batcher.send({ method, path, context, ...(body === undefined ? {} : { body }), ...(signal ? { signal } : {}) }, headers);
+      return { result: attempt, batched, started };
+    }
+    const result = await limiter.run(() => {
+      started = performance.now();
+      return attemptOnce(request, headers);
+    }, request.signal);
+    return { result, batched: false, started };
+  };
+
   return {
     limiter,
     close() {
@@ -189,13 +231,9 @@ export function createTransport(options: TransportOptions): Transport {
     async send(request) {
       for (let attempt = 1; ; attempt += 1) {
         const headers = await request.headers();
-        let started = 0;
-        const result = await limiter.run(() => {
-          started = performance.now();
-          return attemptOnce(request, headers);
-        }, request.signal);
+        const { result, batched, started } = await attemptOf(request, headers);
         const { outcome } = result;
-        options.observe?.({ method: request.method, path: request.path, context: request.context, status: 'response' in result ? result.response.status : 0, durationMs: performance.now() - started, attempt });
+        options.observe?.({ method: request.method, path: request.path, context: request.context, status: 'response' in result ? result.response.status : 0, durationMs: performance.now() - started, attempt, ...(batched ? { batched } : {}) });
         if ('response' in result && !isTransient(outcome)) return result.response;
         if (!request.idempotent && !safeToResend(outcome)) throw failure(request, result, attempt, undefined, true);
         const hint = 'response' in result ? serverHintMs(result.response.headers, now()) : undefined;

@@ -66,6 +66,8 @@ export function createJournalReader({ client, pageSize, log }: JournalReaderOpti
         allowed: ['element_id', 'element', 'name'],
         timeField: 'sys_created_on',
         pageSize,
+        // One ticket's notes: they may go in a Batch API call with the hand-off's other source reads.
+        batchable: true,
         ...(signal === undefined ? {} : { signal }),
       },
       null,

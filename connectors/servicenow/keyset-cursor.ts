@@ -42,6 +42,8 @@ export interface KeysetSpec {
   readonly timeField?: TimeField;
   readonly pageSize: number;
   readonly signal?: AbortSignal;
+  /** One record's rows (a journal): pages may share a Batch API call with other reads (table-client.ts, ListRequest). */
+  readonly batchable?: boolean;
   /** UTC `YYYY-MM-DD HH:mm:ss`: reported watermarks never pass rows at or after this time. */
   readonly settledBefore?: string;
 }
@@ -83,7 +85,7 @@ export async function* keysetPages(client: TableClient, spec: KeysetSpec, since:
   const fetchAfter = (position: Watermark | null): Prefetch => {
     const controller = new AbortController();
     const signal = spec.signal === undefined ? controller.signal : AbortSignal.any([spec.signal, controller.signal]);
-    const answer = client.listAnswer(spec.table, { query: keysetQuery(spec, position), fields, limit: spec.pageSize, signal });
+    const answer = client.listAnswer(spec.table, { query: keysetQuery(spec, position), fields, limit: spec.pageSize, signal, ...(spec.batchable === true ? { batchable: true } : {}) });
     // An aborted guess is never awaited: keep its rejection from going unhandled.
     answer.catch(() => undefined);
     return { position, answer, abort: () => controller.abort() };

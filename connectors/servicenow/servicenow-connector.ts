@@ -117,7 +117,7 @@ export interface ServiceNowConnector extends Connector {
 export function createServiceNowConnector(options: ServiceNowConnectorOptions): ServiceNowConnector {
   const { config, log } = options;
   const now = options.now ?? Date.now;
-  const transport = createTransport({ ...options, baseUrl: config.instanceUrl, timeoutMs: config.timeoutMs, maxConcurrency: config.maxConcurrency, retry: config.retry, log });
+  const transport = createTransport({ ...options, baseUrl: config.instanceUrl, timeoutMs: config.timeoutMs, maxConcurrency: config.maxConcurrency, retry: config.retry, batch: config.batch, log });
   const auth = options.auth ?? createAuth(config.auth, { transport, timeoutMs: config.timeoutMs, log, now });
   const client = createTableClient({ transport, auth, log });
   const app = appNames(options.appScope ?? DEFAULT_APP_SCOPE);
@@ -192,7 +192,7 @@ export function createServiceNowConnector(options: ServiceNowConnectorOptions): 
         .andAll(conditions.map((condition) => conditionFrom(condition, mapping.table)))
         .orderByDesc('sys_updated_on')
         .build();
-      return client.list(mapping.table, { query, fields: fields === 'related' ? related(mapping) : withoutAiFields(mapping), limit, displayValue: 'all' });
+      return client.list(mapping.table, { query, fields: fields === 'related' ? related(mapping) : withoutAiFields(mapping), limit, displayValue: 'all', batchable: true });
     },
 
     async getRecord(table, sysId, fields) {

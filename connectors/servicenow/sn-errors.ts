@@ -11,8 +11,8 @@ import { HandoffError, type ErrorCode } from '../../src/errors.js';
 
 /** What a call was, for error messages and logs: never its URL or body. */
 export interface CallContext {
-  /** `write`: a ticket write through the app's API; `insert`: a row of the checkpoint table. */
-  readonly operation: 'list' | 'get' | 'patch' | 'insert' | 'token' | 'write';
+  /** `write`: a ticket write through the app's API; `insert`: a row of the checkpoint table; `batch`: a Batch API call carrying reads (batch.ts). */
+  readonly operation: 'list' | 'get' | 'patch' | 'insert' | 'token' | 'write' | 'batch';
   readonly table?: string;
 }
 

@@ -37,6 +37,12 @@ export interface ListRequest {
   /** `sysparm_display_value`: false (default) raw values, true labels instead, `all` both (labels under `dv_<field>`). */
   readonly displayValue?: DisplayMode;
   readonly signal?: AbortSignal;
+  /**
+   * A read of one record's few rows (its journal, its class's sys_audit rows,
+   * a related list): it may share a Batch API call with other reads started
+   * at the same moment (batch.ts). Never set on a page of a pull.
+   */
+  readonly batchable?: boolean;
 }
 
 export interface GetRequest {
@@ -112,7 +118,7 @@ export function createTableClient(options: TableClientOptions): TableClient {
       ['sysparm_exclude_reference_link', 'true'],
       ['sysparm_no_count', 'true'],
     ])}`;
-    const response = await send({ method: 'GET', path, idempotent: true, context, ...signalOf(request) });
+    const response = await send({ method: 'GET', path, idempotent: true, batchable: request.batchable === true, context, ...signalOf(request) });
     if (response.status !== 200) throw statusError(response.status, context, response.body);
     return {
       text: response.body,
@@ -133,7 +139,8 @@ export function createTableClient(options: TableClientOptions): TableClient {
     async get(table, sysId, request) {
       const context: CallContext = { operation: 'get', table };
       const path = `${TABLE_PATH}${checkTable(table)}/${checkSysId(sysId, table)}?${params(recordParams(request.fields, table, request.displayValue))}`;
-      const response = await send({ method: 'GET', path, idempotent: true, context, ...signalOf(request) });
+      // One record: it may share a Batch API call with other reads started at the same moment (batch.ts).
+      const response = await send({ method: 'GET', path, idempotent: true, batchable: true, context, ...signalOf(request) });
       if (response.status === 404) return null;
       if (response.status !== 200) throw statusError(response.status, context, response.body);
       return toRecord(unwrap(response, context), context, 0, request.displayValue === 'all');

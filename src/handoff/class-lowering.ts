@@ -17,7 +17,7 @@
  * Who lowered it comes only from sys_audit; otherwise it is "unknown", and
  * a policy that refuses only the lowerer refuses an unknown one as well.
  */
-import type { RawRecord } from '../connector/connector.js';
+import type { FieldChange, RawRecord } from '../connector/connector.js';
 import type { Actor } from '../domain/handoff.js';
 import type { ClassLowering } from '../domain/panel.js';
 import type { DataClass, Ticket } from '../domain/ticket.js';
@@ -49,20 +49,37 @@ function isoOfGlide(text: string): string | null {
   return Number.isFinite(ms) ? new Date(ms).toISOString() : null;
 }
 
-/** The newest lowering sys_audit records within the cool-down, still in force; null when none or sys_audit cannot be read. */
-async function auditedLowering(deps: FlowDeps, mapping: TableMapping, sysId: string, current: DataClass, coolDownMs: number): Promise<Lowering | null> {
+/** Pickup's read of sys_audit on the class field, started beside the ticket's read (startClassAudit). */
+export type ClassAudit = Promise<{ readonly changes: readonly FieldChange[] } | { readonly error: unknown } | null>;
+
+/**
+ * Starts the sys_audit read of a ticket's class field now, so it goes out
+ * with the ticket's own read (one Batch API call, issue 13) rather than
+ * after it; null inside when the mapping has no class field or the check is
+ * off. Never rejects: a failed read is handed to checkClassLowering, which
+ * decides as it would have.
+ */
+export function startClassAudit(deps: FlowDeps, mapping: TableMapping, sysId: string): ClassAudit {
   const field = mapping.dataClass.field;
-  if (field === undefined) return null;
-  let changes;
-  try {
-    changes = await deps.connector.fieldChanges(mapping, sysId, field);
-  } catch (error) {
+  if (field === undefined || deps.policy.boundaryRules().classLowering.coolDownMs <= 0) return Promise.resolve(null);
+  return deps.connector.fieldChanges(mapping, sysId, field).then(
+    (changes) => ({ changes }),
+    (error: unknown) => ({ error }),
+  );
+}
+
+/** The newest lowering sys_audit records within the cool-down, still in force; null when none or sys_audit cannot be read. */
+async function auditedLowering(deps: FlowDeps, mapping: TableMapping, read: ClassAudit, current: DataClass, coolDownMs: number): Promise<Lowering | null> {
+  const field = mapping.dataClass.field;
+  const answer = await read;
+  if (field === undefined || answer === null) return null;
+  if ('error' in answer) {
     // Not readable (an ACL, a dot-walked field): the panel's record decides, and who is unknown.
-    if (isHandoffError(error) && !error.retryable) return null;
-    throw error;
+    if (isHandoffError(answer.error) && !answer.error.retryable) return null;
+    throw answer.error;
   }
   const now = deps.now();
-  for (const change of changes) {
+  for (const change of answer.changes) {
     // The insert's own row (checkpoint 0, old value empty) sets the class the ticket was created with: not a lowering.
     if (change.checkpoint === 0) continue;
     const at = isoOfGlide(change.createdOn);
@@ -90,15 +107,17 @@ function panelLowering(record: RawRecord, mapping: TableMapping, current: DataCl
 /**
  * Pickup's check: null when the request may go on; else the refusal, with
  * the lowering recorded in the audit (once per lowering and cool-down).
+ * `audit`: the sys_audit read pickup started beside the ticket's read; made
+ * here when not given.
  */
-export async function checkClassLowering(deps: FlowDeps, mapping: TableMapping, record: RawRecord, ticket: Ticket, requester: Actor): Promise<LoweringRefusal | null> {
+export async function checkClassLowering(deps: FlowDeps, mapping: TableMapping, record: RawRecord, ticket: Ticket, requester: Actor, audit?: ClassAudit): Promise<LoweringRefusal | null> {
   const { coolDownMs, refuse } = deps.policy.boundaryRules().classLowering;
   const current = ticket.dataClass;
   // An unknown class blocks every operation already; a cool-down of 0 turns the check off.
   if (coolDownMs <= 0 || current === null) return null;
   const now = deps.now();
   const fromPanel = panelLowering(record, mapping, current, now, coolDownMs);
-  const audited = await auditedLowering(deps, mapping, ticket.ref.sysId, current, coolDownMs);
+  const audited = await auditedLowering(deps, mapping, audit ?? startClassAudit(deps, mapping, ticket.ref.sysId), current, coolDownMs);
   const lowering = audited !== null && fromPanel !== null && classRank(fromPanel.from) > classRank(audited.from) ? { ...audited, from: fromPanel.from } : (audited ?? fromPanel);
   if (lowering === null) return null;
 

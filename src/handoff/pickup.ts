@@ -29,7 +29,7 @@ import { formatIssues } from '../util/zod-issues.js';
 import { handoffEvent } from './audit-helpers.js';
 import type { AuditEvent, AuditEventInput } from './audit-event.js';
 import type { FlowDeps } from './flow-deps.js';
-import { checkClassLowering } from './class-lowering.js';
+import { checkClassLowering, startClassAudit } from './class-lowering.js';
 import { refuseRow, type RowRefusal } from './refusal.js';
 import { holds, rowActor } from './row-identity.js';
 import { staleBecause } from './stale-reason.js';
@@ -80,6 +80,8 @@ export async function takeRequest(deps: FlowDeps, mappings: MappingSet, raw: Raw
   if (!who.ok) return refuse(who.code, who.message, who.remedy);
   const requester = who.actor;
 
+  // The class's sys_audit rows are read beside the ticket, not after it: both go out together (one Batch API call).
+  const classAudit = startClassAudit(deps, mapping, row.ticket);
   const record = await deps.connector.get(mapping, row.ticket);
   await deps.fault('intake-ticket-read');
   if (!record) return refuse('SN_NOT_FOUND', `The request was not taken: ${row.number || row.ticket} cannot be read by the AI worker.`, 'Ask an admin to check the integration user can read this ticket.', { actor: requester.userName, ticket: { mapping, sysId: row.ticket, number: row.number, record: null } });
@@ -93,7 +95,7 @@ export async function takeRequest(deps: FlowDeps, mappings: MappingSet, raw: Raw
     const message = error instanceof HandoffError ? error.message : 'the ticket could not be read';
     return refuseOn('RECORD_INVALID', `The request was not taken: ${message}.`, 'Ask an admin to check the field mapping for this table.');
   }
-  const lowered = await checkClassLowering(deps, mapping, record, ticket, requester);
+  const lowered = await checkClassLowering(deps, mapping, record, ticket, requester, classAudit);
   if (lowered) return refuseOn(lowered.code, lowered.message, lowered.remedy);
 
   const panel = await deps.policy.panel(ticket, { handoffs: [], notice: null });

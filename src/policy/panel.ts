@@ -39,9 +39,28 @@ const HOUR_MS = 3_600_000;
 /** Shown where a malformed ticket lacks a value the panel needs. */
 const UNKNOWN = '(unknown)';
 
-export function buildPanel(ticket: Ticket, ctx: PolicyContext, extras: PanelExtras = {}): Panel {
+/**
+ * A ticket's facts and evaluated operations per ticket object, for the policy
+ * context they were computed under. A hand-off's steps build the panel of the
+ * same ticket object two or three times (pickup's check, the panel with the
+ * new hand-off, the one with its note): the evaluation, seven scope digests,
+ * depends only on the ticket and the context, so it runs once (issue 13's
+ * profile). Tickets are never changed once made (toTicket).
+ */
+const evaluations = new WeakMap<Ticket, { readonly ctx: PolicyContext; readonly facts: ReturnType<typeof readFacts>; readonly evaluated: Evaluated[] }>();
+
+function evaluationOf(ticket: Ticket, ctx: PolicyContext): { readonly facts: ReturnType<typeof readFacts>; readonly evaluated: Evaluated[] } {
+  const hit = evaluations.get(ticket);
+  if (hit !== undefined && hit.ctx === ctx) return hit;
   const facts = readFacts(ticket, ctx);
-  const evaluated = evaluateTicket(facts);
+  const entry = { ctx, facts, evaluated: evaluateTicket(facts) };
+  // A malformed ticket (not an object) is evaluated every time; a WeakMap takes objects only.
+  if (typeof ticket === 'object' && ticket !== null) evaluations.set(ticket, entry);
+  return entry;
+}
+
+export function buildPanel(ticket: Ticket, ctx: PolicyContext, extras: PanelExtras = {}): Panel {
+  const { facts, evaluated } = evaluationOf(ticket, ctx);
   const operations: PanelOperation[] = [];
   const decisions: Decision[] = [];
   const { compiled } = ctx.policy;

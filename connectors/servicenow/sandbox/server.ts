@@ -62,6 +62,12 @@ export interface SandboxOptions {
   readonly writeLogCap?: number;
   /** Serve the ticket page (/tickets, /ticket/<number>, /login.do); default true. */
   readonly page?: boolean;
+  /**
+   * Whether the Batch API (`POST /api/now/v1/batch`) answers; default true.
+   * False answers it as an instance that does not offer it to the caller
+   * (400 "Requested URI does not represent any resource").
+   */
+  readonly batchApi?: boolean;
   /** Extra HTTP routes, tried after the Table API and the page. */
   readonly routes?: readonly ((ctx: SandboxParts) => ExtraRoute)[];
   /** The installed app's scope: its tables, fields, roles and API (src/domain/app-names.ts). Default x_acme_aihandoff. */
@@ -147,6 +153,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     oauth: { credentials, tokens, directory },
     control: options.control === true ? { faults, rateLimit, acl, tokens, writeLog, rules, doorbell } : undefined,
     identify: createIdentify({ directory, credentials, tokens, sessions }),
+    batchApi: options.batchApi ?? true,
     faults,
     rateLimit,
     writeLog,

@@ -86,6 +86,14 @@ describe('the panel', () => {
     expect(buildPanel(inc, ctx).digest).toBe(plain.digest);
   });
 
+  it('the same ticket object under a new context is evaluated afresh: a kill switch is never hidden by an earlier panel', () => {
+    const eligible = buildPanel(inc, ctx);
+    expect(eligible.operations.some((o) => o.outcome !== 'blocked')).toBe(true);
+    const switchedOff = buildPanel(inc, context({ switches: { ai: false } }));
+    expect(switchedOff.operations.every((o) => o.outcome === 'blocked')).toBe(true);
+    expect(buildPanel(inc, ctx, { handoffs: [] }).operations.map((o) => o.outcome)).toEqual(eligible.operations.map((o) => o.outcome));
+  });
+
   it('carries the owner ids (who may review a no-approval hand-off), null when unset, and its digest changes with them', () => {
     const plain = buildPanel(inc, ctx);
     const unassigned = buildPanel({ ...inc, owner: { ...inc.owner, assignee: null } }, ctx);

@@ -3,9 +3,11 @@
  * in front of it) would treat it: control routes; then for the Table API, the
  * app's Scripted REST API and the token endpoint: injected faults,
  * authentication, the rate limit, the handler; and the write log records
- * every write whatever its fate.
+ * every write whatever its fate. The Batch API runs each of its items
+ * through that same path.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { z } from 'zod';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Identified } from '../auth/identify.js';
 import type { Faults, FaultRule } from '../faults.js';
@@ -33,6 +35,8 @@ export interface DispatchContext {
   readonly oauth: OAuthContext;
   readonly control: ControlContext | undefined;
   readonly identify: (headers: IncomingMessage['headers']) => Identified;
+  /** Whether the Batch API answers (SandboxOptions.batchApi). */
+  readonly batchApi: boolean;
   readonly faults: Faults;
   readonly rateLimit: RateLimiter;
   readonly writeLog: WriteLog;
@@ -44,6 +48,8 @@ export interface DispatchContext {
 }
 
 const TABLE_PATH = /^\/api\/now(?:\/v\d+)?\/table\/([^/]+)(?:\/([^/]+))?\/?$/;
+/** The Batch API: versioned only, as on an instance (`/api/now/batch` answers "no resource" there). */
+const BATCH_PATH = /^\/api\/now\/v1\/batch\/?$/;
 
 function faultReply(fault: FaultRule): Reply | undefined {
   switch (fault.kind) {
@@ -74,24 +80,62 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
     return send(res, typeof text === 'string' ? handleControl(ctx.control, method, url, text) : ERRORS.badRequest('body too large'));
   }
 
-  const tableMatch = TABLE_PATH.exec(url.pathname);
-  const appMatch = url.pathname.startsWith(`${ctx.appApi.base}/`) ? /^\/tickets\/([^/]+)\/([^/]+)\/?$/.exec(url.pathname.slice(ctx.appApi.base.length)) : null;
-  const isToken = url.pathname === '/oauth_token.do';
-  if (!tableMatch && !appMatch && !isToken) {
-    for (const route of ctx.extraRoutes) if (await route(req, res, url)) return;
+  const route = apiRoute(ctx, url);
+  if (route === null) {
+    for (const extra of ctx.extraRoutes) if (await extra(req, res, url)) return;
     if (url.pathname.startsWith('/api/')) return send(res, ERRORS.noResource());
     return send(res, { status: 404, headers: { 'Content-Type': 'text/plain' }, body: 'Not found' });
   }
-
-  const match = tableMatch ?? appMatch;
-  const table = match ? decodeURIComponent(match[1]!) : undefined;
-  const sysId = match?.[2] === undefined ? undefined : decodeURIComponent(match[2]);
-  const isWrite = match !== null && method !== 'GET' && method !== 'HEAD';
-  const api: 'table' | 'app' = appMatch ? 'app' : 'table';
   const text = method === 'GET' || method === 'HEAD' ? '' : await readBody(req, MAX_BODY_BYTES);
   if (typeof text !== 'string') return send(res, ERRORS.badRequest('Request body too large', `The body exceeds ${MAX_BODY_BYTES} bytes`));
-  const body = isWrite ? parseObject(text) : null;
-  const identified = ctx.identify(req.headers);
+  const call: ApiCall = { method, url, baseUrl, headers: req.headers, text };
+  const { reply, mode } = route.kind === 'batch' ? await batchAnswer(ctx, call) : await apiAnswer(ctx, route, call);
+  return send(res, reply, mode);
+}
+
+/** Which API a path is: the Table API, the app's Scripted REST API, the token endpoint or the Batch API; null for none. */
+type ApiRoute =
+  | { readonly kind: 'table' | 'app'; readonly table: string; readonly sysId: string | undefined }
+  | { readonly kind: 'token' }
+  | { readonly kind: 'batch' };
+
+interface ApiCall {
+  readonly method: string;
+  readonly url: URL;
+  readonly baseUrl: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly text: string;
+}
+
+interface Answer {
+  readonly reply: Reply;
+  readonly mode: SendMode;
+}
+
+function apiRoute(ctx: DispatchContext, url: URL): ApiRoute | null {
+  if (ctx.batchApi && BATCH_PATH.test(url.pathname)) return { kind: 'batch' };
+  if (url.pathname === '/oauth_token.do') return { kind: 'token' };
+  const tableMatch = TABLE_PATH.exec(url.pathname);
+  const appMatch = tableMatch === null && url.pathname.startsWith(`${ctx.appApi.base}/`) ? /^\/tickets\/([^/]+)\/([^/]+)\/?$/.exec(url.pathname.slice(ctx.appApi.base.length)) : null;
+  const match = tableMatch ?? appMatch;
+  if (match === null) return null;
+  return { kind: tableMatch ? 'table' : 'app', table: decodeURIComponent(match[1]!), sysId: match[2] === undefined ? undefined : decodeURIComponent(match[2]) };
+}
+
+/**
+ * One call of the Table API, the app's API or the token endpoint, in the
+ * order an instance treats it: injected faults, authentication, the rate
+ * limit, the handler; every write recorded in the write log whatever its
+ * fate. The answer and how to send it (a fault may cut or drop it).
+ */
+async function apiAnswer(ctx: DispatchContext, route: Exclude<ApiRoute, { kind: 'batch' }>, call: ApiCall): Promise<Answer> {
+  const { method, url } = call;
+  const table = route.kind === 'token' ? undefined : route.table;
+  const sysId = route.kind === 'token' ? undefined : route.sysId;
+  const isWrite = route.kind !== 'token' && method !== 'GET' && method !== 'HEAD';
+  const api: 'table' | 'app' = route.kind === 'app' ? 'app' : 'table';
+  const body = isWrite ? parseObject(call.text) : null;
+  const identified = ctx.identify(call.headers);
   const user = identified.ok ? identified.identity.actor.userName : null;
 
   // The app's API logs the ticket's view of its body (its fields and the note under work_notes).
@@ -114,9 +158,9 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
       ignored: outcome.ignored,
     });
   };
-  const refuse = (reply: Reply, reason: string, mode: SendMode = 'normal'): Promise<void> => {
+  const refuse = (reply: Reply, reason: string, mode: SendMode = 'normal'): Answer => {
     logWrite(mode === 'drop' ? 0 : reply.status, { applied: false, sysId: null, reason, changed: [], ignored: [] });
-    return send(res, reply, mode);
+    return { reply, mode };
   };
 
   const { delayMs, fault } = ctx.faults.pick({ method, path: url.pathname, table, user: user ?? undefined });
@@ -132,14 +176,14 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
     }
   }
 
-  if (isToken) return send(res, handleOAuth(ctx.oauth, method, text), after);
+  if (route.kind === 'token') return { reply: handleOAuth(ctx.oauth, method, call.text), mode: after };
   if (!identified.ok) return refuse(ERRORS.unauthenticated(), identified.reason === 'missing' ? 'no credentials' : 'credentials refused');
 
   const limit = ctx.rateLimit.check(identified.identity.actor.userName);
   if (limit && !limit.allowed) return refuse(ERRORS.rateLimited(ctx.rateLimit.config()?.limit ?? 0, limit.headers), 'rate limited');
 
-  if (appMatch) {
-    const answer = ctx.appApi.handle(method, table!, sysId!, identified.identity, body);
+  if (route.kind === 'app') {
+    const answer = ctx.appApi.handle(method, route.table, route.sysId!, identified.identity, body);
     const at = new Date(ctx.clock()).toISOString();
     for (const write of answer.writes) {
       const status = after === 'drop' ? 0 : answer.reply.status;
@@ -147,13 +191,74 @@ export async function dispatch(ctx: DispatchContext, req: IncomingMessage, res: 
       ctx.writeLog.record({ api, at, method, user, ...write, reason, status });
     }
     const reply = limit ? { ...answer.reply, headers: { ...answer.reply.headers, ...limit.headers } } : answer.reply;
-    return send(res, reply, after);
+    return { reply, mode: after };
   }
 
-  const answer = handleTable(ctx.table, { method, table: table!, sysId, url, baseUrl, identity: identified.identity, body });
+  const answer = handleTable(ctx.table, { method, table: route.table, sysId, url, baseUrl: call.baseUrl, identity: identified.identity, body });
   if (answer.write) logWrite(after === 'drop' ? 0 : answer.reply.status, after === 'drop' && answer.write.applied ? { ...answer.write, reason: 'applied; connection dropped before the answer (fault)' } : answer.write);
   const reply = limit ? { ...answer.reply, headers: { ...answer.reply.headers, ...limit.headers } } : answer.reply;
-  return send(res, reply, after);
+  return { reply, mode: after };
+}
+
+/** Items one Batch API call may carry here (an instance limits a batch by size and time instead). */
+export const MAX_BATCH_ITEMS = 100;
+
+const BatchItem = z.object({
+  id: z.string().min(1),
+  method: z.enum(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']),
+  url: z.string().startsWith('/'),
+  headers: z.array(z.object({ name: z.string().min(1), value: z.string() })).optional(),
+  body: z.string().optional(),
+  exclude_response_headers: z.boolean().optional(),
+});
+const BatchBody = z.object({ batch_request_id: z.string().optional(), rest_requests: z.array(BatchItem).min(1).max(MAX_BATCH_ITEMS) });
+
+/**
+ * The Batch API (`POST /api/now/v1/batch`, as ServiceNow's REST API reference
+ * describes it): each item is run as its own call would be, in the batch's
+ * session (the batch's credentials; an item's own headers added), with the
+ * faults, the rate limit (each item counts) and the ACLs of that call; the
+ * answers come back together, each body Base64-encoded. Faults that cut or
+ * drop a connection act on the batch's one connection.
+ */
+async function batchAnswer(ctx: DispatchContext, call: ApiCall): Promise<Answer> {
+  if (call.method !== 'POST') return { reply: ERRORS.methodNotAllowed(), mode: 'normal' };
+  const { fault } = ctx.faults.pick({ method: call.method, path: call.url.pathname, table: undefined, user: undefined });
+  if (fault) {
+    if (fault.kind === 'drop') return { reply: ERRORS.notFound(), mode: 'drop' };
+    const reply = faultReply(fault);
+    if (reply) return { reply, mode: 'normal' };
+  }
+  const identified = ctx.identify(call.headers);
+  if (!identified.ok) return { reply: ERRORS.unauthenticated(), mode: 'normal' };
+  const parsed = BatchBody.safeParse(parseObject(call.text));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { reply: ERRORS.badRequest('Invalid batch request', `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'not a batch request'}`), mode: 'normal' };
+  }
+  const serviced: Record<string, unknown>[] = [];
+  let mode = (fault?.kind === 'truncate' ? 'truncate' : 'normal') as SendMode;
+  for (const item of parsed.data.rest_requests) {
+    const started = performance.now();
+    const url = new URL(item.url, call.baseUrl);
+    const headers: IncomingHttpHeaders = { ...call.headers };
+    for (const h of item.headers ?? []) headers[h.name.toLowerCase()] = h.value;
+    const route = apiRoute(ctx, url);
+    const method = item.method;
+    const text = item.body === undefined ? '' : Buffer.from(item.body, 'base64').toString('utf8');
+    const answer: Answer = route === null || route.kind === 'batch' ? { reply: ERRORS.noResource(), mode: 'normal' } : await apiAnswer(ctx, route, { method, url, baseUrl: call.baseUrl, headers, text });
+    if (answer.mode !== 'normal') mode = answer.mode === 'drop' || mode === 'drop' ? 'drop' : 'truncate';
+    const bodyText = typeof answer.reply.body === 'string' ? answer.reply.body : [...answer.reply.body].join('');
+    serviced.push({
+      id: item.id,
+      status_code: answer.reply.status,
+      status_text: STATUS_CODES[answer.reply.status] ?? '',
+      headers: item.exclude_response_headers === true ? [] : Object.entries(answer.reply.headers).map(([name, value]) => ({ name, value })),
+      body: Buffer.from(bodyText, 'utf8').toString('base64'),
+      execution_time: Math.round(performance.now() - started),
+    });
+  }
+  return { reply: json(200, { batch_request_id: parsed.data.batch_request_id ?? '', serviced_requests: serviced, unserviced_requests: [] }), mode };
 }
 
 function parseObject(text: string): Record<string, unknown> | null {
