@@ -20,7 +20,7 @@
 import { HandoffError } from '../errors.js';
 import { ROW_LIMITS, SYS_ID, type RequestRowUpdate, type ReviewRowUpdate } from '../domain/app-rows.js';
 import { HANDOFF_ID } from '../domain/fields.js';
-import { Panel } from '../domain/panel.js';
+import { Panel, panelText } from '../domain/panel.js';
 import { AiStatus } from '../domain/status.js';
 import type { TableMapping } from '../mapping/mapping-schema.js';
 import type { RowKind, TicketWrite } from './connector.js';
@@ -127,7 +127,7 @@ const SEALED_MAX = 1024;
 
 /** The panel as the text the ticket's panel field takes, known to the guard as sealed. */
 export function sealedPanelText(panel: Panel): string {
-  const text = JSON.stringify(panel);
+  const text = panelText(panel);
   if (sealedTexts.size >= SEALED_MAX) sealedTexts.clear();
   sealedTexts.add(text);
   return text;

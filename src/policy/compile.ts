@@ -66,6 +66,13 @@ export interface CompiledOperation {
   readonly blockedMask: number;
   /** Canonical JSON of `"id":…`, the start of the panel entry's digest form (domain `panelDigest`). */
   readonly panelId: string;
+  /**
+   * The panel entry's members that never change for this operation, as JSON
+   * (`"id":…,"title":…,"class":…,"sources":…,"outputKind":…,"expectedOutput":…,
+   * "stopConditions":…,"blockedActions":…`): the panel's text is assembled
+   * from them (panel.ts, `panelTextOf`).
+   */
+  readonly panelStatic: string;
 }
 
 export interface CompiledPolicy {
@@ -234,6 +241,18 @@ export function compilePolicy(
       scopeHead: `{"approval":${noApproverJson},"boundary":`,
       blockedMask,
       panelId: `"id":${JSON.stringify(op.id)}`,
+      panelStatic: [
+        ['id', op.id],
+        ['title', op.title],
+        ['class', op.class],
+        ['sources', op.sources],
+        ['outputKind', op.outputKind],
+        ['expectedOutput', op.expectedOutput],
+        ['stopConditions', op.stopConditions],
+        ['blockedActions', op.blockedActions],
+      ]
+        .map(([name, value]) => `"${name as string}":${JSON.stringify(value)}`)
+        .join(','),
     });
   });
 

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decision } from '../../../src/domain/decision.js';
 import type { Operation } from '../../../src/domain/operation.js';
-import { Panel, sealPanel } from '../../../src/domain/panel.js';
+import { Panel, panelText, sealPanel } from '../../../src/domain/panel.js';
 import { scopeDigest } from '../../../src/domain/scope.js';
 import { AI_TIERS, APPROVER_ROLES, DATA_CLASSES, TICKET_TYPES, type Ticket } from '../../../src/domain/ticket.js';
 import { buildPanel, decide, decideRequest, decideTicket } from '../../../src/policy/index.js';
@@ -152,11 +152,14 @@ describe('random and malformed tickets', () => {
     expect(seen.blocked).toBeGreaterThan(50);
   });
 
-  it('never throw when building a panel, and its digest is sealPanel’s', () => {
+  it('never throw when building a panel, its digest is sealPanel’s, and its text parses to the panel', () => {
     fc.assert(
       fc.property(anyTicket, (ticket) => {
-        const { digest, ...body } = buildPanel(ticket, ctx);
+        const panel = buildPanel(ticket, ctx);
+        const { digest, ...body } = panel;
         expect(digest).toBe(sealPanel(body).digest);
+        // The field's text reuses the digest's canonical JSON: the same panel as JSON.stringify gives.
+        expect(JSON.parse(panelText(panel))).toEqual(JSON.parse(JSON.stringify(panel)));
       }),
       { numRuns: 300 },
     );

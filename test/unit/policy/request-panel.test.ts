@@ -5,7 +5,7 @@
  * sealPanel's digest.
  */
 import { describe, expect, it } from 'vitest';
-import { Panel, sealPanel } from '../../../src/domain/panel.js';
+import { Panel, panelText, sealPanel } from '../../../src/domain/panel.js';
 import { scopeDigest } from '../../../src/domain/scope.js';
 import { buildPanel, decideRequest, decideTicket } from '../../../src/policy/index.js';
 import { context, policy, seedTicket } from './support.js';
@@ -80,6 +80,8 @@ describe('the panel', () => {
       expect(digest).toBe(sealPanel(body).digest);
     }
     expect(full.digest).not.toBe(plain.digest);
+    // The field's text (the digest's canonical JSON, digest added) is the same panel as JSON.stringify gives.
+    for (const panel of [plain, full]) expect(JSON.parse(panelText(panel))).toEqual(JSON.parse(JSON.stringify(panel)));
     // A hand-off a review can decide carries where Escalate sends it (the policy's default: the reviewer's manager).
     expect(full.handoffs).toEqual([{ ...handoff, escalateTo: { kind: 'manager' } }]);
     expect(buildPanel(inc, context({ switches: { ai: false } })).digest).not.toBe(plain.digest);
