@@ -8,8 +8,9 @@
  */
 import type { Connector, JournalEntry } from '../connector/connector.js';
 import { budgetGroupKey, buildSourceSet, renderNote, runOperation, type Budget, type Provider } from '../ai/index.js';
+import { sourceSetJson } from '../ai/sources.js';
 import type { AiConfig } from '../ai/config.js';
-import { digestOf } from '../util/canonical-json.js';
+import { DIGEST_HEX_LENGTH, digestOf, sha256Hex } from '../util/canonical-json.js';
 import type { Logger } from '../util/log.js';
 import { gatherSources, type BoundaryReport } from './gather.js';
 import type { Executor } from './ports.js';
@@ -32,7 +33,8 @@ export function createAiExecutor(options: AiExecutorOptions): Executor {
     async execute({ handoff, ticket, record, mapping, boundary }) {
       const { gathered, boundary: report } = await gatherSources({ connector, mapping, ticket, record, handoff, ours: options.ours, readCheck: boundary.readCheck, rules: boundary.rules });
       const sources = buildSourceSet(gathered);
-      const inputDigest = digestOf({ scope: handoff.scopeDigest, sources });
+      // digestOf({ scope, sources }), with the source set written out directly (sourceSetJson).
+      const inputDigest = sha256Hex(`{"scope":${JSON.stringify(handoff.scopeDigest)},"sources":${sourceSetJson(sources)}}`).slice(0, DIGEST_HEX_LENGTH);
       const title = options.titles.get(handoff.operation) ?? handoff.operation;
       const outcome = await runOperation(
         { provider, config, ...(options.budget ? { budget: options.budget } : {}), ...(options.log ? { log: options.log } : {}) },

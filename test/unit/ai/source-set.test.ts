@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildSourceSet, labelOf } from '../../../src/ai/source-set.js';
-import { SourceSet, sourceText } from '../../../src/ai/sources.js';
+import fc from 'fast-check';
+import { SourceSet, sourceSetJson, sourceText } from '../../../src/ai/sources.js';
+import { canonicalJson } from '../../../src/util/canonical-json.js';
 import { ALL_KINDS, INC_2041, REQ_2188 } from '../../fixtures/ai/seed-gathered.js';
 
 describe('buildSourceSet', () => {
@@ -77,5 +79,45 @@ describe('buildSourceSet', () => {
     expect(labelOf('owned_by.name')).toBe('Owned by');
     expect(labelOf('sys_class_name')).toBe('Class');
     expect(labelOf('cmdb_ci.name')).toBe('Configuration item');
+  });
+});
+
+describe('sourceSetJson', () => {
+  const field = fc.record({ name: fc.string({ minLength: 1 }), label: fc.string({ minLength: 1 }), value: fc.string({ unit: 'grapheme' }), raw: fc.option(fc.string(), { nil: undefined }) }, { requiredKeys: ['name', 'label', 'value'] });
+  const nullable = fc.option(fc.string({ unit: 'binary' }), { nil: null });
+  const source = fc.record({
+    id: fc.stringMatching(/^S[1-9][0-9]?$/),
+    kind: fc.constantFrom(...ALL_KINDS),
+    ref: fc.record({ table: nullable, sysId: nullable, number: nullable, noteId: nullable, ci: nullable }),
+    label: fc.string({ minLength: 1 }),
+    at: nullable,
+    author: nullable,
+    fields: fc.array(field, { maxLength: 4 }),
+    truncated: fc.boolean(),
+    invisible: fc.nat(),
+    hiddenText: fc.boolean(),
+  });
+  const set = fc.record({
+    ticket: fc.record({ number: fc.string({ minLength: 1 }), table: fc.string({ minLength: 1 }) }),
+    requested: fc.array(fc.constantFrom(...ALL_KINDS)),
+    sources: fc.array(source, { maxLength: 5 }),
+    gaps: fc.array(fc.record({ kind: fc.constantFrom(...ALL_KINDS), reason: fc.constantFrom('none_found', 'empty', 'unreadable', 'truncated' as const), detail: fc.string() }), { maxLength: 3 }),
+  });
+
+  it('writes exactly the canonical JSON of the seed tickets’ source sets, so the input digest is unchanged', () => {
+    for (const gathered of [INC_2041, REQ_2188]) {
+      const built = buildSourceSet({ ...gathered, requested: ALL_KINDS });
+      expect(sourceSetJson(built)).toBe(canonicalJson(built));
+    }
+  });
+
+  it('writes exactly the canonical JSON of any source set the schema accepts', () => {
+    fc.assert(
+      fc.property(set, (value) => {
+        const parsed = SourceSet.parse(value);
+        expect(sourceSetJson(parsed)).toBe(canonicalJson(parsed));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
