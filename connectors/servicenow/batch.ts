@@ -19,7 +19,8 @@
  * - 401: every item gets the 401, so the caller authenticates again once as
  *   for a single call;
  * - 429, 5xx, an empty 202, a timeout or a cut connection: every item gets it,
- *   so each is retried as a single call would be;
+ *   so each is retried as a single call would be (a retry goes alone:
+ *   http-transport.ts);
  * - anything else (400, 403, 404, 405: an instance that does not offer the
  *   Batch API to this user): batching stops for this process, with one
  *   warning, and every call is sent alone from then on.
@@ -56,8 +57,9 @@ export interface BatcherOptions {
 
 export interface Batcher {
   /**
-   * Queues a read for the next batch; answers with what this one read got
-   * and whether it went in a batch (false: it was sent alone).
+   * Queues a call for the next batch; answers with what this one call got
+   * and whether it went in a batch (false: it was sent alone). An abort
+   * rejects it at once; a batch already sent still runs it.
    */
   send(request: BatchRequest, headers: Record<string, string>): Promise<{ readonly attempt: Attempt; readonly batched: boolean }>;
   /** False once the instance has refused the Batch API. */
@@ -99,7 +101,7 @@ export function createBatcher(options: BatcherOptions): Batcher {
   const refuseBatching = (why: string): void => {
     if (!enabled) return;
     enabled = false;
-    log.warn('the instance does not take Batch API calls from the integration user; each read is sent alone from now on', { why });
+    log.warn('the instance does not take Batch API calls from the integration user; each call is sent alone from now on', { why });
   };
 
   const run = async (items: readonly Queued[]): Promise<void> => {
@@ -154,7 +156,13 @@ export function createBatcher(options: BatcherOptions): Batcher {
       item.reject(abortReason(item.request.signal));
       return false;
     });
-    for (let i = 0; i < live.length; i += MAX_BATCH_ITEMS) void run(live.slice(i, i + MAX_BATCH_ITEMS));
+    for (let i = 0; i < live.length; i += MAX_BATCH_ITEMS) {
+      const chunk = live.slice(i, i + MAX_BATCH_ITEMS);
+      // Never left hanging: whatever fails in a batch fails its calls (one already answered stays answered).
+      run(chunk).catch((error: unknown) => {
+        for (const item of chunk) item.reject(error);
+      });
+    }
   };
 
   return {
@@ -163,7 +171,23 @@ export function createBatcher(options: BatcherOptions): Batcher {
     },
     send(request, headers) {
       return new Promise((resolve, reject) => {
-        queue.push({ request, headers, resolve, reject });
+        const { signal } = request;
+        const onAbort = (): void => reject(abortReason(signal!));
+        signal?.addEventListener('abort', onAbort, { once: true });
+        // Settled either way, the listener goes: a long-lived signal must not collect one per call.
+        const done = (): void => signal?.removeEventListener('abort', onAbort);
+        queue.push({
+          request,
+          headers,
+          resolve: (value) => {
+            done();
+            resolve(value);
+          },
+          reject: (error) => {
+            done();
+            reject(error instanceof Error ? error : new Error(String(error)));
+          },
+        });
         if (!scheduled) {
           scheduled = true;
           // After the current turn's I/O callbacks and promise jobs: reads started together land in one batch.

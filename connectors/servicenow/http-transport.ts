@@ -207,10 +207,16 @@ export function createTransport(options: TransportOptions): Transport {
       })
     : null;
 
-  /** One attempt of a call: in the next batch when it may go in one, else alone under the concurrency cap. */
-  const attemptOf = async (request: TransportRequest, headers: Record<string, string>): Promise<{ readonly result: Attempt; readonly batched: boolean; readonly started: number }> => {
+  /**
+   * One attempt of a call: a first attempt in the next batch when it may go
+   * in one, else alone under the concurrency cap. A retry goes alone: calls
+   * that failed together (a rate limit's 429s, a 503) would otherwise come
+   * back together at the same moment, in one batch, and meet the limit again
+   * as a block (under a 10-calls-per-2-s limit that doubled a hand-off's time).
+   */
+  const attemptOf = async (request: TransportRequest, headers: Record<string, string>, attempt: number): Promise<{ readonly result: Attempt; readonly batched: boolean; readonly started: number }> => {
     let started = performance.now();
-    if (batcher !== null && batcher.enabled && request.batchable === true && (request.method === 'GET' || (request.method === 'POST' && request.idempotent))) {
+    if (attempt === 1 && batcher !== null && batcher.enabled && request.batchable === true && (request.method === 'GET' || (request.method === 'POST' && request.idempotent))) {
       const { method, path, body, context, signal } = request;
       const { attempt, batched } = await batcher.send({ method, path, context, ...(body === undefined ? {} : { body }), ...(signal ? { signal } : {}) }, headers);
       return { result: attempt, batched, started };
@@ -231,7 +237,7 @@ export function createTransport(options: TransportOptions): Transport {
     async send(request) {
       for (let attempt = 1; ; attempt += 1) {
         const headers = await request.headers();
-        const { result, batched, started } = await attemptOf(request, headers);
+        const { result, batched, started } = await attemptOf(request, headers, attempt);
         const { outcome } = result;
         options.observe?.({ method: request.method, path: request.path, context: request.context, status: 'response' in result ? result.response.status : 0, durationMs: performance.now() - started, attempt, ...(batched ? { batched } : {}) });
         if ('response' in result && !isTransient(outcome)) return result.response;
