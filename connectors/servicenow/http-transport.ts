@@ -54,7 +54,7 @@ export interface ObservedAttempt {
    * call itself is observed too, with operation `batch` and `items`.
    */
   readonly batched?: boolean;
-  /** On a batch call: how many reads it carried. */
+  /** On a batch call: how many calls it carried. */
   readonly items?: number;
 }
 
@@ -212,14 +212,14 @@ export function createTransport(options: TransportOptions): Transport {
    * in one, else alone under the concurrency cap. A retry goes alone: calls
    * that failed together (a rate limit's 429s, a 503) would otherwise come
    * back together at the same moment, in one batch, and meet the limit again
-   * as a block (under a 10-calls-per-2-s limit that doubled a hand-off's time).
+   * as a block (under a limit of 10 calls per 2 s a hand-off took 15 s, not 2).
    */
   const attemptOf = async (request: TransportRequest, headers: Record<string, string>, attempt: number): Promise<{ readonly result: Attempt; readonly batched: boolean; readonly started: number }> => {
     let started = performance.now();
     if (attempt === 1 && batcher !== null && batcher.enabled && request.batchable === true && (request.method === 'GET' || (request.method === 'POST' && request.idempotent))) {
       const { method, path, body, context, signal } = request;
-      const { attempt, batched } = await batcher.send({ method, path, context, ...(body === undefined ? {} : { body }), ...(signal ? { signal } : {}) }, headers);
-      return { result: attempt, batched, started };
+      const answer = await batcher.send({ method, path, context, ...(body === undefined ? {} : { body }), ...(signal ? { signal } : {}) }, headers);
+      return { result: answer.attempt, batched: answer.batched, started };
     }
     const result = await limiter.run(() => {
       started = performance.now();

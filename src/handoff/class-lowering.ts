@@ -3,7 +3,10 @@
  * request within the policy's cool-down after the ticket's class was lowered
  * is refused with a reason that names the lowering, and the lowering is an
  * audit event with who did it. One entry point, `checkClassLowering`, which
- * pickup calls once the requester and the ticket are known.
+ * pickup calls once the requester and the ticket are known, with the
+ * sys_audit read it started beside the ticket's (`startClassAudit`: the two
+ * leave in one Batch API call; for a ticket without a class the read is
+ * made and not used).
  *
  * How the worker knows the previous class, across restarts and an emptied
  * Redis (docs/boundary.md, "Lowering the class"):

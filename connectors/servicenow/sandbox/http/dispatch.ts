@@ -223,7 +223,8 @@ const BatchBody = z.object({ batch_request_id: z.string().optional(), rest_reque
  */
 async function batchAnswer(ctx: DispatchContext, call: ApiCall): Promise<Answer> {
   if (call.method !== 'POST') return { reply: ERRORS.methodNotAllowed(), mode: 'normal' };
-  const { fault } = ctx.faults.pick({ method: call.method, path: call.url.pathname, table: undefined, user: undefined });
+  const { delayMs, fault } = ctx.faults.pick({ method: call.method, path: call.url.pathname, table: undefined, user: undefined });
+  if (delayMs > 0) await sleep(delayMs);
   if (fault) {
     if (fault.kind === 'drop') return { reply: ERRORS.notFound(), mode: 'drop' };
     const reply = faultReply(fault);
@@ -246,7 +247,8 @@ async function batchAnswer(ctx: DispatchContext, call: ApiCall): Promise<Answer>
     const route = apiRoute(ctx, url);
     const method = item.method;
     const text = item.body === undefined ? '' : Buffer.from(item.body, 'base64').toString('utf8');
-    const answer: Answer = route === null || route.kind === 'batch' ? { reply: ERRORS.noResource(), mode: 'normal' } : await apiAnswer(ctx, route, { method, url, baseUrl: call.baseUrl, headers, text });
+    // REST APIs only, as on an instance: not the token endpoint, not another batch.
+    const answer: Answer = route === null || route.kind === 'batch' || route.kind === 'token' ? { reply: ERRORS.noResource(), mode: 'normal' } : await apiAnswer(ctx, route, { method, url, baseUrl: call.baseUrl, headers, text });
     if (answer.mode !== 'normal') mode = answer.mode === 'drop' || mode === 'drop' ? 'drop' : 'truncate';
     const bodyText = typeof answer.reply.body === 'string' ? answer.reply.body : [...answer.reply.body].join('');
     serviced.push({
