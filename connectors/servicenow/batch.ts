@@ -27,6 +27,8 @@
  */
 import type { Logger } from '../../src/util/log.js';
 import type { Limiter } from './limiter.js';
+import { isBlank } from './retry.js';
+import { abortError } from './http-attempt.js';
 import type { Attempt, TransportResponse } from './http-transport.js';
 import type { CallContext } from './sn-errors.js';
 
@@ -142,7 +144,7 @@ export function createBatcher(options: BatcherOptions): Batcher {
     items.forEach((item, i) => {
       const one = serviced.get(String(i));
       if (one === undefined) left.push(item);
-      else item.resolve({ attempt: { outcome: { kind: 'response', status: one.status, method: item.request.method, emptyBody: !/\S/.test(one.body) }, response: one }, batched: true });
+      else item.resolve({ attempt: { outcome: { kind: 'response', status: one.status, method: item.request.method, emptyBody: isBlank(one.body) }, response: one }, batched: true });
     });
     await Promise.all(left.map(alone));
   };
@@ -153,7 +155,7 @@ export function createBatcher(options: BatcherOptions): Batcher {
     queue = [];
     const live = taken.filter((item) => {
       if (!item.request.signal?.aborted) return true;
-      item.reject(abortReason(item.request.signal));
+      item.reject(abortError(item.request.signal.reason));
       return false;
     });
     for (let i = 0; i < live.length; i += MAX_BATCH_ITEMS) {
@@ -172,7 +174,7 @@ export function createBatcher(options: BatcherOptions): Batcher {
     send(request, headers) {
       return new Promise((resolve, reject) => {
         const { signal } = request;
-        const onAbort = (): void => reject(abortReason(signal!));
+        const onAbort = (): void => reject(abortError(signal!.reason));
         signal?.addEventListener('abort', onAbort, { once: true });
         // Settled either way, the listener goes: a long-lived signal must not collect one per call.
         const done = (): void => signal?.removeEventListener('abort', onAbort);
@@ -196,10 +198,6 @@ export function createBatcher(options: BatcherOptions): Batcher {
       });
     },
   };
-}
-
-function abortReason(signal: AbortSignal): Error {
-  return signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason));
 }
 
 /** Each serviced item's answer by id; null when the body is not a Batch API answer. */

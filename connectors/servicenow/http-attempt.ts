@@ -37,6 +37,11 @@ export function errorCode(error: unknown): string {
   return typeof causeCode === 'string' && causeCode !== '' ? causeCode : 'UNKNOWN';
 }
 
+/** An abort's reason as the error a call rejects with. */
+export function abortError(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error(String(reason));
+}
+
 function decoded(res: http.IncomingMessage): Readable {
   const encoding = (res.headers['content-encoding'] ?? '').toLowerCase();
   if (encoding === 'gzip' || encoding === 'x-gzip') return res.pipe(createGunzip());
@@ -47,7 +52,7 @@ function decoded(res: http.IncomingMessage): Readable {
 /** Sends one request; never throws except with the caller's abort reason. */
 export function httpAttempt(request: AttemptRequest): Promise<AttemptAnswer> {
   const { url, signal } = request;
-  if (signal?.aborted) return Promise.reject(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)));
+  if (signal?.aborted) return Promise.reject(abortError(signal.reason));
   return new Promise<AttemptAnswer>((resolve, reject) => {
     let settled = false;
     const headers: Record<string, string | number> = { 'Accept-Encoding': 'gzip, deflate', ...request.headers };
@@ -66,7 +71,7 @@ export function httpAttempt(request: AttemptRequest): Promise<AttemptAnswer> {
       settled = true;
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      if ('abort' in answer) reject(answer.abort instanceof Error ? answer.abort : new Error(String(answer.abort)));
+      if ('abort' in answer) reject(abortError(answer.abort));
       else resolve(answer);
     };
     const timer = setTimeout(() => {

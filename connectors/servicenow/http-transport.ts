@@ -21,7 +21,7 @@ import { errorCode, httpAttempt } from './http-attempt.js';
 import type { Logger } from '../../src/util/log.js';
 import { BATCH_PATH, createBatcher } from './batch.js';
 import { createLimiter, type Limiter } from './limiter.js';
-import { backoffMs, isTransient, safeToResend, serverHintMs, type AttemptOutcome, type HeaderMap, type RetryPolicy } from './retry.js';
+import { backoffMs, isBlank, isTransient, safeToResend, serverHintMs, type AttemptOutcome, type HeaderMap, type RetryPolicy } from './retry.js';
 import { describeCall, detailsOf, statusError, type CallContext } from './sn-errors.js';
 
 /** Injectable clock, randomness and sleep, so tests control back-off exactly; and an observer of every attempt. */
@@ -257,11 +257,6 @@ export function createTransport(options: TransportOptions): Transport {
       }
     },
   };
-}
-
-/** Whether a body is empty or only whitespace, without copying a page of megabytes as trim() would. */
-function isBlank(body: string): boolean {
-  return !/\S/.test(body);
 }
 
 function lowerCaseHeaders(headers: unknown): HeaderMap {

@@ -51,6 +51,11 @@ export type AttemptOutcome =
   | { readonly kind: 'network'; readonly code: string }
   | { readonly kind: 'timeout' };
 
+/** Whether a body is empty or only whitespace (an outcome's `emptyBody`), without copying a page of megabytes as trim() would. */
+export function isBlank(body: string): boolean {
+  return !/\S/.test(body);
+}
+
 /** Whether the outcome is a transient failure worth another attempt (ignoring idempotency). */
 export function isTransient(outcome: AttemptOutcome): boolean {
   if (outcome.kind !== 'response') return true;
